@@ -1,0 +1,46 @@
+package dev.pianogenie.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./genie}: the one command line. Subcommands that belong to the app live here; {@code train} and
+ * {@code eval} live in the training module and the launcher script routes them there.
+ */
+@Command(
+        name = "genie",
+        mixinStandardHelpOptions = true,
+        versionProvider = GenieCli.Version.class,
+        description = "Piano Genie for the desktop: improvise on 8 buttons, a neural decoder plays the 88-key piano.",
+        subcommands = {
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Training and evaluation: ./genie train --help, ./genie eval --help"})
+public final class GenieCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new GenieCli());
+        cli.setExecutionExceptionHandler(new CliErrors());
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = GenieCli.class.getPackage().getImplementationVersion();
+            return new String[] {"genie " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

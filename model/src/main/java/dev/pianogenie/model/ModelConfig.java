@@ -1,0 +1,59 @@
+package dev.pianogenie.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A model's architecture and provenance: the one record of its hyper-parameters, shared by the streaming
+ * decoder, the training network and the model files.
+ *
+ * @param name       a short human name ("Piano Genie (paper, 2018)")
+ * @param encoding   how inputs are encoded (ΔT buckets or scalar, start token)
+ * @param cell       the LSTM weight convention of the files the model came from
+ * @param rnnDim     LSTM width (128 in both published models)
+ * @param rnnLayers  LSTM layers in the decoder (and per direction in the encoder)
+ * @param hasEncoder whether the folder also holds the encoder (needed for eval and fine-tuning)
+ * @param provenance free-form facts: source, licence, training command, steps, data
+ */
+public record ModelConfig(
+        String name,
+        FeatureEncoding encoding,
+        CellConvention cell,
+        int rnnDim,
+        int rnnLayers,
+        boolean hasEncoder,
+        Map<String, String> provenance) {
+
+    public static final int NUM_BUTTONS = Keys.NUM_BUTTONS;
+    public static final int NUM_KEYS = Keys.NUM_KEYS;
+
+    public ModelConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(cell, "cell");
+        if (rnnDim < 1 || rnnDim > 4096) {
+            throw new IllegalArgumentException("rnnDim must be 1..4096, was " + rnnDim);
+        }
+        if (rnnLayers < 1 || rnnLayers > 16) {
+            throw new IllegalArgumentException("rnnLayers must be 1..16, was " + rnnLayers);
+        }
+        provenance = Map.copyOf(provenance);
+    }
+
+    /** The paper's configuration: 33-bucket ΔT one-hot, LSTM(128) × 2. */
+    public static ModelConfig paperDefaults(String name) {
+        return new ModelConfig(name, FeatureEncoding.PAPER, CellConvention.TORCH_IFGO, 128, 2, true, Map.of());
+    }
+
+    public int decoderInputWidth() {
+        return encoding.decoderWidth();
+    }
+
+    public int encoderInputWidth() {
+        return encoding.encoderWidth();
+    }
+
+    public ModelConfig withProvenance(Map<String, String> p) {
+        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, p);
+    }
+}
