@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = GenieCli.Version.class,
         description = "Piano Genie for the desktop: improvise on 8 buttons, a neural decoder plays the 88-key piano.",
         subcommands = {
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Training and evaluation: ./genie train --help, ./genie eval --help"})

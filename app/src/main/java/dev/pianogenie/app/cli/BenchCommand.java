@@ -1,0 +1,24 @@
+package dev.pianogenie.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./genie bench ...}: benchmarks that print their figures (warm-up, many iterations, percentiles),
+ * the last line of each one JSON object. Speed targets are checked here, never in timed unit tests.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure speed and latency; the last line of each benchmark is one JSON object.",
+        subcommands = {})
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
