@@ -45,6 +45,11 @@ public enum FeatureEncoding {
         return encoderWidth;
     }
 
+    /** Where the button value q sits in the decoder input. */
+    public int decoderButtonIndex() {
+        return this == PAPER ? 0 : 90;
+    }
+
     /** The paper's ΔT bucket, 0..32: 32 ms steps, round half to even, everything from 1.008 s up is 32. */
     public static int dtBin(double dtSeconds) {
         checkDt(dtSeconds);

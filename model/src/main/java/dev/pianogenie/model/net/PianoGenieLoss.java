@@ -1,0 +1,60 @@
+package dev.pianogenie.model.net;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import dev.pianogenie.model.Keys;
+
+/**
+ * The paper's training objective, every term a mean:
+ * <pre>
+ *   reconstruction = CE(logits, key)
+ *   margin         = mean(max(|e| − 1, 0)²)          keeps e in the buttons' range
+ *   contour        = mean(max(1 − Δk · Δe, 0)²)      Δ between consecutive notes, Δk in semitones
+ *   total          = reconstruction + marginWeight · margin + contourWeight · contour
+ * </pre>
+ */
+public record PianoGenieLoss(double marginWeight, double contourWeight) {
+
+    public static final PianoGenieLoss PAPER = new PianoGenieLoss(1.0, 1.0);
+
+    public PianoGenieLoss {
+        if (!(marginWeight >= 0) || !(contourWeight >= 0)) {
+            throw new IllegalArgumentException("loss weights must be >= 0, were " + marginWeight + ", " + contourWeight);
+        }
+    }
+
+    /** The four scalars, in this order. */
+    public record Terms(NDArray total, NDArray reconstruction, NDArray margin, NDArray contour) {
+    }
+
+    /**
+     * @param e      (B, T) encoder output
+     * @param logits (B, T, 88)
+     * @param keys   (B, T) integer target keys
+     */
+    public Terms compute(NDArray e, NDArray logits, NDArray keys) {
+        NDArray reconstruction = crossEntropyPerNote(logits, keys).mean();
+        NDArray margin = e.abs().sub(1f).maximum(0f).square().mean();
+        NDArray k = keys.toType(DataType.FLOAT32, false);
+        NDArray dk = k.get(":, 1:").sub(k.get(":, :-1"));
+        NDArray de = e.get(":, 1:").sub(e.get(":, :-1"));
+        NDArray contour = dk.mul(de).neg().add(1f).maximum(0f).square().mean();
+        NDArray total = reconstruction
+                .add(margin.mul((float) marginWeight))
+                .add(contour.mul((float) contourWeight));
+        return new Terms(total, reconstruction, margin, contour);
+    }
+
+    /** −log softmax(logits)[key] for every note: (B, T). */
+    public static NDArray crossEntropyPerNote(NDArray logits, NDArray keys) {
+        NDArray logProbs = logits.logSoftmax(-1);
+        NDArray oneHot = keys.oneHot(Keys.NUM_KEYS).toType(DataType.FLOAT32, false);
+        return logProbs.mul(oneHot).sum(new int[] {-1}).neg();
+    }
+
+    /** Convenience: the four terms as an NDList. */
+    public static NDList asList(Terms t) {
+        return new NDList(t.total(), t.reconstruction(), t.margin(), t.contour());
+    }
+}

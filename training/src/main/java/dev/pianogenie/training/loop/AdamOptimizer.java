@@ -1,0 +1,102 @@
+package dev.pianogenie.training.loop;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Adam whose state (first and second moments, step count) we own, so a checkpoint can hold it and
+ * {@code --resume} continues exactly. DJL's {@code Adam} keeps its moments private.
+ *
+ * <p>The update itself is the engine's fused one ({@code NDArrayEx.adamUpdate}, no autograd, zeroes the
+ * gradient): {@code m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²; w ← w − lr·√(1−β2^t)/(1−β1^t) · m/(√v + ε)}.
+ * Optional global-norm gradient clipping rescales all gradients by {@code min(1, maxNorm / ‖g‖)}.
+ */
+public final class AdamOptimizer implements AutoCloseable {
+    public static final float BETA1 = 0.9f;
+    public static final float BETA2 = 0.999f;
+    public static final float EPSILON = 1e-8f;
+
+    private final NDManager manager;
+    private final Map<String, NDArray> means = new LinkedHashMap<>();
+    private final Map<String, NDArray> variances = new LinkedHashMap<>();
+    private long steps;
+
+    public AdamOptimizer(NDManager parent, Map<String, Parameter> parameters) {
+        this.manager = parent.newSubManager();
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            NDArray w = e.getValue().getArray();
+            means.put(e.getKey(), manager.zeros(w.getShape(), w.getDataType()));
+            variances.put(e.getKey(), manager.zeros(w.getShape(), w.getDataType()));
+        }
+    }
+
+    /** Updates every parameter from its gradient; returns the global gradient norm before clipping. */
+    public float update(Map<String, Parameter> parameters, float learningRate, float maxGradNorm) {
+        float norm = globalGradNorm(parameters);
+        float rescale = 1f;
+        if (maxGradNorm > 0 && norm > maxGradNorm) {
+            rescale = maxGradNorm / norm;
+        }
+        if (!Float.isFinite(norm)) {
+            throw new IllegalStateException("the gradient is not finite (norm " + norm + "): training diverged;"
+                    + " lower the learning rate or enable --clip-norm, then --resume from the last checkpoint");
+        }
+        steps++;
+        float correctedLr = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps)));
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            NDArray w = e.getValue().getArray();
+            NDArray g = w.getGradient();
+            NDList inputs = new NDList(w, g, means.get(e.getKey()), variances.get(e.getKey()));
+            w.getNDArrayInternal().adamUpdate(inputs, new NDList(w), correctedLr, learningRate, 0f,
+                    rescale, -1f, BETA1, BETA2, EPSILON, false, false);
+        }
+        return norm;
+    }
+
+    private static float globalGradNorm(Map<String, Parameter> parameters) {
+        double sum = 0;
+        for (Parameter p : parameters.values()) {
+            try (NDArray sq = p.getArray().getGradient().square(); NDArray s = sq.sum()) {
+                sum += s.getFloat();
+            }
+        }
+        return (float) Math.sqrt(sum);
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    /** The moments under {@code adam.m.NAME} / {@code adam.v.NAME}, for a checkpoint. */
+    public Map<String, NDArray> state() {
+        Map<String, NDArray> s = new LinkedHashMap<>();
+        means.forEach((k, v) -> s.put("adam.m." + k, v));
+        variances.forEach((k, v) -> s.put("adam.v." + k, v));
+        return s;
+    }
+
+    /** Restores moments and step count written by {@link #state()}. */
+    public void restore(Map<String, float[]> tensors, long restoredSteps) {
+        for (String name : means.keySet()) {
+            set(means.get(name), tensors.get("adam.m." + name), "adam.m." + name);
+            set(variances.get(name), tensors.get("adam.v." + name), "adam.v." + name);
+        }
+        steps = restoredSteps;
+    }
+
+    private static void set(NDArray target, float[] data, String name) {
+        if (data == null || data.length != target.size()) {
+            throw new IllegalArgumentException("the checkpoint's optimizer state " + name + " is missing or has the wrong size");
+        }
+        target.set(data);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.pianogenie.training.loop;
+
+/**
+ * Everything that decides a training run apart from the architecture ({@code ModelConfig}) and the data.
+ * The defaults are the paper's: batch 32 × 128 notes, Adam 3e-4, no schedule, no clipping.
+ *
+ * @param warmupSteps   linear learning-rate warm-up from 0 (0 = none)
+ * @param schedule      what the learning rate does after warm-up
+ * @param minLrFraction the cosine schedule's floor, as a fraction of the learning rate
+ * @param clipNorm      global gradient-norm clipping (0 = off)
+ */
+public record TrainingConfig(
+        long steps,
+        int batchSize,
+        int sequenceLength,
+        double learningRate,
+        long warmupSteps,
+        Schedule schedule,
+        double minLrFraction,
+        double clipNorm,
+        double marginWeight,
+        double contourWeight,
+        long seed,
+        long validateEvery,
+        long checkpointEvery) {
+
+    public enum Schedule { CONSTANT, COSINE }
+
+    public static final int SEQUENCE_LENGTH = 128;
+
+    public TrainingConfig {
+        require(steps > 0, "steps must be > 0");
+        require(batchSize > 0 && batchSize <= 4096, "batch size must be 1..4096");
+        require(sequenceLength >= 2, "sequence length must be >= 2");
+        require(learningRate > 0 && learningRate < 1, "learning rate must be in (0, 1)");
+        require(warmupSteps >= 0, "warm-up steps must be >= 0");
+        require(minLrFraction >= 0 && minLrFraction <= 1, "min-lr fraction must be in [0, 1]");
+        require(clipNorm >= 0, "clip norm must be >= 0");
+        require(marginWeight >= 0 && contourWeight >= 0, "loss weights must be >= 0");
+        require(validateEvery > 0 && checkpointEvery > 0, "validation and checkpoint intervals must be > 0");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public static TrainingConfig paper(long steps) {
+        return new TrainingConfig(steps, 32, SEQUENCE_LENGTH, 3e-4, 0, Schedule.CONSTANT, 0, 0, 1, 1, 0, 1000, 250);
+    }
+
+    /** The learning rate for a 0-based step. */
+    public double learningRateAt(long step) {
+        if (step < warmupSteps) {
+            return learningRate * (step + 1) / warmupSteps;
+        }
+        if (schedule == Schedule.CONSTANT) {
+            return learningRate;
+        }
+        double progress = Math.min(1.0, (double) (step - warmupSteps) / Math.max(1, steps - warmupSteps));
+        double cosine = 0.5 * (1 + Math.cos(Math.PI * progress));
+        return learningRate * (minLrFraction + (1 - minLrFraction) * cosine);
+    }
+}

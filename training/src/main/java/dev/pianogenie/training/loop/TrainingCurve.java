@@ -1,0 +1,59 @@
+package dev.pianogenie.training.loop;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The training curve as CSV, one row per step (validation columns filled where validation ran).
+ * On resume, rows after the checkpoint's step are dropped, so the curve never holds a step twice.
+ */
+public final class TrainingCurve {
+    public static final String HEADER =
+            "step,loss,reconstruction,margin,contour,grad_norm,lr,steps_per_s,val_ce,val_ppl,val_accuracy,val_cvr";
+
+    private final Path file;
+
+    public TrainingCurve(Path file, long resumeStep) throws IOException {
+        this.file = file;
+        List<String> kept = new ArrayList<>();
+        kept.add(HEADER);
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("step")) {
+                    continue;
+                }
+                try {
+                    if (Long.parseLong(line.substring(0, line.indexOf(','))) <= resumeStep) {
+                        kept.add(line);
+                    }
+                } catch (RuntimeException malformed) {
+                    // a line cut by a kill mid-write: drop it
+                }
+            }
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, kept, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public void append(long step, TrainingRun.StepLosses l, double lr, double stepsPerSecond, Scores val) throws IOException {
+        String v = val == null ? ",,," : String.format(Locale.ROOT, "%.5f,%.4f,%.4f,%.5f",
+                val.meanCrossEntropy(), val.perplexity(), val.accuracy(), val.contourViolationRatio());
+        String row = String.format(Locale.ROOT, "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s%n",
+                step, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr, stepsPerSecond, v);
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+            w.write(row);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,247 @@
+package dev.pianogenie.training.loop;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pianogenie.model.ModelConfig;
+import dev.pianogenie.model.net.NetInputs;
+import dev.pianogenie.model.net.PianoGenieLoss;
+import dev.pianogenie.model.net.PianoGenieNet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One training run of the Piano Genie autoencoder on DJL's PyTorch engine, resumable at any step.
+ *
+ * <p>The run folder holds {@code checkpoint.bin} (parameters + Adam moments + state, written atomically
+ * every {@code checkpointEvery} steps and at every validation), {@code best.bin} (the parameters with the
+ * lowest validation reconstruction loss) and {@code curve.csv}. Batch {@code i} is always the same batch, so
+ * a run killed at any moment and resumed continues exactly where its last checkpoint left it.
+ */
+public final class TrainingRun implements AutoCloseable {
+    public static final String CHECKPOINT = "checkpoint.bin";
+    public static final String BEST = "best.bin";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What the run reports as it goes (the command prints a progress bar, tests collect). */
+    public interface Listener {
+        default void started(TrainingState state) {
+        }
+
+        default void step(long step, StepLosses losses, double learningRate, double stepsPerSecond) {
+        }
+
+        default void validated(long step, Scores scores, boolean best) {
+        }
+
+        default void checkpointed(long step, Path file) {
+        }
+
+        /** A new best model: export it (e.g. as a model folder). */
+        default void newBest(PianoGenieNet net, TrainingState state) throws IOException {
+        }
+    }
+
+    /** One step's loss terms, as plain numbers. */
+    public record StepLosses(double total, double reconstruction, double margin, double contour, double gradNorm) {
+    }
+
+    private final TrainingConfig config;
+    private final Path runDir;
+    private final BatchSource batches;
+    private final List<NoteBatch> validation;
+    private final Listener listener;
+    private final Engine engine;
+    private final NDManager manager;
+    private final PianoGenieNet net;
+    private final Map<String, Parameter> parameters;
+    private final AdamOptimizer adam;
+    private final PianoGenieLoss loss;
+    private final TrainingCurve curve;
+    private TrainingState state;
+    private volatile boolean stopRequested;
+
+    /**
+     * @param resume continue from {@code runDir/checkpoint.bin} (which must exist); otherwise start fresh
+     *               (an existing checkpoint is refused, so a run is never overwritten by accident)
+     */
+    public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
+            List<NoteBatch> validation, boolean resume, Listener listener) throws IOException {
+        this.config = config;
+        this.runDir = runDir;
+        this.batches = batches;
+        this.validation = List.copyOf(validation);
+        this.listener = listener;
+        Files.createDirectories(runDir);
+        Path checkpoint = runDir.resolve(CHECKPOINT);
+        if (!resume && Files.exists(checkpoint)) {
+            throw new IOException(runDir + " already holds a training run (" + CHECKPOINT
+                    + "): add --resume to continue it, or choose another folder");
+        }
+        this.engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed((int) config.seed());
+        this.manager = engine.newBaseManager();
+        TrainingState restored = resume ? readState(checkpoint) : null;
+        ModelConfig modelConfig = restored != null ? restored.model() : model;
+        this.net = new PianoGenieNet(modelConfig);
+        net.initialize(manager, DataType.FLOAT32, net.exampleInputShapes());
+        this.parameters = net.namedParameters();
+        this.adam = new AdamOptimizer(manager, parameters);
+        this.loss = new PianoGenieLoss(config.marginWeight(), config.contourWeight());
+        if (restored != null) {
+            CheckpointFile.Contents contents = CheckpointFile.read(checkpoint);
+            restoreParameters(contents.tensors());
+            adam.restore(floats(contents.tensors()), restored.step());
+            // the steps/total may be raised on resume; the rest of the recipe is the checkpoint's
+            this.state = new TrainingState(restored.step(), config, modelConfig, restored.bestValidationCe(),
+                    restored.bestStep(), restored.elapsedSeconds());
+        } else {
+            this.state = new TrainingState(0, config, modelConfig, Double.POSITIVE_INFINITY, -1, 0);
+        }
+        this.curve = new TrainingCurve(runDir.resolve("curve.csv"), state.step());
+    }
+
+    private static TrainingState readState(Path checkpoint) throws IOException {
+        if (!Files.exists(checkpoint)) {
+            throw new IOException("nothing to resume: no " + CHECKPOINT + " in " + checkpoint.getParent());
+        }
+        return JSON.readValue(CheckpointFile.read(checkpoint).headerJson(), TrainingState.class);
+    }
+
+    public PianoGenieNet net() {
+        return net;
+    }
+
+    public TrainingState state() {
+        return state;
+    }
+
+    /** Asks the loop to stop after the current step, writing a checkpoint (safe from a shutdown hook). */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Trains until {@code config.steps()} (or a stop request); returns the final state. */
+    public TrainingState run() throws IOException, InterruptedException {
+        listener.started(state);
+        ParameterStore store = new ParameterStore(manager, false);
+        NetEvaluator evaluator = new NetEvaluator(net, manager);
+        long segmentStart = System.nanoTime();
+        long segmentSteps = 0;
+        double elapsedBefore = state.elapsedSeconds();
+        long step = state.step();
+        while (step < config.steps() && !stopRequested) {
+            NoteBatch b = batches.batch(step);
+            double lr = config.learningRateAt(step);
+            StepLosses losses = trainStep(store, b, (float) lr);
+            step++;
+            segmentSteps++;
+            double seconds = (System.nanoTime() - segmentStart) / 1e9;
+            double stepsPerSecond = segmentSteps / seconds;
+            state = new TrainingState(step, config, state.model(), state.bestValidationCe(), state.bestStep(),
+                    elapsedBefore + seconds);
+            listener.step(step, losses, lr, stepsPerSecond);
+            Scores scores = null;
+            if (step % config.validateEvery() == 0 || step == config.steps()) {
+                scores = validate(evaluator);
+            }
+            curve.append(step, losses, lr, stepsPerSecond, scores);
+            if (scores != null || step % config.checkpointEvery() == 0) {
+                saveCheckpoint();
+            }
+        }
+        if (step % config.checkpointEvery() != 0) {
+            saveCheckpoint();
+        }
+        return state;
+    }
+
+    private StepLosses trainStep(ParameterStore store, NoteBatch b, float lr) {
+        try (NDManager sub = manager.newSubManager(); GradientCollector gc = engine.newGradientCollector()) {
+            NDList in = NetInputs.of(sub, state.model().encoding(), b.keys(), b.dtSeconds(), b.batch(), b.length());
+            NDList out = net.forward(store, in, true);
+            NDArray keys = NetInputs.keys(sub, b.keys(), b.batch(), b.length());
+            PianoGenieLoss.Terms t = loss.compute(out.get(0), out.get(1), keys);
+            gc.backward(t.total());
+            float norm = adam.update(parameters, lr, (float) config.clipNorm());
+            return new StepLosses(t.total().getFloat(), t.reconstruction().getFloat(), t.margin().getFloat(),
+                    t.contour().getFloat(), norm);
+        }
+    }
+
+    /** Scores on the validation windows; keeps the best parameters by reconstruction loss. */
+    private Scores validate(NetEvaluator evaluator) throws IOException {
+        Scores scores = new Scores();
+        for (NoteBatch b : validation) {
+            scores.add(evaluator.evaluate(b));
+        }
+        boolean best = scores.notes() > 0 && scores.meanCrossEntropy() < state.bestValidationCe();
+        if (best) {
+            state = new TrainingState(state.step(), config, state.model(), scores.meanCrossEntropy(), state.step(),
+                    state.elapsedSeconds());
+            CheckpointFile.write(runDir.resolve(BEST), JSON.writeValueAsString(state), parameterTensors());
+            listener.newBest(net, state);
+        }
+        listener.validated(state.step(), scores, best);
+        return scores;
+    }
+
+    private void saveCheckpoint() throws IOException {
+        Map<String, CheckpointFile.Tensor> tensors = parameterTensors();
+        adam.state().forEach((name, array) -> tensors.put(name, tensor(array)));
+        Path file = runDir.resolve(CHECKPOINT);
+        CheckpointFile.write(file, JSON.writeValueAsString(state), tensors);
+        listener.checkpointed(state.step(), file);
+    }
+
+    private Map<String, CheckpointFile.Tensor> parameterTensors() {
+        Map<String, CheckpointFile.Tensor> tensors = new LinkedHashMap<>();
+        parameters.forEach((name, p) -> tensors.put(name, tensor(p.getArray())));
+        return tensors;
+    }
+
+    private static CheckpointFile.Tensor tensor(NDArray a) {
+        return new CheckpointFile.Tensor(a.getShape().getShape(), a.toFloatArray());
+    }
+
+    private void restoreParameters(Map<String, CheckpointFile.Tensor> tensors) throws IOException {
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            CheckpointFile.Tensor t = tensors.get(e.getKey());
+            NDArray target = e.getValue().getArray();
+            if (t == null || t.data().length != target.size()) {
+                throw new IOException("the checkpoint does not match the network: parameter " + e.getKey()
+                        + (t == null ? " is missing" : " has " + t.data().length + " values, expected " + target.size()));
+            }
+            target.set(t.data());
+        }
+    }
+
+    /** Loads parameters (e.g. {@code best.bin}) into this run's network. */
+    public void loadParameters(Path file) throws IOException {
+        restoreParameters(CheckpointFile.read(file).tensors());
+    }
+
+    private static Map<String, float[]> floats(Map<String, CheckpointFile.Tensor> tensors) {
+        Map<String, float[]> m = new LinkedHashMap<>();
+        tensors.forEach((k, v) -> m.put(k, v.data()));
+        return m;
+    }
+
+    @Override
+    public void close() {
+        adam.close();
+        manager.close();
+    }
+}
