@@ -1,0 +1,90 @@
+package dev.pianogenie.training.loop;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Draws {@code curve.csv} as a PNG: training losses (smoothed over a window of steps) on top, validation
+ * perplexity below, against the step.
+ */
+public final class CurvePlot {
+    private CurvePlot() {
+    }
+
+    public static void render(Path csv, Path png) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        XYSeries loss = new XYSeries("training reconstruction loss (nats, mean of 100 steps)");
+        XYSeries total = new XYSeries("training total loss (mean of 100 steps)");
+        XYSeries valCe = new XYSeries("validation reconstruction loss");
+        XYSeries valPpl = new XYSeries("validation perplexity");
+        double sumCe = 0;
+        double sumTotal = 0;
+        int n = 0;
+        for (String line : lines) {
+            if (line.startsWith("step") || line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            if (f.length < 12) {
+                continue;
+            }
+            long step = Long.parseLong(f[0]);
+            sumTotal += Double.parseDouble(f[1]);
+            sumCe += Double.parseDouble(f[2]);
+            n++;
+            if (n == 100) {
+                loss.add(step, sumCe / n);
+                total.add(step, sumTotal / n);
+                sumCe = 0;
+                sumTotal = 0;
+                n = 0;
+            }
+            if (!f[8].isEmpty()) {
+                valCe.add(step, Double.parseDouble(f[8]));
+                valPpl.add(step, Double.parseDouble(f[9]));
+            }
+        }
+        XYSeriesCollection losses = new XYSeriesCollection();
+        losses.addSeries(total);
+        losses.addSeries(loss);
+        losses.addSeries(valCe);
+        XYPlot top = new XYPlot(losses, null, new NumberAxis("loss"), renderer(false));
+        NumberAxis pplAxis = new NumberAxis("validation PPL");
+        pplAxis.setAutoRangeIncludesZero(false);
+        XYPlot bottom = new XYPlot(new XYSeriesCollection(valPpl), null, pplAxis, renderer(true));
+        ((NumberAxis) top.getRangeAxis()).setAutoRangeIncludesZero(false);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("step"));
+        plot.add(top, 2);
+        plot.add(bottom, 1);
+        JFreeChart chart = new JFreeChart("Piano Genie training", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        Path tmp = png.resolveSibling(png.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            ChartUtils.writeChartAsPNG(out, chart, 1000, 700);
+        }
+        Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static XYLineAndShapeRenderer renderer(boolean shapes) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, shapes);
+        for (int i = 0; i < 3; i++) {
+            r.setSeriesStroke(i, new BasicStroke(1.5f));
+        }
+        return r;
+    }
+}
