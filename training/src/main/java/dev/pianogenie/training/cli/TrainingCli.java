@@ -8,13 +8,14 @@ import picocli.CommandLine.Command;
         name = "genie",
         mixinStandardHelpOptions = true,
         description = "Train and evaluate Piano Genie models.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
 public final class TrainingCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // plots are drawn off-screen
         System.exit(new CommandLine(new TrainingCli()).execute(args));
     }
 

@@ -5,8 +5,11 @@ package dev.pianogenie.training.loop;
  * The defaults are the paper's: batch 32 × 128 notes, Adam 3e-4, no schedule, no clipping.
  *
  * @param warmupSteps   linear learning-rate warm-up from 0 (0 = none)
- * @param schedule      what the learning rate does after warm-up
- * @param minLrFraction the cosine schedule's floor, as a fraction of the learning rate
+ * @param schedule      what the learning rate does after warm-up: constant; cosine decay over the rest of the
+ *                      run; or warm-up–stable–decay (WSD: constant, then a linear decay over the last
+ *                      {@link #WSD_DECAY_FRACTION} of the steps — the total can still be raised on resume
+ *                      until the decay has begun)
+ * @param minLrFraction where the decay ends, as a fraction of the learning rate
  * @param clipNorm      global gradient-norm clipping (0 = off)
  */
 public record TrainingConfig(
@@ -24,7 +27,9 @@ public record TrainingConfig(
         long validateEvery,
         long checkpointEvery) {
 
-    public enum Schedule { CONSTANT, COSINE }
+    public enum Schedule { CONSTANT, COSINE, WSD }
+
+    public static final double WSD_DECAY_FRACTION = 0.2;
 
     public static final int SEQUENCE_LENGTH = 128;
 
@@ -50,6 +55,12 @@ public record TrainingConfig(
         return new TrainingConfig(steps, 32, SEQUENCE_LENGTH, 3e-4, 0, Schedule.CONSTANT, 0, 0, 1, 1, 0, 1000, 250);
     }
 
+    /** The same recipe run to another total (raising the total on resume). */
+    public TrainingConfig withSteps(long newSteps) {
+        return new TrainingConfig(newSteps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
+                minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery);
+    }
+
     /** The learning rate for a 0-based step. */
     public double learningRateAt(long step) {
         if (step < warmupSteps) {
@@ -57,6 +68,14 @@ public record TrainingConfig(
         }
         if (schedule == Schedule.CONSTANT) {
             return learningRate;
+        }
+        if (schedule == Schedule.WSD) {
+            long decayStart = steps - (long) (WSD_DECAY_FRACTION * steps);
+            if (step < decayStart) {
+                return learningRate;
+            }
+            double progress = Math.min(1.0, (double) (step - decayStart) / Math.max(1, steps - decayStart));
+            return learningRate * (1 - (1 - minLrFraction) * progress);
         }
         double progress = Math.min(1.0, (double) (step - warmupSteps) / Math.max(1, steps - warmupSteps));
         double cosine = 0.5 * (1 + Math.cos(Math.PI * progress));

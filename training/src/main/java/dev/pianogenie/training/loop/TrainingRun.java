@@ -58,7 +58,7 @@ public final class TrainingRun implements AutoCloseable {
     public record StepLosses(double total, double reconstruction, double margin, double contour, double gradNorm) {
     }
 
-    private final TrainingConfig config;
+    private TrainingConfig config;
     private final Path runDir;
     private final BatchSource batches;
     private final List<NoteBatch> validation;
@@ -72,6 +72,7 @@ public final class TrainingRun implements AutoCloseable {
     private final TrainingCurve curve;
     private TrainingState state;
     private volatile boolean stopRequested;
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * @param resume continue from {@code runDir/checkpoint.bin} (which must exist); otherwise start fresh
@@ -79,6 +80,14 @@ public final class TrainingRun implements AutoCloseable {
      */
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
             List<NoteBatch> validation, boolean resume, Listener listener) throws IOException {
+        this(config, model, runDir, batches, validation, resume, listener, true);
+    }
+
+    /**
+     * @param overrideSteps on resume, whether {@code config.steps()} replaces the checkpoint's total
+     */
+    public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
+            List<NoteBatch> validation, boolean resume, Listener listener, boolean overrideSteps) throws IOException {
         this.config = config;
         this.runDir = runDir;
         this.batches = batches;
@@ -104,8 +113,9 @@ public final class TrainingRun implements AutoCloseable {
             CheckpointFile.Contents contents = CheckpointFile.read(checkpoint);
             restoreParameters(contents.tensors());
             adam.restore(floats(contents.tensors()), restored.step());
-            // the steps/total may be raised on resume; the rest of the recipe is the checkpoint's
-            this.state = new TrainingState(restored.step(), config, modelConfig, restored.bestValidationCe(),
+            // a resumed run keeps its recipe (so it continues exactly); only the total may change
+            this.config = restored.training().withSteps(overrideSteps ? config.steps() : restored.training().steps());
+            this.state = new TrainingState(restored.step(), this.config, modelConfig, restored.bestValidationCe(),
                     restored.bestStep(), restored.elapsedSeconds());
         } else {
             this.state = new TrainingState(0, config, modelConfig, Double.POSITIVE_INFINITY, -1, 0);
@@ -133,8 +143,21 @@ public final class TrainingRun implements AutoCloseable {
         stopRequested = true;
     }
 
+    /** Waits (up to the timeout) for {@link #run()} to return, e.g. from a shutdown hook after a stop request. */
+    public boolean awaitFinished(java.time.Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Trains until {@code config.steps()} (or a stop request); returns the final state. */
     public TrainingState run() throws IOException, InterruptedException {
+        try {
+            return runSteps();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private TrainingState runSteps() throws IOException, InterruptedException {
         listener.started(state);
         ParameterStore store = new ParameterStore(manager, false);
         NetEvaluator evaluator = new NetEvaluator(net, manager);
