@@ -17,7 +17,7 @@ class IqaeTest {
 
     @Test
     void forwardValuesAreTheButtonsValues() {
-        Engine engine = Engine.getEngine("PyTorch");
+        Engine engine = dev.pianogenie.model.engine.Engines.pytorch();
         try (NDManager m = engine.newBaseManager()) {
             NDArray e = m.create(E);
             assertArrayEquals(BUTTONS, Iqae.buttons(e).toFloatArray());
@@ -31,7 +31,7 @@ class IqaeTest {
 
     @Test
     void straightThroughGradientIsOne() {
-        Engine engine = Engine.getEngine("PyTorch");
+        Engine engine = dev.pianogenie.model.engine.Engines.pytorch();
         try (NDManager m = engine.newBaseManager()) {
             NDArray e = m.create(E);
             e.setRequiresGradient(true);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PianoGenieLossTest {
     @Test
     void termsMatchHandComputedValues() {
-        try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+        try (NDManager m = dev.pianogenie.model.engine.Engines.pytorch().newBaseManager()) {
             // one sequence of 3 notes: keys 10, 12, 11; encoder outputs 0.5, 1.5, -0.2
             NDArray keys = m.create(new int[] {10, 12, 11}, new Shape(1, 3));
             NDArray e = m.create(new float[] {0.5f, 1.5f, -0.2f}, new Shape(1, 3));

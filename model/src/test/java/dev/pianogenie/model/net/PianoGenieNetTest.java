@@ -26,7 +26,7 @@ class PianoGenieNetTest {
 
     @BeforeAll
     static void engine() {
-        engine = Engine.getEngine("PyTorch");
+        engine = dev.pianogenie.model.engine.Engines.pytorch();
         manager = engine.newBaseManager();
     }
 

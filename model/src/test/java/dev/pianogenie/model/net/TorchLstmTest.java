@@ -25,7 +25,7 @@ class TorchLstmTest {
 
     @BeforeAll
     static void engine() {
-        manager = Engine.getEngine("PyTorch").newBaseManager();
+        manager = dev.pianogenie.model.engine.Engines.pytorch().newBaseManager();
     }
 
     @AfterAll

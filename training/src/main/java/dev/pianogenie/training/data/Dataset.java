@@ -1,6 +1,7 @@
 package dev.pianogenie.training.data;
 
 import dev.pianogenie.midi.MidiFileException;
+import dev.pianogenie.model.Caches;
 import dev.pianogenie.midi.MidiFileReader;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.Performance;
@@ -63,11 +64,9 @@ public final class Dataset {
         this.officialSplits = officialSplits;
     }
 
-    /** The default cache folder: {@code -Dpianogenie.cache}, else {@code ~/.cache/piano-genie}. */
+    /** The default cache folder, under genie's cache ({@link Caches}). */
     public static Path defaultCacheDir() {
-        String configured = System.getProperty("pianogenie.cache");
-        Path base = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "piano-genie");
-        return base.resolve("datasets");
+        return Caches.dir("datasets");
     }
 
     public static Dataset load(Path dir, PrintStream log) throws IOException {

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pianogenie.model.ModelConfig;
+import dev.pianogenie.model.engine.Engines;
 import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
@@ -99,7 +100,7 @@ public final class TrainingRun implements AutoCloseable {
             throw new IOException(runDir + " already holds a training run (" + CHECKPOINT
                     + "): add --resume to continue it, or choose another folder");
         }
-        this.engine = Engine.getEngine("PyTorch");
+        this.engine = Engines.pytorch();
         engine.setRandomSeed((int) config.seed());
         this.manager = engine.newBaseManager();
         TrainingState restored = resume ? readState(checkpoint) : null;

@@ -1,0 +1,22 @@
+package dev.pianogenie.model;
+
+import java.nio.file.Path;
+
+/**
+ * Where genie keeps its caches (extracted native libraries, dataset caches): {@code -Dpianogenie.cache=DIR}
+ * (the tests point it under {@code target/}), else {@code ~/.cache/piano-genie}.
+ */
+public final class Caches {
+    private Caches() {
+    }
+
+    public static Path root() {
+        String configured = System.getProperty("pianogenie.cache");
+        return configured != null ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".cache", "piano-genie");
+    }
+
+    public static Path dir(String name) {
+        return root().resolve(name);
+    }
+}

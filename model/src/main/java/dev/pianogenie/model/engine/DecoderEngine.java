@@ -1,0 +1,19 @@
+package dev.pianogenie.model.engine;
+
+import java.util.Locale;
+
+/** Which DJL engine runs the live decoder. */
+public enum DecoderEngine {
+    /** The default: one graph call per press (lowest latency). */
+    TENSORFLOW,
+    /** The training engine, also usable live. */
+    PYTORCH;
+
+    public static DecoderEngine parse(String s) {
+        try {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown engine '" + s + "' (expected tensorflow or pytorch)", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.pianogenie.model.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import dev.pianogenie.model.DecoderWeights;
+import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.PianoGenieModel;
+import dev.pianogenie.model.Sampling;
+
+/**
+ * The live decoder on DJL's PyTorch engine: per press three engine ops — Dense, the fused multi-layer LSTM
+ * over one time step (state in, state out), Dense — in a sub-manager closed after the step.
+ */
+public final class PtStreamingDecoder extends BaseStreamingDecoder {
+    private final NDManager manager;
+    private final NDArray inputWeight;
+    private final NDArray inputBias;
+    private final NDList lstmParams;
+    private final NDArray outputWeight;
+    private final NDArray outputBias;
+    private final int layers;
+    private final int hidden;
+    private final int width;
+    private NDArray h;
+    private NDArray c;
+
+    public PtStreamingDecoder(PianoGenieModel model, Sampling sampling) {
+        super(model, sampling);
+        manager = Engines.pytorch().newBaseManager();
+        DecoderWeights w = model.decoder();
+        layers = w.layers();
+        hidden = w.hidden();
+        width = w.inputWidth();
+        inputWeight = manager.create(w.inputWeight(), new Shape(hidden, width));
+        inputBias = manager.create(w.inputBias());
+        lstmParams = new NDList();
+        for (int l = 0; l < layers; l++) {
+            lstmParams.add(manager.create(w.wih().get(l), new Shape(4L * hidden, hidden)));
+            lstmParams.add(manager.create(w.whh().get(l), new Shape(4L * hidden, hidden)));
+            lstmParams.add(manager.create(w.bias().get(l)));
+            lstmParams.add(manager.zeros(new Shape(4L * hidden)));
+        }
+        outputWeight = manager.create(w.outputWeight(), new Shape(Keys.NUM_KEYS, hidden));
+        outputBias = manager.create(w.outputBias());
+        resetState();
+        warmUp();
+    }
+
+    @Override
+    protected void step(float[] input, float[] logitsOut) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = step.create(input, new Shape(1, 1, width));
+            NDArray dense = Linear.linear(x, inputWeight, inputBias).head();
+            NDList out = dense.getNDArrayInternal().lstm(dense, new NDList(h, c), lstmParams, true, layers, 0.0,
+                    false, false, true);
+            NDArray logits = Linear.linear(out.get(0), outputWeight, outputBias).head();
+            float[] values = logits.toFloatArray();
+            System.arraycopy(values, 0, logitsOut, 0, Keys.NUM_KEYS);
+            NDArray newH = out.get(1);
+            NDArray newC = out.get(2);
+            newH.attach(manager);
+            newC.attach(manager);
+            h.close();
+            c.close();
+            h = newH;
+            c = newC;
+        }
+    }
+
+    @Override
+    protected void resetState() {
+        if (h != null) {
+            h.close();
+            c.close();
+        }
+        h = manager.zeros(new Shape(layers, 1, hidden));
+        c = manager.zeros(new Shape(layers, 1, hidden));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.pianogenie.model.io;
+
+/**
+ * Checkpoint tensor names, defined once. Ours (and the tutorial's) are PyTorch's; the paper's are TF's.
+ */
+public final class TensorNames {
+    public static final String DEC_INPUT_WEIGHT = "dec.input.weight";
+    public static final String DEC_INPUT_BIAS = "dec.input.bias";
+    public static final String DEC_OUTPUT_WEIGHT = "dec.output.weight";
+    public static final String DEC_OUTPUT_BIAS = "dec.output.bias";
+    public static final String DECODER_PREFIX = "dec.";
+    public static final String ENCODER_PREFIX = "enc.";
+
+    /** The paper's TF.js checkpoint (magenta/piano_genie, {@code phero_model}). */
+    public static final String TF_PREFIX = "phero_model/decoder/";
+    public static final String TF_INPUT_KERNEL = TF_PREFIX + "rnn_input/dense/kernel";
+    public static final String TF_INPUT_BIAS = TF_PREFIX + "rnn_input/dense/bias";
+    public static final String TF_OUTPUT_KERNEL = TF_PREFIX + "pitches/dense/kernel";
+    public static final String TF_OUTPUT_BIAS = TF_PREFIX + "pitches/dense/bias";
+
+    private TensorNames() {
+    }
+
+    public static String decLstm(String kind, int layer) {
+        return "dec.lstm." + kind + "_l" + layer;
+    }
+
+    public static String tfCellKernel(int layer) {
+        return TF_PREFIX + "rnn/rnn/multi_rnn_cell/cell_" + layer + "/lstm_cell/kernel";
+    }
+
+    public static String tfCellBias(int layer) {
+        return TF_PREFIX + "rnn/rnn/multi_rnn_cell/cell_" + layer + "/lstm_cell/bias";
+    }
+}
