@@ -93,6 +93,13 @@ public final class ModelFiles {
 
     private static PianoGenieModel build(Path dir, ModelConfig config, Map<String, Tensor> tensors) throws ModelFormatException {
         try {
+            java.util.Set<String> expected = TensorNames.decoderNames(config.rnnLayers());
+            for (String name : tensors.keySet()) {
+                if (name.startsWith(TensorNames.DECODER_PREFIX) && !expected.contains(name)) {
+                    throw new IllegalArgumentException("unknown tensor " + name + " (a " + config.rnnLayers()
+                            + "-layer decoder has " + String.join(", ", expected) + ")");
+                }
+            }
             DecoderWeights decoder = DecoderWeights.fromTensors(tensors, config.decoderInputWidth());
             if (decoder.hidden() != config.rnnDim() || decoder.layers() != config.rnnLayers()) {
                 throw new IllegalArgumentException("the weights are a " + decoder.layers() + "-layer LSTM(" + decoder.hidden()

@@ -21,6 +21,18 @@ public final class TensorNames {
     private TensorNames() {
     }
 
+    /** Every decoder tensor name of a model with this many LSTM layers. */
+    public static java.util.Set<String> decoderNames(int layers) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(java.util.List.of(
+                DEC_INPUT_WEIGHT, DEC_INPUT_BIAS, DEC_OUTPUT_WEIGHT, DEC_OUTPUT_BIAS));
+        for (int l = 0; l < layers; l++) {
+            for (String kind : new String[] {"weight_ih", "weight_hh", "bias_ih", "bias_hh"}) {
+                names.add(decLstm(kind, l));
+            }
+        }
+        return names;
+    }
+
     public static String decLstm(String kind, int layer) {
         return "dec.lstm." + kind + "_l" + layer;
     }
