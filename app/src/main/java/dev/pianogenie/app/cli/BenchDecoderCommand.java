@@ -1,0 +1,116 @@
+package dev.pianogenie.app.cli;
+
+import dev.pianogenie.model.PianoGenieModel;
+import dev.pianogenie.model.Sampling;
+import dev.pianogenie.model.engine.BaseStreamingDecoder;
+import dev.pianogenie.model.engine.DecoderEngine;
+import dev.pianogenie.model.engine.Decoders;
+import dev.pianogenie.model.io.ModelFiles;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./genie bench decoder}: the latency of one {@code next()} call (press → key), after warm-up, over
+ * many presses: percentiles, the worst case, bytes allocated on the Java heap per call, and memory before
+ * and after (native memory shows in the process's resident size).
+ */
+@Command(name = "decoder", mixinStandardHelpOptions = true,
+        description = "Latency of one decoder step (press → key); last line JSON.")
+public final class BenchDecoderCommand implements Callable<Integer> {
+
+    @Option(names = "--model", description = "model folder (default: the shipped model, else the paper's reference)")
+    Path model;
+
+    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--steps", defaultValue = "200000", description = "measured presses (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "20000", description = "presses before measuring (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--temperature", defaultValue = "0.25", description = "sampling temperature (default: ${DEFAULT-VALUE})")
+    double temperature;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = model != null ? model : DefaultModel.locate();
+        PianoGenieModel m = ModelFiles.load(dir);
+        DecoderEngine e = DecoderEngine.parse(engine);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        long[] latencies = new long[steps];
+        SplittableRandom random = new SplittableRandom(1);
+        System.out.printf(Locale.ROOT, "model %s, engine %s, T = %.2f: %,d warm-up presses, %,d measured%n",
+                m.describe(), e, temperature, warmup, steps);
+        try (BaseStreamingDecoder decoder = Decoders.open(m, e, Sampling.of(temperature).withSeed(1))) {
+            long clock = 0;
+            for (int i = 0; i < warmup; i++) {
+                clock += 50_000_000L + random.nextLong(200_000_000L);
+                decoder.next(random.nextInt(8), clock);
+            }
+            System.gc();
+            long rssBefore = residentBytes();
+            long heapBefore = usedHeap();
+            long allocBefore = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < steps; i++) {
+                clock += 50_000_000L + random.nextLong(200_000_000L);
+                int button = random.nextInt(8);
+                long t0 = System.nanoTime();
+                decoder.next(button, clock);
+                latencies[i] = System.nanoTime() - t0;
+            }
+            long allocated = threads.getThreadAllocatedBytes(thread) - allocBefore;
+            System.gc();
+            long rssAfter = residentBytes();
+            long heapAfter = usedHeap();
+            Arrays.sort(latencies);
+            double p50 = pct(latencies, 0.50);
+            double p99 = pct(latencies, 0.99);
+            double p999 = pct(latencies, 0.999);
+            double max = latencies[latencies.length - 1] / 1e3;
+            double perCall = (double) allocated / steps;
+            System.out.printf(Locale.ROOT, "latency of next(): p50 %.1f µs  p90 %.1f µs  p99 %.1f µs  p99.9 %.1f µs  max %.1f µs%n",
+                    p50, pct(latencies, 0.90), p99, p999, max);
+            System.out.printf(Locale.ROOT, "Java heap allocated per call: %.0f bytes%n", perCall);
+            System.out.printf(Locale.ROOT, "memory: resident %.1f → %.1f MB, heap used %.1f → %.1f MB (after %,d presses)%n",
+                    rssBefore / 1e6, rssAfter / 1e6, heapBefore / 1e6, heapAfter / 1e6, steps);
+            System.out.printf(Locale.ROOT,
+                    "{\"engine\": \"%s\", \"steps\": %d, \"p50_us\": %.1f, \"p99_us\": %.1f, \"p999_us\": %.1f, \"max_us\": %.1f, "
+                            + "\"alloc_bytes_per_call\": %.0f, \"rss_mb_before\": %.1f, \"rss_mb_after\": %.1f}%n",
+                    e.name().toLowerCase(Locale.ROOT), steps, p50, p99, p999, max, perCall, rssBefore / 1e6, rssAfter / 1e6);
+        }
+        return 0;
+    }
+
+    private static double pct(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))] / 1e3;
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    /** VmRSS from /proc (Linux); -1 elsewhere. */
+    static long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux: memory is reported as unknown
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.pianogenie.app.cli;
+
+import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.PianoGenieModel;
+import dev.pianogenie.model.Sampling;
+import dev.pianogenie.model.engine.BaseStreamingDecoder;
+import dev.pianogenie.model.engine.DecoderEngine;
+import dev.pianogenie.model.engine.Decoders;
+import dev.pianogenie.model.io.ModelFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./genie decode}: buttons in, keys out, through any supported model folder. */
+@Command(name = "decode", mixinStandardHelpOptions = true,
+        description = "Decode a button sequence into piano keys with a model (ours or a TF.js checkpoint).")
+public final class DecodeCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "model folder (ours, or a TF.js checkpoint folder)")
+    Path model;
+
+    @Option(names = "--buttons", required = true, split = ",", description = "buttons 0..7, comma-separated")
+    List<Integer> buttons;
+
+    @Option(names = "--dt", defaultValue = "0.1", description = "seconds between presses (default: ${DEFAULT-VALUE})")
+    double dt;
+
+    @Option(names = "--dts", split = ",", description = "seconds before each press after the first, comma-separated")
+    List<Double> dts;
+
+    @Option(names = "--temperature", defaultValue = "0", description = "0 = greedy, up to 1 (default: ${DEFAULT-VALUE})")
+    double temperature;
+
+    @Option(names = "--seed", description = "random seed, for a reproducible sampled sequence")
+    Long seed;
+
+    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--json", description = "print one JSON line {\"keys\": [...], \"midi\": [...]}")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (dts != null && dts.size() != buttons.size() - 1) {
+            throw new IllegalArgumentException("--dts needs one value per press after the first: "
+                    + (buttons.size() - 1) + " values for " + buttons.size() + " buttons, got " + dts.size());
+        }
+        for (int b : buttons) {
+            Keys.checkButton(b);
+        }
+        PianoGenieModel m = ModelFiles.load(model);
+        Sampling sampling = new Sampling(temperature, Keys.all(), seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+        List<Integer> keys = new ArrayList<>();
+        try (BaseStreamingDecoder decoder = Decoders.open(m, DecoderEngine.parse(engine), sampling)) {
+            long nanos = 0;
+            for (int i = 0; i < buttons.size(); i++) {
+                if (i > 0) {
+                    nanos += Math.round((dts != null ? dts.get(i - 1) : dt) * 1e9);
+                }
+                keys.add(decoder.next(buttons.get(i), nanos));
+            }
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println("{\"keys\": " + keys + ", \"midi\": "
+                    + keys.stream().map(k -> Keys.pitch(k)).collect(Collectors.toList()) + "}");
+        } else {
+            out.println(m.describe());
+            for (int i = 0; i < keys.size(); i++) {
+                int pitch = Keys.pitch(keys.get(i));
+                out.printf("button %d → key %2d  MIDI %3d  %s%n", buttons.get(i), keys.get(i), pitch, Keys.pitchName(pitch));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}
