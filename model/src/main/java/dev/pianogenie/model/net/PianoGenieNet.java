@@ -13,6 +13,9 @@ import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.ModelConfig;
+import dev.pianogenie.model.PianoGenieModel;
+import dev.pianogenie.model.io.Tensor;
+import dev.pianogenie.model.io.TensorNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -135,6 +138,51 @@ public final class PianoGenieNet extends AbstractBlock {
         put(named, "dec.lstm", decLstm);
         put(named, "dec.output", decOutput);
         return named;
+    }
+
+    /**
+     * A network holding a loaded model's weights (on the given manager's engine). A decoder-only model
+     * (a TF.js import) leaves the encoder at its random initialisation: use another model's encoder for it.
+     */
+    public static PianoGenieNet of(PianoGenieModel model, NDManager manager) {
+        PianoGenieNet net = new PianoGenieNet(model.config());
+        net.initialize(manager, DataType.FLOAT32, net.exampleInputShapes());
+        net.load(model.tensors());
+        return net;
+    }
+
+    /** Sets every parameter that has a tensor of the same name and shape; a shape mismatch is refused. */
+    public void load(Map<String, Tensor> tensors) {
+        for (Map.Entry<String, Parameter> e : namedParameters().entrySet()) {
+            Tensor t = tensors.get(e.getKey());
+            if (t == null) {
+                if (e.getKey().startsWith(TensorNames.DECODER_PREFIX) || config.hasEncoder()) {
+                    throw new IllegalArgumentException("the model has no tensor " + e.getKey());
+                }
+                continue;
+            }
+            NDArray target = e.getValue().getArray();
+            long[] expected = target.getShape().getShape();
+            if (!java.util.Arrays.equals(expected, java.util.Arrays.stream(t.shape()).asLongStream().toArray())) {
+                throw new IllegalArgumentException("tensor " + e.getKey() + " has shape " + t.shapeString()
+                        + ", the network expects " + target.getShape());
+            }
+            target.set(t.data());
+        }
+    }
+
+    /** The weights as tensors under their checkpoint names (decoder, and the encoder when asked). */
+    public Map<String, Tensor> tensors(boolean withEncoder) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : namedParameters().entrySet()) {
+            if (!withEncoder && e.getKey().startsWith(TensorNames.ENCODER_PREFIX)) {
+                continue;
+            }
+            NDArray a = e.getValue().getArray();
+            int[] shape = java.util.Arrays.stream(a.getShape().getShape()).mapToInt(Math::toIntExact).toArray();
+            out.put(e.getKey(), new Tensor(e.getKey(), shape, a.toFloatArray()));
+        }
+        return out;
     }
 
     private static void put(Map<String, Parameter> named, String prefix, AbstractBlock block) {

@@ -9,6 +9,7 @@ import dev.pianogenie.training.data.EvalWindows;
 import dev.pianogenie.training.data.PrefetchingBatches;
 import dev.pianogenie.training.data.Split;
 import dev.pianogenie.training.loop.CurvePlot;
+import dev.pianogenie.training.loop.ModelExport;
 import dev.pianogenie.training.loop.NoteBatch;
 import dev.pianogenie.training.loop.ProgressReporter;
 import dev.pianogenie.training.loop.TrainingConfig;
@@ -94,6 +95,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "engine threads, 0 = all cores (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--export-only", description = "only write the run's best model to --out (no training)")
+    boolean exportOnly;
+
     @Option(names = "--name", defaultValue = "Piano Genie (MAESTRO)", description = "the model's name (default: ${DEFAULT-VALUE})")
     String name;
 
@@ -101,6 +105,12 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ThreadsOption.apply(threads);
         Path runDir = run != null ? run : out.resolve("training");
+        if (exportOnly) {
+            TrainingState best = ModelExport.exportBest(runDir, out);
+            System.out.printf(Locale.ROOT, "exported the best model of %s (step %d, validation PPL %.3f) to %s%n",
+                    runDir, best.bestStep(), Math.exp(best.bestValidationCe()), out);
+            return 0;
+        }
         long totalSteps = steps != null ? steps : resume ? -1 : 50_000;
         TrainingConfig config = new TrainingConfig(totalSteps > 0 ? totalSteps : 1, batch, TrainingConfig.SEQUENCE_LENGTH, lr, warmup,
                 TrainingConfig.Schedule.valueOf(schedule.toUpperCase(Locale.ROOT)), minLrFraction, clipNorm,
@@ -116,12 +126,21 @@ public final class TrainCommand implements Callable<Integer> {
         List<NoteBatch> validation = EvalWindows.spread(
                 EvalWindows.of(dataset.split(Split.VALIDATION), config.sequenceLength(), EvalWindows.Mode.ALL, 64),
                 validationWindows, 64);
+        if (validation.isEmpty()) {
+            System.out.println("warning: the validation split has no 128-note window: there is no model selection,"
+                    + " the latest model is exported at every validation step");
+        }
         CropSampler.Weighting weighting = sampling.equalsIgnoreCase("by-notes")
                 ? CropSampler.Weighting.BY_NOTES : CropSampler.Weighting.UNIFORM;
         boolean terminal = System.console() != null;
         try (PrefetchingBatches batches = new PrefetchingBatches(new CropSampler(dataset.split(Split.TRAIN), batch,
                         config.sequenceLength(), seed, weighting, true), 4);
-                ProgressReporter reporter = new ProgressReporter(System.out, terminal, 50);
+                ProgressReporter reporter = new ProgressReporter(System.out, terminal, 50) {
+                    @Override
+                    public void newBest(dev.pianogenie.model.net.PianoGenieNet net, TrainingState state) throws java.io.IOException {
+                        ModelExport.export(net, state, out); // the best model so far is always a loadable model folder
+                    }
+                };
                 TrainingRun trainingRun = new TrainingRun(config, model, runDir, batches, validation, resume, reporter,
                         totalSteps > 0)) {
             // Ctrl-C or a kill (SIGTERM): finish the step, write the checkpoint, then let the JVM exit

@@ -5,25 +5,30 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
-import dev.pianogenie.model.FeatureEncoding;
 import dev.pianogenie.model.net.Iqae;
 import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
 
 /**
- * Runs the autoencoder teacher-forced (no gradient) over a batch of windows and returns, per note, the
- * cross-entropy of the true key, the decoder's most likely key and the encoder's button.
+ * Runs the autoencoder teacher-forced (no gradient) over windows: one network's encoder turns the notes
+ * into buttons, one network's decoder predicts each key from the buttons and the previous keys. Usually the
+ * same network; a decoder-only model (a TF.js import) borrows another model's encoder so decoders can be
+ * compared on the same buttons.
  */
 public final class NetEvaluator {
-    private final PianoGenieNet net;
+    private final PianoGenieNet encoder;
+    private final PianoGenieNet decoder;
     private final NDManager manager;
-    private final FeatureEncoding encoding;
 
     public NetEvaluator(PianoGenieNet net, NDManager manager) {
-        this.net = net;
+        this(net, net, manager);
+    }
+
+    public NetEvaluator(PianoGenieNet encoder, PianoGenieNet decoder, NDManager manager) {
+        this.encoder = encoder;
+        this.decoder = decoder;
         this.manager = manager;
-        this.encoding = net.config().encoding();
     }
 
     /** Per-note results, row-major [batch][length]. */
@@ -33,10 +38,9 @@ public final class NetEvaluator {
     public Evaluated evaluate(NoteBatch b) {
         try (NDManager sub = manager.newSubManager()) {
             ParameterStore store = new ParameterStore(sub, false);
-            NDList in = NetInputs.of(sub, encoding, b.keys(), b.dtSeconds(), b.batch(), b.length());
-            NDList out = net.forward(store, in, false);
-            NDArray e = out.get(0);
-            NDArray logits = out.get(1);
+            NDArray e = encode(sub, store, b);
+            NDList dec = NetInputs.of(sub, decoder.config().encoding(), b.keys(), b.dtSeconds(), b.batch(), b.length());
+            NDArray logits = decoder.decode(store, dec.get(1), dec.get(2), Iqae.quantize(e), false);
             NDArray keys = NetInputs.keys(sub, b.keys(), b.batch(), b.length());
             float[] ce = PianoGenieLoss.crossEntropyPerNote(logits, keys).toFloatArray();
             int[] predicted = logits.argMax(-1).toType(DataType.INT32, false).toIntArray();
@@ -45,8 +49,15 @@ public final class NetEvaluator {
         }
     }
 
-    /** Only the encoder: buttons for each note. */
+    /** The encoder's buttons (0..7) for each note. */
     public int[] buttons(NoteBatch b) {
-        return evaluate(b).buttons();
+        try (NDManager sub = manager.newSubManager()) {
+            return Iqae.buttons(encode(sub, new ParameterStore(sub, false), b)).toType(DataType.INT32, false).toIntArray();
+        }
+    }
+
+    private NDArray encode(NDManager sub, ParameterStore store, NoteBatch b) {
+        NDList enc = NetInputs.of(sub, encoder.config().encoding(), b.keys(), b.dtSeconds(), b.batch(), b.length());
+        return encoder.encode(store, enc.get(0), false);
     }
 }

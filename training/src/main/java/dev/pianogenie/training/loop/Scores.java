@@ -11,6 +11,7 @@ public final class Scores {
     private long pairs;
     private long violations;
     private long windows;
+    private final long[] buttonCounts = new long[dev.pianogenie.model.Keys.NUM_BUTTONS];
 
     public void add(NetEvaluator.Evaluated ev) {
         NoteBatch b = ev.notes();
@@ -21,6 +22,7 @@ public final class Scores {
                 int i = w * b.length() + t;
                 crossEntropySum += ev.crossEntropy()[i];
                 notes++;
+                buttonCounts[ev.buttons()[i]]++;
                 if (ev.predicted()[i] == keys[i]) {
                     correct++;
                 }
@@ -48,6 +50,11 @@ public final class Scores {
 
     public double contourViolationRatio() {
         return (double) violations / Math.max(1, pairs);
+    }
+
+    /** How often the encoder chose each button. */
+    public long[] buttonHistogram() {
+        return buttonCounts.clone();
     }
 
     public long notes() {

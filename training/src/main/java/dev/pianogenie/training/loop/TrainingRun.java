@@ -34,7 +34,10 @@ public final class TrainingRun implements AutoCloseable {
     public static final String CHECKPOINT = "checkpoint.bin";
     public static final String BEST = "best.bin";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Checkpoint headers hold +∞ (no validation yet) and NaN (no validation split): allow them. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** What the run reports as it goes (the command prints a progress bar, tests collect). */
     public interface Listener {
@@ -128,7 +131,12 @@ public final class TrainingRun implements AutoCloseable {
         if (!Files.exists(checkpoint)) {
             throw new IOException("nothing to resume: no " + CHECKPOINT + " in " + checkpoint.getParent());
         }
-        return JSON.readValue(CheckpointFile.read(checkpoint).headerJson(), TrainingState.class);
+        return readHeader(CheckpointFile.read(checkpoint).headerJson());
+    }
+
+    /** The state stored in a checkpoint's header. */
+    public static TrainingState readHeader(String json) throws IOException {
+        return JSON.readValue(json, TrainingState.class);
     }
 
     public PianoGenieNet net() {
@@ -211,10 +219,11 @@ public final class TrainingRun implements AutoCloseable {
         for (NoteBatch b : validation) {
             scores.add(evaluator.evaluate(b));
         }
-        boolean best = scores.notes() > 0 && scores.meanCrossEntropy() < state.bestValidationCe();
+        // without validation windows there is nothing to select by: the latest model is kept
+        boolean best = scores.notes() == 0 || scores.meanCrossEntropy() < state.bestValidationCe();
         if (best) {
-            state = new TrainingState(state.step(), config, state.model(), scores.meanCrossEntropy(), state.step(),
-                    state.elapsedSeconds());
+            state = new TrainingState(state.step(), config, state.model(),
+                    scores.notes() == 0 ? Double.NaN : scores.meanCrossEntropy(), state.step(), state.elapsedSeconds());
             CheckpointFile.write(runDir.resolve(BEST), JSON.writeValueAsString(state), parameterTensors());
             listener.newBest(net, state);
         }

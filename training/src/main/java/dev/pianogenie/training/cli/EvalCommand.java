@@ -1,0 +1,134 @@
+package dev.pianogenie.training.cli;
+
+import ai.djl.ndarray.NDManager;
+import dev.pianogenie.model.PianoGenieModel;
+import dev.pianogenie.model.engine.Engines;
+import dev.pianogenie.model.io.ModelFiles;
+import dev.pianogenie.model.net.PianoGenieNet;
+import dev.pianogenie.training.data.Dataset;
+import dev.pianogenie.training.data.EvalWindows;
+import dev.pianogenie.training.data.NoteSequence;
+import dev.pianogenie.training.data.Split;
+import dev.pianogenie.training.eval.GoldMetric;
+import dev.pianogenie.training.loop.NetEvaluator;
+import dev.pianogenie.training.loop.NoteBatch;
+import dev.pianogenie.training.loop.Scores;
+import dev.pianogenie.training.loop.TrainingConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./genie eval}: PPL, accuracy, contour violations, buttons and Gold of a model on a dataset split. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate a model on a split of a MIDI dataset: PPL, top-1 accuracy, CVR, button histogram, Gold.",
+            "The last line is one JSON object."})
+public final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "model folder (with an encoder, or use --buttons)")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "folder of MIDI files (with a MAESTRO CSV: its splits)")
+    Path data;
+
+    @Option(names = "--split", defaultValue = "validation", description = "test, validation, train or all (default: ${DEFAULT-VALUE})")
+    String split;
+
+    @Option(names = "--windows", defaultValue = "all", description = "all: every consecutive 128-note window; first: only each performance's first (default: ${DEFAULT-VALUE})")
+    String windows;
+
+    @Option(names = "--buttons", paramLabel = "FROM_MODEL", description = "take the buttons from this model's encoder (for decoder-only models)")
+    Path buttonsFrom;
+
+    @Option(names = "--gold", description = "gold melodies JSON (default: ../shared/reference/gold-melodies.json beside the repository)")
+    Path gold;
+
+    @Option(names = "--limit", description = "evaluate only the first N performances of the split (quick checks)")
+    Integer limit;
+
+    @Option(names = "--threads", defaultValue = "0", description = "engine threads, 0 = all cores (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        ThreadsOption.apply(threads);
+        PianoGenieModel m = ModelFiles.load(model);
+        PianoGenieModel encoderModel = buttonsFrom != null ? ModelFiles.load(buttonsFrom) : m;
+        if (!encoderModel.config().hasEncoder()) {
+            throw new IllegalArgumentException(encoderModel.source() + " has no encoder (a decoder-only checkpoint):"
+                    + " pass --buttons FROM_MODEL to take the buttons from a model that has one");
+        }
+        Dataset dataset = Dataset.load(data, System.err);
+        List<NoteSequence> sequences = new ArrayList<>();
+        if (split.equalsIgnoreCase("all")) {
+            for (Split s : Split.values()) {
+                sequences.addAll(dataset.split(s));
+            }
+        } else {
+            sequences.addAll(dataset.split(Split.parse(split)));
+        }
+        if (limit != null) {
+            sequences = sequences.subList(0, Math.min(limit, sequences.size()));
+        }
+        if (sequences.isEmpty()) {
+            throw new IllegalArgumentException("the " + split + " split of " + data + " is empty");
+        }
+        EvalWindows.Mode mode = EvalWindows.Mode.valueOf(windows.toUpperCase(Locale.ROOT));
+        List<NoteBatch> batches = EvalWindows.of(sequences, TrainingConfig.SEQUENCE_LENGTH, mode, 64);
+        Path goldFile = gold != null ? gold : defaultGold();
+
+        try (NDManager manager = Engines.pytorch().newBaseManager()) {
+            PianoGenieNet decoderNet = PianoGenieNet.of(m, manager);
+            PianoGenieNet encoderNet = encoderModel == m ? decoderNet : PianoGenieNet.of(encoderModel, manager);
+            NetEvaluator evaluator = new NetEvaluator(encoderNet, decoderNet, manager);
+            Scores scores = new Scores();
+            long t0 = System.nanoTime();
+            for (NoteBatch b : batches) {
+                scores.add(evaluator.evaluate(b));
+            }
+            GoldMetric.Result g = GoldMetric.compute(GoldMetric.read(goldFile), evaluator::buttons);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            print(m, encoderModel, sequences.size(), mode, scores, g, seconds);
+        }
+        return 0;
+    }
+
+    private void print(PianoGenieModel m, PianoGenieModel enc, int performances, EvalWindows.Mode mode, Scores s,
+            GoldMetric.Result g, double seconds) {
+        System.out.printf(Locale.ROOT, "model     %s%n", m.describe());
+        if (enc != m) {
+            System.out.printf(Locale.ROOT, "buttons   from %s%n", enc.describe());
+        }
+        System.out.printf(Locale.ROOT, "data      %s, split %s: %d performances, %d windows (%s), %,d notes, %.1f s%n",
+                data, split, performances, s.windows(), mode.name().toLowerCase(Locale.ROOT), s.notes(), seconds);
+        System.out.printf(Locale.ROOT, "  PPL                %8.3f   (exp of the mean cross-entropy, %.4f nats)%n", s.perplexity(), s.meanCrossEntropy());
+        System.out.printf(Locale.ROOT, "  top-1 accuracy     %8.4f%n", s.accuracy());
+        System.out.printf(Locale.ROOT, "  CVR                %8.4f   (consecutive notes whose key and button move apart)%n", s.contourViolationRatio());
+        System.out.printf(Locale.ROOT, "  Gold               %8.3f   (1-based gold buttons, as the paper; 0-based: %.3f)%n", g.oneBased(), g.zeroBased());
+        long[] h = s.buttonHistogram();
+        StringBuilder hist = new StringBuilder();
+        for (int b = 0; b < h.length; b++) {
+            hist.append(String.format(Locale.ROOT, " %d:%.3f", b, (double) h[b] / s.notes()));
+        }
+        System.out.println("  buttons           " + hist);
+        System.out.printf(Locale.ROOT,
+                "{\"split\": \"%s\", \"windows\": %d, \"notes\": %d, \"ppl\": %.4f, \"accuracy\": %.4f, \"cvr\": %.5f, \"gold\": %.4f, "
+                        + "\"gold_zero_based\": %.4f, \"mean_ce\": %.5f, \"mode\": \"%s\", \"button_histogram\": %s}%n",
+                split, s.windows(), s.notes(), s.perplexity(), s.accuracy(), s.contourViolationRatio(), g.oneBased(),
+                g.zeroBased(), s.meanCrossEntropy(), mode.name().toLowerCase(Locale.ROOT), Arrays.toString(h));
+    }
+
+    private static Path defaultGold() {
+        String home = System.getProperty("genie.home");
+        Path p = (home != null ? Path.of(home) : Path.of("")).toAbsolutePath().resolve("../shared/reference/gold-melodies.json").normalize();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("no gold melodies at " + p + ": pass --gold FILE");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.pianogenie.training.loop;
+
+import ai.djl.ndarray.NDManager;
+import dev.pianogenie.model.ModelConfig;
+import dev.pianogenie.model.engine.Engines;
+import dev.pianogenie.model.io.ModelFiles;
+import dev.pianogenie.model.net.PianoGenieNet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes a trained network as a model folder the live decoder loads, with its provenance. */
+public final class ModelExport {
+    private ModelExport() {
+    }
+
+    public static void export(PianoGenieNet net, TrainingState state, Path out) throws IOException {
+        Map<String, String> p = new LinkedHashMap<>(state.model().provenance());
+        TrainingConfig t = state.training();
+        p.put("source", "trained with ./genie train");
+        p.put("step", Long.toString(state.bestStep()));
+        p.put("validation_ce", String.format(Locale.ROOT, "%.5f", state.bestValidationCe()));
+        p.put("validation_ppl", String.format(Locale.ROOT, "%.4f", Math.exp(state.bestValidationCe())));
+        p.put("recipe", String.format(Locale.ROOT,
+                "batch %d x %d, Adam lr %.3g, warm-up %d, schedule %s to %d steps (floor %.2f), clip-norm %.2g, "
+                        + "loss weights margin %.2g contour %.2g, seed %d",
+                t.batchSize(), t.sequenceLength(), t.learningRate(), t.warmupSteps(), t.schedule(), t.steps(),
+                t.minLrFraction(), t.clipNorm(), t.marginWeight(), t.contourWeight(), t.seed()));
+        p.put("training_hours", String.format(Locale.ROOT, "%.2f", state.elapsedSeconds() / 3600));
+        p.put("exported", Instant.now().toString());
+        ModelConfig config = state.model().withProvenance(p);
+        ModelFiles.save(out, config, net.tensors(true));
+    }
+
+    /** Exports a run's best parameters ({@code best.bin}) without training. */
+    public static TrainingState exportBest(Path runDir, Path out) throws IOException {
+        Path best = runDir.resolve(TrainingRun.BEST);
+        CheckpointFile.Contents contents = CheckpointFile.read(best);
+        TrainingState state = TrainingRun.readHeader(contents.headerJson());
+        try (NDManager manager = Engines.pytorch().newBaseManager()) {
+            PianoGenieNet net = new PianoGenieNet(state.model());
+            net.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, net.exampleInputShapes());
+            Map<String, dev.pianogenie.model.io.Tensor> tensors = new LinkedHashMap<>();
+            contents.tensors().forEach((name, tensor) -> tensors.put(name, new dev.pianogenie.model.io.Tensor(name,
+                    java.util.Arrays.stream(tensor.shape()).mapToInt(Math::toIntExact).toArray(), tensor.data())));
+            net.load(tensors);
+            export(net, state, out);
+        }
+        return state;
+    }
+}
