@@ -1,0 +1,111 @@
+package dev.pianogenie.midi.sound;
+
+import com.sun.media.sound.AudioSynthesizer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.MidiUnavailableException;
+import javax.sound.midi.Soundbank;
+import javax.sound.midi.Synthesizer;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+
+/**
+ * The JDK's software synthesizer (Gervill), set up for live playing: 10 ms of line latency, jitter correction
+ * off (with it on, Gervill renders ~90 ms ahead whatever latency is asked) and a control rate of 1000 Hz, so
+ * a note starts within about a millisecond of the block it lands in. Also renders offline (no sound card).
+ */
+public final class BuiltInSynth {
+    public static final long LIVE_LATENCY_MICROS = 10_000;
+    public static final float CONTROL_RATE = 1000f;
+    public static final float SAMPLE_RATE = 44_100f;
+
+    private BuiltInSynth() {
+    }
+
+    /** Which sounds a synth uses, said to the user. */
+    public record Sound(String description, Optional<Path> soundfont) {
+    }
+
+    /**
+     * Opens the synthesizer on the default audio output for live play.
+     *
+     * @param soundfont a chosen SF2, or empty: the first found in the usual folders, else Gervill's own set
+     * @throws MidiDeviceException with a suggestion (MIDI out) when there is no audio output
+     */
+    public static ReceiverSink openLive(Optional<Path> soundfont) throws MidiDeviceException {
+        AudioSynthesizer synth = newSynth();
+        Sound sound;
+        try {
+            synth.open(null, settings(LIVE_LATENCY_MICROS));
+        } catch (MidiUnavailableException | IllegalArgumentException | SecurityException e) {
+            throw new MidiDeviceException("no audio output for the built-in synthesizer (" + e.getMessage()
+                    + "): play through a MIDI output instead (--output midi:NAME), or render offline", e);
+        }
+        try {
+            sound = loadSounds(synth, soundfont);
+        } catch (MidiDeviceException e) {
+            synth.close();
+            throw e;
+        }
+        try {
+            ReceiverSink sink = new ReceiverSink(synth.getReceiver(), 0, "built-in synthesizer (" + sound.description() + ")", synth);
+            sink.program(0);
+            return sink;
+        } catch (MidiUnavailableException e) {
+            synth.close();
+            throw new MidiDeviceException("the built-in synthesizer has no receiver: " + e.getMessage(), e);
+        }
+    }
+
+    static AudioSynthesizer newSynth() throws MidiDeviceException {
+        try {
+            Synthesizer s = MidiSystem.getSynthesizer();
+            if (!(s instanceof AudioSynthesizer a)) {
+                throw new MidiDeviceException("this Java has no software synthesizer (Gervill); use a MIDI output");
+            }
+            return a;
+        } catch (MidiUnavailableException e) {
+            throw new MidiDeviceException("Java's synthesizer is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, Object> settings(long latencyMicros) {
+        Map<String, Object> info = new HashMap<>();
+        info.put("latency", latencyMicros);
+        info.put("jitter correction", false);
+        info.put("control rate", CONTROL_RATE);
+        info.put("format", format());
+        info.put("max polyphony", 96);
+        return info;
+    }
+
+    static AudioFormat format() {
+        return new AudioFormat(SAMPLE_RATE, 16, 2, true, false);
+    }
+
+    /** Loads the chosen or found soundfont (else Gervill's own), says which. */
+    static Sound loadSounds(AudioSynthesizer synth, Optional<Path> chosen) throws MidiDeviceException {
+        Optional<Path> sf2 = chosen.isPresent() ? chosen : Soundfonts.preferred();
+        if (sf2.isEmpty()) {
+            return new Sound("Gervill's built-in General MIDI sounds", Optional.empty());
+        }
+        Soundbank bank = Soundfonts.load(sf2.get());
+        synth.unloadAllInstruments(synth.getDefaultSoundbank());
+        if (!synth.loadAllInstruments(bank)) {
+            throw new MidiDeviceException(sf2.get() + " holds no instrument the synthesizer can play");
+        }
+        return new Sound("soundfont " + sf2.get().getFileName(), sf2);
+    }
+
+    /** An offline stream: the synth renders as the stream is read; events are timestamped in µs of audio. */
+    static AudioInputStream openStream(AudioSynthesizer synth) throws MidiDeviceException {
+        try {
+            return synth.openStream(format(), settings(LIVE_LATENCY_MICROS));
+        } catch (MidiUnavailableException e) {
+            throw new MidiDeviceException("the synthesizer cannot render offline: " + e.getMessage(), e);
+        }
+    }
+}

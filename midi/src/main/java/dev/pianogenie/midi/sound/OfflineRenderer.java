@@ -1,0 +1,116 @@
+package dev.pianogenie.midi.sound;
+
+import com.sun.media.sound.AudioSynthesizer;
+import dev.pianogenie.midi.Note;
+import dev.pianogenie.midi.PedalEvent;
+import dev.pianogenie.midi.Performance;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.MidiUnavailableException;
+import javax.sound.midi.Receiver;
+import javax.sound.midi.ShortMessage;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+
+/**
+ * Renders a performance through the built-in synthesizer without a sound card, faster than real time:
+ * to samples (mono float, for analysis and level meters) or to a 16-bit stereo WAV file (written atomically).
+ */
+public final class OfflineRenderer {
+    private OfflineRenderer() {
+    }
+
+    /** The rendered audio: interleaved stereo 16-bit little-endian PCM at {@link BuiltInSynth#SAMPLE_RATE}. */
+    public static byte[] renderPcm(Performance p, Optional<Path> soundfont, double tailSeconds) throws MidiDeviceException {
+        AudioSynthesizer synth = BuiltInSynth.newSynth();
+        try {
+            AudioInputStream stream = BuiltInSynth.openStream(synth);
+            BuiltInSynth.loadSounds(synth, soundfont);
+            Receiver r = synth.getReceiver();
+            send(r, ShortMessage.PROGRAM_CHANGE, 0, 0, 0);
+            for (Note n : p.notes()) {
+                send(r, ShortMessage.NOTE_ON, n.pitch(), n.velocity(), micros(n.onsetSeconds()));
+                send(r, ShortMessage.NOTE_OFF, n.pitch(), 0, micros(n.releaseSeconds()));
+            }
+            for (PedalEvent e : p.pedalEvents()) {
+                send(r, ShortMessage.CONTROL_CHANGE, 64, e.value(), micros(e.seconds()));
+            }
+            double seconds = p.seconds() + tailSeconds;
+            AudioFormat f = stream.getFormat();
+            long frames = (long) Math.ceil(seconds * f.getFrameRate());
+            byte[] pcm = new byte[Math.toIntExact(frames * f.getFrameSize())];
+            int read = 0;
+            while (read < pcm.length) {
+                int n = stream.read(pcm, read, pcm.length - read);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+            stream.close();
+            return pcm;
+        } catch (MidiUnavailableException | IOException e) {
+            throw new MidiDeviceException("offline rendering failed: " + e.getMessage(), e);
+        } finally {
+            synth.close();
+        }
+    }
+
+    /** Mono samples in [-1, 1] (the mean of both channels). */
+    public static float[] renderMono(Performance p, Optional<Path> soundfont, double tailSeconds) throws MidiDeviceException {
+        byte[] pcm = renderPcm(p, soundfont, tailSeconds);
+        float[] mono = new float[pcm.length / 4];
+        for (int i = 0; i < mono.length; i++) {
+            int l = (short) ((pcm[4 * i] & 0xFF) | (pcm[4 * i + 1] << 8));
+            int rr = (short) ((pcm[4 * i + 2] & 0xFF) | (pcm[4 * i + 3] << 8));
+            mono[i] = (l + rr) / 65536f;
+        }
+        return mono;
+    }
+
+    /** Renders to a WAV file, atomically. */
+    public static void writeWav(Performance p, Optional<Path> soundfont, Path wav) throws MidiDeviceException {
+        byte[] pcm = renderPcm(p, soundfont, 2.0);
+        AudioFormat f = BuiltInSynth.format();
+        Path tmp = null;
+        try {
+            Path dir = wav.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + wav.getFileName(), ".part");
+            try (InputStream in = new ByteArrayInputStream(pcm);
+                 AudioInputStream ais = new AudioInputStream(in, f, pcm.length / f.getFrameSize())) {
+                AudioSystem.write(ais, AudioFileFormat.Type.WAVE, tmp.toFile());
+            }
+            Files.move(tmp, wav, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            try {
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException ignored) {
+                // report the first error
+            }
+            throw new MidiDeviceException("could not write " + wav + " (is the disk full?): " + e.getMessage(), e);
+        }
+    }
+
+    private static long micros(double seconds) {
+        return Math.round(seconds * 1e6);
+    }
+
+    private static void send(Receiver r, int command, int d1, int d2, long micros) {
+        try {
+            r.send(new ShortMessage(command, 0, d1, d2), micros);
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalArgumentException("bad MIDI message " + command + "/" + d1 + "/" + d2, e);
+        }
+    }
+}

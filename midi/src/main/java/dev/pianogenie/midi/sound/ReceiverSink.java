@@ -1,0 +1,101 @@
+package dev.pianogenie.midi.sound;
+
+import dev.pianogenie.midi.NoteSink;
+import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.Receiver;
+import javax.sound.midi.ShortMessage;
+
+/**
+ * A note sink that sends MIDI channel messages to a {@link Receiver} at once (timestamp −1): the built-in
+ * synthesizer's or a MIDI output device's. Panic sends sustain off, all-notes-off and all-sound-off on all 16
+ * channels, so even notes some other program left hanging on the device stop.
+ */
+public class ReceiverSink implements NoteSink {
+    private static final int SUSTAIN = 64;
+    private static final int ALL_SOUND_OFF = 120;
+    private static final int ALL_NOTES_OFF = 123;
+
+    private final Receiver receiver;
+    private final int channel;
+    private final String name;
+    private final AutoCloseable owner;
+
+    /**
+     * @param owner closed with this sink (the device or synthesizer), or null
+     */
+    public ReceiverSink(Receiver receiver, int channel, String name, AutoCloseable owner) {
+        if (channel < 0 || channel > 15) {
+            throw new IllegalArgumentException("MIDI channel must be 0..15, was " + channel);
+        }
+        this.receiver = receiver;
+        this.channel = channel;
+        this.name = name;
+        this.owner = owner;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void noteOn(int pitch, int velocity, long timeNanos) {
+        send(ShortMessage.NOTE_ON, channel, pitch, velocity);
+    }
+
+    @Override
+    public void noteOff(int pitch, long timeNanos) {
+        send(ShortMessage.NOTE_OFF, channel, pitch, 0);
+    }
+
+    @Override
+    public void pedal(boolean down, long timeNanos) {
+        send(ShortMessage.CONTROL_CHANGE, channel, SUSTAIN, down ? 127 : 0);
+    }
+
+    @Override
+    public void allNotesOff(long timeNanos) {
+        for (int ch = 0; ch < 16; ch++) {
+            send(ShortMessage.CONTROL_CHANGE, ch, SUSTAIN, 0);
+            send(ShortMessage.CONTROL_CHANGE, ch, ALL_NOTES_OFF, 0);
+            send(ShortMessage.CONTROL_CHANGE, ch, ALL_SOUND_OFF, 0);
+        }
+    }
+
+    /** Selects a General MIDI program (0 = acoustic grand piano) on this sink's channel. */
+    public void program(int program) {
+        send(ShortMessage.PROGRAM_CHANGE, channel, program, 0);
+    }
+
+    private void send(int command, int ch, int d1, int d2) {
+        ShortMessage m;
+        try {
+            m = new ShortMessage(command, ch, d1, d2);
+        } catch (InvalidMidiDataException e) {
+            // only a programming error can build a bad message here: never send a default message instead
+            throw new IllegalArgumentException("bad MIDI message " + command + "/" + ch + "/" + d1 + "/" + d2, e);
+        }
+        try {
+            receiver.send(m, -1);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(name + " is closed or was unplugged: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            allNotesOff(0);
+        } catch (RuntimeException ignored) {
+            // a vanished device cannot be silenced; closing goes on
+        }
+        receiver.close();
+        if (owner != null) {
+            owner.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
