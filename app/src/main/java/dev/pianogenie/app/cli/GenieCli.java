@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = GenieCli.Version.class,
         description = "Piano Genie for the desktop: improvise on 8 buttons, a neural decoder plays the 88-key piano.",
         subcommands = {
+            NotesCommand.class,
             DecodeCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -1,0 +1,40 @@
+package dev.pianogenie.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pianogenie.testkit.SharedData;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class NotesCommandTest {
+    static final String FILE = "2004/MIDI-Unprocessed_SMF_02_R1_2004_01-05_ORIG_MID--AUDIO_02_R1_2004_05_Track05_wav.midi";
+
+    @Test
+    void printsOneJsonObjectPerFileAndKeepsGoingPastABadOne(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.mid");
+        Files.writeString(bad, "not midi");
+        CommandLine cli = GenieCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("notes", "--json", bad.toString(), SharedData.maestroFile(FILE).toString());
+        assertEquals(1, code, "a bad file makes the exit code non-zero");
+        assertTrue(err.toString().contains("bad.mid") && err.toString().contains("not a MIDI file"), err.toString());
+        JsonNode j = new ObjectMapper().readTree(out.toString().strip());
+        assertEquals(7894, j.get("notes").asInt());
+        assertEquals(12446, j.get("pedal_events").asInt());
+        assertEquals(38, j.get("min_pitch").asInt());
+        assertEquals(84, j.get("max_pitch").asInt());
+        assertTrue(j.get("seconds").asDouble() > 60);
+        assertTrue(j.get("file").asText().endsWith(".midi"));
+    }
+}
