@@ -1,0 +1,43 @@
+package dev.pianogenie.app.input;
+
+import dev.pianogenie.model.Keys;
+
+/**
+ * What a controller reports: a button 0..7 pressed or released (with a velocity 1..127, or {@link #NO_VELOCITY}),
+ * the sustain pedal, or a reset. {@code nanos} is when it happened, on the {@link System#nanoTime()} clock —
+ * taken from the device's own event timestamp where it has one, not from when the event was handled.
+ */
+public record ButtonEvent(Kind kind, int button, int velocity, long nanos) {
+    public static final int NO_VELOCITY = -1;
+
+    public enum Kind { PRESS, RELEASE, PEDAL_DOWN, PEDAL_UP, RESET }
+
+    public ButtonEvent {
+        if (kind == Kind.PRESS || kind == Kind.RELEASE) {
+            Keys.checkButton(button);
+        }
+        if (velocity != NO_VELOCITY && (velocity < 1 || velocity > 127)) {
+            throw new IllegalArgumentException("velocity must be 1..127 or none, was " + velocity);
+        }
+    }
+
+    public static ButtonEvent press(int button, int velocity, long nanos) {
+        return new ButtonEvent(Kind.PRESS, button, velocity, nanos);
+    }
+
+    public static ButtonEvent press(int button, long nanos) {
+        return new ButtonEvent(Kind.PRESS, button, NO_VELOCITY, nanos);
+    }
+
+    public static ButtonEvent release(int button, long nanos) {
+        return new ButtonEvent(Kind.RELEASE, button, NO_VELOCITY, nanos);
+    }
+
+    public static ButtonEvent pedal(boolean down, long nanos) {
+        return new ButtonEvent(down ? Kind.PEDAL_DOWN : Kind.PEDAL_UP, -1, NO_VELOCITY, nanos);
+    }
+
+    public static ButtonEvent reset(long nanos) {
+        return new ButtonEvent(Kind.RESET, -1, NO_VELOCITY, nanos);
+    }
+}

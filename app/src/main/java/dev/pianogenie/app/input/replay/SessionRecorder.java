@@ -1,0 +1,65 @@
+package dev.pianogenie.app.input.replay;
+
+import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.app.input.ButtonListener;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records the button session that drives a performance (passes every event on to the next listener), so it
+ * can be saved beside the MIDI recording and replayed later with another model, temperature or sound.
+ */
+public final class SessionRecorder implements ButtonListener {
+    private final ButtonListener next;
+    private final List<String> lines = new ArrayList<>();
+    private long start = Long.MIN_VALUE;
+
+    public SessionRecorder(ButtonListener next) {
+        this.next = next;
+    }
+
+    @Override
+    public void onEvent(ButtonEvent event) {
+        synchronized (lines) {
+            if (start == Long.MIN_VALUE) {
+                start = event.nanos();
+            }
+            lines.add(SessionFile.line(event, event.nanos() - start));
+        }
+        next.onEvent(event);
+    }
+
+    @Override
+    public void onConnection(String source, boolean connected, String detail) {
+        next.onConnection(source, connected, detail);
+    }
+
+    public int events() {
+        synchronized (lines) {
+            return lines.size();
+        }
+    }
+
+    /** Writes the session so far, atomically. */
+    public void save(Path file) throws IOException {
+        List<String> copy;
+        synchronized (lines) {
+            copy = List.copyOf(lines);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        try {
+            Files.write(tmp, copy, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw new IOException("could not save the session " + file + " (is the disk full?): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.pianogenie.app.perform;
+
+/**
+ * What the performer tells the UI (or a log). Called on the performer's real-time thread: implementations
+ * must only hand the news on (e.g. into a queue the UI thread drains), never block or touch the UI.
+ */
+public interface PerformerListener {
+    /** A press became a note. */
+    default void played(Played note) {
+    }
+
+    /** A note stopped sounding (released, after the pedal if it held it). */
+    default void released(int key, long nanos) {
+    }
+
+    default void pedal(boolean down, long nanos) {
+    }
+
+    /** Everything stopped and the decoder starts a new phrase. */
+    default void reset(long nanos) {
+    }
+
+    /** A controller came or went. */
+    default void connection(String source, boolean connected, String detail) {
+    }
+
+    /** Something went wrong that the player should know (an output failed and was detached...). */
+    default void problem(String message) {
+    }
+
+    /**
+     * One press turned into a note.
+     *
+     * @param eventNanos  when the button was pressed (the controller's timestamp)
+     * @param decodeNanos how long the decoder step took
+     * @param doneNanos   when the note-on had been handed to every output
+     */
+    record Played(int button, int key, int velocity, long eventNanos, long decodeNanos, long doneNanos) {
+        public int pitch() {
+            return key + dev.pianogenie.model.Keys.LOWEST_PITCH;
+        }
+    }
+}
