@@ -1,0 +1,257 @@
+package dev.pianogenie.app.input.gamepad;
+
+import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.app.input.ButtonListener;
+import dev.pianogenie.app.input.ButtonSource;
+import dev.pianogenie.app.input.ControllerException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import net.java.games.input.Component;
+import net.java.games.input.Controller;
+import net.java.games.input.ControllerEnvironment;
+import net.java.games.input.Event;
+import net.java.games.input.EventQueue;
+
+/**
+ * A gamepad or joystick through JInput. A polling thread reads the controller's event queue every
+ * {@link #POLL_NANOS} (so polling adds at most a millisecond) and turns its button events — with their own
+ * timestamps — into presses and releases. Without a pad it rescans every {@link #RESCAN_MILLIS}; an unplugged
+ * pad is reported (its notes are released by the performer) and play resumes when it comes back.
+ * A learn mode records which physical buttons are the 8 buttons.
+ */
+public final class GamepadSource implements ButtonSource {
+    public static final long POLL_NANOS = 1_000_000L;
+    public static final long RESCAN_MILLIS = 2000;
+
+    private final Supplier<ControllerEnvironment> rescan;
+    private final Optional<String> wanted;
+    private final long wallToNano;
+    private volatile Controller controller;
+    private volatile GamepadMapping mapping;
+    private volatile Consumer<Component> learner;
+    private volatile boolean running;
+    private Thread thread;
+    private ButtonListener listener;
+
+    /**
+     * @param environments a fresh enumeration of controllers each call (JInput's default environment never
+     *                     notices new pads; a new {@code DefaultControllerEnvironment} does)
+     * @param wanted       a controller name (or part of it); empty = the first gamepad, else the first stick
+     */
+    public GamepadSource(Supplier<ControllerEnvironment> environments, Optional<String> wanted) {
+        this.rescan = environments;
+        this.wanted = wanted;
+        this.wallToNano = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+    }
+
+    /** JInput's own environments (its native library extracted first). */
+    public static GamepadSource system(Optional<String> wanted) {
+        JInputNatives.ensure();
+        return new GamepadSource(new Supplier<>() {
+            private boolean first = true;
+
+            @Override
+            public ControllerEnvironment get() {
+                if (first) {
+                    first = false;
+                    return ControllerEnvironment.getDefaultEnvironment();
+                }
+                return freshEnvironment();
+            }
+        }, wanted);
+    }
+
+    /**
+     * A new enumeration of the system's controllers. JInput's class for it is package-private (its constructor
+     * is public): reached by reflection, falling back to the default environment.
+     */
+    static ControllerEnvironment freshEnvironment() {
+        try {
+            var ctor = Class.forName("net.java.games.input.DefaultControllerEnvironment").getDeclaredConstructor();
+            ctor.setAccessible(true);
+            return (ControllerEnvironment) ctor.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return ControllerEnvironment.getDefaultEnvironment();
+        }
+    }
+
+    /** Every controller that could be a pad, by name and type (for `genie devices`). */
+    public static List<String> list(ControllerEnvironment env) {
+        List<String> names = new ArrayList<>();
+        for (Controller c : env.getControllers()) {
+            names.add(c.getName() + " (" + c.getType() + ")");
+        }
+        return names;
+    }
+
+    @Override
+    public String name() {
+        Controller c = controller;
+        return "gamepad" + (c != null ? " " + c.getName() : wanted.map(w -> " " + w).orElse(""));
+    }
+
+    public Optional<GamepadMapping> mapping() {
+        return Optional.ofNullable(mapping);
+    }
+
+    @Override
+    public void start(ButtonListener l) throws ControllerException {
+        this.listener = l;
+        Controller c = find(rescan.get());
+        if (c == null && wanted.isPresent()) {
+            throw new ControllerException("no gamepad named '" + wanted.get() + "' (found: " + String.join(", ",
+                    list(rescan.get())) + "); check that it is plugged in and that you may read /dev/input/event*");
+        }
+        if (c != null) {
+            connect(c);
+        } else {
+            l.onConnection(name(), false, "no gamepad found yet: plug one in (keys on the computer keyboard still play)");
+        }
+        running = true;
+        thread = new Thread(this::run, "gamepad-poll");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private Controller find(ControllerEnvironment env) {
+        Controller stick = null;
+        for (Controller c : env.getControllers()) {
+            Controller.Type t = c.getType();
+            if (wanted.isPresent()) {
+                if (c.getName().toLowerCase(Locale.ROOT).contains(wanted.get().toLowerCase(Locale.ROOT))) {
+                    return c;
+                }
+                continue;
+            }
+            if (t == Controller.Type.GAMEPAD) {
+                return c;
+            }
+            if (t == Controller.Type.STICK && stick == null) {
+                stick = c;
+            }
+        }
+        return stick;
+    }
+
+    private void connect(Controller c) {
+        mapping = GamepadMapping.saved(c.getName()).orElseGet(() -> GamepadMapping.defaultFor(c));
+        c.setEventQueueSize(256);
+        controller = c;
+        listener.onConnection(name(), true, c.getName() + ": buttons " + String.join(" ", mapping.buttons())
+                + (mapping.pedal() != null ? ", pedal " + mapping.pedal() : ""));
+    }
+
+    private void run() {
+        Event event = new Event();
+        long nextRescan = 0;
+        while (running) {
+            Controller c = controller;
+            if (c == null) {
+                if (System.currentTimeMillis() >= nextRescan) {
+                    Controller found = find(rescan.get());
+                    if (found != null) {
+                        connect(found);
+                        continue;
+                    }
+                    nextRescan = System.currentTimeMillis() + RESCAN_MILLIS;
+                }
+                LockSupport.parkNanos(50_000_000L);
+                continue;
+            }
+            if (!c.poll()) {
+                controller = null;
+                listener.onConnection(name(), false, c.getName() + " was unplugged; its notes were released."
+                        + " Plug it back in to go on playing");
+                nextRescan = 0;
+                continue;
+            }
+            EventQueue queue = c.getEventQueue();
+            while (queue.getNextEvent(event)) {
+                handle(event);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    private void handle(Event e) {
+        Component comp = e.getComponent();
+        if (!(comp.getIdentifier() instanceof Component.Identifier.Button) || comp.isAnalog()) {
+            return;
+        }
+        boolean down = e.getValue() > 0.5f;
+        Consumer<Component> l = learner;
+        if (l != null) {
+            if (down) {
+                l.accept(comp);
+            }
+            return;
+        }
+        long nanos = toNanoTime(e.getNanos());
+        GamepadMapping m = mapping;
+        if (m.isPedal(comp)) {
+            listener.onEvent(ButtonEvent.pedal(down, nanos));
+            return;
+        }
+        int b = m.button(comp);
+        if (b >= 0) {
+            listener.onEvent(down ? ButtonEvent.press(b, nanos) : ButtonEvent.release(b, nanos));
+        }
+    }
+
+    /**
+     * JInput stamps events with the device's clock: on Linux the kernel's wall-clock time of the event. Map it
+     * onto {@link System#nanoTime()}; a stamp from an unknown clock falls back to now.
+     */
+    long toNanoTime(long eventNanos) {
+        long now = System.nanoTime();
+        long fromWall = eventNanos - wallToNano;
+        if (Math.abs(fromWall - now) < 5_000_000_000L) {
+            return Math.min(fromWall, now);
+        }
+        if (Math.abs(eventNanos - now) < 5_000_000_000L) {
+            return Math.min(eventNanos, now);
+        }
+        return now;
+    }
+
+    /**
+     * Learn mode: the next 8 distinct buttons pressed become buttons 0..7 (low to high) and, if {@code withPedal},
+     * a 9th the pedal; saved for this controller. While learning, presses do not play.
+     */
+    public void learn(boolean withPedal, Consumer<GamepadMapping> done) {
+        List<String> names = new ArrayList<>();
+        learner = comp -> {
+            if (names.contains(comp.getName())) {
+                return;
+            }
+            names.add(comp.getName());
+            if (names.size() == 8 + (withPedal ? 1 : 0)) {
+                GamepadMapping m = new GamepadMapping(names.subList(0, 8), withPedal ? names.get(8) : null);
+                Controller c = controller;
+                try {
+                    if (c != null) {
+                        m.save(c.getName());
+                    }
+                } catch (java.io.IOException e) {
+                    listener.onConnection(name(), true, "the mapping works but could not be saved: " + e.getMessage());
+                }
+                mapping = m;
+                learner = null;
+                done.accept(m);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.pianogenie.app.input.gamepad;
+
+import dev.pianogenie.model.Caches;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+/**
+ * JInput does not unpack its own native library: copy the one for this system out of the
+ * {@code jinput:natives-all} jar into the cache and point {@code net.java.games.input.librarypath} at it,
+ * before anything touches {@code ControllerEnvironment}.
+ */
+public final class JInputNatives {
+    private JInputNatives() {
+    }
+
+    /** Returns false (gamepads unavailable, the rest works) when this system has no JInput library. */
+    public static synchronized boolean ensure() {
+        if (System.getProperty("net.java.games.input.librarypath") != null) {
+            return true;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "");
+        String lib = os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64")) ? "libjinput-linux64.so"
+                : os.contains("windows") ? "jinput-raw_64.dll" : os.contains("mac") ? "libjinput-osx.jnilib" : null;
+        if (lib == null) {
+            return false;
+        }
+        Path dir = Caches.dir("jinput-2.0.10");
+        Path target = dir.resolve(lib);
+        try {
+            if (!Files.isRegularFile(target)) {
+                Files.createDirectories(dir);
+                try (InputStream in = JInputNatives.class.getClassLoader().getResourceAsStream(lib)) {
+                    if (in == null) {
+                        return false;
+                    }
+                    Path tmp = Files.createTempFile(dir, lib, ".part");
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        System.setProperty("net.java.games.input.librarypath", dir.toAbsolutePath().toString());
+        return true;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.pianogenie.app.input.gamepad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.app.perform.Performer;
+import dev.pianogenie.app.perform.PerformerListener;
+import dev.pianogenie.midi.MidiRecorder;
+import dev.pianogenie.midi.Performance;
+import dev.pianogenie.model.Sampling;
+import dev.pianogenie.model.StreamingDecoder;
+import dev.pianogenie.model.engine.DecoderEngine;
+import dev.pianogenie.model.engine.Decoders;
+import dev.pianogenie.model.io.ModelFiles;
+import dev.pianogenie.testkit.SharedData;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A scripted pad through JInput's real polling and event queue, into the performer and the real decoder. */
+class GamepadSourceTest {
+    @AfterEach
+    @org.junit.jupiter.api.BeforeEach
+    void plugInAndForgetTheScript() {
+        FakePadEnvironment.plug(true);
+        FakePadEnvironment.PAD.script.clear();
+        FakePadEnvironment.PAD.times.clear();
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean() && System.currentTimeMillis() < end) {
+            Thread.sleep(5);
+        }
+        assertTrue(condition.getAsBoolean(), "timed out");
+    }
+
+    @Test
+    void scriptedPressesBecomeNotesInOrderAndAnUnplugReleasesThem(@TempDir Path config) throws Exception {
+        System.setProperty("pianogenie.config", config.toString());
+        List<String> connections = new CopyOnWriteArrayList<>();
+        List<PerformerListener.Played> played = new CopyOnWriteArrayList<>();
+        PerformerListener listener = new PerformerListener() {
+            @Override
+            public void played(Played note) {
+                played.add(note);
+            }
+
+            @Override
+            public void connection(String source, boolean connected, String detail) {
+                connections.add((connected ? "+" : "-") + detail);
+            }
+        };
+        MidiRecorder rec = new MidiRecorder();
+        FakePadEnvironment.FakePad pad = FakePadEnvironment.PAD;
+        try (StreamingDecoder d = Decoders.open(ModelFiles.load(SharedData.tutorialModel()), DecoderEngine.TENSORFLOW, Sampling.greedy());
+             Performer performer = new Performer(d, listener);
+             GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
+            performer.attach(rec);
+            source.start(performer);
+            assertTrue(connections.get(0).startsWith("+Fake Pad 8"), connections.toString());
+            // the device clock is wall time, as on Linux; events reach the poller after they happened
+            long wall = System.currentTimeMillis() * 1_000_000L - 1_500_000_000L;
+            // LT (button 0) up to RT (button 7), each held 50 ms, 100 ms apart
+            for (int b = 0; b < 8; b++) {
+                pad.press(b, true, wall + b * 100_000_000L);
+                pad.press(b, false, wall + b * 100_000_000L + 50_000_000L);
+            }
+            pad.press(8, true, wall + 900_000_000L); // Select: the pedal
+            pad.press(3, true, wall + 950_000_000L); // A held...
+            waitFor(() -> played.size() == 9);
+            assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 3), played.stream().map(PerformerListener.Played::button).toList());
+            assertTrue(played.get(7).key() > played.get(0).key(), "LT plays low, RT high");
+            assertTrue(played.get(1).eventNanos() - played.get(0).eventNanos() > 90_000_000L,
+                    "the device's timestamps are kept, not the time of polling");
+            FakePadEnvironment.plug(false); // ...when the pad is unplugged
+            waitFor(() -> connections.stream().anyMatch(c -> c.startsWith("-") && c.contains("unplugged")));
+            performer.drain(5000);
+            Performance p = rec.performance();
+            assertEquals(9, p.notes().size());
+            assertTrue(p.notes().stream().allMatch(n -> n.releaseSeconds() >= n.onsetSeconds()));
+            FakePadEnvironment.plug(true); // play resumes when it is back
+            waitFor(() -> connections.stream().filter(c -> c.startsWith("+")).count() == 2);
+        }
+    }
+
+    @Test
+    void learnModeMapsAndSavesThePressedButtons(@TempDir Path config) throws Exception {
+        System.setProperty("pianogenie.config", config.toString());
+        List<ButtonEvent> events = new CopyOnWriteArrayList<>();
+        FakePadEnvironment.FakePad pad = FakePadEnvironment.PAD;
+        try (GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.of("fake pad"))) {
+            source.start(events::add);
+            List<GamepadMapping> learnt = new CopyOnWriteArrayList<>();
+            source.learn(true, learnt::add);
+            long t = System.currentTimeMillis() * 1_000_000L;
+            int[] order = {8, 7, 6, 5, 4, 3, 2, 1, 0}; // reversed: Select becomes button 0, LT the pedal
+            for (int i : order) {
+                pad.press(i, true, t);
+                pad.press(i, false, t);
+            }
+            waitFor(() -> !learnt.isEmpty());
+            assertTrue(events.stream().noneMatch(e -> e.kind() == ButtonEvent.Kind.PRESS || e.kind() == ButtonEvent.Kind.PEDAL_DOWN),
+                    "learning does not play: " + events);
+            events.clear();
+            assertEquals("Select", learnt.get(0).buttons().get(0));
+            assertEquals(learnt.get(0), GamepadMapping.saved("Fake Pad 8").orElseThrow(), "saved for this pad");
+            pad.press(8, true, t);
+            waitFor(() -> events.stream().anyMatch(e -> e.kind() == ButtonEvent.Kind.PRESS));
+            ButtonEvent press = events.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).findFirst().orElseThrow();
+            assertEquals(0, press.button(), "Select is now button 0");
+        }
+    }
+}
