@@ -1,0 +1,88 @@
+package dev.pianogenie.app.input.mic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import be.tarsos.dsp.AudioDispatcher;
+import be.tarsos.dsp.io.jvm.AudioDispatcherFactory;
+import dev.pianogenie.app.input.ButtonEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** No microphone here: a synthesized singer goes through TarsosDSP's real pitch tracker. */
+class MicrophoneSourceTest {
+    static final int RATE = MicrophoneSource.SAMPLE_RATE;
+
+    /** A voice-like tone (fundamental + 2 harmonics) with 5 Hz vibrato of ±30 cents, then a gap of silence. */
+    static void sing(List<Float> out, double midi, double seconds, double gapSeconds, double[] phase) {
+        int n = (int) (seconds * RATE);
+        for (int i = 0; i < n; i++) {
+            double t = (double) i / RATE;
+            double cents = 30 * Math.sin(2 * Math.PI * 5 * t);
+            double f = 440 * Math.pow(2, (midi - 69 + cents / 100) / 12);
+            phase[0] += 2 * Math.PI * f / RATE;
+            double env = Math.min(1, Math.min(i, n - i) / (0.02 * RATE)); // 20 ms fades
+            out.add((float) (env * 0.3 * (Math.sin(phase[0]) + 0.5 * Math.sin(2 * phase[0]) + 0.25 * Math.sin(3 * phase[0]))));
+        }
+        for (int i = 0; i < (int) (gapSeconds * RATE); i++) {
+            out.add(0f);
+        }
+    }
+
+    @Test
+    void aSungScaleUpAndDownBecomesTheSameButtonContour() throws Exception {
+        double[] scale = {60, 62, 64, 65, 67, 69, 71, 72, 71, 69, 67, 65, 64, 62, 60};
+        List<Float> samples = new ArrayList<>();
+        double[] phase = {0};
+        for (int i = 0; i < 4800; i++) {
+            samples.add(0f);
+        }
+        for (double m : scale) {
+            sing(samples, m, 0.35, 0.12, phase);
+        }
+        float[] audio = new float[samples.size()];
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = samples.get(i);
+        }
+        List<ButtonEvent> events = new ArrayList<>();
+        AudioDispatcher d = AudioDispatcherFactory.fromFloatArray(audio, RATE, MicrophoneSource.FRAME,
+                MicrophoneSource.FRAME - MicrophoneSource.HOP);
+        MicrophoneSource.attach(d, new SungContour(events::add), 0);
+        d.run();
+
+        List<ButtonEvent> presses = events.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).toList();
+        List<ButtonEvent> releases = events.stream().filter(e -> e.kind() == ButtonEvent.Kind.RELEASE).toList();
+        assertEquals(scale.length, presses.size(), "one press per sung note: " + events);
+        assertEquals(scale.length, releases.size(), "every press is released");
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(i % 2 == 0 ? ButtonEvent.Kind.PRESS : ButtonEvent.Kind.RELEASE, events.get(i).kind(), "alternating");
+        }
+        List<Integer> buttons = presses.stream().map(ButtonEvent::button).toList();
+        for (int i = 1; i < 8; i++) {
+            assertTrue(buttons.get(i) >= buttons.get(i - 1), "up the scale, up the buttons: " + buttons);
+        }
+        for (int i = 8; i < buttons.size(); i++) {
+            assertTrue(buttons.get(i) <= buttons.get(i - 1), "down the scale, down the buttons: " + buttons);
+        }
+        assertTrue(buttons.get(7) - buttons.get(0) >= 4, "an octave spreads over the buttons: " + buttons);
+        // each press comes within ~60 ms of the note's start (3 stable frames of 11.6 ms + detector delay)
+        double first = presses.get(0).nanos() / 1e9;
+        assertTrue(first > 0.108 && first < 0.108 + 0.08, "first note detected at " + first + " s");
+    }
+
+    @Test
+    void noiseAndSilenceDoNotPlay() throws Exception {
+        float[] audio = new float[RATE];
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = i < RATE / 2 ? 0f : (float) (r.nextGaussian() * 0.003); // silence, then quiet hiss
+        }
+        List<ButtonEvent> events = new ArrayList<>();
+        AudioDispatcher d = AudioDispatcherFactory.fromFloatArray(audio, RATE, MicrophoneSource.FRAME,
+                MicrophoneSource.FRAME - MicrophoneSource.HOP);
+        MicrophoneSource.attach(d, new SungContour(events::add), 0);
+        d.run();
+        assertTrue(events.isEmpty(), events.toString());
+    }
+}
