@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         versionProvider = GenieCli.Version.class,
         description = "Piano Genie for the desktop: improvise on 8 buttons, a neural decoder plays the 88-key piano.",
         subcommands = {
+            PlayCommand.class,
+            DevicesCommand.class,
             NotesCommand.class,
             DecodeCommand.class,
             BenchCommand.class,
@@ -25,7 +27,9 @@ public final class GenieCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // no subcommand: the desktop app (the README's run command is plain ./genie)
+        String[] effective = args.length == 0 ? new String[] {"play"} : args;
+        System.exit(commandLine().execute(effective));
     }
 
     public static CommandLine commandLine() {

@@ -201,6 +201,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
     }
 
     private void release(int button, long nanos) {
+        listener.buttonReleased(button, nanos);
         int key = keyOfButton[button];
         if (key < 0) {
             return; // a release without its press (pressed before we started, or already released by a reset)

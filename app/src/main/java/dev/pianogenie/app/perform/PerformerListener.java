@@ -9,6 +9,10 @@ public interface PerformerListener {
     default void played(Played note) {
     }
 
+    /** A button came up (its note may sound on, held by the pedal). */
+    default void buttonReleased(int button, long nanos) {
+    }
+
     /** A note stopped sounding (released, after the pedal if it held it). */
     default void released(int key, long nanos) {
     }

@@ -39,6 +39,14 @@ public final class SessionRecorder implements ButtonListener {
         next.onConnection(source, connected, detail);
     }
 
+    /** Starts a new session (a new take). */
+    public void clear() {
+        synchronized (lines) {
+            lines.clear();
+            start = Long.MIN_VALUE;
+        }
+    }
+
     public int events() {
         synchronized (lines) {
             return lines.size();

@@ -1,0 +1,59 @@
+package dev.pianogenie.app.cli;
+
+import dev.pianogenie.app.input.gamepad.GamepadSource;
+import dev.pianogenie.app.input.gamepad.JInputNatives;
+import dev.pianogenie.midi.sound.MidiDevices;
+import dev.pianogenie.midi.sound.Soundfonts;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.Line;
+import javax.sound.sampled.Mixer;
+import javax.sound.sampled.SourceDataLine;
+import javax.sound.sampled.TargetDataLine;
+import net.java.games.input.ControllerEnvironment;
+import picocli.CommandLine.Command;
+
+/** {@code ./genie devices}: what genie can play with and through. */
+@Command(name = "devices", mixinStandardHelpOptions = true,
+        description = "List game controllers, MIDI inputs and outputs, audio outputs and inputs, and soundfonts.")
+public final class DevicesCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        System.out.println("Game controllers (JInput; --controller gamepad[:NAME]):");
+        boolean jinput = JInputNatives.ensure();
+        List<String> pads = jinput ? GamepadSource.list(ControllerEnvironment.getDefaultEnvironment()) : List.of();
+        print(pads, jinput ? "none found (is one plugged in? you need read access to /dev/input/event*)"
+                : "JInput has no native library for this system");
+        System.out.println("MIDI inputs (--controller midi:NAME):");
+        print(MidiDevices.inputs().stream().map(MidiDevices.Port::name).toList(), "none");
+        System.out.println("MIDI outputs (--output midi:NAME):");
+        print(MidiDevices.outputs().stream().map(MidiDevices.Port::name).toList(),
+                "none (on Linux, load snd-virmidi and connect it to your DAW with aconnect)");
+        System.out.println("Audio outputs (the built-in synthesizer plays on the default one):");
+        print(mixers(SourceDataLine.class), "none: use a MIDI output");
+        System.out.println("Audio inputs (--controller mic):");
+        print(mixers(TargetDataLine.class), "none");
+        System.out.println("Soundfonts (--output synth:FILE.sf2; without one, Gervill's own sounds):");
+        print(Soundfonts.found().stream().map(Path::toString).toList(), "none in " + Soundfonts.SEARCH.get(0)
+                + " (Debian: apt-get install timgm6mb-soundfont or fluid-soundfont-gm)");
+        return 0;
+    }
+
+    private static List<String> mixers(Class<? extends Line> kind) {
+        return java.util.Arrays.stream(AudioSystem.getMixerInfo())
+                .filter(i -> AudioSystem.getMixer(i).isLineSupported(new Line.Info(kind)))
+                .map(Mixer.Info::getName).toList();
+    }
+
+    private static void print(List<String> items, String none) {
+        if (items.isEmpty()) {
+            System.out.println("  " + none);
+        }
+        for (String s : items) {
+            System.out.println("  " + s);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.pianogenie.app.ui;
+
+import dev.pianogenie.model.Keys;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+
+/**
+ * The 88-key piano: sounding keys light up; above it a heat strip shows the decoder's probabilities for
+ * the last press ("what the genie considered"); keys outside the allowed set are dimmed.
+ */
+final class PianoView extends Pane {
+    private static final Color LIT = Color.web("#ffb347");
+    private static final Color HEAT = Color.web("#4fc3f7");
+    private final Canvas canvas = new Canvas();
+    private final int[] sounding = new int[Keys.NUM_KEYS];
+    private final float[] probabilities = new float[Keys.NUM_KEYS];
+    private final boolean[] allowed = new boolean[Keys.NUM_KEYS];
+    private boolean showHeat = true;
+
+    PianoView() {
+        getStyleClass().add("piano");
+        getChildren().add(canvas);
+        java.util.Arrays.fill(allowed, true);
+        setMinHeight(120);
+        setPrefHeight(170);
+        widthProperty().addListener(o -> draw());
+        heightProperty().addListener(o -> draw());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    void keyDown(int key) {
+        sounding[key]++;
+        draw();
+    }
+
+    void keyUp(int key) {
+        sounding[key] = Math.max(0, sounding[key] - 1);
+        draw();
+    }
+
+    boolean isSounding(int key) {
+        return sounding[key] > 0;
+    }
+
+    void clear() {
+        java.util.Arrays.fill(sounding, 0);
+        draw();
+    }
+
+    void probabilities(float[] p) {
+        System.arraycopy(p, 0, probabilities, 0, Keys.NUM_KEYS);
+        draw();
+    }
+
+    void allowed(java.util.BitSet keys) {
+        for (int k = 0; k < Keys.NUM_KEYS; k++) {
+            allowed[k] = keys.get(k);
+        }
+        draw();
+    }
+
+    void showHeat(boolean show) {
+        showHeat = show;
+        draw();
+    }
+
+    static boolean isBlack(int key) {
+        int pc = (key + Keys.LOWEST_PITCH) % 12;
+        return pc == 1 || pc == 3 || pc == 6 || pc == 8 || pc == 10;
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.web("#1b1d22"));
+        g.fillRect(0, 0, w, h);
+        double heatH = showHeat ? Math.min(36, h * 0.22) : 0;
+        double keysTop = heatH + 4;
+        double keysH = h - keysTop;
+        int whites = 52;
+        double ww = w / whites;
+        float max = 1e-6f;
+        for (float p : probabilities) {
+            max = Math.max(max, p);
+        }
+        int white = 0;
+        double[] x = new double[Keys.NUM_KEYS];
+        for (int k = 0; k < Keys.NUM_KEYS; k++) {
+            if (!isBlack(k)) {
+                x[k] = white * ww;
+                g.setFill(sounding[k] > 0 ? LIT : allowed[k] ? Color.web("#f4f1ea") : Color.web("#8a8780"));
+                g.fillRect(x[k] + 0.5, keysTop, ww - 1, keysH);
+                white++;
+            } else {
+                x[k] = white * ww - ww * 0.32;
+            }
+        }
+        for (int k = 0; k < Keys.NUM_KEYS; k++) {
+            if (isBlack(k)) {
+                g.setFill(sounding[k] > 0 ? LIT : allowed[k] ? Color.web("#16171a") : Color.web("#4a4a4a"));
+                g.fillRect(x[k], keysTop, ww * 0.64, keysH * 0.62);
+            }
+        }
+        if (showHeat) {
+            for (int k = 0; k < Keys.NUM_KEYS; k++) {
+                double a = probabilities[k] / max;
+                if (a > 0.005) {
+                    g.setFill(HEAT.deriveColor(0, 1, 1, Math.min(1, 0.15 + a)));
+                    double kw = isBlack(k) ? ww * 0.64 : ww - 1;
+                    g.fillRect(x[k], heatH * (1 - a), kw, heatH * a);
+                }
+            }
+        }
+    }
+}
