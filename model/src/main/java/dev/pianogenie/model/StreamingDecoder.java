@@ -33,6 +33,14 @@ public interface StreamingDecoder extends AutoCloseable {
      */
     void lastProbabilities(float[] into);
 
+    /**
+     * Runs a step whose result is thrown away (the state does not change), to keep the weights in the CPU's
+     * caches while the player pauses: after a few milliseconds idle, a cold step costs several times a warm one.
+     * Optional; the default does nothing.
+     */
+    default void keepWarm() {
+    }
+
     @Override
     void close();
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure speed and latency; the last line of each benchmark is one JSON object.",
-        subcommands = {BenchDecoderCommand.class, BenchMidiCommand.class})
+        subcommands = {BenchDecoderCommand.class, BenchLatencyCommand.class, BenchSoakCommand.class, BenchMidiCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 public final class Performer implements ButtonListener, AutoCloseable {
     public static final int DEFAULT_VELOCITY = 80;
     private static final ButtonEvent STOP = ButtonEvent.reset(Long.MIN_VALUE);
+    /** While idle, a throw-away decoder step this often keeps the weights in cache (~1% of one core). */
+    static final long KEEP_WARM_MILLIS = 4;
 
     private final StreamingDecoder decoder;
     private final FanOutSink outputs;
@@ -119,8 +121,9 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private void loop() {
         try {
             while (running) {
-                ButtonEvent e = queue.poll(100, TimeUnit.MILLISECONDS);
+                ButtonEvent e = queue.poll(KEEP_WARM_MILLIS, TimeUnit.MILLISECONDS);
                 if (e == null) {
+                    decoder.keepWarm(); // a pause: keep the next press as fast as a press in a run
                     continue;
                 }
                 if (e == STOP) {

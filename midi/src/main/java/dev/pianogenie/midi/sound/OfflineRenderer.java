@@ -64,6 +64,29 @@ public final class OfflineRenderer {
         }
     }
 
+    /**
+     * How long after its timestamp each note of a performance first sounds (first sample above
+     * {@code thresholdDbfs}), in seconds; the notes must be far enough apart for silence in between.
+     */
+    public static double[] onsetDelays(Performance p, double thresholdDbfs) throws MidiDeviceException {
+        float[] mono = renderMono(p, Optional.empty(), 1.0);
+        double threshold = Math.pow(10, thresholdDbfs / 20);
+        double rate = BuiltInSynth.SAMPLE_RATE;
+        double[] delays = new double[p.notes().size()];
+        for (int i = 0; i < delays.length; i++) {
+            int from = (int) Math.floor(p.notes().get(i).onsetSeconds() * rate);
+            int to = Math.min(mono.length, from + (int) (0.2 * rate));
+            delays[i] = Double.NaN;
+            for (int s = Math.max(0, from - (int) (0.01 * rate)); s < to; s++) {
+                if (Math.abs(mono[s]) > threshold) {
+                    delays[i] = s / rate - p.notes().get(i).onsetSeconds();
+                    break;
+                }
+            }
+        }
+        return delays;
+    }
+
     /** Mono samples in [-1, 1] (the mean of both channels). */
     public static float[] renderMono(Performance p, Optional<Path> soundfont, double tailSeconds) throws MidiDeviceException {
         byte[] pcm = renderPcm(p, soundfont, tailSeconds);

@@ -23,7 +23,7 @@ import org.tensorflow.types.TFloat32;
  * The live decoder on DJL's TensorFlow engine: one press is ONE session run of a small graph —
  * Dense → TF's fused {@code LSTMBlockCell} × layers → Dense — with the weights baked in as constants and the
  * LSTM state fed in and fetched out. (Written as ~25 eager ops a step costs ~1 ms; as one graph call it costs
- * well under 0.1 ms.) The session runs single-threaded: at batch 1 a thread pool only adds wake-up jitter.
+ * well under 0.1 ms.) The session runs on the caller's thread: at batch 1 a thread pool only adds wake-up jitter.
  */
 public final class TfStreamingDecoder extends BaseStreamingDecoder {
     private final int layers;
@@ -39,6 +39,7 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
     private final TFloat32 xTensor;
     private final FloatDataBuffer xBuffer;
     private final TFloat32 zeroState;
+    private final float[] scratchLogits = new float[Keys.NUM_KEYS];
     private final TFloat32[] h;
     private final TFloat32[] c;
     private final float[] stateCopy;
@@ -74,10 +75,11 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
         logits = tf.math.add(
                 tf.linalg.matMul(layerIn, constant(tf, transpose(w.outputWeight(), Keys.NUM_KEYS, hidden), hidden, Keys.NUM_KEYS)),
                 constant(tf, w.outputBias(), Keys.NUM_KEYS));
+        // inter-op < 0: every op runs on the calling thread — no hand-off to a pool thread that has to wake up
+        // (after a pause between presses that wake-up cost up to milliseconds)
         ConfigProto config = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(1)
-                .setInterOpParallelismThreads(1)
-                .setUsePerSessionThreads(true)
+                .setInterOpParallelismThreads(-1)
                 .build();
         session = new Session(graph, config);
         xTensor = TFloat32.tensorOf(Shape.of(1, w.inputWidth()));
@@ -143,8 +145,17 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
     }
 
     @Override
+    public void keepWarm() {
+        run(scratchLogits, false);
+    }
+
+    @Override
     protected void step(float[] input, float[] logitsOut) {
         xBuffer.write(input);
+        run(logitsOut, true);
+    }
+
+    private void run(float[] logitsOut, boolean advance) {
         Session.Runner runner = session.runner().feed(x, xTensor);
         for (int l = 0; l < layers; l++) {
             runner.feed(hIn.get(l), h[l]).feed(cIn.get(l), c[l]);
@@ -157,7 +168,7 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
             TFloat32 out = (TFloat32) result.get(0);
             out.asRawTensor().data().asFloats().read(logitsOut);
             // the new state must outlive the Result: copy it into tensors we own
-            for (int l = 0; l < layers; l++) {
+            for (int l = 0; advance && l < layers; l++) {
                 replace(h, l, (TFloat32) result.get(1 + 2 * l));
                 replace(c, l, (TFloat32) result.get(2 + 2 * l));
             }

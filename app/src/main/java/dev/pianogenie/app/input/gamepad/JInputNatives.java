@@ -14,11 +14,15 @@ import java.util.Locale;
  * before anything touches {@code ControllerEnvironment}.
  */
 public final class JInputNatives {
+    /** JInput reports its plugin scan at INFO on stderr: keep warnings only (held here: loggers are weak). */
+    private static final java.util.logging.Logger JINPUT_LOG = java.util.logging.Logger.getLogger("net.java.games.input");
+
     private JInputNatives() {
     }
 
     /** Returns false (gamepads unavailable, the rest works) when this system has no JInput library. */
     public static synchronized boolean ensure() {
+        JINPUT_LOG.setLevel(java.util.logging.Level.WARNING);
         if (System.getProperty("net.java.games.input.librarypath") != null) {
             return true;
         }

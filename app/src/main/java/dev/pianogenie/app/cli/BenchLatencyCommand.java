@@ -1,0 +1,120 @@
+package dev.pianogenie.app.cli;
+
+import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.app.perform.Performer;
+import dev.pianogenie.app.perform.PerformerListener;
+import dev.pianogenie.midi.Note;
+import dev.pianogenie.midi.Performance;
+import dev.pianogenie.midi.sound.BuiltInSynth;
+import dev.pianogenie.midi.sound.OfflineRenderer;
+import dev.pianogenie.midi.sound.ReceiverSink;
+import dev.pianogenie.model.PianoGenieModel;
+import dev.pianogenie.model.Sampling;
+import dev.pianogenie.model.StreamingDecoder;
+import dev.pianogenie.model.engine.DecoderEngine;
+import dev.pianogenie.model.engine.Decoders;
+import dev.pianogenie.model.io.ModelFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import javax.sound.midi.MidiMessage;
+import javax.sound.midi.Receiver;
+import javax.sound.midi.ShortMessage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./genie bench latency}: from the controller's event timestamp to (1) the MIDI note-on leaving the
+ * MIDI-out sink — through the real queue, performer thread, decoder and sink, into a receiver that stamps
+ * arrival — and (2) the first audible sample of the built-in synthesizer (its own delay measured by offline
+ * rendering at control rate 1000 Hz, added). The sound card's buffer comes on top: reported separately.
+ */
+@Command(name = "latency", mixinStandardHelpOptions = true,
+        description = "Press → MIDI out and press → first audible sample (synth side); last line JSON.")
+public final class BenchLatencyCommand implements Callable<Integer> {
+
+    @Option(names = "--model", description = "model folder (default: the shipped model)")
+    Path model;
+
+    @Option(names = "--presses", defaultValue = "2000", description = "measured presses (default: ${DEFAULT-VALUE})")
+    int presses;
+
+    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    String engine;
+
+    @Override
+    public Integer call() throws Exception {
+        PianoGenieModel m = ModelFiles.load(model != null ? model : DefaultModel.locate());
+        long[] arrival = new long[1];
+        Receiver timing = new Receiver() {
+            @Override
+            public void send(MidiMessage message, long timeStamp) {
+                if (message instanceof ShortMessage s && s.getCommand() == ShortMessage.NOTE_ON && s.getData2() > 0) {
+                    arrival[0] = System.nanoTime();
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        long[] toMidi = new long[presses];
+        double decodeP50;
+        double decodeP99;
+        SplittableRandom random = new SplittableRandom(5);
+        try (StreamingDecoder d = Decoders.open(m, DecoderEngine.parse(engine), Sampling.of(0.25).withSeed(5));
+             Performer p = new Performer(d, new PerformerListener() { })) {
+            ReceiverSink midiOut = new ReceiverSink(timing, 0, "timing receiver", null);
+            p.attach(midiOut);
+            for (int i = -200; i < presses; i++) { // 200 warm-up presses
+                int b = random.nextInt(8);
+                arrival[0] = 0;
+                long t = System.nanoTime();
+                p.onEvent(ButtonEvent.press(b, t));
+                p.drain(1000);
+                if (i >= 0) {
+                    toMidi[i] = arrival[0] - t;
+                }
+                p.onEvent(ButtonEvent.release(b, System.nanoTime()));
+                LockSupport.parkNanos(5_000_000L + random.nextLong(20_000_000L)); // like a player: idle between presses
+            }
+            decodeP50 = p.latency().decodePercentileMicros(0.5);
+            decodeP99 = p.latency().decodePercentileMicros(0.99);
+        }
+        Arrays.sort(toMidi);
+        double midiP50 = pct(toMidi, 0.5) / 1e3;
+        double midiP99 = pct(toMidi, 0.99) / 1e3;
+        double midiMax = toMidi[toMidi.length - 1] / 1e3;
+
+        List<Note> notes = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            double at = 0.5 + 1.5 * i + random.nextDouble() * 0.001; // anywhere within a control block
+            notes.add(new Note(48 + random.nextInt(36), 60 + random.nextInt(60), at, at + 0.1));
+        }
+        double[] synth = OfflineRenderer.onsetDelays(new Performance(notes, List.of(), notes.get(notes.size() - 1).releaseSeconds()), -60);
+        double[] sorted = Arrays.stream(synth).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double synthP50 = sorted[sorted.length / 2] * 1e3;
+        double synthP99 = sorted[Math.min(sorted.length - 1, (int) (0.99 * sorted.length))] * 1e3;
+        double audioP99 = midiP99 / 1e3 + synthP99;
+
+        System.out.printf(Locale.ROOT, "press → MIDI out (%d presses, %s): p50 %.0f µs  p99 %.0f µs  max %.0f µs (decoder step p50 %.0f µs, p99 %.0f µs)%n",
+                presses, engine, midiP50, midiP99, midiMax, decodeP50, decodeP99);
+        System.out.printf(Locale.ROOT, "synthesizer, note-on → first sample above −60 dBFS (%d notes, control rate %.0f Hz): p50 %.2f ms  p99 %.2f ms%n",
+                sorted.length, BuiltInSynth.CONTROL_RATE, synthP50, synthP99);
+        System.out.printf(Locale.ROOT, "press → first audible sample, synth side: p99 %.2f ms (+ the sound card's buffer: genie asks for %.0f ms)%n",
+                audioP99, BuiltInSynth.LIVE_LATENCY_MICROS / 1e3);
+        System.out.printf(Locale.ROOT, "{\"to_midi_p50_us\": %.1f, \"to_midi_p99_us\": %.1f, \"to_midi_max_us\": %.1f, "
+                        + "\"synth_p99_ms\": %.3f, \"to_audio_p99_ms\": %.3f, \"line_latency_ms\": %.1f}%n",
+                midiP50, midiP99, midiMax, synthP99, audioP99, BuiltInSynth.LIVE_LATENCY_MICROS / 1e3);
+        return 0;
+    }
+
+    private static double pct(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
+    }
+}

@@ -1,0 +1,88 @@
+package dev.pianogenie.app.perform;
+
+import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.app.input.ButtonListener;
+import java.util.SplittableRandom;
+
+/**
+ * A tireless pianist for soak tests and benchmarks: up to 20 presses a second, runs up and down, chords
+ * (near-simultaneous presses), held notes, the sustain pedal now and then, an occasional reset. Every press
+ * is released. Events carry the simulated time; {@link #play} either paces them in real time or sends them
+ * as fast as the performer takes them.
+ */
+public final class SimulatedPlayer {
+    private final SplittableRandom random;
+    private final int[] held = new int[8];
+
+    public SimulatedPlayer(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * Plays for {@code seconds} of simulated time starting at {@code startNanos}.
+     *
+     * @param realTime pace events to the wall clock (then {@code startNanos} should be about now)
+     * @return the number of presses
+     */
+    public long play(ButtonListener out, long startNanos, double seconds, boolean realTime) throws InterruptedException {
+        return play(out, startNanos, seconds, realTime, () -> { });
+    }
+
+    /** As {@link #play(ButtonListener, long, double, boolean)}; {@code between} runs after every chord
+     * (e.g. to let the performer catch up when sending as fast as possible). */
+    public long play(ButtonListener out, long startNanos, double seconds, boolean realTime, Runnable between)
+            throws InterruptedException {
+        long t = startNanos;
+        long end = startNanos + (long) (seconds * 1e9);
+        long presses = 0;
+        boolean pedal = false;
+        int button = random.nextInt(8);
+        while (t < end) {
+            int chord = random.nextInt(10) == 0 ? 2 + random.nextInt(3) : 1;
+            for (int c = 0; c < chord; c++) {
+                button = Math.max(0, Math.min(7, button + random.nextInt(-2, 3)));
+                send(out, ButtonEvent.press(button, 30 + random.nextInt(90), t), realTime);
+                held[button]++;
+                presses++;
+                t += 1_000_000L + random.nextLong(4_000_000L); // chord notes a few ms apart
+            }
+            between.run();
+            t += 50_000_000L + random.nextLong(100_000_000L); // 10–20 presses/s
+            for (int b = 0; b < 8; b++) {
+                while (held[b] > 0 && random.nextInt(3) > 0) {
+                    send(out, ButtonEvent.release(b, t), realTime);
+                    held[b]--;
+                }
+            }
+            if (random.nextInt(40) == 0) {
+                pedal = !pedal;
+                send(out, ButtonEvent.pedal(pedal, t), realTime);
+            }
+            if (random.nextInt(500) == 0) {
+                send(out, ButtonEvent.reset(t), realTime);
+            }
+        }
+        for (int b = 0; b < 8; b++) {
+            for (; held[b] > 0; held[b]--) {
+                send(out, ButtonEvent.release(b, t), realTime);
+            }
+        }
+        if (pedal) {
+            send(out, ButtonEvent.pedal(false, t), realTime);
+        }
+        return presses;
+    }
+
+    private static void send(ButtonListener out, ButtonEvent e, boolean realTime) throws InterruptedException {
+        if (realTime) {
+            long wait;
+            while ((wait = e.nanos() - System.nanoTime()) > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, 2_000_000L));
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+        }
+        out.onEvent(e);
+    }
+}
