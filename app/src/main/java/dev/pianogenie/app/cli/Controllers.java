@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The command line's names for controllers and outputs, in one place. */
-final class Controllers {
+public final class Controllers {
     static final String CONTROLLER_HELP =
             "keyboard | gamepad[:NAME] | midi:NAME[@BASE_NOTE] | mic | replay:FILE[@fast]";
     static final String OUTPUT_HELP = "synth[:SF2] | midi:NAME[@CHANNEL 1-16]";
@@ -23,7 +23,7 @@ final class Controllers {
     private Controllers() {
     }
 
-    static ButtonSource controller(String spec, Runnable quit) {
+    public static ButtonSource controller(String spec, Runnable quit) {
         String kind = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
         String arg = spec.contains(":") ? spec.substring(spec.indexOf(':') + 1) : null;
         return switch (kind) {
@@ -49,7 +49,7 @@ final class Controllers {
         };
     }
 
-    static NoteSink output(String spec) throws MidiDeviceException {
+    public static NoteSink output(String spec) throws MidiDeviceException {
         if (spec.equals("synth") || spec.startsWith("synth:")) {
             Optional<Path> sf2 = spec.startsWith("synth:") ? Optional.of(Path.of(spec.substring(6))) : Optional.empty();
             return BuiltInSynth.openLive(sf2);

@@ -15,6 +15,7 @@ final class DesktopLauncher {
             System.err.println("  (./genie devices lists controllers and MIDI outputs)");
             return 2;
         }
-        return dev.pianogenie.app.ui.GenieApp.launchWith(options.modelOption(), options.temperatureOption());
+        return dev.pianogenie.app.ui.GenieApp.launchWith(options.modelOption(), options.temperatureOption(),
+                options.controllers.stream().filter(c -> !c.equals("keyboard")).toList());
     }
 }

@@ -15,13 +15,15 @@ import javafx.stage.Stage;
 public final class GenieApp extends Application {
     private static volatile Path startModel;
     private static volatile Double startTemperature;
+    private static volatile java.util.List<String> extraControllers = java.util.List.of();
 
     private PlayController controller;
 
     /** Started from the command line (a plain class, as JavaFX on the classpath requires). */
-    public static int launchWith(Path model, Double temperature) {
+    public static int launchWith(Path model, Double temperature, java.util.List<String> controllers) {
         startModel = model;
         startTemperature = temperature;
+        extraControllers = java.util.List.copyOf(controllers);
         Application.launch(GenieApp.class);
         return 0;
     }
@@ -37,7 +39,7 @@ public final class GenieApp extends Application {
         controller = new PlayController(state, events);
         MainView view = new MainView(state, controller, events);
         MainView.show(stage, view);
-        controller.loadModel(initialModel(state), state.output.get());
+        controller.loadModel(initialModel(state), state.output.get(), extraControllers);
         stage.setOnCloseRequest(e -> controller.autosave(MainView.AUTOSAVE));
     }
 

@@ -213,12 +213,13 @@ final class MainView {
 
     // ---- setup ----
 
-    private HBox setupBar() {
+    private VBox setupBar() {
         Label title = new Label("Piano Genie");
         title.getStyleClass().add("title");
         Label model = new Label();
         model.textProperty().bind(state.modelName);
         model.getStyleClass().add("model-name");
+        model.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip modelTip = new Tooltip();
         modelTip.textProperty().bind(state.modelDetail);
         model.setTooltip(modelTip);
@@ -241,9 +242,13 @@ final class MainView {
         ComboBox<String> rootNote = new ComboBox<>();
         rootNote.setId("root");
         rootNote.getItems().setAll(Scale.ROOT_NAMES);
-        rootNote.getSelectionModel().select(state.root.get());
+        rootNote.setValue(Scale.ROOT_NAMES[Math.floorMod(state.root.get(), 12)]);
         rootNote.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> state.root.set(b.intValue()));
         rootNote.setFocusTraversable(false);
+        rootNote.setPrefWidth(76);
+        rootNote.setMinWidth(Region.USE_PREF_SIZE);
+        scale.setPrefWidth(170);
+        scale.setMinWidth(Region.USE_PREF_SIZE);
         Spinner<Integer> low = pitchSpinner(state.lowPitch, "low");
         Spinner<Integer> high = pitchSpinner(state.highPitch, "high");
 
@@ -281,10 +286,22 @@ final class MainView {
         Button learn = new Button("Learn pad…");
         learn.setOnAction(e -> learnPad());
 
-        HBox bar = new HBox(10, title, model, chooseModel, sep(), new Label("Temperature"), temperature, tValue, sep(),
-                new Label("Keys"), rootNote, scale, low, high, sep(), velocity, vValue, sep(), new Label("Output"), output,
-                outStatus, sep(), light, ctl, learn);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox first = new HBox(10, title, model, chooseModel, grow, light, ctl, learn);
+        HBox second = new HBox(10, new Label("Temperature"), temperature, tValue, sep(), new Label("Keys"), rootNote, scale,
+                new Label("from"), low, new Label("to"), high, sep(), new Label("Velocity"), velocity, vValue, sep(),
+                new Label("Output"), output, outStatus);
+        for (HBox row : new HBox[] {first, second}) {
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getChildren().forEach(n -> {
+                if (n instanceof Label l && l != ctl && l != outStatus) {
+                    l.setMinWidth(Region.USE_PREF_SIZE);
+                }
+            });
+        }
+        output.setPrefWidth(220);
+        VBox bar = new VBox(8, first, second);
         bar.setPadding(new Insets(10, 12, 10, 12));
         bar.getStyleClass().add("setup-bar");
         return bar;
@@ -293,7 +310,8 @@ final class MainView {
     private static Spinner<Integer> pitchSpinner(javafx.beans.property.IntegerProperty prop, String id) {
         Spinner<Integer> s = new Spinner<>(Keys.LOWEST_PITCH, Keys.HIGHEST_PITCH, prop.get());
         s.setId(id);
-        s.setPrefWidth(84);
+        s.setPrefWidth(92);
+        s.setMinWidth(Region.USE_PREF_SIZE);
         s.setFocusTraversable(false);
         s.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -399,6 +417,10 @@ final class MainView {
         Label latency = new Label();
         latency.textProperty().bind(state.latency);
         latency.getStyleClass().add("dim");
+        for (var b : new javafx.scene.control.Control[] {record, save, saveAs, wav, panic}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        latency.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(10, record, save, saveAs, wav, panic, busy, status, latency);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 10, 12));

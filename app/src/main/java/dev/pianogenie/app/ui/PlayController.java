@@ -62,7 +62,8 @@ final class PlayController implements AutoCloseable {
             try {
                 task.run();
                 Platform.runLater(() -> state.done());
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) {
+                // LinkageError: a native library that would not load must show, not vanish in the executor
                 String message = dev.pianogenie.app.cli.CliErrors.describe(e);
                 Platform.runLater(() -> state.problem(what + " failed: " + message));
             }
@@ -75,6 +76,11 @@ final class PlayController implements AutoCloseable {
 
     /** Loads a model and starts playing it; on failure the current model plays on. */
     void loadModel(Path dir, String outputSpec) {
+        loadModel(dir, outputSpec, java.util.List.of());
+    }
+
+    /** As above, then starts extra controllers given on the command line (gamepad:NAME, midi:NAME, mic, replay:FILE). */
+    void loadModel(Path dir, String outputSpec, java.util.List<String> controllers) {
         run("loading " + dir.getFileName(), () -> {
             PianoGenieModel model = ModelFiles.load(dir);
             LiveSession fresh = new LiveSession(model, DecoderEngine.TENSORFLOW, sampling(), events);
@@ -94,6 +100,9 @@ final class PlayController implements AutoCloseable {
             startGamepad(fresh);
             Platform.runLater(() -> state.modelLoaded(model, dir));
             openOutput(outputSpec);
+            for (String spec : controllers) {
+                fresh.addSource(dev.pianogenie.app.cli.Controllers.controller(spec, () -> { }));
+            }
         });
     }
 
@@ -129,9 +138,10 @@ final class PlayController implements AutoCloseable {
                 fresh = BuiltInSynth.openLive(spec.startsWith("synth:") ? Optional.of(Path.of(spec.substring(6))) : Optional.empty());
             }
         } catch (MidiDeviceException e) {
-            String hint = spec.startsWith("synth") ? " — choose a MIDI output; the buttons and keyboard still play"
-                    + " and recording works" : "";
-            Platform.runLater(() -> state.outputFailed(spec, e.getMessage() + hint));
+            String message = spec.startsWith("synth")
+                    ? "No sound device for the built-in synthesizer: choose a MIDI output (Output). The buttons still play and recording works."
+                    : e.getMessage();
+            Platform.runLater(() -> state.outputFailed(spec, message));
             return;
         }
         s.replaceOutput(output, fresh);

@@ -51,6 +51,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "evaluate only the first N performances of the split (quick checks)")
     Integer limit;
 
+    @Option(names = "--json-out", description = "also write the final JSON object to this file (e.g. a model folder's eval.json)")
+    Path jsonOut;
+
     @Option(names = "--threads", defaultValue = "0", description = "engine threads, 0 = all cores (default: ${DEFAULT-VALUE})")
     int threads;
 
@@ -116,11 +119,19 @@ public final class EvalCommand implements Callable<Integer> {
             hist.append(String.format(Locale.ROOT, " %d:%.3f", b, (double) h[b] / s.notes()));
         }
         System.out.println("  buttons           " + hist);
-        System.out.printf(Locale.ROOT,
+        String json = String.format(Locale.ROOT,
                 "{\"split\": \"%s\", \"windows\": %d, \"notes\": %d, \"ppl\": %.4f, \"accuracy\": %.4f, \"cvr\": %.5f, \"gold\": %.4f, "
-                        + "\"gold_zero_based\": %.4f, \"mean_ce\": %.5f, \"mode\": \"%s\", \"button_histogram\": %s}%n",
+                        + "\"gold_zero_based\": %.4f, \"mean_ce\": %.5f, \"mode\": \"%s\", \"button_histogram\": %s}",
                 split, s.windows(), s.notes(), s.perplexity(), s.accuracy(), s.contourViolationRatio(), g.oneBased(),
                 g.zeroBased(), s.meanCrossEntropy(), mode.name().toLowerCase(Locale.ROOT), Arrays.toString(h));
+        System.out.println(json);
+        if (jsonOut != null) {
+            try {
+                Files.writeString(jsonOut, json + System.lineSeparator());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("could not write " + jsonOut + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static Path defaultGold() {
