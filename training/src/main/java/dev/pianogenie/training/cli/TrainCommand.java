@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
             "Checkpoints are written atomically to the run folder; --resume continues a run exactly."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "folder of MIDI files (with a MAESTRO CSV: its splits)")
+    @Option(names = "--data", description = "folder of MIDI files (with a MAESTRO CSV: its splits); required unless --export-only")
     Path data;
 
     @Option(names = "--out", defaultValue = "runs/model", description = "model folder for the best model (default: ${DEFAULT-VALUE})")
@@ -107,6 +107,11 @@ public final class TrainCommand implements Callable<Integer> {
         Path runDir = run != null ? run : out.resolve("training");
         if (exportOnly) {
             TrainingState best = ModelExport.exportBest(runDir, out);
+            Path csv = runDir.resolve("curve.csv");
+            if (java.nio.file.Files.exists(csv)) {
+                java.nio.file.Files.copy(csv, out.resolve("training-curve.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                CurvePlot.render(csv, out.resolve("training-curve.png"));
+            }
             System.out.printf(Locale.ROOT, "exported the best model of %s (step %d, validation PPL %.3f) to %s%n",
                     runDir, best.bestStep(), Math.exp(best.bestValidationCe()), out);
             return 0;
@@ -115,6 +120,9 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(totalSteps > 0 ? totalSteps : 1, batch, TrainingConfig.SEQUENCE_LENGTH, lr, warmup,
                 TrainingConfig.Schedule.valueOf(schedule.toUpperCase(Locale.ROOT)), minLrFraction, clipNorm,
                 marginWeight, contourWeight, seed, validateEvery, checkpointEvery);
+        if (data == null) {
+            throw new IllegalArgumentException("--data DIR is required to train (a folder of MIDI files)");
+        }
         ModelConfig model = new ModelConfig(name, FeatureEncoding.valueOf(encoding.toUpperCase(Locale.ROOT)),
                 CellConvention.TORCH_IFGO, rnnDim, layers, true,
                 Map.of("data", data.toString(), "licence", "CC BY-NC-SA 4.0 when trained on MAESTRO"));
