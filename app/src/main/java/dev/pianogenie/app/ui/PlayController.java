@@ -57,6 +57,9 @@ final class PlayController implements AutoCloseable {
 
     /** Runs a task in the background; its failure becomes a status line, never a stack trace. */
     void run(String what, Task task) {
+        if (background.isShutdown()) {
+            return; // the window is closing
+        }
         state.busy(what);
         background.submit(() -> {
             try {
@@ -219,7 +222,7 @@ final class PlayController implements AutoCloseable {
     /** Saves the take quietly (crash insurance); called from a timer. */
     void autosave(Path mid) {
         LiveSession s = session;
-        if (s != null && s.recording().events() > 0) {
+        if (s != null && s.recording().events() > 0 && !background.isShutdown()) {
             background.submit(() -> {
                 try {
                     s.save(mid);
