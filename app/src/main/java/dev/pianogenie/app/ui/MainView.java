@@ -82,6 +82,12 @@ final class MainView {
         state.highPitch.addListener(o -> applyKeys());
         state.temperature.addListener(o -> controller.applySampling());
         state.velocity.addListener((o, a, b) -> controller.setVelocity(b.intValue()));
+        state.modelReady.addListener((o, a, ready) -> {
+            if (ready) {
+                System.err.printf(Locale.ROOT, "genie: ready to play %.0f ms after the window showed%n",
+                        (System.nanoTime() - shownNanos) / 1e6);
+            }
+        });
         applyKeys();
     }
 

@@ -1,6 +1,5 @@
 package dev.pianogenie.model.net;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.engine.Engine;
@@ -47,7 +46,7 @@ class PianoGenieNetTest {
         assertEquals(new Shape(88, 128), named.get("dec.output.weight").getArray().getShape());
         assertEquals(new Shape(1, 256), named.get("enc.output.weight").getArray().getShape());
 
-        int b = 32;
+        int b = 4;
         int t = 128;
         Random r = new Random(1);
         int[] keys = new int[b * t];
@@ -57,8 +56,7 @@ class PianoGenieNetTest {
             dts[i] = i % t == 0 ? (float) FeatureEncoding.FIRST_NOTE_DT : r.nextFloat() * 0.3f;
         }
         ParameterStore store = new ParameterStore(manager, false);
-        for (int rep = 0; rep < 6; rep++) {
-            long t0 = System.nanoTime();
+        for (int rep = 0; rep < 2; rep++) {
             try (NDManager sub = manager.newSubManager(); GradientCollector gc = engine.newGradientCollector()) {
                 NDList in = NetInputs.of(sub, FeatureEncoding.PAPER, keys, dts, b, t);
                 NDList out = net.forward(store, in, true);
@@ -67,9 +65,9 @@ class PianoGenieNetTest {
                 PianoGenieLoss.Terms terms = PianoGenieLoss.PAPER.compute(out.get(0), out.get(1), NetInputs.keys(sub, keys, b, t));
                 gc.backward(terms.total());
                 NDArray g = named.get("enc.input.weight").getArray().getGradient();
-                System.out.printf("step %d: loss %.4f (ce %.4f) %.1f ms, |grad enc.input| %.5f%n", rep,
-                        terms.total().getFloat(), terms.reconstruction().getFloat(), (System.nanoTime() - t0) / 1e6,
-                        g.abs().sum().getFloat());
+                org.junit.jupiter.api.Assertions.assertTrue(g.abs().sum().getFloat() > 0, "the encoder gets a gradient through the quantiser");
+                org.junit.jupiter.api.Assertions.assertTrue(Math.abs(terms.reconstruction().getFloat() - Math.log(88)) < 0.5,
+                        "an untrained model is near-uniform over 88 keys");
             }
         }
     }
