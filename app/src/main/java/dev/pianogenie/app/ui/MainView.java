@@ -52,6 +52,8 @@ final class MainView {
     final PianoRoll roll = new PianoRoll();
     final BorderPane root = new BorderPane();
     private final float[] probabilities = new float[Keys.NUM_KEYS];
+    private final javafx.scene.control.ProgressBar levelBar = new javafx.scene.control.ProgressBar(0);
+    private final Label levelLabel = new Label("–∞ dBFS");
     private final long shownNanos = System.nanoTime();
     private boolean firstNote = true;
     private long lastAutosave = System.nanoTime();
@@ -202,6 +204,9 @@ final class MainView {
             }
         }
         roll.draw(now / 1e9);
+        double peak = controller.meter().peakDbfs();
+        levelBar.setProgress(LevelMeter.fraction(peak));
+        levelLabel.setText(peak <= LevelMeter.FLOOR_DBFS ? "–∞ dBFS" : String.format(Locale.ROOT, "%.0f dBFS", peak));
         if (now - lastLatency > 500_000_000L) {
             lastLatency = now;
             var s = controller.session();
@@ -420,6 +425,11 @@ final class MainView {
                 javafx.css.PseudoClass.getPseudoClass("problem"), b));
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
+        levelBar.setPrefWidth(110);
+        levelBar.setMinWidth(Region.USE_PREF_SIZE);
+        levelBar.setTooltip(new Tooltip("output level of the built-in synthesizer (dBFS)"));
+        levelLabel.getStyleClass().add("dim");
+        levelLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label latency = new Label();
         latency.textProperty().bind(state.latency);
         latency.getStyleClass().add("dim");
@@ -427,7 +437,7 @@ final class MainView {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         latency.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(10, record, save, saveAs, wav, panic, busy, status, latency);
+        HBox bar = new HBox(10, record, save, saveAs, wav, panic, busy, status, levelBar, levelLabel, latency);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 10, 12));
         bar.getStyleClass().add("bottom-bar");

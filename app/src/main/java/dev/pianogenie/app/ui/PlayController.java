@@ -41,10 +41,15 @@ final class PlayController implements AutoCloseable {
     private volatile NoteSink output;
     private volatile GamepadSource gamepad;
     private volatile boolean recording;
+    private final LevelMeter meter = new LevelMeter();
 
     PlayController(AppState state, UiEvents events) {
         this.state = state;
         this.events = events;
+    }
+
+    LevelMeter meter() {
+        return meter;
     }
 
     ComputerKeyboard keyboard() {
@@ -138,7 +143,8 @@ final class PlayController implements AutoCloseable {
             if (spec.startsWith("midi:")) {
                 fresh = MidiDevices.outputSink(spec.substring(5), 0);
             } else {
-                fresh = BuiltInSynth.openLive(spec.startsWith("synth:") ? Optional.of(Path.of(spec.substring(6))) : Optional.empty());
+                fresh = BuiltInSynth.openLive(spec.startsWith("synth:") ? Optional.of(Path.of(spec.substring(6))) : Optional.empty(),
+                        meter);
             }
         } catch (MidiDeviceException e) {
             String message = spec.startsWith("synth")

@@ -36,27 +36,59 @@ public final class BuiltInSynth {
      * @throws MidiDeviceException with a suggestion (MIDI out) when there is no audio output
      */
     public static ReceiverSink openLive(Optional<Path> soundfont) throws MidiDeviceException {
+        return openLive(soundfont, (mono, frames) -> { });
+    }
+
+    /**
+     * As {@link #openLive(Optional)}, rendering through our own pump so that {@code tap} sees the output
+     * (a level meter). The line gets {@link #LIVE_LATENCY_MICROS} of buffer.
+     */
+    public static ReceiverSink openLive(Optional<Path> soundfont, AudioTap tap) throws MidiDeviceException {
         AudioSynthesizer synth = newSynth();
         Sound sound;
+        javax.sound.sampled.SourceDataLine line;
+        SynthPump pump;
         try {
-            synth.open(null, settings(LIVE_LATENCY_MICROS));
-        } catch (MidiUnavailableException | IllegalArgumentException | SecurityException e) {
+            AudioFormat f = format();
+            line = javax.sound.sampled.AudioSystem.getSourceDataLine(f);
+            int bufferBytes = (int) (f.getFrameRate() * LIVE_LATENCY_MICROS / 1e6) * f.getFrameSize();
+            line.open(f, Math.max(bufferBytes, 2 * SynthPump.BLOCK_FRAMES * f.getFrameSize()));
+            AudioInputStream rendered = synth.openStream(f, settings(LIVE_LATENCY_MICROS));
+            javax.sound.sampled.SourceDataLine out = line;
+            pump = new SynthPump(rendered, (pcm, length) -> out.write(pcm, 0, length), tap);
+        } catch (javax.sound.sampled.LineUnavailableException | MidiUnavailableException | IllegalArgumentException
+                | SecurityException e) {
+            synth.close();
             throw new MidiDeviceException("no audio output for the built-in synthesizer (" + e.getMessage()
                     + "): play through a MIDI output instead (--output midi:NAME), or render offline", e);
         }
+        line.start();
+        Thread pumpThread = new Thread(pump, "synth-audio");
+        pumpThread.setDaemon(true);
+        pumpThread.setPriority(Thread.MAX_PRIORITY);
+        pumpThread.start();
+        AutoCloseable owner = () -> {
+            pump.stop();
+            synth.close();
+            line.close();
+        };
         try {
             sound = loadSounds(synth, soundfont);
-        } catch (MidiDeviceException e) {
-            synth.close();
-            throw e;
-        }
-        try {
-            ReceiverSink sink = new ReceiverSink(synth.getReceiver(), 0, "built-in synthesizer (" + sound.description() + ")", synth);
+            ReceiverSink sink = new ReceiverSink(synth.getReceiver(), 0, "built-in synthesizer (" + sound.description() + ")", owner);
             sink.program(0);
             return sink;
-        } catch (MidiUnavailableException e) {
-            synth.close();
-            throw new MidiDeviceException("the built-in synthesizer has no receiver: " + e.getMessage(), e);
+        } catch (MidiDeviceException | MidiUnavailableException e) {
+            closeQuietly(owner);
+            throw e instanceof MidiDeviceException m ? m
+                    : new MidiDeviceException("the built-in synthesizer has no receiver: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // already failing: report the first error
         }
     }
 
