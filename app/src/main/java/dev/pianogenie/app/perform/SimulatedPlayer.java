@@ -82,6 +82,9 @@ public final class SimulatedPlayer {
                     throw new InterruptedException();
                 }
             }
+            // stamped when it is sent, as a controller stamps its events: the player's own lateness in
+            // waking up is not the performer's latency
+            e = new ButtonEvent(e.kind(), e.button(), e.velocity(), System.nanoTime());
         }
         out.onEvent(e);
     }
