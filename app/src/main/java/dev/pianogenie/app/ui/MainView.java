@@ -296,10 +296,33 @@ final class MainView {
         ctl.setMaxWidth(260);
         Button learn = new Button("Learn pad…");
         learn.setOnAction(e -> learnPad());
+        ComboBox<String> also = new ComboBox<>();
+        also.setId("controller");
+        also.setFocusTraversable(false);
+        also.setPromptText("+ MIDI keyboard / mic");
+        also.setOnShowing(e -> {
+            var items = new java.util.ArrayList<String>();
+            items.add("none");
+            items.add("mic");
+            for (var p : MidiDevices.inputs()) {
+                items.add("midi:" + p.name());
+            }
+            also.getItems().setAll(items);
+        });
+        also.setOnAction(e -> {
+            if (also.getValue() != null) {
+                controller.setExtraController(also.getValue());
+            }
+        });
+        ToggleButton sustain = new ToggleButton("Sustain");
+        sustain.setId("sustain");
+        sustain.setFocusTraversable(false);
+        sustain.setTooltip(new Tooltip("the sustain pedal (or hold space)"));
+        sustain.selectedProperty().addListener((o, a, down) -> controller.pedal(down));
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox first = new HBox(10, title, model, chooseModel, grow, light, ctl, learn);
+        HBox first = new HBox(10, title, model, chooseModel, grow, light, ctl, learn, also, sustain);
         HBox second = new HBox(10, new Label("Temperature"), temperature, tValue, sep(), new Label("Keys"), rootNote, scale,
                 new Label("from"), low, new Label("to"), high, sep(), new Label("Velocity"), velocity, vValue, sep(),
                 new Label("Output"), output, outStatus);

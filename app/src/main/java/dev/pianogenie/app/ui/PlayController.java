@@ -239,8 +239,35 @@ final class PlayController implements AutoCloseable {
         }
     }
 
-    void addController(ButtonSource source) throws ControllerException {
-        session.addSource(source);
+    private volatile ButtonSource extra;
+
+    /**
+     * Adds a controller chosen in the window ("midi:NAME" or "mic"), replacing the previously chosen one;
+     * "none" removes it. The keyboard and the gamepad are always on.
+     */
+    void setExtraController(String spec) {
+        run("connecting " + spec, () -> {
+            LiveSession s = session;
+            ButtonSource old = extra;
+            if (old != null) {
+                s.removeSource(old);
+                extra = null;
+            }
+            if (!spec.equals("none")) {
+                ButtonSource source = dev.pianogenie.app.cli.Controllers.controller(spec, () -> { });
+                s.addSource(source);
+                extra = source;
+                Platform.runLater(() -> state.say("Playing from " + source.name(), false));
+            }
+        });
+    }
+
+    /** The on-screen sustain pedal. */
+    void pedal(boolean down) {
+        LiveSession s = session;
+        if (s != null) {
+            s.input().onEvent(dev.pianogenie.app.input.ButtonEvent.pedal(down, System.nanoTime()));
+        }
     }
 
     @Override

@@ -144,6 +144,29 @@ class MainViewTest {
     }
 
     @Test
+    void aMidiKeyboardChosenInTheWindowPlaysAndTheOnScreenPedalHolds(FxRobot robot) throws Exception {
+        ready();
+        robot.interact(() -> {
+            state.temperature.set(0); // greedy: button 0 from a fresh phrase is a low key, far below C4..C5
+            @SuppressWarnings("unchecked")
+            ComboBox<String> also = robot.lookup("#controller").queryAs(ComboBox.class);
+            also.getItems().setAll("midi:" + LoopbackMidi.NAME);
+            also.setValue("midi:" + LoopbackMidi.NAME);
+        });
+        waitFor(() -> state.status.get().startsWith("Playing from MIDI keyboard"), "the MIDI keyboard is connected");
+        robot.clickOn("#sustain");
+        LoopbackMidi.play(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, 60, 90)); // C4 = button 0
+        waitFor(() -> noteOns().size() == 2, "the played key comes back out as a decoded note");
+        // (the loopback is both the keyboard and the output: the keyboard's own C4 plus the decoded note)
+        LoopbackMidi.play(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_OFF, 0, 60, 0));
+        robot.sleep(200);
+        long offsBeforePedalUp = LoopbackMidi.received().stream().filter(r -> r.status() == 0x80 && r.data1() != 60).count();
+        assertEquals(0, offsBeforePedalUp, "the pedal holds the decoded note");
+        robot.clickOn("#sustain");
+        waitFor(() -> LoopbackMidi.received().stream().anyMatch(r -> r.status() == 0x80 && r.data1() != 60), "pedal up releases it");
+    }
+
+    @Test
     void aControllerDisconnectShowsInTheStatus(FxRobot robot) throws Exception {
         ready();
         waitFor(() -> state.controllerConnected.get(), "the (scripted) gamepad is found at start");
