@@ -70,8 +70,11 @@ final class PlayController implements AutoCloseable {
             try {
                 task.run();
                 Platform.runLater(() -> state.done());
-            } catch (Exception | LinkageError e) {
-                // LinkageError: a native library that would not load must show, not vanish in the executor
+            } catch (Throwable e) {
+                // every failure must show (a native library that will not load is an Error), never vanish in the executor
+                if (Boolean.getBoolean("genie.debug")) {
+                    e.printStackTrace();
+                }
                 String message = dev.pianogenie.app.cli.CliErrors.describe(e);
                 Platform.runLater(() -> state.problem(what + " failed: " + message));
             }
