@@ -38,7 +38,8 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
     private final Operand<TFloat32> logits;
     private final TFloat32 xTensor;
     private final FloatDataBuffer xBuffer;
-    private final TFloat32 zeroState;
+    private final float[] zeros;
+    private final Session.Runner runner;
     private final float[] scratchLogits = new float[Keys.NUM_KEYS];
     private final TFloat32[] h;
     private final TFloat32[] c;
@@ -84,12 +85,24 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
         session = new Session(graph, config);
         xTensor = TFloat32.tensorOf(Shape.of(1, w.inputWidth()));
         xBuffer = xTensor.asRawTensor().data().asFloats();
-        zeroState = TFloat32.tensorOf(Shape.of(1, hidden)); // TF does not clear new tensors
-        zeroState.asRawTensor().data().asFloats().write(new float[hidden]);
+        zeros = new float[hidden];
         stateCopy = new float[hidden];
         h = new TFloat32[layers];
         c = new TFloat32[layers];
+        for (int l = 0; l < layers; l++) {
+            h[l] = TFloat32.tensorOf(Shape.of(1, hidden));
+            c[l] = TFloat32.tensorOf(Shape.of(1, hidden));
+        }
         resetState();
+        // one runner for the decoder's life: its feeds are tensors we own and rewrite in place each step
+        runner = session.runner().feed(x, xTensor);
+        for (int l = 0; l < layers; l++) {
+            runner.feed(hIn.get(l), h[l]).feed(cIn.get(l), c[l]);
+        }
+        runner.fetch(logits);
+        for (int l = 0; l < layers; l++) {
+            runner.fetch(hOut.get(l)).fetch(cOut.get(l));
+        }
         warmUp();
     }
 
@@ -156,14 +169,6 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
     }
 
     private void run(float[] logitsOut, boolean advance) {
-        Session.Runner runner = session.runner().feed(x, xTensor);
-        for (int l = 0; l < layers; l++) {
-            runner.feed(hIn.get(l), h[l]).feed(cIn.get(l), c[l]);
-        }
-        runner.fetch(logits);
-        for (int l = 0; l < layers; l++) {
-            runner.fetch(hOut.get(l)).fetch(cOut.get(l));
-        }
         try (Result result = runner.run()) {
             TFloat32 out = (TFloat32) result.get(0);
             out.asRawTensor().data().asFloats().read(logitsOut);
@@ -176,31 +181,24 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
     }
 
     private void replace(TFloat32[] states, int l, TFloat32 fresh) {
-        if (states[l] == zeroState || states[l] == null) {
-            states[l] = TFloat32.tensorOf(Shape.of(1, hidden));
-        }
         fresh.asRawTensor().data().asFloats().read(stateCopy);
         states[l].asRawTensor().data().asFloats().write(stateCopy);
     }
 
     @Override
     protected void resetState() {
-        for (int l = 0; l < layers; l++) {
-            if (h[l] != null && h[l] != zeroState) {
-                h[l].close();
-            }
-            if (c[l] != null && c[l] != zeroState) {
-                c[l].close();
-            }
-            h[l] = zeroState;
-            c[l] = zeroState;
+        for (int l = 0; l < layers; l++) { // TF does not clear new tensors, and the state is rewritten in place
+            h[l].asRawTensor().data().asFloats().write(zeros);
+            c[l].asRawTensor().data().asFloats().write(zeros);
         }
     }
 
     @Override
     public void close() {
-        resetState();
-        zeroState.close();
+        for (int l = 0; l < layers; l++) {
+            h[l].close();
+            c[l].close();
+        }
         xTensor.close();
         session.close();
         graph.close();
