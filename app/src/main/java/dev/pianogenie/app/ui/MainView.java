@@ -294,7 +294,8 @@ final class MainView {
         ctl.setId("controller-status");
         ctl.textProperty().bind(state.controllerStatus);
         ctl.setMaxWidth(260);
-        Button learn = new Button("Learn pad…");
+        Button learn = new Button("Learn…");
+        learn.setTooltip(new Tooltip("learn which 8 buttons of the gamepad (or keys of the chosen MIDI keyboard) to use"));
         learn.setOnAction(e -> learnPad());
         ComboBox<String> also = new ComboBox<>();
         also.setId("controller");
@@ -399,6 +400,12 @@ final class MainView {
     }
 
     private void learnPad() {
+        var keyboard = controller.midiKeyboard();
+        if (keyboard != null) {
+            state.say("Learning: play the 8 keys you want as buttons, lowest first", false);
+            keyboard.learn(m -> javafx.application.Platform.runLater(() -> state.say("Learnt: keys " + m, false)));
+            return;
+        }
         GamepadSource pad = controller.gamepad();
         if (pad == null || !state.controllerConnected.get()) {
             state.say("No gamepad connected: plug one in first (the keyboard and on-screen buttons always play)", true);

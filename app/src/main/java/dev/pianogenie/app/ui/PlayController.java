@@ -131,6 +131,11 @@ final class PlayController implements AutoCloseable {
         return gamepad;
     }
 
+    /** The MIDI keyboard chosen in the window, if any. */
+    dev.pianogenie.app.input.midi.MidiKeyboardSource midiKeyboard() {
+        return extra instanceof dev.pianogenie.app.input.midi.MidiKeyboardSource k ? k : null;
+    }
+
     /** "synth", "synth:FILE.sf2" or "midi:NAME". */
     void setOutput(String spec) {
         run("opening " + spec, () -> openOutput(spec));

@@ -21,6 +21,7 @@ import javax.sound.midi.Transmitter;
 public final class MidiKeyboardSource implements ButtonSource {
     private final String deviceName;
     private volatile MidiKeyMapping mapping;
+    private volatile java.util.function.Consumer<Integer> learner;
     private MidiDevice device;
     private Transmitter transmitter;
 
@@ -68,6 +69,13 @@ public final class MidiKeyboardSource implements ButtonSource {
             return;
         }
         int command = m.getCommand();
+        java.util.function.Consumer<Integer> l = learner;
+        if (l != null) {
+            if (command == ShortMessage.NOTE_ON && m.getData2() > 0) {
+                l.accept(m.getData1());
+            }
+            return;
+        }
         if (command == ShortMessage.NOTE_ON && m.getData2() > 0) {
             int b = mapping.button(m.getData1());
             if (b >= 0) {
@@ -81,6 +89,25 @@ public final class MidiKeyboardSource implements ButtonSource {
         } else if (command == ShortMessage.CONTROL_CHANGE && m.getData1() == 64) {
             listener.onEvent(ButtonEvent.pedal(m.getData2() >= 64, nanos));
         }
+    }
+
+    /**
+     * Learn mode: the next 8 different keys played become buttons 0..7, lowest button first; while learning,
+     * keys do not play.
+     */
+    public void learn(java.util.function.Consumer<MidiKeyMapping> done) {
+        java.util.List<Integer> keys = new java.util.ArrayList<>();
+        learner = pitch -> {
+            if (!keys.contains(pitch)) {
+                keys.add(pitch);
+            }
+            if (keys.size() == dev.pianogenie.model.Keys.NUM_BUTTONS) {
+                MidiKeyMapping m = MidiKeyMapping.learnt(keys.stream().mapToInt(Integer::intValue).toArray());
+                mapping = m;
+                learner = null;
+                done.accept(m);
+            }
+        };
     }
 
     @Override

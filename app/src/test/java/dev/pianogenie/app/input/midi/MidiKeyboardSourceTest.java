@@ -40,6 +40,24 @@ class MidiKeyboardSourceTest {
     }
 
     @Test
+    void learnModeTakesTheNextEightDifferentKeys() throws Exception {
+        List<ButtonEvent> events = new CopyOnWriteArrayList<>();
+        List<MidiKeyMapping> learnt = new CopyOnWriteArrayList<>();
+        try (MidiKeyboardSource source = new MidiKeyboardSource(LoopbackMidi.NAME, MidiKeyMapping.whiteKeysFrom(60))) {
+            source.start(events::add);
+            source.learn(learnt::add);
+            for (int pitch : new int[] {48, 50, 50, 52, 55, 57, 59, 60, 62, 62}) { // a repeat; then D4 plays
+                LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, pitch, 80));
+            }
+        }
+        assertEquals(1, learnt.size());
+        assertEquals("C3 D3 E3 G3 A3 B3 C4 D4", learnt.get(0).toString());
+        assertEquals(1, events.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).count(),
+                "learning does not play; the key after it plays (D4 = button 7)");
+        assertEquals(7, events.get(events.size() - 1).button());
+    }
+
+    @Test
     void learntMappingsAndBadChoicesAreChecked() {
         MidiKeyMapping learnt = MidiKeyMapping.learnt(new int[] {36, 38, 40, 41, 43, 45, 47, 48});
         assertEquals(3, learnt.button(41));
