@@ -50,7 +50,8 @@ public final class ControllerSettings {
         try {
             return Optional.of(JSON.readValue(f.toFile(), type));
         } catch (IOException | RuntimeException e) {
-            throw new IOException("the saved mapping " + f + " is damaged (" + e.getMessage().lines().findFirst().orElse("")
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new IOException("the saved mapping " + f + " is damaged (" + why
                     + "); learn the controller again to replace it, or delete the file", e);
         }
     }

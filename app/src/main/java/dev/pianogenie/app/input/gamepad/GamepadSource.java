@@ -308,7 +308,10 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
                         m.save(c.getName());
                     }
                 } catch (IOException e) {
-                    listener.onConnection(name(), true, "the mapping works but could not be saved: " + e.getMessage());
+                    ButtonListener l = listener;
+                    if (l != null) {
+                        l.onConnection(name(), true, "the mapping works but could not be saved: " + e.getMessage());
+                    }
                 }
                 mapping = m;
                 learner = null;
