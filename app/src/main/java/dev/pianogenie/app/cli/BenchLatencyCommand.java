@@ -64,11 +64,20 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             }
         };
         long[] toMidi = new long[presses];
+        long[] handoff = new long[presses + 200];
+        int[] played = new int[1];
+        // the event's wait before the performer thread handles it: the queue hand-off and the thread's wake-up
+        PerformerListener handoffs = new PerformerListener() {
+            @Override
+            public void played(Played note) {
+                handoff[played[0]++ % handoff.length] = note.doneNanos() - note.decodeNanos() - note.eventNanos();
+            }
+        };
         double decodeP50;
         double decodeP99;
         SplittableRandom random = new SplittableRandom(5);
         try (StreamingDecoder d = Decoders.open(m, DecoderEngine.parse(engine), Sampling.of(0.25).withSeed(5));
-             Performer p = new Performer(d, new PerformerListener() { })) {
+             Performer p = new Performer(d, handoffs)) {
             ReceiverSink midiOut = new ReceiverSink(timing, 0, "timing receiver", null);
             p.attach(midiOut);
             for (int i = -200; i < presses; i++) { // 200 warm-up presses
@@ -90,6 +99,10 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         double midiP50 = pct(toMidi, 0.5) / 1e3;
         double midiP99 = pct(toMidi, 0.99) / 1e3;
         double midiMax = toMidi[toMidi.length - 1] / 1e3;
+        long[] waits = Arrays.copyOfRange(handoff, 200, presses + 200); // without the warm-up presses
+        Arrays.sort(waits);
+        double handoffP50 = pct(waits, 0.5) / 1e3;
+        double handoffP99 = pct(waits, 0.99) / 1e3;
 
         List<Note> notes = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -104,13 +117,16 @@ public final class BenchLatencyCommand implements Callable<Integer> {
 
         System.out.printf(Locale.ROOT, "press → MIDI out (%d presses, %s): p50 %.0f µs  p99 %.0f µs  max %.0f µs (decoder step p50 %.0f µs, p99 %.0f µs)%n",
                 presses, engine, midiP50, midiP99, midiMax, decodeP50, decodeP99);
+        System.out.printf(Locale.ROOT, "  of which the wait before the performer thread takes the press (queue hand-off, thread wake-up): p50 %.0f µs  p99 %.0f µs%n",
+                handoffP50, handoffP99);
         System.out.printf(Locale.ROOT, "synthesizer, note-on → first sample above −60 dBFS (%d notes, control rate %.0f Hz): p50 %.2f ms  p99 %.2f ms%n",
                 sorted.length, BuiltInSynth.CONTROL_RATE, synthP50, synthP99);
         System.out.printf(Locale.ROOT, "press → first audible sample, synth side: p99 %.2f ms (+ the sound card's buffer: genie asks for %.0f ms)%n",
                 audioP99, BuiltInSynth.LIVE_LATENCY_MICROS / 1e3);
         System.out.printf(Locale.ROOT, "{\"to_midi_p50_us\": %.1f, \"to_midi_p99_us\": %.1f, \"to_midi_max_us\": %.1f, "
+                        + "\"decoder_p99_us\": %.1f, \"handoff_p99_us\": %.1f, "
                         + "\"synth_p99_ms\": %.3f, \"to_audio_p99_ms\": %.3f, \"line_latency_ms\": %.1f}%n",
-                midiP50, midiP99, midiMax, synthP99, audioP99, BuiltInSynth.LIVE_LATENCY_MICROS / 1e3);
+                midiP50, midiP99, midiMax, decodeP99, handoffP99, synthP99, audioP99, BuiltInSynth.LIVE_LATENCY_MICROS / 1e3);
         return 0;
     }
 

@@ -29,20 +29,34 @@ public final class LatencyLog {
 
     /** Percentile q (0..1) of the recorded decoder times, in µs; NaN before the first press. */
     public double decodePercentileMicros(double q) {
-        return percentile(decode, q);
+        return percentile(decode, q, 0);
     }
 
     /** Percentile q (0..1) of event → outputs, in µs. */
     public double totalPercentileMicros(double q) {
-        return percentile(total, q);
+        return percentile(total, q, 0);
     }
 
-    private double percentile(long[] ring, double q) {
-        int n = (int) Math.min(count, ring.length);
+    /** As {@link #decodePercentileMicros}, over the presses since the count was {@code fromCount} (a window). */
+    public double decodePercentileMicrosSince(long fromCount, double q) {
+        return percentile(decode, q, fromCount);
+    }
+
+    /** As {@link #totalPercentileMicros}, over the presses since the count was {@code fromCount} (a window). */
+    public double totalPercentileMicrosSince(long fromCount, double q) {
+        return percentile(total, q, fromCount);
+    }
+
+    private double percentile(long[] ring, double q, long fromCount) {
+        long c = count;
+        int n = (int) Math.min(c - Math.min(fromCount, c), ring.length);
         if (n == 0) {
             return Double.NaN;
         }
-        long[] copy = Arrays.copyOf(ring, n);
+        long[] copy = new long[n];
+        for (int i = 0; i < n; i++) {
+            copy[i] = ring[(int) ((c - n + i) % ring.length)];
+        }
         Arrays.sort(copy);
         return copy[Math.min(n - 1, (int) Math.floor(q * n))] / 1e3;
     }

@@ -7,9 +7,15 @@ import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.StreamingDecoder;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where a press becomes a note. One named real-time thread takes controller events from a queue, in order:
@@ -19,28 +25,40 @@ import java.util.concurrent.TimeUnit;
  *   pedal   → pedal to the outputs; pedal up releases what it held
  *   reset   → note-offs for everything sounding, the decoder starts a new phrase
  * </pre>
- * A key that is struck while it still sounds is re-struck (note-off, note-on), never left stuck. Chords are
- * separate presses, one decoder step each, in arrival order. Controllers never call the decoder or the
- * outputs themselves; the UI only listens ({@link PerformerListener}) and sets values. Nothing on this
- * path locks or allocates beyond the decoder, the event records and the outputs' own messages.
+ * A key that is struck while it still sounds is re-struck (note-off, note-on), never left stuck; a key held by
+ * two buttons ends when the last of them is released. Chords are separate presses, one decoder step each, in
+ * arrival order. Event times never run backwards through the performer: an event stamped earlier than the one
+ * before it (two controllers with their own clocks) is played at the earlier event's time, so no press is lost
+ * and no output sees a note end before it began. A controller that disconnects, an output that is removed and
+ * {@link #close()} release everything sounding.
+ *
+ * <p>Controllers never call the decoder or the outputs themselves; outputs are attached, removed and silenced
+ * on this thread too (so every output is only ever called from it). The UI only listens
+ * ({@link PerformerListener}) and sets values. Nothing on the press path locks beyond the queue hand-off or
+ * allocates beyond the decoder, the event records and the outputs' own messages.
  */
 public final class Performer implements ButtonListener, AutoCloseable {
     public static final int DEFAULT_VELOCITY = 80;
-    private static final ButtonEvent STOP = ButtonEvent.reset(Long.MIN_VALUE);
+    public static final int QUEUE_CAPACITY = 4096;
     /** While idle, a throw-away decoder step this often keeps the weights in cache (~1% of one core). */
     static final long KEEP_WARM_MILLIS = 4;
+    private static final long COMMAND_TIMEOUT_MILLIS = 2000;
+    // markers, compared by identity: stop the thread / wake it for a command
+    private static final ButtonEvent STOP = ButtonEvent.reset(Long.MIN_VALUE);
+    private static final ButtonEvent WAKE = ButtonEvent.reset(Long.MIN_VALUE);
 
     private final StreamingDecoder decoder;
     private final FanOutSink outputs;
     private final PerformerListener listener;
-    private final BlockingQueue<ButtonEvent> queue = new ArrayBlockingQueue<>(4096);
+    private final BlockingQueue<ButtonEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final LatencyLog latency = new LatencyLog(8192);
     private final float[][] probabilities = new float[2][Keys.NUM_KEYS];
     private volatile int latestProbabilities;
     private volatile int defaultVelocity = DEFAULT_VELOCITY;
     private volatile boolean running = true;
-    private final java.util.concurrent.atomic.AtomicLong submitted = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong submitted = new AtomicLong();
     private volatile long processed;
 
     // real-time thread state
@@ -48,6 +66,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private final int[] holders = new int[Keys.NUM_KEYS];
     private final boolean[] heldByPedal = new boolean[Keys.NUM_KEYS];
     private boolean pedalDown;
+    /** The latest event time played: later events are never placed before it. */
+    private long clock = Long.MIN_VALUE;
 
     public Performer(StreamingDecoder decoder, PerformerListener listener) {
         this.decoder = decoder;
@@ -61,22 +81,44 @@ public final class Performer implements ButtonListener, AutoCloseable {
         thread.start();
     }
 
-    /** Adds an output while playing. */
+    /** Adds an output while playing (it hears the pedal if it is down); takes effect before the next event. */
     public void attach(NoteSink sink) {
-        outputs.attach(sink);
+        onPerformerThread(() -> {
+            outputs.attach(sink);
+            if (pedalDown) {
+                sink.pedal(true, now());
+            }
+        });
     }
 
-    /** Removes an output while playing; it is silenced first (all notes off) so nothing hangs on it. */
+    /**
+     * Removes an output while playing: everything sounding is released on every output, then the one leaving
+     * gets a panic (pedal up, all notes off). Returns once done, so the caller may close the device.
+     */
     public void detach(NoteSink sink) {
-        outputs.detach(sink);
-        try {
-            sink.allNotesOff(System.nanoTime());
-        } catch (RuntimeException e) {
-            listener.problem("could not silence " + sink + ": " + e.getMessage());
-        }
+        await(onPerformerThread(() -> {
+            long t = now();
+            releaseAll(t);
+            outputs.detach(sink);
+            try {
+                sink.allNotesOff(t);
+            } catch (RuntimeException e) {
+                listener.problem("could not silence " + sink + ": " + e.getMessage());
+            }
+        }), "remove the output " + sink);
     }
 
-    public java.util.List<NoteSink> outputs() {
+    /** Panic: everything sounding is released, then pedal up and all notes off on every output. */
+    public void panic() {
+        onPerformerThread(() -> {
+            long t = now();
+            releaseAll(t);
+            pedalDown = false;
+            outputs.allNotesOff(t);
+        });
+    }
+
+    public List<NoteSink> outputs() {
         return outputs.sinks();
     }
 
@@ -106,15 +148,17 @@ public final class Performer implements ButtonListener, AutoCloseable {
         if (queue.offer(event)) {
             submitted.incrementAndGet();
         } else {
-            listener.problem("too many events at once: one was dropped");
+            listener.problem("too many events at once: one " + event.kind().name().toLowerCase(Locale.ROOT)
+                    + " was dropped");
         }
     }
 
+    /** A controller came or went; one that went leaves nothing sounding (a reset follows). */
     @Override
     public void onConnection(String source, boolean connected, String detail) {
-        listener.connection(source, connected, detail);
+        onPerformerThread(() -> listener.connection(source, connected, detail));
         if (!connected) {
-            onEvent(ButtonEvent.reset(System.nanoTime())); // release everything it was holding
+            onEvent(ButtonEvent.reset(System.nanoTime()));
         }
     }
 
@@ -122,6 +166,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
         try {
             while (running) {
                 ButtonEvent e = queue.poll(KEEP_WARM_MILLIS, TimeUnit.MILLISECONDS);
+                runCommands();
                 if (e == null) {
                     decoder.keepWarm(); // a pause: keep the next press as fast as a press in a run
                     continue;
@@ -129,10 +174,13 @@ public final class Performer implements ButtonListener, AutoCloseable {
                 if (e == STOP) {
                     break;
                 }
+                if (e == WAKE) {
+                    continue;
+                }
                 try {
                     handle(e);
                 } catch (RuntimeException ex) {
-                    listener.problem("could not play " + e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + ex.getMessage());
+                    listener.problem("could not play " + e.kind().name().toLowerCase(Locale.ROOT) + ": " + ex.getMessage());
                 } finally {
                     processed = processed + 1; // single writer
                 }
@@ -140,22 +188,28 @@ public final class Performer implements ButtonListener, AutoCloseable {
         } catch (InterruptedException ignored) {
             Thread.currentThread().interrupt();
         } finally {
-            releaseAll(System.nanoTime());
+            running = false;
+            runCommands();
+            long t = now();
+            releaseAll(t);
             if (pedalDown) {
-                outputs.pedal(false, System.nanoTime());
+                outputs.pedal(false, t);
                 pedalDown = false;
             }
+            runCommands(); // any that came meanwhile; later ones run on their caller's thread
         }
     }
 
     private void handle(ButtonEvent e) {
+        long t = Math.max(e.nanos(), clock);
+        clock = t;
         switch (e.kind()) {
-            case PRESS -> press(e);
-            case RELEASE -> release(e.button(), e.nanos());
+            case PRESS -> press(e, t);
+            case RELEASE -> release(e.button(), t);
             case PEDAL_DOWN -> {
                 pedalDown = true;
-                outputs.pedal(true, e.nanos());
-                listener.pedal(true, e.nanos());
+                outputs.pedal(true, t);
+                listener.pedal(true, t);
             }
             case PEDAL_UP -> {
                 pedalDown = false;
@@ -163,48 +217,48 @@ public final class Performer implements ButtonListener, AutoCloseable {
                     if (heldByPedal[k]) {
                         heldByPedal[k] = false;
                         if (holders[k] == 0) {
-                            noteOff(k, e.nanos());
+                            noteOff(k, t);
                         }
                     }
                 }
-                outputs.pedal(false, e.nanos());
-                listener.pedal(false, e.nanos());
+                outputs.pedal(false, t);
+                listener.pedal(false, t);
             }
             case RESET -> {
-                releaseAll(e.nanos());
+                releaseAll(t);
                 decoder.reset();
-                listener.reset(e.nanos());
+                listener.reset(t);
             }
         }
     }
 
-    private void press(ButtonEvent e) {
+    private void press(ButtonEvent e, long t) {
         int button = e.button();
         if (keyOfButton[button] >= 0) {
-            release(button, e.nanos()); // pressed again without a release (e.g. a terminal): end the first
+            release(button, t); // pressed again without a release (e.g. a terminal): end the first
         }
         long t0 = System.nanoTime();
-        int key = decoder.next(button, e.nanos());
+        int key = decoder.next(button, t);
         long decodeNanos = System.nanoTime() - t0;
         int buffer = 1 - latestProbabilities;
         decoder.lastProbabilities(probabilities[buffer]);
         latestProbabilities = buffer;
         int pitch = Keys.pitch(key);
         if (holders[key] > 0 || heldByPedal[key]) {
-            outputs.noteOff(pitch, e.nanos()); // re-strike
+            outputs.noteOff(pitch, t); // re-strike: a key sounds once, however many buttons hold it
             heldByPedal[key] = false;
         }
         int velocity = e.velocity() != ButtonEvent.NO_VELOCITY ? e.velocity() : defaultVelocity;
-        outputs.noteOn(pitch, velocity, e.nanos());
+        outputs.noteOn(pitch, velocity, t);
         holders[key]++;
         keyOfButton[button] = key;
         long done = System.nanoTime();
         latency.add(decodeNanos, done - e.nanos());
-        listener.played(new PerformerListener.Played(button, key, velocity, e.nanos(), decodeNanos, done));
+        listener.played(new PerformerListener.Played(button, key, velocity, t, decodeNanos, done));
     }
 
-    private void release(int button, long nanos) {
-        listener.buttonReleased(button, nanos);
+    private void release(int button, long t) {
+        listener.buttonReleased(button, t);
         int key = keyOfButton[button];
         if (key < 0) {
             return; // a release without its press (pressed before we started, or already released by a reset)
@@ -217,19 +271,19 @@ public final class Performer implements ButtonListener, AutoCloseable {
         if (pedalDown) {
             heldByPedal[key] = true;
         } else {
-            noteOff(key, nanos);
+            noteOff(key, t);
         }
     }
 
-    private void noteOff(int key, long nanos) {
-        outputs.noteOff(Keys.pitch(key), nanos);
-        listener.released(key, nanos);
+    private void noteOff(int key, long t) {
+        outputs.noteOff(Keys.pitch(key), t);
+        listener.released(key, t);
     }
 
-    private void releaseAll(long nanos) {
+    private void releaseAll(long t) {
         for (int k = 0; k < Keys.NUM_KEYS; k++) {
             if (holders[k] > 0 || heldByPedal[k]) {
-                noteOff(k, nanos);
+                noteOff(k, t);
             }
             holders[k] = 0;
             heldByPedal[k] = false;
@@ -237,26 +291,75 @@ public final class Performer implements ButtonListener, AutoCloseable {
         Arrays.fill(keyOfButton, -1);
     }
 
+    /** The time for what the performer does by itself (a removed output, a panic, the stop): now, never before the last event. */
+    private long now() {
+        return Math.max(System.nanoTime(), clock);
+    }
+
+    /**
+     * Runs {@code task} on the performer thread before the next event (at once if called from it or after the
+     * thread ended), so that outputs are only ever called from one thread.
+     */
+    private CompletableFuture<Void> onPerformerThread(Runnable task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable command = () -> {
+            try {
+                task.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        };
+        if (Thread.currentThread() == thread) {
+            command.run();
+            return done;
+        }
+        commands.add(command);
+        queue.offer(WAKE); // if the queue is full the thread is busy and runs the command before its next event
+        if (!thread.isAlive()) {
+            runCommands(); // stopped: nothing else calls the outputs any more
+        }
+        return done;
+    }
+
+    private void runCommands() {
+        for (Runnable c; (c = commands.poll()) != null; ) {
+            c.run();
+        }
+    }
+
+    private void await(CompletableFuture<Void> done, String what) {
+        try {
+            done.get(COMMAND_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            listener.problem("the performer did not " + what + " within " + COMMAND_TIMEOUT_MILLIS + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            listener.problem("could not " + what + ": " + e.getCause().getMessage());
+        }
+    }
+
     /** Waits until every event queued so far has been played (tests, replays); false on timeout. */
     public boolean drain(long timeoutMillis) throws InterruptedException {
         long target = submitted.get();
         long end = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (processed < target) {
-            if (System.nanoTime() > end) {
-                return false;
+            if (System.nanoTime() > end || !thread.isAlive()) {
+                return processed >= target;
             }
             Thread.sleep(0, 200_000);
         }
         return true;
     }
 
-    /** Stops the thread; everything sounding is released first. */
+    /** Stops the thread; everything sounding is released and the pedal lifted first. */
     @Override
     public void close() {
         running = false;
         queue.offer(STOP);
         try {
-            thread.join(2000);
+            thread.join(COMMAND_TIMEOUT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,12 +7,15 @@ import java.util.SplittableRandom;
 /**
  * A tireless pianist for soak tests and benchmarks: up to 20 presses a second, runs up and down, chords
  * (near-simultaneous presses), held notes, the sustain pedal now and then, an occasional reset. Every press
- * is released. Events carry the simulated time; {@link #play} either paces them in real time or sends them
- * as fast as the performer takes them.
+ * is released. {@link #play} either sends the events as fast as the performer takes them, stamped with the
+ * simulated time, or paces them in real time, stamped — like a controller — with the moment they are sent (how
+ * late this player's own thread was against its schedule is kept apart: {@link #latenessPercentileMicros}).
  */
 public final class SimulatedPlayer {
     private final SplittableRandom random;
     private final int[] held = new int[8];
+    private final long[] lateness = new long[1 << 16];
+    private int latenessCount;
 
     public SimulatedPlayer(long seed) {
         this.random = new SplittableRandom(seed);
@@ -73,19 +76,37 @@ public final class SimulatedPlayer {
         return presses;
     }
 
-    private static void send(ButtonListener out, ButtonEvent e, boolean realTime) throws InterruptedException {
-        if (realTime) {
-            long wait;
-            while ((wait = e.nanos() - System.nanoTime()) > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, 2_000_000L));
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
+    private void send(ButtonListener out, ButtonEvent e, boolean realTime) throws InterruptedException {
+        if (!realTime) {
+            out.onEvent(e);
+            return;
+        }
+        long wait;
+        while ((wait = e.nanos() - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, 2_000_000L));
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
             // stamped when it is sent, as a controller stamps its events: the player's own lateness in
             // waking up is not the performer's latency
             e = new ButtonEvent(e.kind(), e.button(), e.velocity(), System.nanoTime());
         }
-        out.onEvent(e);
+        long now = System.nanoTime();
+        if (e.kind() == ButtonEvent.Kind.PRESS) {
+            lateness[latenessCount++ & (lateness.length - 1)] = now - e.nanos();
+        }
+        out.onEvent(new ButtonEvent(e.kind(), e.button(), e.velocity(), now));
+    }
+
+    /** Percentile q of how late real-time presses were sent against their schedule since the last call, in µs. */
+    public double latenessPercentileMicros(double q) {
+        int n = Math.min(latenessCount, lateness.length);
+        latenessCount = 0;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        long[] copy = java.util.Arrays.copyOf(lateness, n);
+        java.util.Arrays.sort(copy);
+        return copy[Math.min(n - 1, (int) Math.floor(q * n))] / 1e3;
     }
 }

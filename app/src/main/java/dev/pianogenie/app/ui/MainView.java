@@ -403,7 +403,8 @@ final class MainView {
         var keyboard = controller.midiKeyboard();
         if (keyboard != null) {
             state.say("Learning: play the 8 keys you want as buttons, lowest first", false);
-            keyboard.learn(m -> javafx.application.Platform.runLater(() -> state.say("Learnt: keys " + m, false)));
+            keyboard.learn(n -> javafx.application.Platform.runLater(() -> state.say("Learning: " + n + " of 8 keys", false)),
+                    d -> javafx.application.Platform.runLater(() -> state.say("Learnt: " + d, false)));
             return;
         }
         GamepadSource pad = controller.gamepad();

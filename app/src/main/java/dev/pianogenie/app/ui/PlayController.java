@@ -184,14 +184,11 @@ final class PlayController implements AutoCloseable {
         }
     }
 
+    /** All notes off on every output, done on the performer thread (outputs are only touched there). */
     void panic() {
         LiveSession s = session;
         if (s != null) {
-            s.input().onEvent(dev.pianogenie.app.input.ButtonEvent.reset(System.nanoTime()));
-        }
-        NoteSink o = output;
-        if (o != null) {
-            o.allNotesOff(System.nanoTime());
+            s.performer().panic();
         }
     }
 

@@ -173,6 +173,44 @@ class PerformerTest {
         assertArrayEquals(first, second);
     }
 
+    @Test
+    void twoControllersWithTheirOwnClocksLoseNoPressAndTheirSessionReplays(@TempDir Path dir) throws Exception {
+        // a pad stamps events with the kernel's time, the keyboard with when it saw them: a few ms apart
+        Played live = new Played();
+        MidiRecorder liveMidi = new MidiRecorder();
+        Path session = dir.resolve("two" + dev.pianogenie.app.input.replay.SessionFile.EXTENSION);
+        try (StreamingDecoder d = decoder(5); Performer p = new Performer(d, live)) {
+            p.attach(liveMidi);
+            SessionRecorder recorder = new SessionRecorder(p);
+            long t = 10 * S;
+            for (int i = 0; i < 60; i++) {
+                long padClock = t - 4_000_000L;
+                recorder.onEvent(ButtonEvent.press(i % 4, t)); // keyboard
+                recorder.onEvent(ButtonEvent.press(4 + i % 4, padClock)); // pad: stamped before the keyboard press
+                recorder.onEvent(ButtonEvent.release(4 + i % 4, padClock + 60_000_000L));
+                recorder.onEvent(ButtonEvent.release(i % 4, t + 50_000_000L));
+                t += 120_000_000L;
+            }
+            assertTrue(p.drain(10_000));
+            recorder.save(session);
+        }
+        assertTrue(live.problems().isEmpty(), live.problems().toString());
+        assertEquals(120, live.notes().size(), "every press played");
+        assertEquals(120, liveMidi.performance().notes().size());
+        Played replayed = new Played();
+        MidiRecorder again = new MidiRecorder();
+        try (StreamingDecoder d = decoder(5); Performer p = new Performer(d, replayed)) {
+            p.attach(again);
+            ReplaySource source = new ReplaySource(session, false, () -> { });
+            source.start(p);
+            source.join(10_000);
+            assertTrue(p.drain(10_000));
+        }
+        assertTrue(replayed.problems().isEmpty(), replayed.problems().toString());
+        assertEquals(live.notes().stream().map(PerformerListener.Played::key).toList(),
+                replayed.notes().stream().map(PerformerListener.Played::key).toList(), "the replay plays what was heard");
+    }
+
     static byte[] replay(Path session, Path mid) throws Exception {
         MidiRecorder rec = new MidiRecorder();
         try (StreamingDecoder d = decoder(9); Performer p = new Performer(d, new Played())) {

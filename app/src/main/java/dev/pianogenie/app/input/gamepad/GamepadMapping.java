@@ -1,11 +1,9 @@
 package dev.pianogenie.app.input.gamepad;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pianogenie.app.input.ControllerSettings;
 import dev.pianogenie.model.Keys;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import net.java.games.input.Component;
@@ -15,10 +13,10 @@ import net.java.games.input.Controller;
  * Which pad buttons are the 8 buttons (low to high) and the pedal, by component name. The default suits
  * common pads: left triggers low, the four face buttons in the middle, right triggers high, Select as the
  * pedal; pads without those names use their first 8 buttons and the 9th as pedal. A learnt mapping is saved
- * per controller name under {@code ~/.config/piano-genie/gamepads/}.
+ * per controller name ({@link ControllerSettings}, folder {@code gamepads}).
  */
 public record GamepadMapping(List<String> buttons, String pedal) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String KIND = "gamepads";
     /** The usual Linux evdev names JInput gives: LT, LB, X, A, B, Y, RB, RT. */
     static final List<Component.Identifier.Button> PAD_ORDER = List.of(
             Component.Identifier.Button.LEFT_THUMB2, Component.Identifier.Button.LEFT_THUMB,
@@ -27,8 +25,11 @@ public record GamepadMapping(List<String> buttons, String pedal) {
 
     public GamepadMapping {
         buttons = List.copyOf(buttons);
-        if (buttons.size() != Keys.NUM_BUTTONS) {
-            throw new IllegalArgumentException("a gamepad mapping needs 8 buttons, got " + buttons);
+        if (buttons.size() != Keys.NUM_BUTTONS || new HashSet<>(buttons).size() != Keys.NUM_BUTTONS) {
+            throw new IllegalArgumentException("a gamepad mapping needs 8 different buttons, got " + buttons);
+        }
+        if (pedal != null && buttons.contains(pedal)) {
+            throw new IllegalArgumentException("the pedal " + pedal + " is also one of the 8 buttons " + buttons);
         }
     }
 
@@ -73,33 +74,18 @@ public record GamepadMapping(List<String> buttons, String pedal) {
         return pedal != null && pedal.equals(c.getName());
     }
 
-    static Path file(String controllerName) {
-        String safe = controllerName.replaceAll("[^A-Za-z0-9._-]+", "_");
-        String configured = System.getProperty("pianogenie.config");
-        Path base = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".config", "piano-genie");
-        return base.resolve("gamepads").resolve(safe + ".json");
+    /** The mapping learnt for a controller, if one was saved; a damaged file is an error that names it. */
+    public static Optional<GamepadMapping> saved(String controllerName) throws IOException {
+        return ControllerSettings.load(KIND, controllerName, GamepadMapping.class);
     }
 
-    /** The learnt mapping of a controller, if one was saved. */
-    public static Optional<GamepadMapping> saved(String controllerName) {
-        Path f = file(controllerName);
-        if (!Files.isRegularFile(f)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readValue(f.toFile(), GamepadMapping.class));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a damaged mapping file: the default applies, learn again to replace it
-        }
-    }
-
+    /** Saves this mapping for a controller (atomically), replacing any earlier one. */
     public void save(String controllerName) throws IOException {
-        Path f = file(controllerName);
-        Files.createDirectories(f.getParent());
-        Path tmp = Files.createTempFile(f.getParent(), f.getFileName().toString(), ".part");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
-        Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        ControllerSettings.save(KIND, controllerName, this);
     }
 
+    /** "LT LB X A B Y RB RT, pedal Select". */
+    public String describe() {
+        return String.join(" ", buttons) + (pedal != null ? ", pedal " + pedal : ", no pedal");
+    }
 }

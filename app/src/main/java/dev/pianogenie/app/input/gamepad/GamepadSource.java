@@ -4,12 +4,18 @@ import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.ControllerException;
+import dev.pianogenie.app.input.LearnsButtons;
+import dev.pianogenie.model.Keys;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import net.java.games.input.Component;
 import net.java.games.input.Controller;
@@ -20,17 +26,18 @@ import net.java.games.input.EventQueue;
 /**
  * A gamepad or joystick through JInput. A polling thread reads the controller's event queue every
  * {@link #POLL_NANOS} (so polling adds at most a millisecond) and turns its button events — with their own
- * timestamps — into presses and releases. Without a pad it rescans every {@link #RESCAN_MILLIS}; an unplugged
- * pad is reported (its notes are released by the performer) and play resumes when it comes back.
- * A learn mode records which physical buttons are the 8 buttons.
+ * timestamps — into presses and releases. Without a pad it looks again every {@link #RESCAN_MILLIS}; an
+ * unplugged pad is reported (the performer releases its notes) and play resumes when it comes back.
+ * A learn mode records which physical buttons are the 8 buttons and the pedal, saved per pad.
  */
-public final class GamepadSource implements ButtonSource {
+public final class GamepadSource implements ButtonSource, LearnsButtons {
     public static final long POLL_NANOS = 1_000_000L;
     public static final long RESCAN_MILLIS = 2000;
+    private static final long CLOCK_SYNC_NANOS = 1_000_000_000L;
 
     private final Supplier<ControllerEnvironment> rescan;
     private final Optional<String> wanted;
-    private final long wallToNano;
+    private volatile long wallToNano;
     private volatile Controller controller;
     private volatile GamepadMapping mapping;
     private volatile Consumer<Component> learner;
@@ -39,31 +46,44 @@ public final class GamepadSource implements ButtonSource {
     private ButtonListener listener;
 
     /**
-     * @param environments a fresh enumeration of controllers each call (JInput's default environment never
-     *                     notices new pads; a new {@code DefaultControllerEnvironment} does)
+     * @param environments an enumeration of controllers each call (JInput's default environment never notices
+     *                     new pads; a new {@code DefaultControllerEnvironment} does)
      * @param wanted       a controller name (or part of it); empty = the first gamepad, else the first stick
      */
     public GamepadSource(Supplier<ControllerEnvironment> environments, Optional<String> wanted) {
         this.rescan = environments;
         this.wanted = wanted;
-        this.wallToNano = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+        syncClocks();
     }
 
-    /** JInput's own environments (its native library extracted first). */
+    /** JInput's own environments (its native library extracted first), enumerated again only after a plug or unplug. */
     public static GamepadSource system(Optional<String> wanted) {
         JInputNatives.ensure();
-        return new GamepadSource(new Supplier<>() {
-            private boolean first = true;
+        return new GamepadSource(rescanOnChange(ControllerEnvironment::getDefaultEnvironment,
+                GamepadSource::freshEnvironment, new DeviceNodes(Path.of("/dev/input"))), wanted);
+    }
+
+    /**
+     * The first environment, then a fresh one only when the device folder changed. JInput keeps every device of an
+     * enumeration open until the JVM exits, so enumerating every few seconds while no pad is plugged in would leak
+     * file handles for hours; where there is no device folder to watch (Windows, macOS) it enumerates each time.
+     */
+    static Supplier<ControllerEnvironment> rescanOnChange(Supplier<ControllerEnvironment> first,
+                                                         Supplier<ControllerEnvironment> fresh, DeviceNodes nodes) {
+        return new Supplier<>() {
+            private ControllerEnvironment current;
 
             @Override
-            public ControllerEnvironment get() {
-                if (first) {
-                    first = false;
-                    return ControllerEnvironment.getDefaultEnvironment();
+            public synchronized ControllerEnvironment get() {
+                boolean changed = nodes.changed();
+                if (current == null) {
+                    current = first.get();
+                } else if (changed || !nodes.watchable()) {
+                    current = fresh.get();
                 }
-                return freshEnvironment();
+                return current;
             }
-        }, wanted);
+        };
     }
 
     /**
@@ -80,13 +100,23 @@ public final class GamepadSource implements ButtonSource {
         }
     }
 
-    /** Every controller that could be a pad, by name and type (for `genie devices`). */
+    /** Every controller, by name and type (for `genie devices`). */
     public static List<String> list(ControllerEnvironment env) {
         List<String> names = new ArrayList<>();
         for (Controller c : env.getControllers()) {
-            names.add(c.getName() + " (" + c.getType() + ")");
+            names.add(c.getName() + " (" + c.getType() + ", " + digitalButtons(c) + " buttons)");
         }
         return names;
+    }
+
+    static int digitalButtons(Controller c) {
+        int n = 0;
+        for (Component comp : c.getComponents()) {
+            if (comp.getIdentifier() instanceof Component.Identifier.Button && !comp.isAnalog()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override
@@ -102,15 +132,16 @@ public final class GamepadSource implements ButtonSource {
     @Override
     public void start(ButtonListener l) throws ControllerException {
         this.listener = l;
-        Controller c = find(rescan.get());
+        ControllerEnvironment env = rescan.get();
+        Controller c = find(env);
         if (c == null && wanted.isPresent()) {
             throw new ControllerException("no gamepad named '" + wanted.get() + "' (found: " + String.join(", ",
-                    list(rescan.get())) + "); check that it is plugged in and that you may read /dev/input/event*");
+                    list(env)) + "); check that it is plugged in and that you may read /dev/input/event*");
         }
         if (c != null) {
             connect(c);
         } else {
-            l.onConnection(name(), false, "no gamepad found yet: plug one in (keys on the computer keyboard still play)");
+            l.onConnection(name(), false, "no gamepad found yet: plug one in (other controllers still play)");
         }
         running = true;
         thread = new Thread(this::run, "gamepad-poll");
@@ -121,6 +152,9 @@ public final class GamepadSource implements ButtonSource {
     private Controller find(ControllerEnvironment env) {
         Controller stick = null;
         for (Controller c : env.getControllers()) {
+            if (digitalButtons(c) < Keys.NUM_BUTTONS) {
+                continue; // a mouse, a wheel, a pedal box: not 8 buttons
+            }
             Controller.Type t = c.getType();
             if (wanted.isPresent()) {
                 if (c.getName().toLowerCase(Locale.ROOT).contains(wanted.get().toLowerCase(Locale.ROOT))) {
@@ -139,16 +173,25 @@ public final class GamepadSource implements ButtonSource {
     }
 
     private void connect(Controller c) {
-        mapping = GamepadMapping.saved(c.getName()).orElseGet(() -> GamepadMapping.defaultFor(c));
+        String note = "";
+        GamepadMapping m;
+        try {
+            m = GamepadMapping.saved(c.getName()).orElse(null);
+        } catch (IOException e) {
+            m = null;
+            note = " (" + e.getMessage() + ")";
+        }
+        mapping = m != null ? m : GamepadMapping.defaultFor(c);
         c.setEventQueueSize(256);
         controller = c;
-        listener.onConnection(name(), true, c.getName() + ": buttons " + String.join(" ", mapping.buttons())
-                + (mapping.pedal() != null ? ", pedal " + mapping.pedal() : ""));
+        listener.onConnection(name(), true, c.getName() + ": buttons " + mapping.describe()
+                + (m != null ? " (learnt)" : " (default; learn to change)") + note);
     }
 
     private void run() {
         Event event = new Event();
         long nextRescan = 0;
+        long nextClockSync = System.nanoTime() + CLOCK_SYNC_NANOS;
         while (running) {
             Controller c = controller;
             if (c == null) {
@@ -173,6 +216,10 @@ public final class GamepadSource implements ButtonSource {
             EventQueue queue = c.getEventQueue();
             while (queue.getNextEvent(event)) {
                 handle(event);
+            }
+            if (System.nanoTime() > nextClockSync) {
+                syncClocks(); // the wall clock may be adjusted (NTP) while we play
+                nextClockSync = System.nanoTime() + CLOCK_SYNC_NANOS;
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
@@ -203,6 +250,12 @@ public final class GamepadSource implements ButtonSource {
         }
     }
 
+    private void syncClocks() {
+        Instant wall = Instant.now();
+        long mono = System.nanoTime();
+        wallToNano = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - mono;
+    }
+
     /**
      * JInput stamps events with the device's clock: on Linux the kernel's wall-clock time of the event. Map it
      * onto {@link System#nanoTime()}; a stamp from an unknown clock falls back to now.
@@ -219,26 +272,46 @@ public final class GamepadSource implements ButtonSource {
         return now;
     }
 
+    @Override
+    public int learnSteps() {
+        return Keys.NUM_BUTTONS + 1;
+    }
+
+    @Override
+    public void learn(IntConsumer progress, Consumer<String> done) {
+        learn(true, progress, m -> done.accept(m.describe()));
+    }
+
+    /** Learn mode with the pedal ({@code withPedal}) or without; {@code done} gets the new mapping. */
+    public void learn(boolean withPedal, Consumer<GamepadMapping> done) {
+        learn(withPedal, n -> { }, done);
+    }
+
     /**
      * Learn mode: the next 8 distinct buttons pressed become buttons 0..7 (low to high) and, if {@code withPedal},
      * a 9th the pedal; saved for this controller. While learning, presses do not play.
      */
-    public void learn(boolean withPedal, Consumer<GamepadMapping> done) {
+    public void learn(boolean withPedal, IntConsumer progress, Consumer<GamepadMapping> done) {
         List<String> names = new ArrayList<>();
+        int steps = Keys.NUM_BUTTONS + (withPedal ? 1 : 0);
         learner = comp -> {
             if (names.contains(comp.getName())) {
                 return;
             }
             names.add(comp.getName());
-            if (names.size() == 8 + (withPedal ? 1 : 0)) {
-                GamepadMapping m = new GamepadMapping(names.subList(0, 8), withPedal ? names.get(8) : null);
+            progress.accept(names.size());
+            if (names.size() == steps) {
+                GamepadMapping m = new GamepadMapping(names.subList(0, Keys.NUM_BUTTONS), withPedal ? names.get(Keys.NUM_BUTTONS) : null);
                 Controller c = controller;
                 try {
                     if (c != null) {
                         m.save(c.getName());
                     }
-                } catch (java.io.IOException e) {
-                    listener.onConnection(name(), true, "the mapping works but could not be saved: " + e.getMessage());
+                } catch (IOException e) {
+                    ButtonListener l = listener;
+                    if (l != null) {
+                        l.onConnection(name(), true, "the mapping works but could not be saved: " + e.getMessage());
+                    }
                 }
                 mapping = m;
                 learner = null;
@@ -252,6 +325,11 @@ public final class GamepadSource implements ButtonSource {
         running = false;
         if (thread != null) {
             thread.interrupt();
+            try {
+                thread.join(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,19 +29,25 @@ public final class JInputNatives {
         }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "");
-        String lib = os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64")) ? "libjinput-linux64.so"
-                : os.contains("windows") ? "jinput-raw_64.dll" : os.contains("mac") ? "libjinput-osx.jnilib" : null;
-        if (lib == null) {
+        boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
+        // the natives-all jar has these builds only (no Linux aarch64, no 32-bit)
+        List<String> libs = os.contains("linux") && x64 ? List.of("libjinput-linux64.so")
+                : os.contains("windows") && x64 ? List.of("jinput-raw_64.dll", "jinput-dx8_64.dll", "jinput-wintab.dll")
+                : os.contains("mac") ? List.of("libjinput-osx.jnilib") : List.of();
+        if (libs.isEmpty()) {
             return false;
         }
         Path dir = Caches.dir("jinput-2.0.10");
-        Path target = dir.resolve(lib);
         try {
-            if (!Files.isRegularFile(target)) {
-                Files.createDirectories(dir);
+            Files.createDirectories(dir);
+            for (String lib : libs) {
+                Path target = dir.resolve(lib);
+                if (Files.isRegularFile(target)) {
+                    continue;
+                }
                 try (InputStream in = JInputNatives.class.getClassLoader().getResourceAsStream(lib)) {
                     if (in == null) {
-                        return false;
+                        return false; // the natives jar is not on the class path
                     }
                     Path tmp = Files.createTempFile(dir, lib, ".part");
                     Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);

@@ -4,8 +4,15 @@ import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.ControllerException;
+import dev.pianogenie.app.input.LearnsButtons;
 import dev.pianogenie.midi.sound.MidiDeviceException;
 import dev.pianogenie.midi.sound.MidiDevices;
+import dev.pianogenie.model.Keys;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.MidiUnavailableException;
@@ -15,24 +22,42 @@ import javax.sound.midi.Transmitter;
 
 /**
  * A MIDI keyboard or pad controller as the 8 buttons: its mapped keys press and release buttons with their
- * velocity, CC64 is the sustain pedal (any channel). Messages are stamped when they arrive (Java's MIDI
- * input carries no usable device timestamp).
+ * velocity, CC64 is the sustain pedal (any channel; a continuous pedal's stream of values becomes one down
+ * and one up). The mapping is the one given, else the one learnt for this device, else 8 white keys from
+ * middle C. Messages are stamped when they arrive (Java's MIDI input carries no usable device timestamp).
  */
-public final class MidiKeyboardSource implements ButtonSource {
+public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
+    private static final int SUSTAIN = 64;
     private final String deviceName;
+    private final Optional<MidiKeyMapping> given;
     private volatile MidiKeyMapping mapping;
-    private volatile java.util.function.Consumer<Integer> learner;
+    private volatile int[] learning; // pitches learnt so far, while learning
+    private volatile IntConsumer learnProgress = n -> { };
+    private volatile Consumer<String> learnDone = d -> { };
+    private boolean pedalDown; // MIDI input thread only
     private MidiDevice device;
     private Transmitter transmitter;
+    private ButtonListener listener;
 
+    /** With a fixed mapping. */
     public MidiKeyboardSource(String deviceName, MidiKeyMapping mapping) {
+        this(deviceName, Optional.of(mapping));
+    }
+
+    /** With the given mapping, else the one learnt for the device, else white keys from middle C. */
+    public MidiKeyboardSource(String deviceName, Optional<MidiKeyMapping> mapping) {
         this.deviceName = deviceName;
-        this.mapping = mapping;
+        this.given = mapping;
+        this.mapping = mapping.orElse(MidiKeyMapping.whiteKeysFrom(MidiKeyMapping.DEFAULT_BASE));
     }
 
     @Override
     public String name() {
-        return "MIDI keyboard " + deviceName + " (" + mapping + ")";
+        return "MIDI keyboard " + (device != null ? device.getDeviceInfo().getName() : deviceName);
+    }
+
+    public MidiKeyMapping mapping() {
+        return mapping;
     }
 
     public void setMapping(MidiKeyMapping m) {
@@ -40,7 +65,8 @@ public final class MidiKeyboardSource implements ButtonSource {
     }
 
     @Override
-    public void start(ButtonListener listener) throws ControllerException {
+    public void start(ButtonListener l) throws ControllerException {
+        this.listener = l;
         try {
             device = MidiDevices.open(deviceName, false);
             transmitter = device.getTransmitter();
@@ -50,64 +76,98 @@ public final class MidiKeyboardSource implements ButtonSource {
             }
             throw new ControllerException("cannot use the MIDI keyboard '" + deviceName + "': " + e.getMessage(), e);
         }
+        String note = "";
+        if (given.isEmpty()) {
+            try {
+                Optional<MidiKeyMapping> saved = MidiKeyMapping.saved(device.getDeviceInfo().getName());
+                if (saved.isPresent()) {
+                    mapping = saved.get();
+                    note = " (learnt)";
+                }
+            } catch (IOException e) {
+                note = " (" + e.getMessage() + ")";
+            }
+        }
         transmitter.setReceiver(new Receiver() {
             @Override
             public void send(MidiMessage message, long timeStamp) {
-                handle(message, System.nanoTime(), listener);
+                handle(message, System.nanoTime(), l);
             }
 
             @Override
             public void close() {
-                listener.onConnection(name(), false, "the MIDI keyboard '" + deviceName + "' was closed");
+                l.onConnection(name(), false, "the MIDI keyboard '" + deviceName + "' was closed");
             }
         });
-        listener.onConnection(name(), true, "MIDI keyboard '" + device.getDeviceInfo().getName() + "', keys " + mapping);
+        l.onConnection(name(), true, "MIDI keyboard '" + device.getDeviceInfo().getName() + "', keys " + mapping + note
+                + ", CC64 = pedal");
     }
 
-    void handle(MidiMessage message, long nanos, ButtonListener listener) {
+    void handle(MidiMessage message, long nanos, ButtonListener out) {
         if (!(message instanceof ShortMessage m)) {
             return;
         }
         int command = m.getCommand();
-        java.util.function.Consumer<Integer> l = learner;
-        if (l != null) {
-            if (command == ShortMessage.NOTE_ON && m.getData2() > 0) {
-                l.accept(m.getData1());
+        boolean noteOn = command == ShortMessage.NOTE_ON && m.getData2() > 0;
+        if (learning != null) {
+            if (noteOn) {
+                learn(m.getData1());
             }
             return;
         }
-        if (command == ShortMessage.NOTE_ON && m.getData2() > 0) {
+        if (noteOn) {
             int b = mapping.button(m.getData1());
             if (b >= 0) {
-                listener.onEvent(ButtonEvent.press(b, m.getData2(), nanos));
+                out.onEvent(ButtonEvent.press(b, m.getData2(), nanos));
             }
         } else if (command == ShortMessage.NOTE_OFF || command == ShortMessage.NOTE_ON) {
             int b = mapping.button(m.getData1());
             if (b >= 0) {
-                listener.onEvent(ButtonEvent.release(b, nanos));
+                out.onEvent(ButtonEvent.release(b, nanos));
             }
-        } else if (command == ShortMessage.CONTROL_CHANGE && m.getData1() == 64) {
-            listener.onEvent(ButtonEvent.pedal(m.getData2() >= 64, nanos));
+        } else if (command == ShortMessage.CONTROL_CHANGE && m.getData1() == SUSTAIN) {
+            boolean down = m.getData2() >= SUSTAIN;
+            if (down != pedalDown) {
+                pedalDown = down;
+                out.onEvent(ButtonEvent.pedal(down, nanos));
+            }
         }
     }
 
-    /**
-     * Learn mode: the next 8 different keys played become buttons 0..7, lowest button first; while learning,
-     * keys do not play.
-     */
-    public void learn(java.util.function.Consumer<MidiKeyMapping> done) {
-        java.util.List<Integer> keys = new java.util.ArrayList<>();
-        learner = pitch -> {
-            if (!keys.contains(pitch)) {
-                keys.add(pitch);
-            }
-            if (keys.size() == dev.pianogenie.model.Keys.NUM_BUTTONS) {
-                MidiKeyMapping m = MidiKeyMapping.learnt(keys.stream().mapToInt(Integer::intValue).toArray());
-                mapping = m;
-                learner = null;
-                done.accept(m);
-            }
-        };
+    @Override
+    public int learnSteps() {
+        return Keys.NUM_BUTTONS;
+    }
+
+    /** Learn mode: the next 8 different keys played become buttons 0..7 (low to high), saved for this device. */
+    @Override
+    public void learn(IntConsumer progress, Consumer<String> done) {
+        learnProgress = progress;
+        learnDone = done;
+        learning = new int[0];
+    }
+
+    private void learn(int pitch) {
+        int[] so = learning;
+        if (Arrays.stream(so).anyMatch(p -> p == pitch)) {
+            return;
+        }
+        int[] more = Arrays.copyOf(so, so.length + 1);
+        more[so.length] = pitch;
+        learnProgress.accept(more.length);
+        if (more.length < Keys.NUM_BUTTONS) {
+            learning = more;
+            return;
+        }
+        MidiKeyMapping m = MidiKeyMapping.learnt(more);
+        mapping = m;
+        learning = null;
+        try {
+            m.save(device.getDeviceInfo().getName());
+        } catch (IOException e) {
+            listener.onConnection(name(), true, "the mapping works but could not be saved: " + e.getMessage());
+        }
+        learnDone.accept(m.toString());
     }
 
     @Override

@@ -18,20 +18,27 @@ public final class SessionRecorder implements ButtonListener {
     private final ButtonListener next;
     private final List<String> lines = new ArrayList<>();
     private long start = Long.MIN_VALUE;
+    private long last;
 
     public SessionRecorder(ButtonListener next) {
         this.next = next;
     }
 
+    /**
+     * Records and passes on, under one lock: the file lists events in the order the performer gets them, and
+     * an event stamped before the previous one (two controllers, two clocks) is written at the previous one's
+     * time, as the performer plays it — so a saved session always replays.
+     */
     @Override
     public void onEvent(ButtonEvent event) {
         synchronized (lines) {
             if (start == Long.MIN_VALUE) {
                 start = event.nanos();
             }
-            lines.add(SessionFile.line(event, event.nanos() - start));
+            last = Math.max(last, event.nanos() - start);
+            lines.add(SessionFile.line(event, last));
+            next.onEvent(event);
         }
-        next.onEvent(event);
     }
 
     @Override
@@ -44,6 +51,7 @@ public final class SessionRecorder implements ButtonListener {
         synchronized (lines) {
             lines.clear();
             start = Long.MIN_VALUE;
+            last = 0;
         }
     }
 
@@ -61,7 +69,7 @@ public final class SessionRecorder implements ButtonListener {
         }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        Path tmp = dir.resolve("." + file.getFileName() + ".part"); // not createTempFile: keep the usual permissions
         try {
             Files.write(tmp, copy, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

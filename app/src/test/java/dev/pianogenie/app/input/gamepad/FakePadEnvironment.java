@@ -16,8 +16,15 @@ import net.java.games.input.Rumbler;
  * through {@code -Djinput.plugins=dev.pianogenie.app.input.gamepad.FakePadEnvironment}.
  */
 public final class FakePadEnvironment extends ControllerEnvironment {
-    public static final FakePad PAD = new FakePad();
+    /** The pad of the environments made from now on (JInput keeps button states: a test starts with a new one). */
+    public static volatile FakePad PAD = new FakePad();
     static volatile boolean plugged = true;
+
+    /** A new pad, all buttons up, plugged in. */
+    public static void freshPad() {
+        PAD = new FakePad();
+        plugged = true;
+    }
 
     @Override
     public Controller[] getControllers() {

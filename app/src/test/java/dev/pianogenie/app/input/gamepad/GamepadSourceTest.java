@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.app.input.ControllerSettings;
+import dev.pianogenie.app.perform.NoteBalance;
 import dev.pianogenie.app.perform.Performer;
 import dev.pianogenie.app.perform.PerformerListener;
 import dev.pianogenie.midi.MidiRecorder;
@@ -26,10 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GamepadSourceTest {
     @AfterEach
     @org.junit.jupiter.api.BeforeEach
-    void plugInAndForgetTheScript() {
-        FakePadEnvironment.plug(true);
-        FakePadEnvironment.PAD.script.clear();
-        FakePadEnvironment.PAD.times.clear();
+    void plugInANewPad() {
+        FakePadEnvironment.freshPad();
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -57,11 +57,13 @@ class GamepadSourceTest {
             }
         };
         MidiRecorder rec = new MidiRecorder();
+        NoteBalance sounding = new NoteBalance();
         FakePadEnvironment.FakePad pad = FakePadEnvironment.PAD;
         try (StreamingDecoder d = Decoders.open(ModelFiles.load(SharedData.tutorialModel()), DecoderEngine.TENSORFLOW, Sampling.greedy());
              Performer performer = new Performer(d, listener);
              GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
             performer.attach(rec);
+            performer.attach(sounding);
             source.start(performer);
             assertTrue(connections.get(0).startsWith("+Fake Pad 8"), connections.toString());
             // the device clock is wall time, as on Linux; events reach the poller after they happened
@@ -78,12 +80,17 @@ class GamepadSourceTest {
             assertTrue(played.get(7).key() > played.get(0).key(), "LT plays low, RT high");
             assertTrue(played.get(1).eventNanos() - played.get(0).eventNanos() > 90_000_000L,
                     "the device's timestamps are kept, not the time of polling");
+            assertTrue(performer.drain(5000));
+            assertEquals(1, sounding.stuck(), "A is held");
+            long unplugged = System.nanoTime();
             FakePadEnvironment.plug(false); // ...when the pad is unplugged
             waitFor(() -> connections.stream().anyMatch(c -> c.startsWith("-") && c.contains("unplugged")));
-            performer.drain(5000);
+            assertTrue(performer.drain(5000));
+            assertEquals(0, sounding.stuck(), "the unplug released the held note, while still playing");
             Performance p = rec.performance();
             assertEquals(9, p.notes().size());
             assertTrue(p.notes().stream().allMatch(n -> n.releaseSeconds() >= n.onsetSeconds()));
+            assertTrue(played.get(8).eventNanos() < unplugged);
             FakePadEnvironment.plug(true); // play resumes when it is back
             waitFor(() -> connections.stream().filter(c -> c.startsWith("+")).count() == 2);
         }
@@ -97,7 +104,8 @@ class GamepadSourceTest {
         try (GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.of("fake pad"))) {
             source.start(events::add);
             List<GamepadMapping> learnt = new CopyOnWriteArrayList<>();
-            source.learn(true, learnt::add);
+            List<Integer> progress = new CopyOnWriteArrayList<>();
+            source.learn(true, progress::add, learnt::add);
             long t = System.currentTimeMillis() * 1_000_000L;
             int[] order = {8, 7, 6, 5, 4, 3, 2, 1, 0}; // reversed: Select becomes button 0, LT the pedal
             for (int i : order) {
@@ -105,6 +113,7 @@ class GamepadSourceTest {
                 pad.press(i, false, t);
             }
             waitFor(() -> !learnt.isEmpty());
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), progress, "told after each button");
             assertTrue(events.stream().noneMatch(e -> e.kind() == ButtonEvent.Kind.PRESS || e.kind() == ButtonEvent.Kind.PEDAL_DOWN),
                     "learning does not play: " + events);
             events.clear();
@@ -115,5 +124,60 @@ class GamepadSourceTest {
             ButtonEvent press = events.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).findFirst().orElseThrow();
             assertEquals(0, press.button(), "Select is now button 0");
         }
+    }
+
+    @Test
+    void aDamagedSavedMappingIsReportedAndTheDefaultPlays(@TempDir Path config) throws Exception {
+        System.setProperty("pianogenie.config", config.toString());
+        Path file = ControllerSettings.file(GamepadMapping.KIND, "Fake Pad 8");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "{\"buttons\": [\"A\"");
+        List<String> connections = new CopyOnWriteArrayList<>();
+        List<ButtonEvent> events = new CopyOnWriteArrayList<>();
+        dev.pianogenie.app.input.ButtonListener l = new dev.pianogenie.app.input.ButtonListener() {
+            @Override
+            public void onEvent(ButtonEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void onConnection(String source, boolean connected, String detail) {
+                connections.add(detail);
+            }
+        };
+        try (GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
+            source.start(l);
+            assertTrue(connections.get(0).contains("is damaged") && connections.get(0).contains(file.toString()),
+                    connections.get(0));
+            assertEquals(GamepadMapping.defaultFor(FakePadEnvironment.PAD), source.mapping().orElseThrow());
+            long t = System.currentTimeMillis() * 1_000_000L;
+            FakePadEnvironment.PAD.press(7, true, t);
+            waitFor(() -> !events.isEmpty());
+            assertEquals(7, events.get(0).button(), "RT is the top button by default");
+        }
+    }
+
+    @Test
+    void rescansEnumerateAgainOnlyWhenADeviceCameOrWent(@TempDir Path devInput) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger enumerations = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<net.java.games.input.ControllerEnvironment> fresh = () -> {
+            enumerations.incrementAndGet();
+            return new FakePadEnvironment();
+        };
+        var rescan = GamepadSource.rescanOnChange(fresh, fresh, new DeviceNodes(devInput, true));
+        var first = rescan.get();
+        for (int i = 0; i < 5; i++) {
+            assertTrue(rescan.get() == first, "nothing plugged in: the same enumeration");
+        }
+        assertEquals(1, enumerations.get());
+        java.nio.file.Files.createFile(devInput.resolve("event7")); // a pad plugged in
+        assertTrue(rescan.get() != first);
+        assertEquals(2, enumerations.get());
+        rescan.get();
+        assertEquals(2, enumerations.get());
+        var unwatched = GamepadSource.rescanOnChange(fresh, fresh, new DeviceNodes(devInput, false));
+        unwatched.get();
+        unwatched.get();
+        assertEquals(4, enumerations.get(), "no device folder to watch (Windows, macOS): enumerate each time");
     }
 }

@@ -85,4 +85,54 @@ class MicrophoneSourceTest {
         d.run();
         assertTrue(events.isEmpty(), events.toString());
     }
+
+    /** A tone whose pitch follows {@code midiAt(t)} (seconds from its start), with the same voice as {@link #sing}. */
+    static void glide(List<Float> out, java.util.function.DoubleUnaryOperator midiAt, double seconds, double[] phase) {
+        int n = (int) (seconds * RATE);
+        for (int i = 0; i < n; i++) {
+            double f = 440 * Math.pow(2, (midiAt.applyAsDouble((double) i / RATE) - 69) / 12);
+            phase[0] += 2 * Math.PI * f / RATE;
+            out.add((float) (0.3 * (Math.sin(phase[0]) + 0.5 * Math.sin(2 * phase[0]) + 0.25 * Math.sin(3 * phase[0]))));
+        }
+    }
+
+    static List<ButtonEvent> track(List<Float> samples) throws Exception {
+        float[] audio = new float[samples.size()];
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = samples.get(i);
+        }
+        List<ButtonEvent> events = new ArrayList<>();
+        AudioDispatcher d = AudioDispatcherFactory.fromFloatArray(audio, RATE, MicrophoneSource.FRAME,
+                MicrophoneSource.FRAME - MicrophoneSource.HOP);
+        MicrophoneSource.attach(d, new SungContour(events::add), 0);
+        d.run();
+        return events;
+    }
+
+    @Test
+    void legatoNotesWithoutGapsAndAGlideBetweenTwoNotes() throws Exception {
+        List<Float> samples = new ArrayList<>();
+        double[] phase = {0};
+        double[] legato = {57, 60, 64, 67, 64, 62};
+        for (double m : legato) {
+            glide(samples, t -> m, 0.3, phase); // one note straight into the next
+        }
+        glide(samples, t -> 60, 0.4, phase);
+        glide(samples, t -> 60 + 7 * t / 0.12, 0.12, phase); // a quick slide up a fifth
+        glide(samples, t -> 67, 0.4, phase);
+        for (int i = 0; i < RATE / 5; i++) {
+            samples.add(0f);
+        }
+        List<ButtonEvent> events = track(samples);
+        List<Integer> buttons = events.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).map(ButtonEvent::button).toList();
+        assertEquals(legato.length + 2, buttons.size(), "one press per note, none inside the slide: " + events);
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(i % 2 == 0 ? ButtonEvent.Kind.PRESS : ButtonEvent.Kind.RELEASE, events.get(i).kind(),
+                    "a pitch change releases before the next press: " + events);
+        }
+        assertTrue(buttons.get(1) > buttons.get(0) && buttons.get(2) > buttons.get(1) && buttons.get(3) > buttons.get(2),
+                "up: " + buttons);
+        assertTrue(buttons.get(4) < buttons.get(3) && buttons.get(5) < buttons.get(4), "down: " + buttons);
+        assertTrue(buttons.get(7) > buttons.get(6), "the slide ends higher: " + buttons);
+    }
 }

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.testkit.LoopbackMidi;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sound.midi.ShortMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A MIDI keyboard played through the loopback port registered by the MIDI SPI. */
 class MidiKeyboardSourceTest {
@@ -40,24 +44,6 @@ class MidiKeyboardSourceTest {
     }
 
     @Test
-    void learnModeTakesTheNextEightDifferentKeys() throws Exception {
-        List<ButtonEvent> events = new CopyOnWriteArrayList<>();
-        List<MidiKeyMapping> learnt = new CopyOnWriteArrayList<>();
-        try (MidiKeyboardSource source = new MidiKeyboardSource(LoopbackMidi.NAME, MidiKeyMapping.whiteKeysFrom(60))) {
-            source.start(events::add);
-            source.learn(learnt::add);
-            for (int pitch : new int[] {48, 50, 50, 52, 55, 57, 59, 60, 62, 62}) { // a repeat; then D4 plays
-                LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, pitch, 80));
-            }
-        }
-        assertEquals(1, learnt.size());
-        assertEquals("C3 D3 E3 G3 A3 B3 C4 D4", learnt.get(0).toString());
-        assertEquals(1, events.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).count(),
-                "learning does not play; the key after it plays (D4 = button 7)");
-        assertEquals(7, events.get(events.size() - 1).button());
-    }
-
-    @Test
     void learntMappingsAndBadChoicesAreChecked() {
         MidiKeyMapping learnt = MidiKeyMapping.learnt(new int[] {36, 38, 40, 41, 43, 45, 47, 48});
         assertEquals(3, learnt.button(41));
@@ -67,5 +53,60 @@ class MidiKeyboardSourceTest {
         ControllerException e = assertThrows(ControllerException.class,
                 () -> new MidiKeyboardSource("Nope", MidiKeyMapping.whiteKeysFrom(60)).start(x -> { }));
         assertTrue(e.getMessage().contains("Nope"), e.getMessage());
+    }
+
+    @Test
+    void learnModeTakesTheNext8DifferentKeysAndTheDeviceRemembersThem(@TempDir Path config) throws Exception {
+        System.setProperty("pianogenie.config", config.toString());
+        List<ButtonEvent> events = new CopyOnWriteArrayList<>();
+        List<Integer> progress = new CopyOnWriteArrayList<>();
+        List<String> learnt = new CopyOnWriteArrayList<>();
+        try (MidiKeyboardSource source = new MidiKeyboardSource(LoopbackMidi.NAME, Optional.empty())) {
+            source.start(events::add);
+            assertEquals("C4 D4 E4 F4 G4 A4 B4 C5", source.mapping().toString(), "nothing learnt yet: white keys from C4");
+            source.learn(progress::add, learnt::add);
+            int[] drumPads = {36, 38, 38, 42, 46, 49, 51, 36, 45, 48}; // repeats are skipped
+            for (int pitch : drumPads) {
+                LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 9, pitch, 100));
+                LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 9, pitch, 0));
+            }
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), progress);
+            assertEquals(List.of("C2 D2 F#2 A#2 C#3 D#3 A2 C3"), learnt);
+            assertTrue(events.stream().allMatch(e -> e.kind() == ButtonEvent.Kind.RELEASE && e.button() == 7),
+                    "learning plays nothing (only the last pad's key-up, now button 7): " + events);
+            events.clear();
+            LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 9, 42, 33));
+            assertEquals(ButtonEvent.press(2, 33, events.get(0).nanos()), events.get(0));
+        }
+        List<String> connections = new CopyOnWriteArrayList<>();
+        try (MidiKeyboardSource again = new MidiKeyboardSource(LoopbackMidi.NAME, Optional.empty())) {
+            again.start(new ButtonListener() {
+                @Override
+                public void onEvent(ButtonEvent event) {
+                }
+
+                @Override
+                public void onConnection(String source, boolean connected, String detail) {
+                    connections.add(detail);
+                }
+            });
+            assertEquals("C2 D2 F#2 A#2 C#3 D#3 A2 C3", again.mapping().toString(), "saved for this device");
+            assertTrue(connections.get(0).contains("(learnt)"), connections.toString());
+        }
+    }
+
+    @Test
+    void aContinuousPedalIsOneDownAndOneUp() throws Exception {
+        List<ButtonEvent> events = new CopyOnWriteArrayList<>();
+        try (MidiKeyboardSource source = new MidiKeyboardSource(LoopbackMidi.NAME, MidiKeyMapping.whiteKeysFrom(48))) {
+            source.start(events::add);
+            for (int v = 0; v <= 127; v += 7) {
+                LoopbackMidi.play(new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 64, v));
+            }
+            for (int v = 127; v >= 0; v -= 9) {
+                LoopbackMidi.play(new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 64, v));
+            }
+        }
+        assertEquals(List.of(ButtonEvent.Kind.PEDAL_DOWN, ButtonEvent.Kind.PEDAL_UP), events.stream().map(ButtonEvent::kind).toList());
     }
 }

@@ -1,0 +1,253 @@
+package dev.pianogenie.app.perform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.midi.NoteSink;
+import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.Sampling;
+import dev.pianogenie.model.StreamingDecoder;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.IntUnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The performer's bookkeeping — re-strikes, keys held by two buttons, the pedal, time order, outputs removed
+ * while notes sound, disconnects, a full queue — with a decoder whose keys are known in advance, so that each
+ * case is certain to happen. (The same paths run with the real decoder in {@link PerformerTest} and
+ * {@link SoakTest}.)
+ */
+class PerformerBookkeepingTest {
+    static final long S = 1_000_000_000L;
+
+    /** Button → key by a fixed rule; checks time order like the real decoder; can be held up. */
+    static final class KnownKeys implements StreamingDecoder {
+        final IntUnaryOperator keyOfButton;
+        final List<Long> times = new CopyOnWriteArrayList<>();
+        volatile CountDownLatch hold = new CountDownLatch(0);
+        long last = Long.MIN_VALUE;
+
+        KnownKeys(IntUnaryOperator keyOfButton) {
+            this.keyOfButton = keyOfButton;
+        }
+
+        @Override
+        public int next(int button, long pressNanos) {
+            Keys.checkButton(button);
+            if (pressNanos < last) {
+                throw new IllegalArgumentException("press times must not go backwards");
+            }
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            last = pressNanos;
+            times.add(pressNanos);
+            return keyOfButton.applyAsInt(button);
+        }
+
+        @Override
+        public void reset() {
+            last = Long.MIN_VALUE;
+        }
+
+        @Override
+        public void setSampling(Sampling sampling) {
+        }
+
+        @Override
+        public Sampling sampling() {
+            return Sampling.greedy();
+        }
+
+        @Override
+        public void lastProbabilities(float[] into) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Every call as text ("on 61 @1000", "off 61 @2000", "pedal down @..", "panic @..") and the thread it came on. */
+    static final class MessageLog implements NoteSink {
+        final List<String> messages = new CopyOnWriteArrayList<>();
+        final List<String> threads = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void noteOn(int pitch, int velocity, long timeNanos) {
+            add("on " + pitch + " @" + timeNanos / 1_000_000);
+        }
+
+        @Override
+        public void noteOff(int pitch, long timeNanos) {
+            add("off " + pitch + " @" + timeNanos / 1_000_000);
+        }
+
+        @Override
+        public void pedal(boolean down, long timeNanos) {
+            add("pedal " + (down ? "down" : "up"));
+        }
+
+        @Override
+        public void allNotesOff(long timeNanos) {
+            add("panic");
+        }
+
+        private void add(String m) {
+            messages.add(m);
+            threads.add(Thread.currentThread().getName());
+        }
+    }
+
+    static final class News implements PerformerListener {
+        final List<String> problems = new CopyOnWriteArrayList<>();
+        final List<String> connectionThreads = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void problem(String message) {
+            problems.add(message);
+        }
+
+        @Override
+        public void connection(String source, boolean connected, String detail) {
+            connectionThreads.add(Thread.currentThread().getName());
+        }
+    }
+
+    static final int PITCH = 40 + Keys.LOWEST_PITCH;
+
+    @Test
+    void aKeyStruckAgainIsReStruckAndEndsWithTheLastButtonHoldingIt() throws Exception {
+        MessageLog out = new MessageLog();
+        NoteBalance balance = new NoteBalance();
+        try (Performer p = new Performer(new KnownKeys(b -> 40), new News())) {
+            p.attach(out);
+            p.attach(balance);
+            p.onEvent(ButtonEvent.press(0, 1 * S));
+            p.onEvent(ButtonEvent.press(1, 2 * S)); // the same key while it sounds
+            p.onEvent(ButtonEvent.release(0, 3 * S)); // button 1 still holds it
+            assertTrue(p.drain(5000));
+            assertEquals(1, balance.stuck(), "still sounding, once");
+            p.onEvent(ButtonEvent.release(1, 4 * S));
+            assertTrue(p.drain(5000));
+            assertEquals(0, balance.stuck());
+        }
+        assertEquals(List.of("on " + PITCH + " @1000", "off " + PITCH + " @2000", "on " + PITCH + " @2000",
+                "off " + PITCH + " @4000"), out.messages);
+        assertTrue(out.threads.stream().allMatch("genie-performer"::equals), "outputs are called on one thread: " + out.threads);
+    }
+
+    @Test
+    void thePedalHoldsReleasedKeysAndAKeyItHoldsIsReStruck() throws Exception {
+        MessageLog out = new MessageLog();
+        try (Performer p = new Performer(new KnownKeys(b -> b == 2 ? 50 : 40), new News())) {
+            p.attach(out);
+            p.onEvent(ButtonEvent.pedal(true, 1 * S));
+            p.onEvent(ButtonEvent.press(0, 2 * S));
+            p.onEvent(ButtonEvent.release(0, 3 * S)); // held by the pedal
+            p.onEvent(ButtonEvent.press(1, 4 * S)); // the same key again: re-struck
+            p.onEvent(ButtonEvent.press(2, 5 * S)); // another key, still held down at pedal up
+            p.onEvent(ButtonEvent.release(1, 6 * S));
+            p.onEvent(ButtonEvent.pedal(false, 7 * S));
+            p.onEvent(ButtonEvent.release(2, 8 * S));
+            assertTrue(p.drain(5000));
+        }
+        int other = 50 + Keys.LOWEST_PITCH;
+        assertEquals(List.of("pedal down", "on " + PITCH + " @2000", "off " + PITCH + " @4000", "on " + PITCH + " @4000",
+                "on " + other + " @5000", "off " + PITCH + " @7000", "pedal up", "off " + other + " @8000"), out.messages);
+    }
+
+    @Test
+    void anEventStampedBeforeThePreviousOneIsPlayedAtItsTimeNotLost() throws Exception {
+        MessageLog out = new MessageLog();
+        KnownKeys decoder = new KnownKeys(b -> 10 * b);
+        News news = new News();
+        try (Performer p = new Performer(decoder, news)) {
+            p.attach(out);
+            p.onEvent(ButtonEvent.press(1, 5 * S)); // a pad stamping with its own clock...
+            p.onEvent(ButtonEvent.press(2, 4 * S)); // ...and the keyboard with another, a second behind
+            p.onEvent(ButtonEvent.release(2, 3 * S));
+            p.onEvent(ButtonEvent.release(1, 6 * S));
+            assertTrue(p.drain(5000));
+        }
+        assertEquals(List.of(5 * S, 5 * S), decoder.times, "both presses decoded, time never backwards");
+        assertEquals(List.of("on 31 @5000", "on 41 @5000", "off 41 @5000", "off 31 @6000"), out.messages);
+        assertTrue(news.problems.isEmpty(), news.problems.toString());
+    }
+
+    @Test
+    void removingAnOutputReleasesEverythingAndSilencesIt() throws Exception {
+        MessageLog leaving = new MessageLog();
+        MessageLog staying = new MessageLog();
+        MessageLog arriving = new MessageLog();
+        try (Performer p = new Performer(new KnownKeys(b -> 10 * b), new News())) {
+            p.attach(leaving);
+            p.attach(staying);
+            p.onEvent(ButtonEvent.press(1, 1 * S));
+            p.onEvent(ButtonEvent.pedal(true, 2 * S));
+            p.onEvent(ButtonEvent.press(2, 3 * S));
+            assertTrue(p.drain(5000));
+            p.detach(leaving); // returns once done: the device may be closed now
+            assertEquals(6, leaving.messages.size(), leaving.messages.toString());
+            assertEquals(List.of("on 31 @1000", "pedal down", "on 41 @3000"), leaving.messages.subList(0, 3));
+            assertTrue(leaving.messages.get(3).startsWith("off 31") && leaving.messages.get(4).startsWith("off 41"));
+            assertEquals("panic", leaving.messages.get(5));
+            p.attach(arriving); // hears that the pedal is down
+            p.onEvent(ButtonEvent.release(2, 4 * S)); // already released: nothing more
+            p.onEvent(ButtonEvent.press(3, 5 * S));
+            assertTrue(p.drain(5000));
+        } // close: pedal up, the last note off
+        assertEquals(6, leaving.messages.size(), "nothing after it left: " + leaving.messages);
+        assertEquals(6, staying.messages.stream().filter(m -> m.startsWith("on") || m.startsWith("off")).count(),
+                staying.messages.toString());
+        assertEquals("pedal down", arriving.messages.get(0));
+        assertEquals(List.of("pedal down", "on 51 @5000"), arriving.messages.subList(0, 2));
+        assertTrue(arriving.messages.get(2).startsWith("off 51"), arriving.messages.toString());
+        assertEquals("pedal up", arriving.messages.get(3));
+        assertTrue(arriving.threads.stream().allMatch("genie-performer"::equals), arriving.threads.toString());
+    }
+
+    @Test
+    void aControllerThatGoesReleasesEverythingItWasPlaying() throws Exception {
+        NoteBalance balance = new NoteBalance();
+        News news = new News();
+        try (Performer p = new Performer(new KnownKeys(b -> 10 * b), news)) {
+            p.attach(balance);
+            long now = System.nanoTime();
+            p.onEvent(ButtonEvent.press(1, now));
+            p.onEvent(ButtonEvent.press(2, now + 1));
+            assertTrue(p.drain(5000));
+            assertEquals(2, balance.stuck());
+            p.onConnection("gamepad", false, "unplugged");
+            assertTrue(p.drain(5000));
+            assertEquals(0, balance.stuck());
+            assertEquals(List.of("genie-performer"), news.connectionThreads, "the listener hears it on the performer thread");
+        }
+    }
+
+    @Test
+    void aFullQueueDropsAndReportsButNeverBlocksTheController() throws Exception {
+        KnownKeys decoder = new KnownKeys(b -> 10 * b);
+        decoder.hold = new CountDownLatch(1); // the performer is stuck in a decoder step
+        News news = new News();
+        NoteBalance balance = new NoteBalance();
+        try (Performer p = new Performer(decoder, news)) {
+            p.attach(balance);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < Performer.QUEUE_CAPACITY + 10; i++) {
+                p.onEvent(i % 2 == 0 ? ButtonEvent.press(3, t0 + i) : ButtonEvent.release(3, t0 + i));
+            }
+            assertFalse(news.problems.isEmpty(), "dropped events are reported");
+            assertTrue(news.problems.get(0).contains("dropped"), news.problems.get(0));
+            decoder.hold.countDown();
+            assertTrue(p.drain(20_000));
+        }
+        assertEquals(0, balance.stuck(), "what was played was released");
+    }
+}
