@@ -101,6 +101,30 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "Piano Genie (MAESTRO)", description = "the model's name (default: ${DEFAULT-VALUE})")
     String name;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /**
+     * A resumed run keeps its recipe, so it continues exactly — except what is given again on the command line
+     * (a higher --steps; a changed --lr, --clip-norm or loss weight, e.g. for a trial from a checkpoint), said aloud.
+     */
+    TrainingConfig onResume(TrainingConfig c) {
+        var given = spec.commandLine().getParseResult();
+        long s = steps != null ? steps : c.steps();
+        double newLr = given.hasMatchedOption("--lr") ? lr : c.learningRate();
+        double clip = given.hasMatchedOption("--clip-norm") ? clipNorm : c.clipNorm();
+        double margin = given.hasMatchedOption("--margin-weight") ? marginWeight : c.marginWeight();
+        double contour = given.hasMatchedOption("--contour-weight") ? contourWeight : c.contourWeight();
+        TrainingConfig r = new TrainingConfig(s, c.batchSize(), c.sequenceLength(), newLr, c.warmupSteps(), c.schedule(),
+                c.minLrFraction(), clip, margin, contour, c.seed(), c.validateEvery(), c.checkpointEvery());
+        if (!r.withSteps(c.steps()).equals(c)) {
+            System.out.printf(Locale.ROOT, "note: resuming with a changed recipe: lr %.3g → %.3g, clip %.3g → %.3g, "
+                    + "margin %.3g → %.3g, contour %.3g → %.3g%n", c.learningRate(), newLr, c.clipNorm(), clip,
+                    c.marginWeight(), margin, c.contourWeight(), contour);
+        }
+        return r;
+    }
+
     @Override
     public Integer call() throws Exception {
         ThreadsOption.apply(threads);
@@ -150,7 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
                     }
                 };
                 TrainingRun trainingRun = new TrainingRun(config, model, runDir, batches, validation, resume, reporter,
-                        totalSteps > 0)) {
+                        this::onResume)) {
             // Ctrl-C or a kill (SIGTERM): finish the step, write the checkpoint, then let the JVM exit
             Thread hook = new Thread(() -> {
                 trainingRun.requestStop();

@@ -84,14 +84,16 @@ public final class TrainingRun implements AutoCloseable {
      */
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
             List<NoteBatch> validation, boolean resume, Listener listener) throws IOException {
-        this(config, model, runDir, batches, validation, resume, listener, true);
+        this(config, model, runDir, batches, validation, resume, listener, c -> c.withSteps(config.steps()));
     }
 
     /**
-     * @param overrideSteps on resume, whether {@code config.steps()} replaces the checkpoint's total
+     * @param onResume on resume, what becomes of the checkpoint's recipe (by default it is kept, so the run
+     *                 continues exactly; a deliberate change — a higher total, another clip — goes here)
      */
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
-            List<NoteBatch> validation, boolean resume, Listener listener, boolean overrideSteps) throws IOException {
+            List<NoteBatch> validation, boolean resume, Listener listener,
+            java.util.function.UnaryOperator<TrainingConfig> onResume) throws IOException {
         this.config = config;
         this.runDir = runDir;
         this.batches = batches;
@@ -118,7 +120,7 @@ public final class TrainingRun implements AutoCloseable {
             restoreParameters(contents.tensors());
             adam.restore(floats(contents.tensors()), restored.step());
             // a resumed run keeps its recipe (so it continues exactly); only the total may change
-            this.config = restored.training().withSteps(overrideSteps ? config.steps() : restored.training().steps());
+            this.config = onResume.apply(restored.training());
             this.state = new TrainingState(restored.step(), this.config, modelConfig, restored.bestValidationCe(),
                     restored.bestStep(), restored.elapsedSeconds());
         } else {
