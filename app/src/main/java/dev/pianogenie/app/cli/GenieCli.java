@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DevicesCommand.class,
             NotesCommand.class,
             DecodeCommand.class,
+            RenderCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -1,0 +1,48 @@
+package dev.pianogenie.app.cli;
+
+import dev.pianogenie.midi.MidiFileReader;
+import dev.pianogenie.midi.Performance;
+import dev.pianogenie.midi.sound.OfflineRenderer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./genie render take.mid}: a recording (or any MIDI file) through the built-in synthesizer to a WAV
+ * file, faster than real time and without a sound card — to listen to a take on another machine, or to check
+ * a model's playing by ear.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render a MIDI file through the built-in synthesizer to a WAV file (no sound card needed).")
+public final class RenderCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MIDI", description = "the MIDI file to render")
+    Path midi;
+
+    @Option(names = "--out", paramLabel = "WAV", description = "the WAV file to write (default: beside the MIDI file, .wav)")
+    Path out;
+
+    @Option(names = "--soundfont", paramLabel = "SF2", description = "an SF2 soundfont (default: the one `genie devices` lists first)")
+    Path soundfont;
+
+    @Override
+    public Integer call() throws Exception {
+        Performance p = MidiFileReader.read(midi);
+        if (p.notes().isEmpty()) {
+            throw new IllegalArgumentException(midi + " has no notes to render");
+        }
+        Path wav = out != null ? out : midi.resolveSibling(midi.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav");
+        OfflineRenderer.writeWav(p, Optional.ofNullable(soundfont), wav);
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %,d notes, %.1f s → %s%n", midi, p.notes().size(), p.seconds(), wav);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
