@@ -19,7 +19,9 @@ import java.util.Optional;
 public final class Controllers {
     static final String CONTROLLER_HELP =
             "keyboard | gamepad[:NAME] | midi:NAME[@BASE_NOTE] | mic | replay:FILE[@fast]";
-    static final String OUTPUT_HELP = "synth[:SF2] | midi:NAME[@CHANNEL 1-16]";
+    static final String OUTPUT_HELP = "synth[:SF2] | midi:NAME[@CHANNEL 1-16] | none (headless, with --record)";
+    /** No sound at all: a headless take straight to its recording (then {@code genie render} for a WAV). */
+    static final String NO_OUTPUT = "none";
 
     private Controllers() {
     }
@@ -79,6 +81,9 @@ public final class Controllers {
                 throw new IllegalArgumentException("the MIDI channel must be 1-16, was " + (channel + 1));
             }
             return MidiDevices.outputSink(parts[0], channel);
+        }
+        if (spec.equals(NO_OUTPUT)) {
+            throw new IllegalArgumentException("--output none is for --headless play with --record (a take to a file, no sound)");
         }
         throw new IllegalArgumentException("unknown output '" + spec + "' (expected " + OUTPUT_HELP + ")");
     }

@@ -65,6 +65,9 @@ final class HeadlessPlay {
     }
 
     private int play() throws Exception {
+        if (options.outputs.contains(Controllers.NO_OUTPUT) && options.record == null) {
+            throw new IllegalArgumentException("--output none plays nothing: add --record FILE.mid to keep the take");
+        }
         Path dir = options.model != null ? options.model : DefaultModel.locate();
         PianoGenieModel m = ModelFiles.load(dir);
         Sampling sampling = new Sampling(options.temperature, Keys.all(),
@@ -74,7 +77,9 @@ final class HeadlessPlay {
         try {
             session.performer().setDefaultVelocity(options.velocity);
             for (String o : options.outputs) {
-                session.addOutput(Controllers.output(o));
+                if (!o.equals(Controllers.NO_OUTPUT)) {
+                    session.addOutput(Controllers.output(o));
+                }
             }
             List<ButtonSource> sources = new ArrayList<>();
             for (String c : options.controllers) {

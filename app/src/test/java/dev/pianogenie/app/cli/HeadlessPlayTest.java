@@ -80,6 +80,23 @@ class HeadlessPlayTest {
     }
 
     @Test
+    void withOutputNoneATakeGoesStraightToItsRecording(@TempDir Path dir) throws Exception {
+        Path session = session(dir, 40, 100_000_000L);
+        Path mid = dir.resolve("take.mid");
+        int code = GenieCli.commandLine().execute("play", "--headless", "--controller", "replay:" + session + "@fast",
+                "--output", "none", "--model", SharedData.tutorialModel().toString(), "--seed", "7", "--record", mid.toString());
+        assertEquals(0, code);
+        assertEquals(40, MidiFileReader.read(mid).notes().size(), "every press recorded, no sound needed");
+
+        StringWriter err = new StringWriter();
+        CommandLine cli = GenieCli.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(1, cli.execute("play", "--headless", "--controller", "replay:" + session + "@fast", "--output", "none",
+                "--model", SharedData.tutorialModel().toString()));
+        assertTrue(err.toString().contains("--record"), "nothing to hear and nothing kept is refused: " + err);
+    }
+
+    @Test
     void aSignalStopsCleanlyWithEverythingReleasedAndTheRecordingSaved(@TempDir Path dir) throws Exception {
         Path session = session(dir, 600, 100_000_000L); // a minute in real time: the signal comes long before its end
         Path mid = dir.resolve("stopped.mid");

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""A model's playing, in numbers a musician can read (issue 7: "does it feel right?").
+
+Plays the eight Gold melodies' hand-made button sequences one after another (0.25 s apart, state carried, as
+one performance) through `./genie decode`, greedy and at T = 0.25 (5 seeds), and reports for each model:
+  contour  - of the presses that move up or down, the share whose note moves the same way
+  repeat   - of repeated presses, the share that repeat the note (or stay within a tone)
+  interval - the median |step| in semitones, and the share of leaps over an octave
+  in-key   - the share of notes in the best-fitting major scale (24 keys tried; a random line scores ~0.6)
+  range    - lowest to highest note
+Usage: docs/listening-check.py MODEL_DIR [MODEL_DIR...]   (from the repository root)
+"""
+import json, statistics, subprocess, sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = json.loads((ROOT.parent / "shared/reference/gold-melodies.json").read_text())
+BUTTONS = [b - 1 for m in GOLD["melodies"] for b in m["buttons"]]
+NAMES = "C C# D D# E F F# G G# A A# B".split()
+
+
+def decode(model, temperature, seed):
+    args = [str(ROOT / "genie"), "decode", "--model", model, "--buttons", ",".join(map(str, BUTTONS)),
+            "--dt", "0.25", "--temperature", str(temperature), "--seed", str(seed), "--json"]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    return json.loads(out)["midi"]
+
+
+def stats(midi):
+    up = same = moves = reps = rep_ok = 0
+    steps = []
+    for i in range(1, len(midi)):
+        db, dk = BUTTONS[i] - BUTTONS[i - 1], midi[i] - midi[i - 1]
+        steps.append(abs(dk))
+        if db != 0:
+            moves += 1
+            same += (db > 0 and dk > 0) or (db < 0 and dk < 0)
+        else:
+            reps += 1
+            rep_ok += abs(dk) <= 2
+    major = {0, 2, 4, 5, 7, 9, 11}
+    fit = max(sum((p - t) % 12 in major for p in midi) for t in range(12)) / len(midi)
+    return dict(contour=same / moves, repeat=rep_ok / reps, median_step=statistics.median(steps),
+                leaps=sum(s > 12 for s in steps) / len(steps), in_key=fit, low=min(midi), high=max(midi))
+
+
+def name(p):
+    return f"{NAMES[p % 12]}{p // 12 - 1}"
+
+
+for model in sys.argv[1:]:
+    print(f"{model}: {len(BUTTONS)} presses (the 8 Gold melodies' buttons)")
+    for label, t, seeds in (("greedy", 0, [1]), ("T=0.25", 0.25, [1, 2, 3, 4, 5])):
+        runs = [stats(decode(model, t, s)) for s in seeds]
+        avg = {k: statistics.mean(r[k] for r in runs) for k in runs[0]}
+        print(f"  {label:7s} contour {avg['contour']:.2f}  repeat {avg['repeat']:.2f}  median step "
+              f"{avg['median_step']:.1f} st  leaps>8ve {avg['leaps']:.3f}  in-key {avg['in_key']:.2f}  range "
+              f"{name(min(r['low'] for r in runs))}-{name(max(r['high'] for r in runs))}")
+    print("  first greedy notes:", " ".join(name(p) for p in decode(model, 0, 1)[:26]), "(Mary Had a Little Lamb)")
