@@ -3,9 +3,8 @@
 # stopped (parameters, Adam moments, step, best score; batch i is always the same batch).
 # Run from the repository root, in the background:   nohup training-runs/maestro-default/resume.sh > train.log 2>&1 &
 # It writes checkpoint.bin / best.bin / curve.csv here, and the best model so far to target/default-model.
-# Ship a better model with:  ./genie train --run training-runs/maestro-default --out assets/model --export-only
-#   then ./genie eval --model assets/model --data ../shared/data/maestro-v2.0.0 --json-out assets/model/eval.json
-#   and update assets/model/MODEL_CARD.md.
+# Ship a better model with training-runs/maestro-default/ship.sh (export, eval, listening check), then update
+#   assets/model/MODEL_CARD.md from its figures.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./genie train --data ../shared/data/maestro-v2.0.0 --run training-runs/maestro-default --out target/default-model \
