@@ -63,10 +63,12 @@ public final class CurvePlot {
         losses.addSeries(total);
         losses.addSeries(loss);
         losses.addSeries(valCe);
-        XYPlot top = new XYPlot(losses, null, new NumberAxis("loss"), renderer(false));
+        XYPlot top = new XYPlot(losses, null, new NumberAxis("loss"),
+                renderer(false, new Color(0xC0392B), new Color(0x2E86C1), new Color(0x1E8449)));
         NumberAxis pplAxis = new NumberAxis("validation PPL");
         pplAxis.setAutoRangeIncludesZero(false);
-        XYPlot bottom = new XYPlot(new XYSeriesCollection(valPpl), null, pplAxis, renderer(true));
+        XYPlot bottom = new XYPlot(new XYSeriesCollection(valPpl), null, pplAxis,
+                renderer(true, new Color(0x1E8449)));
         ((NumberAxis) top.getRangeAxis()).setAutoRangeIncludesZero(false);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("step"));
         plot.add(top, 2);
@@ -80,10 +82,12 @@ public final class CurvePlot {
         Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static XYLineAndShapeRenderer renderer(boolean shapes) {
+    /** Fixed, print-safe colours: JFreeChart's default sequence gives the second plot's only series pale yellow. */
+    private static XYLineAndShapeRenderer renderer(boolean shapes, Color... colours) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, shapes);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < colours.length; i++) {
             r.setSeriesStroke(i, new BasicStroke(1.5f));
+            r.setSeriesPaint(i, colours[i]);
         }
         return r;
     }
