@@ -65,6 +65,8 @@ class GamepadSourceTest {
             performer.attach(rec);
             performer.attach(sounding);
             source.start(performer);
+            // the performer hands connection news to its listener on its own thread: wait for it
+            waitFor(() -> !connections.isEmpty());
             assertTrue(connections.get(0).startsWith("+Fake Pad 8"), connections.toString());
             // the device clock is wall time, as on Linux; events reach the poller after they happened
             long wall = System.currentTimeMillis() * 1_000_000L - 1_500_000_000L;
