@@ -175,6 +175,11 @@ public final class TrainCommand implements Callable<Integer> {
                 };
                 TrainingRun trainingRun = new TrainingRun(config, model, runDir, batches, validation, resume, reporter,
                         this::onResume)) {
+            if (trainingRun.warmStarted()) {
+                System.out.printf(Locale.ROOT, "no %s in %s: warm start from %s at step %d (fresh optimizer moments,"
+                        + " learning rate warmed up again)%n", TrainingRun.CHECKPOINT, runDir, TrainingRun.BEST,
+                        trainingRun.state().step());
+            }
             // Ctrl-C or a kill (SIGTERM): finish the step, write the checkpoint, then let the JVM exit
             Thread hook = new Thread(() -> {
                 trainingRun.requestStop();

@@ -75,6 +75,8 @@ public final class TrainingRun implements AutoCloseable {
     private final PianoGenieLoss loss;
     private final TrainingCurve curve;
     private TrainingState state;
+    /** The step a warm start (fresh Adam moments) began at, or -1. */
+    private final long warmStartStep;
     private volatile boolean stopRequested;
     private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
@@ -108,7 +110,12 @@ public final class TrainingRun implements AutoCloseable {
         this.engine = Engines.pytorch();
         engine.setRandomSeed((int) config.seed());
         this.manager = engine.newBaseManager();
-        TrainingState restored = resume ? readState(checkpoint) : null;
+        // Without checkpoint.bin (it holds the optimizer moments and is too large to travel in git), a resume
+        // warm-starts from best.bin: its parameters and step, fresh Adam moments, and the lr warmed up again.
+        Path from = resume && !Files.exists(checkpoint) && Files.exists(runDir.resolve(BEST))
+                ? runDir.resolve(BEST) : checkpoint;
+        boolean warmStart = !from.equals(checkpoint);
+        TrainingState restored = resume ? readState(from) : null;
         ModelConfig modelConfig = restored != null ? restored.model() : model;
         this.net = new PianoGenieNet(modelConfig);
         net.initialize(manager, DataType.FLOAT32, net.exampleInputShapes());
@@ -116,14 +123,18 @@ public final class TrainingRun implements AutoCloseable {
         this.adam = new AdamOptimizer(manager, parameters);
         this.loss = new PianoGenieLoss(config.marginWeight(), config.contourWeight());
         if (restored != null) {
-            CheckpointFile.Contents contents = CheckpointFile.read(checkpoint);
+            CheckpointFile.Contents contents = CheckpointFile.read(from);
             restoreParameters(contents.tensors());
-            adam.restore(floats(contents.tensors()), restored.step());
+            if (!warmStart) {
+                adam.restore(floats(contents.tensors()), restored.step());
+            }
             // a resumed run keeps its recipe (so it continues exactly); only the total may change
             this.config = onResume.apply(restored.training());
             this.state = new TrainingState(restored.step(), this.config, modelConfig, restored.bestValidationCe(),
                     restored.bestStep(), restored.elapsedSeconds());
+            this.warmStartStep = warmStart ? restored.step() : -1;
         } else {
+            this.warmStartStep = -1;
             this.state = new TrainingState(0, config, modelConfig, Double.POSITIVE_INFINITY, -1, 0);
         }
         this.curve = new TrainingCurve(runDir.resolve("curve.csv"), state.step());
@@ -131,7 +142,7 @@ public final class TrainingRun implements AutoCloseable {
 
     private static TrainingState readState(Path checkpoint) throws IOException {
         if (!Files.exists(checkpoint)) {
-            throw new IOException("nothing to resume: no " + CHECKPOINT + " in " + checkpoint.getParent());
+            throw new IOException("nothing to resume: no " + CHECKPOINT + " or " + BEST + " in " + checkpoint.getParent());
         }
         return readHeader(CheckpointFile.read(checkpoint).headerJson());
     }
@@ -178,7 +189,7 @@ public final class TrainingRun implements AutoCloseable {
         long step = state.step();
         while (step < config.steps() && !stopRequested) {
             NoteBatch b = batches.batch(step);
-            double lr = config.learningRateAt(step);
+            double lr = learningRateAt(step);
             StepLosses losses = trainStep(store, b, (float) lr);
             step++;
             segmentSteps++;
@@ -231,6 +242,17 @@ public final class TrainingRun implements AutoCloseable {
         }
         listener.validated(state.step(), scores, best);
         return scores;
+    }
+
+    /** The schedule's rate; after a warm start, ramped up again over the warm-up, as fresh moments need. */
+    private double learningRateAt(long step) {
+        double lr = config.learningRateAt(step);
+        return warmStartStep < 0 ? lr : lr * Math.min(1.0, (step - warmStartStep + 1) / (double) Math.max(1, config.warmupSteps()));
+    }
+
+    /** Whether this run began from best.bin with fresh optimizer moments (no checkpoint.bin to resume). */
+    public boolean warmStarted() {
+        return warmStartStep >= 0;
     }
 
     private void saveCheckpoint() throws IOException {

@@ -91,4 +91,40 @@ class TrainingRunTest {
         assertEquals(6 + 1, curve.size(), "one row per step, none twice: " + curve);
         assertTrue(Files.exists(split.resolve(TrainingRun.BEST)));
     }
+
+    @Test
+    void withoutCheckpointResumeWarmStartsFromBest(@TempDir Path dir) throws Exception {
+        BatchSource source = i -> phrases(8, 16, 100 + i);
+        List<NoteBatch> val = List.of(phrases(8, 16, 999));
+        TrainingConfig recipe = new TrainingConfig(8, 8, 16, 3e-3, 4, TrainingConfig.Schedule.CONSTANT, 0, 0, 1, 1, 7, 4, 2);
+        long bestStep;
+        try (TrainingRun run = new TrainingRun(recipe.withSteps(4), SMALL, dir, source, val, false, new TrainingRun.Listener() { })) {
+            bestStep = run.run().bestStep();
+        }
+        float[] best = CheckpointFile.read(dir.resolve(TrainingRun.BEST)).tensors().get("dec.output.weight").data();
+        Files.delete(dir.resolve(TrainingRun.CHECKPOINT));
+        List<Double> rates = new ArrayList<>();
+        TrainingRun.Listener record = new TrainingRun.Listener() {
+            @Override
+            public void step(long step, TrainingRun.StepLosses l, double lr, double sps) {
+                rates.add(lr);
+            }
+        };
+        try (TrainingRun run = new TrainingRun(recipe, SMALL, dir, source, val, true, record)) {
+            assertTrue(run.warmStarted());
+            assertEquals(bestStep, run.state().step(), "a warm start begins at best.bin's step");
+            assertArrayEquals(best, run.net().namedParameters().get("dec.output.weight").getArray().toFloatArray(),
+                    "with best.bin's parameters");
+            assertEquals(8, run.run().step());
+        }
+        assertEquals(8 - bestStep, rates.size());
+        assertEquals(3e-3 / 4, rates.get(0), 1e-9, "fresh moments: the learning rate is warmed up again");
+        assertEquals(3e-3, rates.get(rates.size() - 1), 1e-9);
+        assertTrue(Files.exists(dir.resolve(TrainingRun.CHECKPOINT)), "the warm-started run writes its own checkpoint");
+
+        Path empty = dir.resolve("empty");
+        IOException e = assertThrows(IOException.class,
+                () -> new TrainingRun(recipe, SMALL, empty, source, val, true, new TrainingRun.Listener() { }));
+        assertTrue(e.getMessage().contains("no checkpoint.bin or best.bin"), e.getMessage());
+    }
 }
