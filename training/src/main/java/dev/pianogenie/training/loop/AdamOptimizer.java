@@ -3,6 +3,8 @@ package dev.pianogenie.training.loop;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +25,11 @@ public final class AdamOptimizer implements AutoCloseable {
     private final NDManager manager;
     private final Map<String, NDArray> means = new LinkedHashMap<>();
     private final Map<String, NDArray> variances = new LinkedHashMap<>();
+    /** Checkpoint name of the update count (a float: exact to 2^24 updates). */
+    public static final String STEPS = "adam.steps";
+
     private long steps;
+    private final NDArray stepsArray;
 
     public AdamOptimizer(NDManager parent, Map<String, Parameter> parameters) {
         this.manager = parent.newSubManager();
@@ -32,6 +38,7 @@ public final class AdamOptimizer implements AutoCloseable {
             means.put(e.getKey(), manager.zeros(w.getShape(), w.getDataType()));
             variances.put(e.getKey(), manager.zeros(w.getShape(), w.getDataType()));
         }
+        this.stepsArray = manager.zeros(new Shape(1), DataType.FLOAT32);
     }
 
     /** Updates every parameter from its gradient; returns the global gradient norm before clipping. */
@@ -71,21 +78,30 @@ public final class AdamOptimizer implements AutoCloseable {
         return steps;
     }
 
-    /** The moments under {@code adam.m.NAME} / {@code adam.v.NAME}, for a checkpoint. */
+    /**
+     * The moments under {@code adam.m.NAME} / {@code adam.v.NAME} and the update count under {@link #STEPS}
+     * (it differs from the run's step after a warm start), for a checkpoint.
+     */
     public Map<String, NDArray> state() {
         Map<String, NDArray> s = new LinkedHashMap<>();
         means.forEach((k, v) -> s.put("adam.m." + k, v));
         variances.forEach((k, v) -> s.put("adam.v." + k, v));
+        stepsArray.set(new float[] {steps});
+        s.put(STEPS, stepsArray);
         return s;
     }
 
-    /** Restores moments and step count written by {@link #state()}. */
-    public void restore(Map<String, float[]> tensors, long restoredSteps) {
+    /**
+     * Restores what {@link #state()} wrote; checkpoints written before {@link #STEPS} existed had moments as old
+     * as the run, {@code runSteps}.
+     */
+    public void restore(Map<String, float[]> tensors, long runSteps) {
         for (String name : means.keySet()) {
             set(means.get(name), tensors.get("adam.m." + name), "adam.m." + name);
             set(variances.get(name), tensors.get("adam.v." + name), "adam.v." + name);
         }
-        steps = restoredSteps;
+        float[] saved = tensors.get(STEPS);
+        steps = saved != null && saved.length == 1 ? (long) saved[0] : runSteps;
     }
 
     private static void set(NDArray target, float[] data, String name) {

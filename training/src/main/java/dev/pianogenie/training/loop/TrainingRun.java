@@ -75,8 +75,8 @@ public final class TrainingRun implements AutoCloseable {
     private final PianoGenieLoss loss;
     private final TrainingCurve curve;
     private TrainingState state;
-    /** The step a warm start (fresh Adam moments) began at, or -1. */
-    private final long warmStartStep;
+    /** Began from best.bin with fresh Adam moments, as there was no checkpoint.bin to resume. */
+    private final boolean warmStarted;
     private volatile boolean stopRequested;
     private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
@@ -132,11 +132,10 @@ public final class TrainingRun implements AutoCloseable {
             this.config = onResume.apply(restored.training());
             this.state = new TrainingState(restored.step(), this.config, modelConfig, restored.bestValidationCe(),
                     restored.bestStep(), restored.elapsedSeconds());
-            this.warmStartStep = warmStart ? restored.step() : -1;
         } else {
-            this.warmStartStep = -1;
             this.state = new TrainingState(0, config, modelConfig, Double.POSITIVE_INFINITY, -1, 0);
         }
+        this.warmStarted = warmStart;
         this.curve = new TrainingCurve(runDir.resolve("curve.csv"), state.step());
     }
 
@@ -244,15 +243,19 @@ public final class TrainingRun implements AutoCloseable {
         return scores;
     }
 
-    /** The schedule's rate; after a warm start, ramped up again over the warm-up, as fresh moments need. */
+    /**
+     * The schedule's rate; while Adam's moments are younger than the run (after a warm start, also across an exact
+     * resume of it), ramped up again over the warm-up, as fresh moments need.
+     */
     private double learningRateAt(long step) {
         double lr = config.learningRateAt(step);
-        return warmStartStep < 0 ? lr : lr * Math.min(1.0, (step - warmStartStep + 1) / (double) Math.max(1, config.warmupSteps()));
+        long momentAge = adam.steps();
+        return momentAge >= step ? lr : lr * Math.min(1.0, (momentAge + 1) / (double) Math.max(1, config.warmupSteps()));
     }
 
-    /** Whether this run began from best.bin with fresh optimizer moments (no checkpoint.bin to resume). */
+    /** Whether this run began from best.bin with fresh optimizer moments (there was no checkpoint.bin). */
     public boolean warmStarted() {
-        return warmStartStep >= 0;
+        return warmStarted;
     }
 
     private void saveCheckpoint() throws IOException {

@@ -2,6 +2,7 @@ package dev.pianogenie.training.loop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,17 +111,22 @@ class TrainingRunTest {
                 rates.add(lr);
             }
         };
-        try (TrainingRun run = new TrainingRun(recipe, SMALL, dir, source, val, true, record)) {
+        try (TrainingRun run = new TrainingRun(recipe.withSteps(6), SMALL, dir, source, val, true, record)) {
             assertTrue(run.warmStarted());
             assertEquals(bestStep, run.state().step(), "a warm start begins at best.bin's step");
             assertArrayEquals(best, run.net().namedParameters().get("dec.output.weight").getArray().toFloatArray(),
                     "with best.bin's parameters");
+            assertEquals(6, run.run().step());
+        }
+        assertTrue(Files.exists(dir.resolve(TrainingRun.CHECKPOINT)), "the warm-started run writes its own checkpoint");
+        // stopped during the new warm-up and resumed exactly: the ramp goes on where it was
+        try (TrainingRun run = new TrainingRun(recipe, SMALL, dir, source, val, true, record)) {
+            assertFalse(run.warmStarted());
             assertEquals(8, run.run().step());
         }
-        assertEquals(8 - bestStep, rates.size());
-        assertEquals(3e-3 / 4, rates.get(0), 1e-9, "fresh moments: the learning rate is warmed up again");
-        assertEquals(3e-3, rates.get(rates.size() - 1), 1e-9);
-        assertTrue(Files.exists(dir.resolve(TrainingRun.CHECKPOINT)), "the warm-started run writes its own checkpoint");
+        assertEquals(4, bestStep, "the recipe validates (and keeps the best) at step 4");
+        assertEquals(List.of(3e-3 / 4, 3e-3 * 2 / 4, 3e-3 * 3 / 4, 3e-3), rates,
+                "fresh moments: the learning rate is warmed up again, across an exact resume too");
 
         Path empty = dir.resolve("empty");
         IOException e = assertThrows(IOException.class,
