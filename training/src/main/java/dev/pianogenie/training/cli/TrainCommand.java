@@ -193,7 +193,7 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingState end = trainingRun.run();
             CurvePlot.render(runDir.resolve("curve.csv"), runDir.resolve("curve.png"));
             System.out.printf(Locale.ROOT, "stopped at step %d of %d after %.1f h; best validation ce %.4f (PPL %.3f) at step %d%n",
-                    end.step(), config.steps(), end.elapsedSeconds() / 3600, end.bestValidationCe(),
+                    end.step(), end.training().steps(), end.elapsedSeconds() / 3600, end.bestValidationCe(),
                     Math.exp(end.bestValidationCe()), end.bestStep());
             System.out.println("checkpoint, best parameters and curve: " + runDir);
         }

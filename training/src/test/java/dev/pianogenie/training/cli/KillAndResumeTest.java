@@ -65,5 +65,10 @@ class KillAndResumeTest {
         List<String> curve = Files.readAllLines(run.resolve("curve.csv"));
         assertEquals(target, Long.parseLong(curve.get(curve.size() - 1).split(",")[0]));
         assertEquals(target, curve.size() - 1, "one curve row per step, none twice, none lost before the checkpoint");
+
+        // a resume without --steps keeps the run's total, and the summary line says so
+        String again = TrainEvalCommandTest.run("train", "--data", data.toString(), "--out", out.toString(), "--resume",
+                "--threads", "1");
+        assertTrue(again.contains("stopped at step " + target + " of " + target + " "), again);
     }
 }
