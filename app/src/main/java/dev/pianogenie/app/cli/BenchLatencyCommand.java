@@ -3,10 +3,8 @@ package dev.pianogenie.app.cli;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.perform.Performer;
 import dev.pianogenie.app.perform.PerformerListener;
-import dev.pianogenie.midi.Note;
-import dev.pianogenie.midi.Performance;
 import dev.pianogenie.midi.sound.BuiltInSynth;
-import dev.pianogenie.midi.sound.OfflineRenderer;
+import dev.pianogenie.midi.sound.OnsetCheck;
 import dev.pianogenie.midi.sound.ReceiverSink;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.Sampling;
@@ -15,10 +13,9 @@ import dev.pianogenie.model.engine.DecoderEngine;
 import dev.pianogenie.model.engine.Decoders;
 import dev.pianogenie.model.io.ModelFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
@@ -46,6 +43,10 @@ public final class BenchLatencyCommand implements Callable<Integer> {
 
     @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
+
+    @Option(names = "--soundfont", paramLabel = "SF2", description = "the synth's onset with this SF2 soundfont "
+            + "(default: the sound live play picks, see `genie devices`)")
+    Path soundfont;
 
     @Override
     public Integer call() throws Exception {
@@ -75,6 +76,9 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         };
         double decodeP50;
         double decodeP99;
+        double lookaheadP50;
+        double lookaheadP99;
+        long lookaheads;
         SplittableRandom random = new SplittableRandom(5);
         try (StreamingDecoder d = Decoders.open(m, DecoderEngine.parse(engine), Sampling.of(0.25).withSeed(5));
              Performer p = new Performer(d, handoffs)) {
@@ -94,6 +98,9 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             }
             decodeP50 = p.latency().decodePercentileMicros(0.5);
             decodeP99 = p.latency().decodePercentileMicros(0.99);
+            lookaheadP50 = p.latency().lookaheadPercentileMicros(0.5);
+            lookaheadP99 = p.latency().lookaheadPercentileMicros(0.99);
+            lookaheads = p.latency().lookaheadCount();
         }
         Arrays.sort(toMidi);
         double midiP50 = pct(toMidi, 0.5) / 1e3;
@@ -104,29 +111,26 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         double handoffP50 = pct(waits, 0.5) / 1e3;
         double handoffP99 = pct(waits, 0.99) / 1e3;
 
-        List<Note> notes = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            double at = 0.5 + 1.5 * i + random.nextDouble() * 0.001; // anywhere within a control block
-            notes.add(new Note(48 + random.nextInt(36), 60 + random.nextInt(60), at, at + 0.1));
-        }
-        double[] synth = OfflineRenderer.onsetDelays(new Performance(notes, List.of(), notes.get(notes.size() - 1).releaseSeconds()), -60);
-        double[] sorted = Arrays.stream(synth).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        double synthP50 = sorted[sorted.length / 2] * 1e3;
-        double synthP99 = sorted[Math.min(sorted.length - 1, (int) (0.99 * sorted.length))] * 1e3;
+        OnsetCheck.Onset onset = OnsetCheck.measure(Optional.ofNullable(soundfont), 200, 5);
+        double synthP50 = onset.p50Millis();
+        double synthP99 = onset.p99Millis();
         double audioP99 = midiP99 / 1e3 + synthP99;
 
         System.out.printf(Locale.ROOT, "press → MIDI out (%d presses, %s): p50 %.0f µs  p99 %.0f µs  max %.0f µs (decoder step p50 %.0f µs, p99 %.0f µs)%n",
                 presses, engine, midiP50, midiP99, midiMax, decodeP50, decodeP99);
         System.out.printf(Locale.ROOT, "  of which the wait before the performer thread takes the press (queue hand-off, thread wake-up): p50 %.0f µs  p99 %.0f µs%n",
                 handoffP50, handoffP99);
-        System.out.printf(Locale.ROOT, "synthesizer, note-on → first sample above −60 dBFS (%d notes, control rate %.0f Hz): p50 %.2f ms  p99 %.2f ms%n",
-                sorted.length, BuiltInSynth.CONTROL_RATE, synthP50, synthP99);
+        System.out.printf(Locale.ROOT, "look-ahead after each note (8 buttons, one decoder call, off the press's path; %d): p50 %.0f µs  p99 %.0f µs%n",
+                lookaheads, lookaheadP50, lookaheadP99);
+        System.out.printf(Locale.ROOT, "synthesizer (%s), note-on → first sample above −60 dBFS (%d notes, control rate %.0f Hz): p50 %.2f ms  p99 %.2f ms%n",
+                onset.sound(), onset.notes() - onset.silent(), BuiltInSynth.CONTROL_RATE, synthP50, synthP99);
         System.out.printf(Locale.ROOT, "press → first audible sample, synth side: p99 %.2f ms (+ the sound card's buffer: genie asks for %.0f ms)%n",
                 audioP99, BuiltInSynth.LIVE_LATENCY_MICROS / 1e3);
         System.out.printf(Locale.ROOT, "{\"to_midi_p50_us\": %.1f, \"to_midi_p99_us\": %.1f, \"to_midi_max_us\": %.1f, "
-                        + "\"decoder_p99_us\": %.1f, \"handoff_p99_us\": %.1f, "
+                        + "\"decoder_p99_us\": %.1f, \"handoff_p99_us\": %.1f, \"lookahead_p50_us\": %.1f, \"lookahead_p99_us\": %.1f, "
                         + "\"synth_p99_ms\": %.3f, \"to_audio_p99_ms\": %.3f, \"line_latency_ms\": %.1f}%n",
-                midiP50, midiP99, midiMax, decodeP99, handoffP99, synthP99, audioP99, BuiltInSynth.LIVE_LATENCY_MICROS / 1e3);
+                midiP50, midiP99, midiMax, decodeP99, handoffP99, lookaheadP50, lookaheadP99, synthP99, audioP99,
+                BuiltInSynth.LIVE_LATENCY_MICROS / 1e3);
         return 0;
     }
 

@@ -65,6 +65,36 @@ class RenderCommandTest {
         assertEquals(1, missingSf2.code());
     }
 
+    @Test
+    void theWavIsNormalisedToMinusOneDbfsUnlessAskedNotTo(@TempDir Path dir) throws Exception {
+        Path take = dir.resolve("take.mid");
+        MidiFileWriter.write(new Performance(List.of(new Note(60, 70, 0.2, 0.8), new Note(64, 100, 0.8, 1.4)), List.of(), 1.4), take);
+        Run loud = render("render", take.toString(), "--out", dir.resolve("loud.wav").toString());
+        Run quiet = render("render", take.toString(), "--no-normalise", "--out", dir.resolve("quiet.wav").toString());
+        assertEquals(0, loud.code(), loud.err());
+        assertEquals(0, quiet.code(), quiet.err());
+        assertTrue(loud.out().contains("normalised"), loud.out());
+        byte[] a = pcm(dir.resolve("loud.wav"));
+        byte[] b = pcm(dir.resolve("quiet.wav"));
+        int frames = a.length / 4;
+        double peakLoud = 20 * Math.log10(peak(a, 0, frames));
+        double peakQuiet = 20 * Math.log10(peak(b, 0, frames));
+        assertEquals(-1.0, peakLoud, 0.05, "normalised: the peak at -1 dBFS");
+        assertTrue(peakQuiet < -6, "as rendered, well below full scale: " + peakQuiet);
+        // one gain for the whole file: the second note's peak keeps its distance to the first's
+        int split = (int) (0.8 * 44_100);
+        double before = 20 * Math.log10(peak(a, 0, split) / peak(a, split, frames));
+        double after = 20 * Math.log10(peak(b, 0, split) / peak(b, split, frames));
+        assertEquals(after, before, 0.1, "the dynamics stay");
+        assertTrue(render("render", "--help").out().contains("ON by default"));
+    }
+
+    static byte[] pcm(Path wav) throws Exception {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            return in.readAllBytes();
+        }
+    }
+
     /** Peak |sample| of 16-bit little-endian stereo frames [from, to). */
     static double peak(byte[] pcm, int from, int to) {
         int max = 0;
