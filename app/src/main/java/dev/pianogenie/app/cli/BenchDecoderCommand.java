@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * and after (native memory shows in the process's resident size).
  */
 @Command(name = "decoder", mixinStandardHelpOptions = true,
-        description = "Latency of one decoder step (press → key); last line JSON.")
+        description = "Latency of one decoder step (press → key) and of the look-ahead (8 buttons, one call); last line JSON.")
 public final class BenchDecoderCommand implements Callable<Integer> {
 
     @Option(names = "--model", description = "model folder (default: the shipped model, else the paper's reference)")
@@ -84,6 +84,8 @@ public final class BenchDecoderCommand implements Callable<Integer> {
                 ahead[i] = System.nanoTime() - t0;
             }
             Arrays.sort(ahead);
+            System.gc();
+            long rssAhead = residentBytes();
             Arrays.sort(latencies);
             double p50 = pct(latencies, 0.50);
             double p99 = pct(latencies, 0.99);
@@ -94,8 +96,8 @@ public final class BenchDecoderCommand implements Callable<Integer> {
                     p50, pct(latencies, 0.90), p99, p999, max);
             System.out.printf(Locale.ROOT, "Java heap allocated per call: %.0f bytes%n", perCall);
             System.out.printf(Locale.ROOT, "look-ahead (8 buttons, one call; after the note, off the press's path): "
-                    + "p50 %.1f µs  p99 %.1f µs  max %.1f µs (%,d look-aheads)%n",
-                    pct(ahead, 0.5), pct(ahead, 0.99), ahead[ahead.length - 1] / 1e3, ahead.length);
+                    + "p50 %.1f µs  p99 %.1f µs  max %.1f µs (%,d look-aheads; resident after them %.1f MB)%n",
+                    pct(ahead, 0.5), pct(ahead, 0.99), ahead[ahead.length - 1] / 1e3, ahead.length, rssAhead / 1e6);
             System.out.printf(Locale.ROOT, "memory: resident %.1f → %.1f MB, heap used %.1f → %.1f MB (after %,d presses)%n",
                     rssBefore / 1e6, rssAfter / 1e6, heapBefore / 1e6, heapAfter / 1e6, steps);
             System.out.printf(Locale.ROOT,

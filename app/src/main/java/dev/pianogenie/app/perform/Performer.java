@@ -65,6 +65,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private volatile int latestProbabilities;
     private volatile int defaultVelocity = DEFAULT_VELOCITY;
     private volatile boolean running = true;
+    private volatile boolean lookaheadOn = true;
     private final AtomicLong submitted = new AtomicLong();
     private volatile long processed;
 
@@ -148,6 +149,15 @@ public final class Performer implements ButtonListener, AutoCloseable {
         onPerformerThread(() -> lookaheadDue = true);
     }
 
+    /**
+     * Whether the performer looks ahead after each note (on by default; off where nothing shows it, or to
+     * measure what it costs). Turned on, it looks ahead at once.
+     */
+    public void setLookahead(boolean on) {
+        lookaheadOn = on;
+        onPerformerThread(() -> lookaheadDue = on);
+    }
+
     public StreamingDecoder decoder() {
         return decoder;
     }
@@ -185,10 +195,11 @@ public final class Performer implements ButtonListener, AutoCloseable {
         try {
             while (running) {
                 // a look-ahead due waits only until no event is queued: notes go out first
-                ButtonEvent e = lookaheadDue ? queue.poll() : queue.poll(KEEP_WARM_MILLIS, TimeUnit.MILLISECONDS);
+                boolean ahead = lookaheadDue && lookaheadOn;
+                ButtonEvent e = ahead ? queue.poll() : queue.poll(KEEP_WARM_MILLIS, TimeUnit.MILLISECONDS);
                 runCommands();
                 if (e == null) {
-                    if (lookaheadDue) {
+                    if (lookaheadDue && lookaheadOn) {
                         lookAhead();
                     } else {
                         decoder.keepWarm(); // a pause: keep the next press as fast as a press in a run

@@ -313,4 +313,28 @@ class PerformerBookkeepingTest {
         assertEquals(List.of("lookahead 70", "on 0", "on 10", "on 20", "lookahead 70", "reset", "lookahead 70", "lookahead 70"),
                 order, "one look-ahead after the chord's notes, one after the reset, one for new sampling");
     }
+
+    @Test
+    void withTheLookaheadOffNoneIsComputedAndOnAgainItComesAtOnce() throws Exception {
+        List<Lookahead> next = new CopyOnWriteArrayList<>();
+        PerformerListener news = new PerformerListener() {
+            @Override
+            public void lookahead(Lookahead l) {
+                next.add(l);
+            }
+        };
+        try (Performer p = new Performer(new KnownKeys(b -> 10 * b), news)) {
+            awaitSize(next, 1);
+            p.setLookahead(false);
+            p.onEvent(ButtonEvent.press(0, 1 * S));
+            p.onEvent(ButtonEvent.release(0, 2 * S));
+            assertTrue(p.drain(5000));
+            awaitSize(next, 2);
+            assertEquals(1, next.size(), "off: nothing computed");
+            assertEquals(1, p.latency().lookaheadCount());
+            p.setLookahead(true);
+            awaitSize(next, 2);
+            assertEquals(2, next.size(), "on again: at once");
+        }
+    }
 }
