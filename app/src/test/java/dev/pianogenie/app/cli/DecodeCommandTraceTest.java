@@ -4,35 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pianogenie.model.Scale;
 import dev.pianogenie.testkit.SharedData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** {@code genie decode} as a user runs it: key lists, the published trace, the look-ahead. */
 class DecodeCommandTraceTest {
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out.strip());
-        }
-    }
-
-    static Run decode(String... args) {
-        CommandLine cli = GenieCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static GenieRun decode(String... args) {
+        return GenieRun.of(args);
     }
 
     static String randomButtons(long seed, int n) {
@@ -47,7 +31,7 @@ class DecodeCommandTraceTest {
     @Test
     void scaleAndRangeAreNeverViolated() throws Exception {
         // temperature 1: the sampler roams widely, so a key list that leaked would show
-        Run r = decode("decode", "--model", SharedData.tutorialModel().toString(), "--buttons", randomButtons(3, 300),
+        GenieRun r = decode("decode", "--model", SharedData.tutorialModel().toString(), "--buttons", randomButtons(3, 300),
                 "--temperature", "1", "--seed", "9", "--scale", "D:dorian", "--range", "A2-C6", "--json");
         assertEquals(0, r.code(), r.err());
         int distinct = 0;
@@ -76,7 +60,7 @@ class DecodeCommandTraceTest {
     @ParameterizedTest
     @ValueSource(strings = {"tensorflow", "pytorch"})
     void thePublishedTraceComesOutOfTheCommandLineWithItsLookahead(String engine) throws Exception {
-        Run r = decode("decode", "--model", SharedData.paperModel().toString(), "--buttons", PUBLISHED_BUTTONS,
+        GenieRun r = decode("decode", "--model", SharedData.paperModel().toString(), "--buttons", PUBLISHED_BUTTONS,
                 "--dt", "0.1", "--temperature", "0", "--engine", engine, "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
@@ -87,14 +71,14 @@ class DecodeCommandTraceTest {
     @Test
     void withoutDtTheFirstPressStartsAPhraseAsInLivePlay() throws Exception {
         String buttons = randomButtons(5, 24);
-        Run plain = decode("decode", "--model", SharedData.paperModel().toString(), "--buttons", buttons, "--json");
-        Run dts = decode("decode", "--model", SharedData.paperModel().toString(), "--buttons", buttons,
+        GenieRun plain = decode("decode", "--model", SharedData.paperModel().toString(), "--buttons", buttons, "--json");
+        GenieRun dts = decode("decode", "--model", SharedData.paperModel().toString(), "--buttons", buttons,
                 "--dts", String.join(",", java.util.Collections.nCopies(23, "0.1")), "--json");
-        Run dt = decode("decode", "--model", SharedData.paperModel().toString(), "--buttons", buttons, "--dt", "0.1", "--json");
+        GenieRun dt = decode("decode", "--model", SharedData.paperModel().toString(), "--buttons", buttons, "--dt", "0.1", "--json");
         assertEquals(plain.json().get("keys"), dts.json().get("keys"), "neither = presses 0.1 s apart after a first-note ΔT");
         assertTrue(!plain.json().get("keys").equals(dt.json().get("keys")), "--dt gives the first press 0.1 s too");
         assertLookaheadNamesEveryKey(plain.json(), buttons);
-        Run both = decode("decode", "--model", SharedData.paperModel().toString(), "--buttons", "0,1", "--dt", "0.1", "--dts", "0.2");
+        GenieRun both = decode("decode", "--model", SharedData.paperModel().toString(), "--buttons", "0,1", "--dt", "0.1", "--dts", "0.2");
         assertEquals(1, both.code());
         assertTrue(both.err().contains("--dt or --dts"), both.err());
         assertTrue(decode("decode", "--help").out().contains("first-note ΔT"), "--help says what the first press gets");
@@ -113,14 +97,14 @@ class DecodeCommandTraceTest {
 
     @Test
     void unknownScalesAndRangesGetOneLineWithTheValidNames() {
-        Run scale = decode("decode", "--model", SharedData.tutorialModel().toString(), "--buttons", "0,1", "--scale", "C:lydian");
+        GenieRun scale = decode("decode", "--model", SharedData.tutorialModel().toString(), "--buttons", "0,1", "--scale", "C:lydian");
         assertEquals(1, scale.code());
         assertEquals(1, scale.err().strip().lines().count(), scale.err());
         assertTrue(scale.err().contains("unknown scale 'lydian'") && scale.err().contains("natural-minor"), scale.err());
-        Run range = decode("decode", "--model", SharedData.tutorialModel().toString(), "--buttons", "0,1", "--range", "A1-H7");
+        GenieRun range = decode("decode", "--model", SharedData.tutorialModel().toString(), "--buttons", "0,1", "--range", "A1-H7");
         assertEquals(1, range.code());
         assertTrue(range.err().contains("not a note name: 'H7'"), range.err());
-        Run empty = decode("decode", "--model", SharedData.tutorialModel().toString(), "--buttons", "0,1",
+        GenieRun empty = decode("decode", "--model", SharedData.tutorialModel().toString(), "--buttons", "0,1",
                 "--scale", "D:major", "--range", "C4-C4");
         assertEquals(1, empty.code());
         assertTrue(empty.err().contains("no key of D major"), empty.err());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pianogenie.midi.MidiFileWriter;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.Performance;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,21 +14,11 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RenderCommandTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run render(String... args) {
-        CommandLine cli = GenieCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static GenieRun render(String... args) {
+        return GenieRun.of(args);
     }
 
     @Test
@@ -38,7 +26,7 @@ class RenderCommandTest {
         Path take = dir.resolve("take.mid");
         // silence, then two notes: the WAV must be silent before 0.5 s and loud during the notes
         MidiFileWriter.write(new Performance(List.of(new Note(60, 90, 0.5, 1.0), new Note(67, 90, 1.0, 1.5)), List.of(), 1.5), take);
-        Run r = render("render", take.toString());
+        GenieRun r = render("render", take.toString());
         assertEquals(0, r.code(), r.err());
         Path wav = dir.resolve("take.wav");
         assertTrue(r.out().contains("2 notes") && r.out().contains(wav.toString()), r.out());
@@ -57,11 +45,11 @@ class RenderCommandTest {
     void aBadFileGetsOneClearLine(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.mid");
         Files.writeString(bad, "not midi");
-        Run r = render("render", bad.toString(), "--out", dir.resolve("x.wav").toString());
+        GenieRun r = render("render", bad.toString(), "--out", dir.resolve("x.wav").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("bad.mid") && r.err().contains("not a MIDI file"), r.err());
         assertFalse(Files.exists(dir.resolve("x.wav")));
-        Run missingSf2 = render("render", bad.toString(), "--soundfont", dir.resolve("none.sf2").toString());
+        GenieRun missingSf2 = render("render", bad.toString(), "--soundfont", dir.resolve("none.sf2").toString());
         assertEquals(1, missingSf2.code());
     }
 
@@ -69,8 +57,8 @@ class RenderCommandTest {
     void theWavIsNormalisedToMinusOneDbfsUnlessAskedNotTo(@TempDir Path dir) throws Exception {
         Path take = dir.resolve("take.mid");
         MidiFileWriter.write(new Performance(List.of(new Note(60, 70, 0.2, 0.8), new Note(64, 100, 0.8, 1.4)), List.of(), 1.4), take);
-        Run loud = render("render", take.toString(), "--out", dir.resolve("loud.wav").toString());
-        Run quiet = render("render", take.toString(), "--no-normalise", "--out", dir.resolve("quiet.wav").toString());
+        GenieRun loud = render("render", take.toString(), "--out", dir.resolve("loud.wav").toString());
+        GenieRun quiet = render("render", take.toString(), "--no-normalise", "--out", dir.resolve("quiet.wav").toString());
         assertEquals(0, loud.code(), loud.err());
         assertEquals(0, quiet.code(), quiet.err());
         assertTrue(loud.out().contains("normalised"), loud.out());
