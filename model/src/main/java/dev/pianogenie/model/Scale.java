@@ -61,6 +61,78 @@ public enum Scale {
         return keys;
     }
 
+    /** The name on the command line: "major", "natural-minor", "minor-pentatonic". */
+    public String optionName() {
+        return label.replace(' ', '-');
+    }
+
+    /**
+     * A scale by name, as the command line writes it ("major", "natural-minor" or "natural minor", "blues"...;
+     * "minor" is the natural minor), case-insensitive.
+     *
+     * @throws IllegalArgumentException listing the valid names
+     */
+    public static Scale parse(String name) {
+        String n = name.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-').replace(' ', '-');
+        if (n.equals("minor")) {
+            return NATURAL_MINOR;
+        }
+        for (Scale s : values()) {
+            if (s.optionName().equals(n)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown scale '" + name + "' (expected one of " + names() + ")");
+    }
+
+    /** The valid scale names, comma-separated. */
+    public static String names() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Scale::optionName).toList());
+    }
+
+    /**
+     * A root (pitch class, C = 0) by name: C, C#, Db, ... B, case-insensitive.
+     *
+     * @throws IllegalArgumentException naming the valid roots
+     */
+    public static int parseRoot(String name) {
+        String n = name.trim();
+        if (n.isEmpty() || n.length() > 2 || "CDEFGAB".indexOf(Character.toUpperCase(n.charAt(0))) < 0
+                || n.length() == 2 && n.charAt(1) != '#' && n.charAt(1) != 'b') {
+            throw new IllegalArgumentException("unknown root '" + name + "' (expected C, C#, Db, D, ... B)");
+        }
+        int pc = new int[] {9, 11, 0, 2, 4, 5, 7}[Character.toUpperCase(n.charAt(0)) - 'A'];
+        if (n.length() == 2) {
+            pc += n.charAt(1) == '#' ? 1 : -1;
+        }
+        return Math.floorMod(pc, 12);
+    }
+
+    /**
+     * "ROOT:NAME" as {@code --scale} takes it ("C:major", "F#:blues", "Bb:minor-pentatonic"); a bare NAME is on C.
+     *
+     * @return the root (pitch class) and the scale
+     */
+    public static Rooted parseRooted(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return new Rooted(0, parse(text));
+        }
+        return new Rooted(parseRoot(text.substring(0, colon)), parse(text.substring(colon + 1)));
+    }
+
+    /** A scale on a root (pitch class, C = 0). */
+    public record Rooted(int root, Scale scale) {
+        public Rooted {
+            root = Math.floorMod(root, 12);
+        }
+
+        @Override
+        public String toString() {
+            return ROOT_NAMES[root] + ":" + scale.optionName();
+        }
+    }
+
     @Override
     public String toString() {
         return label;
