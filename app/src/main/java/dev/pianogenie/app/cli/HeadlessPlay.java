@@ -87,6 +87,9 @@ final class HeadlessPlay {
             for (OutputSpec o : setup.outputs()) {
                 o.open((mono, frames) -> { }).ifPresent(session::addOutput);
             }
+            if (setup.record().isPresent() && !learnFirst) {
+                session.startTake(); // before any controller: the take holds every press (a replay starts at once)
+            }
             List<ButtonSource> sources = new ArrayList<>();
             for (ControllerSpec c : setup.controllers()) {
                 ButtonSource source = c.open(quit::countDown);
@@ -97,7 +100,9 @@ final class HeadlessPlay {
                 return 0;
             }
             if (setup.record().isPresent()) {
-                session.startTake();
+                if (learnFirst) {
+                    session.startTake(); // after learning: the learning presses are not music
+                }
                 Path target = setup.record().get();
                 autosave = new Autosave(session::take, () -> target, news::add, Autosave.EVERY_MILLIS);
             }

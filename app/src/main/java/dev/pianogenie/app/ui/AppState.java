@@ -108,17 +108,23 @@ final class AppState implements AutoCloseable {
         }
         String last = prefs.get("model", "");
         if (!last.isEmpty() && Files.isDirectory(Path.of(last))) {
-            return Path.of(last);
+            remembered = Path.of(last);
+            return remembered;
         }
         return setup.modelFolder();
     }
+
+    private Path remembered;
 
     /** Where the model in use came from, said beside its folder. */
     String modelOrigin(Path folder) {
         if (setup.isChosen(Choice.MODEL) && folder.equals(setup.model().orElse(null))) {
             return "chosen with --model";
         }
-        return setup.model().isEmpty() && isShipped(folder) ? "the shipped model" : "chosen in the window";
+        if (isShipped(folder)) {
+            return "the shipped model";
+        }
+        return folder.equals(remembered) ? "remembered from last time; Model… to change" : "chosen in the window";
     }
 
     private static boolean isShipped(Path folder) {
@@ -294,8 +300,7 @@ final class AppState implements AutoCloseable {
 
     void startRecording() {
         if (!recording.get() && modelReady.get()) {
-            recording.set(true);
-            controller.startTake(nextTakeFile());
+            controller.startTake(recordingStarted());
         }
     }
 
@@ -349,6 +354,12 @@ final class AppState implements AutoCloseable {
         }
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return takesFolder.resolve("take-" + stamp + (n > 1 ? "-" + n : "") + ".mid");
+    }
+
+    /** Shows recording as started (for a take the engine room starts by itself) and says where it goes. */
+    Path recordingStarted() {
+        recording.set(true);
+        return nextTakeFile();
     }
 
     void takeStarted() {

@@ -125,6 +125,7 @@ final class PlayController implements AutoCloseable {
         int v = state.velocity().get();
         List<OutputSpec> outs = state.outputs().get();
         boolean first = session == null;
+        Path firstTake = recordAtOnce ? state.recordingStarted() : null;
         run("loading " + folder.getFileName(), () -> {
             PianoGenieModel model = ModelFiles.load(folder);
             LiveSetup setup = state.setup().withModel(folder).withSampling(t, k).withVelocity(v).withOutputs(outs);
@@ -140,6 +141,9 @@ final class PlayController implements AutoCloseable {
             startGamepad(fresh, setup);
             Platform.runLater(() -> state.modelLoaded(model, folder));
             openOutputs(fresh, outs);
+            if (firstTake != null) {
+                beginTake(fresh, firstTake); // before the command line's controllers: a replay starts at once
+            }
             if (first) {
                 for (ControllerSpec c : setup.controllers()) {
                     if (c.kind() != ControllerSpec.Kind.KEYBOARD && c.kind() != ControllerSpec.Kind.GAMEPAD) {
@@ -152,9 +156,6 @@ final class PlayController implements AutoCloseable {
                 ButtonSource again = ControllerSpec.parse(extraSpec).open(() -> { });
                 fresh.addSource(again);
                 extra = again;
-            }
-            if (recordAtOnce) {
-                Platform.runLater(state::startRecording);
             }
         });
     }
@@ -243,21 +244,23 @@ final class PlayController implements AutoCloseable {
 
     /** Starts a take that will be saved to {@code mid} (checked first), autosaved while it runs. */
     void startTake(Path mid) {
-        run("starting the take", () -> {
-            LiveSession s = session;
-            try {
-                RecordTarget.check(mid);
-            } catch (IllegalArgumentException e) {
-                Platform.runLater(state::recordingStopped);
-                throw e;
-            }
-            s.startTake();
-            takeFile = mid;
-            autosave = new Autosave(s::take, () -> mid, m -> Platform.runLater(() -> state.problem(m)), Autosave.EVERY_MILLIS);
-            Platform.runLater(() -> {
-                state.takeStarted();
-                state.say(Message.info("Recording take " + state.takes().get() + " (autosaved to " + mid + ")…"));
-            });
+        run("starting the take", () -> beginTake(session, mid));
+    }
+
+    /** Background thread. */
+    private void beginTake(LiveSession s, Path mid) {
+        try {
+            RecordTarget.check(mid);
+        } catch (IllegalArgumentException e) {
+            Platform.runLater(state::recordingStopped);
+            throw e;
+        }
+        s.startTake();
+        takeFile = mid;
+        autosave = new Autosave(s::take, () -> mid, m -> Platform.runLater(() -> state.problem(m)), Autosave.EVERY_MILLIS);
+        Platform.runLater(() -> {
+            state.takeStarted();
+            state.say(Message.info("Recording take " + state.takes().get() + " (autosaved to " + mid + ")…"));
         });
     }
 

@@ -13,4 +13,8 @@ import java.util.OptionalLong;
  */
 public record SessionHeader(String modelName, Optional<Path> modelFolder, Optional<String> modelId, Optional<String> engine,
         OptionalDouble temperature, Optional<String> scale, Optional<String> range, OptionalLong seed, OptionalInt velocity) {
+
+    public SessionHeader withFolder(Path folder) {
+        return new SessionHeader(modelName, Optional.of(folder), modelId, engine, temperature, scale, range, seed, velocity);
+    }
 }
