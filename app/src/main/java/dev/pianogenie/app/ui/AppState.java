@@ -119,12 +119,12 @@ final class AppState implements AutoCloseable {
     /** Where the model in use came from, said beside its folder. */
     String modelOrigin(Path folder) {
         if (setup.isChosen(Choice.MODEL) && folder.equals(setup.model().orElse(null))) {
-            return "chosen with --model";
+            return "--model";
         }
         if (isShipped(folder)) {
-            return "the shipped model";
+            return "shipped";
         }
-        return folder.equals(remembered) ? "remembered from last time; Model… to change" : "chosen in the window";
+        return folder.equals(remembered) ? "as last time" : "chosen here";
     }
 
     private static boolean isShipped(Path folder) {
@@ -397,7 +397,7 @@ final class AppState implements AutoCloseable {
         modelDetail.set(model.describe() + " · " + model.config().encoding().name().toLowerCase() + " features · LSTM "
                 + model.config().rnnLayers() + "×" + model.config().rnnDim()
                 + (model.config().provenance().containsKey("licence") ? " · " + model.config().provenance().get("licence") : ""));
-        modelFolder.set(dir.toAbsolutePath() + " (" + modelOrigin(dir) + ")");
+        modelFolder.set(shortPath(dir) + " (" + modelOrigin(dir) + ")");
         prefs.put("model", dir.toAbsolutePath().toString());
         modelReady.set(true);
         say(Message.info("Ready: " + model.config().name() + "."));
@@ -430,6 +430,13 @@ final class AppState implements AutoCloseable {
 
     void latencyShown(String text) {
         latency.set(text);
+    }
+
+    /** A folder as a person reads it: under the home folder as ~/… */
+    static String shortPath(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        return abs.startsWith(home) && !abs.equals(home) ? "~/" + home.relativize(abs) : abs.toString();
     }
 
     private static String capitalise(String s) {

@@ -6,9 +6,11 @@ import dev.pianogenie.model.Keys;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * The 8 buttons, large, clickable or touchable, each showing its keys (1 and A, 2 and S…); they light while
@@ -28,7 +30,14 @@ final class ButtonPad extends HBox {
         setPrefHeight(130);
         for (int b = 0; b < buttons.length; b++) {
             int button = b;
-            Button btn = new Button((b + 1) + "\n" + LETTERS[b]);
+            Label number = new Label(Integer.toString(b + 1));
+            number.getStyleClass().add("pad-number");
+            Label letter = new Label(LETTERS[b]);
+            letter.getStyleClass().add("pad-letter");
+            VBox face = new VBox(-2, number, letter);
+            face.setAlignment(Pos.CENTER);
+            Button btn = new Button();
+            btn.setGraphic(face);
             btn.setId("genie-button-" + b);
             btn.getStyleClass().add("genie-button");
             btn.setFocusTraversable(false);

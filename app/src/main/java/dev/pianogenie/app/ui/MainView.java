@@ -10,9 +10,8 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -28,10 +27,8 @@ final class MainView {
     /** The smallest screen the window is laid out for. */
     static final double MIN_WIDTH = 1000;
     static final double MIN_HEIGHT = 560;
-    static final String HINT = "Play: keys 1–8 or A S D F J K L ;  ·  space = sustain  ·  F5 = record  ·  ↑ ↓ = temperature"
-            + "  ·  Esc = all notes off";
-    static final String HEAT_LEGEND = "Blue bars: how likely each key was for the last press, before the draw"
-            + " (above T 0 a less likely key can sound)";
+    static final String HINT = "Play: 1–8 or A S D F J K L ;  ·  space sustain  ·  F5 record  ·  ↑↓ temperature  ·  Esc all off";
+    static final String HEAT_LEGEND = "Blue bars: each key's odds for the last press, before the draw";
 
     final AppState state;
     final ButtonPad pad;
@@ -63,14 +60,16 @@ final class MainView {
         legend.getStyleClass().addAll("dim", "heat-legend");
         legend.setMinWidth(0);
         legend.setWrapText(false);
-        legend.setTooltip(new javafx.scene.control.Tooltip(HEAT_LEGEND));
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox captions = new HBox(12, hint, grow, legend);
+        legend.setTooltip(new javafx.scene.control.Tooltip("The blue bars above the keys: how likely the decoder found each key"
+                + " for the last press (its probabilities before sampling). At temperature 0 the tallest bar sounds; above 0"
+                + " a key is drawn from them, so a shorter bar can win."));
+        FlowPane captions = new FlowPane(28, 2, hint, legend); // side by side, or one above the other when narrow
         VBox centre = new VBox(6, pad, captions, piano, roll);
         centre.setPadding(new Insets(8, 12, 6, 12));
         VBox.setVgrow(pad, Priority.SOMETIMES);
-        VBox.setVgrow(piano, Priority.SOMETIMES);
+        VBox.setVgrow(piano, Priority.ALWAYS);
+        piano.setMaxHeight(300); // a big window: a bigger piano, up to a point; the roll takes the rest
+        pad.setMaxHeight(200);
         VBox.setVgrow(roll, Priority.ALWAYS);
         root.setCenter(centre);
         root.setBottom(new VBox(recordBar, messageBar));
@@ -178,8 +177,11 @@ final class MainView {
                 case PEDAL_UP -> state.pedalShown(false);
                 case CONNECTED -> state.controller(true, e.text());
                 case DISCONNECTED -> {
+                    boolean wasConnected = state.controllerConnected().get();
                     state.controller(false, e.text());
-                    state.say(Message.problem("Controller: " + e.text()));
+                    if (wasConnected) { // at start, "no gamepad yet" is no problem: the keyboard plays; the status says it
+                        state.say(Message.problem("Controller: " + e.text()));
+                    }
                 }
                 case PROBLEM -> state.say(Message.problem(e.text()));
             }
@@ -198,13 +200,13 @@ final class MainView {
     }
 
     /**
-     * Shows the window at a size that fits the screen: up to 1360×860, never larger than the screen's visible
-     * area, at least {@link #MIN_WIDTH}×{@link #MIN_HEIGHT} where the screen has room.
+     * Shows the window at a size that fits the screen: 80% of it (at least 1280×760 where there is room), never
+     * larger than the screen's visible area, at least {@link #MIN_WIDTH}×{@link #MIN_HEIGHT} where it has room.
      */
     static void show(Stage stage, MainView view) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double w = Math.min(1360, screen.getWidth());
-        double h = Math.min(860, screen.getHeight());
+        double w = Math.min(Math.max(1280, 0.8 * screen.getWidth()), screen.getWidth());
+        double h = Math.min(Math.max(760, 0.8 * screen.getHeight()), screen.getHeight());
         stage.setTitle("Piano Genie");
         stage.setScene(view.scene(w, h));
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));

@@ -127,7 +127,15 @@ final class PlayController implements AutoCloseable {
         boolean first = session == null;
         Path firstTake = recordAtOnce ? state.recordingStarted() : null;
         run("loading " + folder.getFileName(), () -> {
-            PianoGenieModel model = ModelFiles.load(folder);
+            PianoGenieModel model;
+            try {
+                model = ModelFiles.load(folder);
+            } catch (Exception | Error e) {
+                if (firstTake != null) {
+                    Platform.runLater(state::recordingStopped);
+                }
+                throw e;
+            }
             LiveSetup setup = state.setup().withModel(folder).withSampling(t, k).withVelocity(v).withOutputs(outs);
             LiveSession fresh = new LiveSession(setup, model, events);
             LiveSession old = session;
@@ -206,8 +214,10 @@ final class PlayController implements AutoCloseable {
                         + " (a DAW or a hardware synth) under Output, or \"none\". The buttons, the keys on screen and"
                         + " Record still work, and Export WAV renders a take through the synth offline."
                 : "Output: " + String.join("; ", failed);
-        Platform.runLater(() -> state.outputFailed(specs, opened.isEmpty() ? "no sound: " + String.join("; ", failed)
-                : description + " (" + String.join("; ", failed) + ")", text));
+        String status = noSoundDevice && opened.isEmpty()
+                ? "no sound card: use a MIDI out, or none + Export WAV"
+                : opened.isEmpty() ? "no sound: " + String.join("; ", failed) : description + " (" + String.join("; ", failed) + ")";
+        Platform.runLater(() -> state.outputFailed(specs, status, text));
     }
 
     void applySampling(double temperature, KeyChoice keys) {

@@ -84,7 +84,7 @@ final class SetupBar extends VBox {
         folder.setId("model-folder");
         folder.getStyleClass().addAll("dim", "shrinks");
         folder.textProperty().bind(state.modelFolder());
-        folder.setMaxWidth(340);
+        folder.setMaxWidth(360);
         Tooltip where = new Tooltip();
         where.textProperty().bind(state.modelFolder());
         folder.setTooltip(where);
@@ -120,7 +120,7 @@ final class SetupBar extends VBox {
         status.setId("controller-status");
         status.getStyleClass().add("shrinks");
         status.textProperty().bind(state.controllerStatus());
-        status.setMaxWidth(300);
+        status.setMaxWidth(340);
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(state.controllerStatus());
         status.setTooltip(whole);
@@ -297,7 +297,8 @@ final class SetupBar extends VBox {
         status.setId("output-status");
         status.getStyleClass().addAll("dim", "shrinks");
         status.textProperty().bind(state.outputStatus());
-        status.setMaxWidth(300);
+        status.setMaxWidth(420);
+        state.outputProblem().addListener((o, a, b) -> status.pseudoClassStateChanged(PseudoClass.getPseudoClass("problem"), b));
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(state.outputStatus());
         status.setTooltip(whole);
