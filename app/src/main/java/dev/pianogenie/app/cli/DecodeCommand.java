@@ -9,11 +9,13 @@ import dev.pianogenie.model.engine.Decoders;
 import dev.pianogenie.model.io.ModelFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,6 +48,9 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
+    @Mixin
+    KeyListOptions keyList;
+
     @Option(names = "--json", description = "print one JSON line {\"keys\": [...], \"midi\": [...]}")
     boolean json;
 
@@ -58,8 +63,9 @@ public final class DecodeCommand implements Callable<Integer> {
         for (int b : buttons) {
             Keys.checkButton(b);
         }
+        BitSet allowed = keyList.allowedKeys();
         PianoGenieModel m = ModelFiles.load(model);
-        Sampling sampling = new Sampling(temperature, Keys.all(), seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+        Sampling sampling = new Sampling(temperature, allowed, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         List<Integer> keys = new ArrayList<>();
         try (BaseStreamingDecoder decoder = Decoders.open(m, DecoderEngine.parse(engine), sampling)) {
             long nanos = 0;
