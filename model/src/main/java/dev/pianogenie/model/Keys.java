@@ -131,63 +131,6 @@ public final class Keys {
         }
     }
 
-    /** A range of pitches on the piano, both ends included ("A1-C7"). */
-    public record Range(int lowPitch, int highPitch) {
-        /** The whole piano, A0-C8. */
-        public static final Range PIANO = new Range(LOWEST_PITCH, HIGHEST_PITCH);
-
-        public Range {
-            if (!isOnPiano(lowPitch) || !isOnPiano(highPitch)) {
-                throw new IllegalArgumentException("the range " + pitchName(lowPitch) + "-" + pitchName(highPitch)
-                        + " leaves the piano (A0-C8)");
-            }
-            if (lowPitch > highPitch) {
-                throw new IllegalArgumentException("the range " + pitchName(lowPitch) + "-" + pitchName(highPitch)
-                        + " runs downwards: give the low note first");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return pitchName(lowPitch) + "-" + pitchName(highPitch);
-        }
-    }
-
-    private static final java.util.regex.Pattern PITCH = java.util.regex.Pattern.compile("([A-Ga-g])([#b]?)(-?\\d+)");
-    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(
-            "\\s*([A-Ga-g][#b]?-?\\d+|\\d+)\\s*(?:-|–|\\.\\.)\\s*([A-Ga-g][#b]?-?\\d+|\\d+)\\s*");
-
-    /**
-     * A pitch by name ("C4" = 60, "A0", "F#3", "Bb5") or MIDI number ("60").
-     *
-     * @throws IllegalArgumentException naming what was expected
-     */
-    public static int parsePitch(String text) {
-        String t = text.trim();
-        if (t.matches("\\d{1,3}")) {
-            return Integer.parseInt(t);
-        }
-        var m = PITCH.matcher(t);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a note: expected a name like C4, F#3, Bb5, A0 or a MIDI number");
-        }
-        int pc = Scale.parseRoot(m.group(1) + m.group(2));
-        return (Integer.parseInt(m.group(3)) + 1) * 12 + pc;
-    }
-
-    /**
-     * A range of keys "LOW-HIGH" by note name or MIDI number: "A1-C7", "C3-C6", "48-84".
-     *
-     * @throws IllegalArgumentException if it is not a range, leaves the piano or runs downwards
-     */
-    public static Range parseRange(String text) {
-        var m = RANGE.matcher(text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a range of keys: expected LOW-HIGH, e.g. A1-C7 (the piano is A0-C8)");
-        }
-        return new Range(parsePitch(m.group(1)), parsePitch(m.group(2)));
-    }
-
     public static BitSet all() {
         BitSet all = new BitSet(NUM_KEYS);
         all.set(0, NUM_KEYS);

@@ -1,6 +1,7 @@
 package dev.pianogenie.app.cli;
 
 import dev.pianogenie.app.live.ControllerSpec;
+import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.app.live.LiveSetup.Choice;
 import dev.pianogenie.app.live.OutputSpec;
@@ -47,12 +48,8 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--temperature", description = "0 = always the likeliest key, up to 1 (default: ${DEFAULT-VALUE})")
     double temperature = Sampling.DEFAULT_TEMPERATURE;
 
-    @Option(names = "--scale", paramLabel = "ROOT:NAME", description = "only keys of this scale, e.g. C:major, F#:blues, "
-            + "A:minor-pentatonic (default: every key)")
-    String scale;
-
-    @Option(names = "--range", paramLabel = "LOW-HIGH", description = "only keys in this range, e.g. A1-C7 (default: A0-C8)")
-    String range;
+    @picocli.CommandLine.Mixin
+    KeyListOptions keys;
 
     @Option(names = "--seed", description = "random seed (default: a fresh one per take, written in its session file)")
     Long seed;
@@ -102,7 +99,7 @@ public final class PlayCommand implements Callable<Integer> {
                 }
             }
         }
-        return new LiveSetup(Optional.ofNullable(model), DecoderEngine.parse(engine), temperature, LiveSetup.keys(scale, range),
+        return new LiveSetup(Optional.ofNullable(model), DecoderEngine.parse(engine), temperature, new KeyChoice(keys.rootedScale(), keys.pitchRange()),
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed), velocity,
                 outputs.stream().map(OutputSpec::parse).toList(), controllers.stream().map(ControllerSpec::parse).toList(),
                 Optional.ofNullable(record), chosen);

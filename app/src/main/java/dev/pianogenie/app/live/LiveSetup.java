@@ -4,9 +4,7 @@ import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.app.input.replay.SessionFile;
 import dev.pianogenie.app.input.replay.SessionHeader;
 import dev.pianogenie.app.perform.Performer;
-import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.Sampling;
-import dev.pianogenie.model.Scale;
 import dev.pianogenie.model.engine.DecoderEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +110,7 @@ public record LiveSetup(Optional<Path> model, DecoderEngine engine, double tempe
         KeyChoice k = keys;
         if (!now.contains(Choice.KEYS) && (h.scale().isPresent() || h.range().isPresent())) {
             try {
-                k = keys(h.scale().orElse(null), h.range().orElse(null));
+                k = KeyChoice.parse(h.scale().orElse(null), h.range().orElse(null));
             } catch (IllegalArgumentException bad) {
                 throw new ControllerException(replay.get().file() + " line 1: " + bad.getMessage());
             }
@@ -150,12 +148,5 @@ public record LiveSetup(Optional<Path> model, DecoderEngine engine, double tempe
 
     public LiveSetup withOutputs(List<OutputSpec> o) {
         return new LiveSetup(model, engine, temperature, keys, seed, velocity, o, controllers, record, chosen);
-    }
-
-    /** The key choice from {@code --scale ROOT:NAME} and {@code --range LOW-HIGH} (either may be absent). */
-    public static KeyChoice keys(String scale, String range) {
-        Scale.Rooted s = scale == null ? KeyChoice.ALL.scale() : Scale.parseRooted(scale);
-        Keys.Range r = range == null ? Keys.Range.PIANO : Keys.parseRange(range);
-        return new KeyChoice(s, r);
     }
 }

@@ -46,7 +46,8 @@ final class SetupBar extends VBox {
         getStyleClass().add("setup-bar");
         setPadding(new Insets(8, 12, 8, 12));
         setSpacing(6);
-        FlowPane top = flow(modelGroup(), controllerGroup());
+        Node[] model = modelGroups();
+        FlowPane top = flow(model[0], model[1], controllerGroup());
         FlowPane settings = flow(temperatureGroup(), keysGroup(), velocityGroup(), outputGroup());
         getChildren().addAll(top, settings);
     }
@@ -70,13 +71,15 @@ final class SetupBar extends VBox {
 
     // ---- model ----
 
-    private Node modelGroup() {
+    /** The title and model name; the folder and Model… (two groups: a long name or folder wraps, never widens the window). */
+    private Node[] modelGroups() {
         Label title = new Label("Piano Genie");
         title.getStyleClass().add("title");
         Label name = new Label();
         name.setId("model-name");
         name.textProperty().bind(state.modelName());
-        name.getStyleClass().add("model-name");
+        name.getStyleClass().addAll("model-name", "shrinks");
+        name.setMaxWidth(320);
         Tooltip detail = new Tooltip();
         detail.textProperty().bind(state.modelDetail());
         name.setTooltip(detail);
@@ -92,7 +95,8 @@ final class SetupBar extends VBox {
         choose.setFocusTraversable(false);
         choose.setTooltip(new Tooltip("play another model: a folder of ours or a TF.js checkpoint"));
         choose.setOnAction(e -> chooseModel());
-        return group(title, name, folder, choose);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        return new Node[] {group(title, name), group(folder, choose)};
     }
 
     private void chooseModel() {

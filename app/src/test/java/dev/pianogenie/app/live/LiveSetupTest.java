@@ -10,7 +10,8 @@ import dev.pianogenie.app.input.replay.SessionHeader;
 import dev.pianogenie.app.live.LiveSetup.Choice;
 import dev.pianogenie.midi.MidiFileReader;
 import dev.pianogenie.midi.Performance;
-import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.PitchRange;
+import dev.pianogenie.model.RootedScale;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.Scale;
 import dev.pianogenie.model.engine.DecoderEngine;
@@ -37,7 +38,7 @@ class LiveSetupTest {
                 "--range", "C3-C6", "--seed", "9", "--velocity", "100", "--output", "midi:Some Port@10", "--output", "synth",
                 "--controller", "gamepad:Xbox", "--controller", "replay:t.session.jsonl@fast", "--record", "x.mid");
         assertEquals(new LiveSetup(Optional.of(Path.of("m")), DecoderEngine.PYTORCH, 0.6,
-                new KeyChoice(new Scale.Rooted(6, Scale.BLUES), new Keys.Range(48, 84)), OptionalLong.of(9), 100,
+                new KeyChoice(new RootedScale(Scale.BLUES, 6), new PitchRange(48, 84)), OptionalLong.of(9), 100,
                 List.of(new OutputSpec(OutputSpec.Kind.MIDI, Optional.empty(), "Some Port", 10), OutputSpec.SYNTH),
                 List.of(new ControllerSpec(ControllerSpec.Kind.GAMEPAD, "Xbox", -1, false),
                         new ControllerSpec(ControllerSpec.Kind.REPLAY, "t.session.jsonl", -1, true)),
