@@ -8,8 +8,6 @@ import dev.pianogenie.app.perform.Performer;
 import dev.pianogenie.app.perform.PerformerListener;
 import dev.pianogenie.app.perform.TakeRecorder;
 import dev.pianogenie.midi.NoteSink;
-import dev.pianogenie.midi.sound.AudioTap;
-import dev.pianogenie.midi.sound.MidiDeviceException;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.StreamingDecoder;
@@ -75,23 +73,6 @@ public final class LiveSession implements AutoCloseable {
     /** Where controllers deliver: the performer (the take recorder listens there, it does not relay). */
     public ButtonListener input() {
         return performer;
-    }
-
-    /**
-     * Opens the setup's outputs; one that fails is reported (and skipped) so the others still play.
-     *
-     * @return the failures, one line each (empty if all opened)
-     */
-    public List<String> openOutputs(List<OutputSpec> specs, AudioTap tap) {
-        List<String> failed = new ArrayList<>();
-        for (OutputSpec spec : specs) {
-            try {
-                spec.open(tap).ifPresent(this::addOutput);
-            } catch (MidiDeviceException e) {
-                failed.add(ErrorText.describe(e));
-            }
-        }
-        return failed;
     }
 
     public void addOutput(NoteSink sink) {

@@ -45,10 +45,6 @@ public final class TakeRecorder implements NoteSink, Performer.Tap {
         armed = false;
     }
 
-    boolean armed() {
-        return armed;
-    }
-
     /** A copy of the take so far (or the last one). Performer thread: a few array copies. */
     Snapshot snapshot() {
         return new Snapshot(List.copyOf(events), notes.copy(), armed);
