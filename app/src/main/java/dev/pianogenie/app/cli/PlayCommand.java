@@ -5,6 +5,7 @@ import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.app.live.LiveSetup.Choice;
 import dev.pianogenie.app.live.OutputSpec;
+import dev.pianogenie.app.live.RecordTarget;
 import dev.pianogenie.app.perform.Performer;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.engine.DecoderEngine;
@@ -71,6 +72,9 @@ public final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LiveSetup setup = setup().followingReplay(line -> System.err.println("genie: " + line));
+        if (setup.record().isPresent()) {
+            RecordTarget.check(setup.record().get()); // before playing, in either face: a take must not be lost at the end
+        }
         if (!headless) {
             return DesktopLauncher.launch(setup); // the windowed path (the desktop app)
         }
