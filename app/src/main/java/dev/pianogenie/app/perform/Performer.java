@@ -92,11 +92,6 @@ public final class Performer implements ButtonListener, AutoCloseable {
         onPerformerThread(() -> taps.add(tap));
     }
 
-    /** Temperature, allowed keys and seed from the next press on (set on the performer thread, in order with presses). */
-    public void setSampling(dev.pianogenie.model.Sampling sampling) {
-        onPerformerThread(() -> decoder.setSampling(sampling));
-    }
-
     /**
      * Starts a take at the next event: the decoder begins a new phrase with {@code sampling} (so the take's
      * session, replayed from a fresh decoder with the same sampling, plays the same notes) and {@code take}
@@ -188,6 +183,14 @@ public final class Performer implements ButtonListener, AutoCloseable {
             throw new IllegalArgumentException("velocity must be 1..127, was " + velocity);
         }
         defaultVelocity = velocity;
+    }
+
+    /**
+     * Temperature, key list and seed for the next presses, set on the performer thread in order with the presses
+     * (the decoder is used from one thread; a take's recorder sees the change where it falls).
+     */
+    public void setSampling(dev.pianogenie.model.Sampling sampling) {
+        onPerformerThread(() -> decoder.setSampling(sampling));
     }
 
     public StreamingDecoder decoder() {
