@@ -48,7 +48,6 @@ final class PlayController implements AutoCloseable {
     private volatile LiveSession session;
     private volatile GamepadSource gamepad;
     private volatile ButtonSource extra;
-    private final List<ButtonSource> fromCommandLine = new ArrayList<>();
     // background thread only
     private Path takeFile;
     private Autosave autosave;
@@ -152,15 +151,14 @@ final class PlayController implements AutoCloseable {
             if (firstTake != null) {
                 beginTake(fresh, firstTake); // before the command line's controllers: a replay starts at once
             }
-            if (first) {
-                for (ControllerSpec c : setup.controllers()) {
-                    if (c.kind() != ControllerSpec.Kind.KEYBOARD && c.kind() != ControllerSpec.Kind.GAMEPAD) {
-                        ButtonSource source = c.open(() -> Platform.runLater(() -> state.say(Message.info("Replay finished"))));
-                        fresh.addSource(source);
-                        fromCommandLine.add(source);
-                    }
+            for (ControllerSpec c : setup.controllers()) {
+                // the command line's controllers play whichever model is loaded; a replay plays once, on the first
+                boolean replay = c.kind() == ControllerSpec.Kind.REPLAY;
+                if (c.kind() != ControllerSpec.Kind.KEYBOARD && c.kind() != ControllerSpec.Kind.GAMEPAD && (first || !replay)) {
+                    fresh.addSource(c.open(() -> Platform.runLater(() -> state.say(Message.info("Replay finished")))));
                 }
-            } else if (extra != null) {
+            }
+            if (!first && extra != null) {
                 ButtonSource again = ControllerSpec.parse(extraSpec).open(() -> { });
                 fresh.addSource(again);
                 extra = again;

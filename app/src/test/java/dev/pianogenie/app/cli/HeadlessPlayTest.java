@@ -115,6 +115,23 @@ class HeadlessPlayTest {
     }
 
     @Test
+    void aRecordedTakeReplaysToTheSameNotesWithNoOptionsGivenAgain(@TempDir Path dir) throws Exception {
+        Path played = session(dir, 60, 90_000_000L);
+        Path first = dir.resolve("first.mid");
+        String model = SharedData.tutorialModel().toString();
+        // no --seed: the take gets a fresh one, written in its session file with the temperature and keys
+        assertEquals(0, GenieCli.commandLine().execute("play", "--headless", "--controller", "replay:" + played + "@fast",
+                "--output", "none", "--model", model, "--temperature", "0.9", "--scale", "D:dorian", "--record", first.toString()));
+        Path again = dir.resolve("again.mid");
+        assertEquals(0, GenieCli.commandLine().execute("play", "--headless", "--controller",
+                "replay:" + dir.resolve("first" + SessionFile.EXTENSION) + "@fast", "--output", "none", "--record", again.toString()));
+        List<Integer> take = MidiFileReader.read(first).notes().stream().map(Note::pitch).toList();
+        assertEquals(60, take.size());
+        assertEquals(take, MidiFileReader.read(again).notes().stream().map(Note::pitch).toList(),
+                "replay means play back my take: same model, temperature, keys and seed from the session file");
+    }
+
+    @Test
     void aSignalStopsCleanlyWithEverythingReleasedAndTheRecordingSaved(@TempDir Path dir) throws Exception {
         Path session = session(dir, 600, 100_000_000L); // a minute in real time: the signal comes long before its end
         Path mid = dir.resolve("stopped.mid");
