@@ -8,7 +8,7 @@ SIZE="${1:-1360x780}"
 W="${SIZE%x*}"; H="${SIZE#*x}"
 MODEL="${MODEL:-assets/model}"
 OUT="${OUT:-docs/screenshot-$SIZE.png}"
-export DISPLAY=:97
+export DISPLAY="${SCREENSHOT_DISPLAY:-:97}"   # another display number when several run at once
 Xvfb "$DISPLAY" -screen 0 "${SIZE}x24" >/dev/null 2>&1 &
 XVFB=$!
 trap 'kill $GENIE $XVFB 2>/dev/null || true' EXIT

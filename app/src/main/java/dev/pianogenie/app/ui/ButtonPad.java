@@ -3,6 +3,8 @@ package dev.pianogenie.app.ui;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.Lookahead;
+import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,15 +13,24 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 
 /**
- * The 8 buttons, large, clickable or touchable, each showing its keys (1 and A, 2 and S…); they light while
- * pressed (by any controller).
+ * The 8 buttons, large, clickable or touchable, each showing its keys (1 and A, 2 and S…) and, beside them, the
+ * note it would play next (the decoder's look-ahead) after a dot in the button's own colour — the colour of its
+ * marker on the piano. Under sampling the note's odds show small below it. They light while pressed (by any
+ * controller).
  */
 final class ButtonPad extends HBox {
     static final String[] LETTERS = {"A", "S", "D", "F", "J", "K", "L", ";"};
+    /** One colour per button, low (warm) to high (cool): the dot on the pad and its marker on the keys. */
+    static final Color[] COLOURS = {Color.web("#f25c54"), Color.web("#ff9f1c"), Color.web("#ffd23f"), Color.web("#5fd35f"),
+            Color.web("#2ec4b6"), Color.web("#3a86ff"), Color.web("#b36bff"), Color.web("#ff5fa2")};
     private static final PseudoClass LIT = PseudoClass.getPseudoClass("lit");
     private final Button[] buttons = new Button[Keys.NUM_BUTTONS];
+    private final Label[] notes = new Label[Keys.NUM_BUTTONS];
+    private final Label[] odds = new Label[Keys.NUM_BUTTONS];
     private final boolean[] down = new boolean[Keys.NUM_BUTTONS];
 
     ButtonPad(ButtonListener input) {
@@ -34,7 +45,23 @@ final class ButtonPad extends HBox {
             number.getStyleClass().add("pad-number");
             Label letter = new Label(LETTERS[b]);
             letter.getStyleClass().add("pad-letter");
-            VBox face = new VBox(-2, number, letter);
+            VBox keys = new VBox(-2, number, letter);
+            keys.setAlignment(Pos.CENTER);
+            Circle dot = new Circle(6, COLOURS[b]);
+            dot.setStroke(Color.web("#15161a"));
+            dot.setStrokeWidth(1.5);
+            notes[b] = new Label("", dot);
+            notes[b].getStyleClass().add("pad-note");
+            notes[b].setId("pad-note-" + b);
+            notes[b].setGraphicTextGap(5);
+            notes[b].setMinWidth(Label.USE_PREF_SIZE);
+            odds[b] = new Label();
+            odds[b].getStyleClass().add("pad-odds");
+            odds[b].setManaged(false);
+            odds[b].setVisible(false);
+            VBox next = new VBox(0, notes[b], odds[b]);
+            next.setAlignment(Pos.CENTER_LEFT);
+            HBox face = new HBox(10, keys, next);
             face.setAlignment(Pos.CENTER);
             Button btn = new Button();
             btn.setGraphic(face);
@@ -42,7 +69,8 @@ final class ButtonPad extends HBox {
             btn.getStyleClass().add("genie-button");
             btn.setFocusTraversable(false);
             btn.setTooltip(new Tooltip("button " + (b + 1) + (b == 0 ? " (lowest)" : b == 7 ? " (highest)" : "")
-                    + ": key " + (b + 1) + " or " + LETTERS[b]));
+                    + ": key " + (b + 1) + " or " + LETTERS[b] + ". Beside it: the note it would play next (its dot"
+                    + " marks that key on the piano); under sampling, how likely that note is."));
             btn.setMinWidth(40);
             btn.setMinHeight(56);
             btn.setMaxWidth(Double.MAX_VALUE);
@@ -55,6 +83,32 @@ final class ButtonPad extends HBox {
             buttons[b] = btn;
             getChildren().add(btn);
         }
+    }
+
+    /**
+     * Labels each button with the note it would play next; {@code sampling}: the draw may pick another note, so
+     * its odds show too.
+     */
+    void lookahead(Lookahead next, boolean sampling) {
+        for (int b = 0; b < buttons.length; b++) {
+            notes[b].setText(Keys.pitchName(next.pitch(b)));
+            odds[b].setText(String.format(Locale.ROOT, "%.0f%%", 100 * next.probability(b)));
+            odds[b].setManaged(sampling);
+            odds[b].setVisible(sampling);
+        }
+    }
+
+    /** The note name button {@code b} is labelled with ("" before the first look-ahead). */
+    String nextNote(int b) {
+        return notes[b].getText();
+    }
+
+    boolean oddsShown(int b) {
+        return odds[b].isVisible();
+    }
+
+    String odds(int b) {
+        return odds[b].getText();
     }
 
     void lit(int button, boolean on) {

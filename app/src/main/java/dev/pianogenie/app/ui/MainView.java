@@ -29,6 +29,7 @@ final class MainView {
     static final double MIN_HEIGHT = 560;
     static final String HINT = "Play: 1–8 or A S D F J K L ;  ·  space sustain  ·  F5 record  ·  ↑↓ temperature  ·  Esc all off";
     static final String HEAT_LEGEND = "Blue bars: each key's odds for the last press, before the draw";
+    static final String NEXT_LEGEND = "Coloured dots: the key each button plays next";
 
     final AppState state;
     final ButtonPad pad;
@@ -41,6 +42,8 @@ final class MainView {
     private final float[] probabilities = new float[Keys.NUM_KEYS];
     private final long shownNanos = System.nanoTime();
     private boolean firstNote = true;
+    private int notesShown; // note-ons drained so far
+    private int lookaheadAfter = -1; // notesShown when the look-ahead shown arrived (it was computed after them)
     private long lastLatency;
 
     MainView(AppState state) {
@@ -63,7 +66,14 @@ final class MainView {
         legend.setTooltip(new javafx.scene.control.Tooltip("The blue bars above the keys: how likely the decoder found each key"
                 + " for the last press (its probabilities before sampling). At temperature 0 the tallest bar sounds; above 0"
                 + " a key is drawn from them, so a shorter bar can win."));
-        FlowPane captions = new FlowPane(28, 2, hint, legend); // side by side, or one above the other when narrow
+        Label next = new Label(NEXT_LEGEND);
+        next.setId("next-legend");
+        next.getStyleClass().add("dim");
+        next.setMinWidth(0);
+        next.setTooltip(new javafx.scene.control.Tooltip("Each button's dot (its colour is on the button) marks the key it"
+                + " would play if pressed next, at the pace of your last two presses; the note's name is on the button. At"
+                + " temperature 0 that is exactly the key it plays; above 0 it is the likeliest, with its odds."));
+        FlowPane captions = new FlowPane(28, 2, hint, next, legend); // side by side, or one above the other when narrow
         VBox centre = new VBox(6, pad, captions, piano, roll);
         centre.setPadding(new Insets(8, 12, 6, 12));
         VBox.setVgrow(pad, Priority.SOMETIMES);
@@ -150,6 +160,7 @@ final class MainView {
             double t = e.nanos() / 1e9;
             switch (e.type()) {
                 case NOTE_ON -> {
+                    notesShown++;
                     piano.keyDown(e.key());
                     pad.lit(e.button(), true);
                     roll.noteOn(e.key(), e.velocity(), t);
@@ -163,6 +174,11 @@ final class MainView {
                         System.err.printf(Locale.ROOT, "genie: first note %.0f ms after the window showed%n",
                                 (System.nanoTime() - shownNanos) / 1e6);
                     }
+                }
+                case LOOKAHEAD -> {
+                    pad.lookahead(e.lookahead(), state.temperature().get() > 0);
+                    piano.lookahead(e.lookahead().keys());
+                    lookaheadAfter = notesShown;
                 }
                 case BUTTON_UP -> pad.lit(e.button(), false);
                 case NOTE_OFF -> {
@@ -197,6 +213,15 @@ final class MainView {
                         l.decodePercentileMicros(0.5), l.totalPercentileMicros(0.5) / 1000, l.totalPercentileMicros(0.99) / 1000));
             }
         }
+    }
+
+    /** Whether the look-ahead on show was computed after every note shown so far (tests). */
+    boolean lookaheadIsCurrent() {
+        return lookaheadAfter == notesShown;
+    }
+
+    int notesShown() {
+        return notesShown;
     }
 
     /**

@@ -8,7 +8,8 @@ import javafx.scene.paint.Color;
 
 /**
  * The 88-key piano: sounding keys light up; above it a heat strip shows the decoder's probabilities for
- * the last press ("what the genie considered"); keys outside the allowed set are dimmed.
+ * the last press ("what the genie considered"); keys outside the allowed set are dimmed; a dot in each button's
+ * colour (numbered where there is room) marks the key that button would play next.
  */
 final class PianoView extends Pane {
     private static final Color LIT = Color.web("#ffb347");
@@ -17,12 +18,14 @@ final class PianoView extends Pane {
     private final int[] sounding = new int[Keys.NUM_KEYS];
     private final float[] probabilities = new float[Keys.NUM_KEYS];
     private final boolean[] allowed = new boolean[Keys.NUM_KEYS];
+    private final int[] next = new int[Keys.NUM_BUTTONS]; // per button, the key it would play next; -1: none
     private boolean showHeat = true;
 
     PianoView() {
         getStyleClass().add("piano");
         getChildren().add(canvas);
         java.util.Arrays.fill(allowed, true);
+        java.util.Arrays.fill(next, -1);
         setMinHeight(120);
         setPrefHeight(170);
         widthProperty().addListener(o -> draw());
@@ -65,6 +68,17 @@ final class PianoView extends Pane {
             allowed[k] = keys.get(k);
         }
         draw();
+    }
+
+    /** Marks, per button, the key it would play next. */
+    void lookahead(int[] keys) {
+        System.arraycopy(keys, 0, next, 0, Keys.NUM_BUTTONS);
+        draw();
+    }
+
+    /** The key marked for {@code button} (-1: none). */
+    int marked(int button) {
+        return next[button];
     }
 
     void showHeat(boolean show) {
@@ -113,6 +127,7 @@ final class PianoView extends Pane {
                 g.fillRect(x[k], keysTop, ww * 0.64, keysH * 0.62);
             }
         }
+        drawMarkers(g, x, ww, keysTop, keysH);
         if (showHeat) {
             for (int k = 0; k < Keys.NUM_KEYS; k++) {
                 double a = probabilities[k] / max;
@@ -121,6 +136,35 @@ final class PianoView extends Pane {
                     double kw = isBlack(k) ? ww * 0.64 : ww - 1;
                     g.fillRect(x[k], heatH * (1 - a), kw, heatH * a);
                 }
+            }
+        }
+    }
+
+    /** A dot per button at the foot of the key it would play; buttons that share a key stack upwards. */
+    private void drawMarkers(GraphicsContext g, double[] x, double ww, double keysTop, double keysH) {
+        double r = Math.max(3.5, Math.min(11, ww * 0.32));
+        boolean numbered = r >= 6.5;
+        g.setFont(javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, r * 1.25));
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        g.setLineWidth(1.5);
+        int[] stacked = new int[Keys.NUM_KEYS];
+        for (int b = 0; b < Keys.NUM_BUTTONS; b++) {
+            int k = next[b];
+            if (k < 0) {
+                continue;
+            }
+            boolean black = isBlack(k);
+            double cx = black ? x[k] + ww * 0.32 : x[k] + ww / 2;
+            double bottom = black ? keysTop + keysH * 0.62 : keysTop + keysH;
+            double cy = bottom - r - 4 - stacked[k]++ * (2 * r + 2);
+            g.setFill(ButtonPad.COLOURS[b]);
+            g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+            g.setStroke(Color.web("#15161a"));
+            g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+            if (numbered) {
+                g.setFill(Color.web("#15161a"));
+                g.fillText(Integer.toString(b + 1), cx, cy + 0.5);
             }
         }
     }

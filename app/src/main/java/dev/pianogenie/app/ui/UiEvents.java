@@ -1,6 +1,7 @@
 package dev.pianogenie.app.ui;
 
 import dev.pianogenie.app.perform.PerformerListener;
+import dev.pianogenie.model.Lookahead;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -21,6 +22,11 @@ final class UiEvents implements PerformerListener {
     @Override
     public void played(Played n) {
         queue.add(new UiEvent(UiEvent.Type.NOTE_ON, n.key(), n.button(), n.velocity(), null, n.eventNanos()));
+    }
+
+    @Override
+    public void lookahead(Lookahead next) {
+        queue.add(new UiEvent(UiEvent.Type.LOOKAHEAD, -1, -1, 0, null, System.nanoTime(), next));
     }
 
     @Override

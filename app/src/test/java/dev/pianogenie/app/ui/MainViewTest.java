@@ -128,6 +128,39 @@ class MainViewTest {
     }
 
     @Test
+    void eachPadIsLabelledWithTheNoteItPlaysNextAndFollowsTemperatureAndScale(FxRobot robot) throws Exception {
+        ready();
+        robot.interact(() -> state.setTemperature(0)); // greedy: the look-ahead is exactly what a press gives
+        // presses at a steady pace (stamped in the past): the look-ahead assumes the last interval again
+        long step = 180_000_000L;
+        long t = System.nanoTime() - 30_000_000_000L;
+        int[] buttons = {3, 5, 2, /* each pad once: */ 6, 0, 7, 2, 4, 1, 5, 3};
+        for (int i = 0; i < buttons.length; i++) {
+            int b = buttons[i];
+            int before = i;
+            waitFor(() -> view.notesShown() == before && view.lookaheadIsCurrent(), "the look-ahead after press " + before);
+            String label = view.pad.nextNote(b);
+            int marked = view.piano.marked(b);
+            state.input().onEvent(dev.pianogenie.app.input.ButtonEvent.press(b, t + i * step));
+            state.input().onEvent(dev.pianogenie.app.input.ButtonEvent.release(b, t + i * step + step / 2));
+            waitFor(() -> noteOns().size() == before + 1, "press " + i + " plays");
+            int pitch = noteOns().get(i).data1();
+            if (i >= 3) {
+                assertEquals(dev.pianogenie.model.Keys.pitchName(pitch), label, "pad " + (b + 1) + " said what it plays (press " + i + ")");
+                assertEquals(pitch - 21, marked, "its dot marks that key");
+                assertTrue(!view.pad.oddsShown(b), "no odds at temperature 0: the label is certain");
+            }
+        }
+        robot.interact(() -> state.setKeys(2, Scale.DORIAN, 50, 74)); // D dorian, D3-D5: the labels follow, no press needed
+        waitFor(() -> java.util.stream.IntStream.range(0, 8).allMatch(b -> {
+            int p = dev.pianogenie.model.Keys.parsePitch(view.pad.nextNote(b));
+            return Scale.DORIAN.contains(p, 2) && p >= 50 && p <= 74 && view.piano.marked(b) == p - 21;
+        }), "every pad's next note in the new key list, marked on the keys");
+        robot.interact(() -> state.setTemperature(0.6));
+        waitFor(() -> view.pad.oddsShown(0) && view.pad.odds(0).endsWith("%"), "under sampling the odds show");
+    }
+
+    @Test
     void recordStopsAndEachTakeHoldsExactlyTheNotesBetweenStartAndStop(FxRobot robot) throws Exception {
         ready();
         robot.clickOn("#record");
