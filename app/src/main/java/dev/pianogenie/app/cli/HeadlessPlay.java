@@ -78,7 +78,7 @@ final class HeadlessPlay {
         }
         PianoGenieModel m = ModelFiles.load(setup.modelFolder());
         ERR.println("genie: loading " + m.describe() + " ...");
-        LiveSession session = new LiveSession(setup, m, listener());
+        LiveSession session = new LiveSession(setup, m, listener(), false); // nothing here shows the look-ahead
         Autosave autosave = null;
         try {
             for (OutputSpec o : setup.outputs()) {

@@ -44,7 +44,16 @@ public final class LiveSession implements AutoCloseable {
     private volatile KeyChoice keys;
     private volatile boolean recording;
 
+    /** A session that looks ahead after each note (for the window, whose pads show it). */
     public LiveSession(LiveSetup setup, PianoGenieModel model, PerformerListener listener) {
+        this(setup, model, listener, true);
+    }
+
+    /**
+     * @param lookahead whether the performer looks ahead after each note (what each button would play next):
+     *                  only worth its cost where something shows it
+     */
+    public LiveSession(LiveSetup setup, PianoGenieModel model, PerformerListener listener, boolean lookahead) {
         this.setup = setup;
         this.model = model;
         this.modelId = ModelIdentity.of(model);
@@ -52,7 +61,7 @@ public final class LiveSession implements AutoCloseable {
         this.keys = setup.keys();
         this.velocity = setup.velocity();
         this.decoder = Decoders.open(model, setup.engine(), sampling);
-        this.performer = new Performer(decoder, listener);
+        this.performer = new Performer(decoder, listener, lookahead);
         performer.setDefaultVelocity(velocity);
         performer.attach(take);
         performer.tap(take);

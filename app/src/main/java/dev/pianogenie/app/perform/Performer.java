@@ -66,7 +66,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private volatile int latestProbabilities;
     private volatile int defaultVelocity = DEFAULT_VELOCITY;
     private volatile boolean running = true;
-    private volatile boolean lookaheadOn = true;
+    private volatile boolean lookaheadOn;
     private final AtomicLong submitted = new AtomicLong();
     private volatile long processed;
 
@@ -75,14 +75,25 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private final int[] holders = new int[Keys.NUM_KEYS];
     private final boolean[] heldByPedal = new boolean[Keys.NUM_KEYS];
     private boolean pedalDown;
-    private boolean lookaheadDue = true; // at start: what the first press of a phrase would play
+    private boolean lookaheadDue; // at start (if on): what the first press of a phrase would play
     private long lastPressNanos = Long.MIN_VALUE; // in this phrase
     private long lastIntervalNanos = -1;
     /** The latest event time played: later events are never placed before it. */
     private long clock = Long.MIN_VALUE;
 
+    /** A performer that looks ahead (for a face that shows it). */
     public Performer(StreamingDecoder decoder, PerformerListener listener) {
+        this(decoder, listener, true);
+    }
+
+    /**
+     * @param lookahead whether to look ahead after each note ({@link #setLookahead}); off where nothing shows it
+     *                  (headless play), so that not even the first one is computed
+     */
+    public Performer(StreamingDecoder decoder, PerformerListener listener, boolean lookahead) {
         this.decoder = decoder;
+        this.lookaheadOn = lookahead;
+        this.lookaheadDue = lookahead;
         this.listener = listener;
         this.outputs = new FanOutSink((sink, error) -> listener.problem(
                 "output " + sink + " failed and was disconnected: " + error.getMessage()));

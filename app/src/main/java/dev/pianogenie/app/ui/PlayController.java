@@ -308,7 +308,7 @@ final class PlayController implements AutoCloseable {
         });
     }
 
-    /** Renders the last take (or the one under way) offline to WAV beside its MIDI file. */
+    /** Renders the last take (or the one under way) offline to WAV beside its MIDI file, normalised like {@code ./genie render}. */
     void exportWav(Optional<Path> soundfont) {
         Path mid = state.lastTake().get().orElse(takeFile);
         run("exporting WAV", () -> {
@@ -318,8 +318,11 @@ final class PlayController implements AutoCloseable {
             }
             Path base = mid != null ? mid : AppState.TAKES.resolve("take.mid");
             Path wav = base.resolveSibling(base.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav");
-            OfflineRenderer.writeWav(take.performance(), soundfont, wav);
-            Platform.runLater(() -> state.say(Message.saved("Exported " + wav + " (" + take.notes() + " notes)", wav)));
+            // normalised as ./genie render does by default: one gain for the whole file, peak at -1 dBFS
+            OfflineRenderer.Level level = OfflineRenderer.writeWav(take.performance(), soundfont, wav, true);
+            String said = String.format(java.util.Locale.ROOT, "Exported %s (%d notes, %.1f s; normalised to a %.0f dBFS peak, %+.1f dB)",
+                    wav, take.notes(), take.performance().seconds(), OfflineRenderer.NORMALISED_PEAK_DBFS, level.gainDb());
+            Platform.runLater(() -> state.say(Message.saved(said, wav)));
         });
     }
 

@@ -46,7 +46,7 @@ final class RecordBar extends FlowPane {
         wav.setId("export-wav");
         wav.setFocusTraversable(false);
         wav.setTooltip(new Tooltip("render the last take through the built-in synth to a WAV file beside it"
-                + " (offline: works without a sound card)"));
+                + " (offline: works without a sound card), normalised to a -1 dBFS peak as ./genie render does"));
         wav.setOnAction(e -> state.exportWav());
         Button panic = new Button("All notes off (Esc)");
         panic.setFocusTraversable(false);

@@ -336,5 +336,14 @@ class PerformerBookkeepingTest {
             awaitSize(next, 2);
             assertEquals(2, next.size(), "on again: at once");
         }
+        next.clear();
+        try (Performer p = new Performer(new KnownKeys(b -> 10 * b), news, false)) { // as headless play opens it
+            p.onEvent(ButtonEvent.press(0, 1 * S));
+            p.onEvent(ButtonEvent.release(0, 2 * S));
+            assertTrue(p.drain(5000));
+            Thread.sleep(100); // time enough for one to come (they come within a millisecond)
+            assertEquals(0, next.size(), "off from the start: not even the first one");
+            assertEquals(0, p.latency().lookaheadCount());
+        }
     }
 }

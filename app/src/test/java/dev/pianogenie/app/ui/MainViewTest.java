@@ -225,6 +225,16 @@ class MainViewTest {
                 state.lastTake().get().get().getFileName().toString().replace(".mid", ".wav"));
         waitFor(() -> Files.isRegularFile(wav) && !state.busy().get(), "Export WAV renders it without a sound card");
         assertTrue(Files.size(wav) > 44_100, "a WAV with sound: " + Files.size(wav));
+        assertTrue(state.message().get().text().contains("normalised"), "says it is normalised: " + state.message().get().text());
+        try (var in = javax.sound.sampled.AudioSystem.getAudioInputStream(wav.toFile())) {
+            byte[] pcm = in.readAllBytes(); // 16-bit little-endian
+            int peak = 0;
+            for (int i = 0; i + 1 < pcm.length; i += 2) {
+                peak = Math.max(peak, Math.abs((short) ((pcm[i] & 0xFF) | (pcm[i + 1] << 8))));
+            }
+            double dbfs = 20 * Math.log10(peak / 32768.0);
+            assertEquals(-1.0, dbfs, 0.2, "normalised like ./genie render: peak at -1 dBFS");
+        }
     }
 
     @Test
