@@ -1,8 +1,10 @@
 package dev.pianogenie.app.live;
 
+import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.ControllerException;
+import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.input.replay.SessionHeader;
 import dev.pianogenie.app.perform.Performer;
 import dev.pianogenie.app.perform.PerformerListener;
@@ -65,6 +67,13 @@ public final class LiveSession implements AutoCloseable {
         performer.setDefaultVelocity(velocity);
         performer.attach(take);
         performer.tap(take);
+        performer.tap((e, t) -> { // a replayed take's own changes too: the next take's header says what plays
+            if (e.kind() == ButtonEvent.Kind.SAMPLING) {
+                SamplingChange c = e.sampling();
+                this.keys = new KeyChoice(c.scale(), c.range());
+                this.sampling = c.sampling(sampling.seed());
+            }
+        });
     }
 
     public LiveSetup setup() {
@@ -133,12 +142,15 @@ public final class LiveSession implements AutoCloseable {
         return keys;
     }
 
-    /** New temperature and keys from the next press on (the seed in use stays). */
+    /**
+     * New temperature and keys from the next press on (the seed in use stays); a take under way keeps the change
+     * where it falls among its presses, and its replay makes it there too.
+     */
     public void setSampling(double temperature, KeyChoice keys) {
-        Sampling next = new Sampling(temperature, keys.allowedKeys(), sampling.seed());
+        SamplingChange change = new SamplingChange(temperature, keys.scale(), keys.range());
         this.keys = keys;
-        sampling = next;
-        performer.setSampling(next);
+        sampling = change.sampling(sampling.seed());
+        performer.setSampling(change);
     }
 
     public void setVelocity(int v) {

@@ -2,6 +2,7 @@ package dev.pianogenie.app.perform;
 
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
+import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.midi.FanOutSink;
 import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.model.Keys;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   release → note-off of the note that press started (deferred while the sustain pedal is down)
  *   pedal   → pedal to the outputs; pedal up releases what it held
  *   reset   → note-offs for everything sounding, the decoder starts a new phrase
+ *   sampling → the decoder goes on with a new temperature and key list (the player's, or a replayed take's)
  * </pre>
  * Once a press's note is out (or after a reset) and no event waits, the decoder looks ahead — what each button
  * would play next, one batched call that leaves its state alone — and the listener gets it
@@ -208,15 +210,12 @@ public final class Performer implements ButtonListener, AutoCloseable {
     }
 
     /**
-     * Temperature, key list and seed for the next presses, set on the performer thread in order with the presses
-     * (the decoder is used from one thread; a take's recorder sees the change where it falls); the look-ahead is
-     * recomputed for them. (Prefer this to {@code decoder().setSampling} while playing: the pads' labels follow.)
+     * A new temperature and key list from the next press on (the seed in use stays): queued as an event, so it
+     * lands between the same two presses in a take, its replay and the decoder; the look-ahead is recomputed for
+     * it. (A replayed take's own changes come the same way, from the replay.)
      */
-    public void setSampling(Sampling sampling) {
-        onPerformerThread(() -> {
-            decoder.setSampling(sampling);
-            lookaheadDue = lookaheadOn;
-        });
+    public void setSampling(SamplingChange change) {
+        onEvent(ButtonEvent.sampling(change, System.nanoTime()));
     }
 
     /**
@@ -336,6 +335,11 @@ public final class Performer implements ButtonListener, AutoCloseable {
                 releaseAll(t);
                 startPhrase();
                 listener.reset(t);
+            }
+            case SAMPLING -> {
+                decoder.setSampling(e.sampling().sampling(decoder.sampling().seed()));
+                lookaheadDue = true;
+                listener.sampling(e.sampling());
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.pianogenie.app.perform;
 
+import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.model.Lookahead;
 
 /**
@@ -13,10 +14,17 @@ public interface PerformerListener {
 
     /**
      * What each button would play next (labels for the pads), computed after a press's note went out (once the
-     * events that arrived meanwhile are played), after a reset, at start and after {@link Performer#setSampling}.
+     * events that arrived meanwhile are played), after a reset, at start and after a change of sampling.
      * Assumes the next press comes after the same interval as the last one (a phrase's first interval: 0.25 s).
      */
     default void lookahead(Lookahead next) {
+    }
+
+    /**
+     * The decoder goes on with a new temperature and key list, from here (set by the player, or by a replayed
+     * take at the point where it was changed while recording).
+     */
+    default void sampling(SamplingChange now) {
     }
 
     /** A button came up (its note may sound on, held by the pedal). */

@@ -89,13 +89,13 @@ public final class SimulatedPlayer {
             }
             // stamped when it is sent, as a controller stamps its events: the player's own lateness in
             // waking up is not the performer's latency
-            e = new ButtonEvent(e.kind(), e.button(), e.velocity(), System.nanoTime());
+            e = e.at(System.nanoTime());
         }
         long now = System.nanoTime();
         if (e.kind() == ButtonEvent.Kind.PRESS) {
             lateness[latenessCount++ & (lateness.length - 1)] = now - e.nanos();
         }
-        out.onEvent(new ButtonEvent(e.kind(), e.button(), e.velocity(), now));
+        out.onEvent(e.at(now));
     }
 
     /** Percentile q of how late real-time presses were sent against their schedule since the last call, in µs. */

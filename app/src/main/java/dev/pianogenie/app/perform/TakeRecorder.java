@@ -53,7 +53,7 @@ public final class TakeRecorder implements NoteSink, Performer.Tap {
     @Override
     public void played(ButtonEvent e, long t) {
         if (armed) {
-            events.add(t == e.nanos() ? e : new ButtonEvent(e.kind(), e.button(), e.velocity(), t));
+            events.add(e.at(t));
         }
     }
 

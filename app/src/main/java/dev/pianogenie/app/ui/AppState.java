@@ -1,6 +1,7 @@
 package dev.pianogenie.app.ui;
 
 import dev.pianogenie.app.input.ButtonListener;
+import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.input.keyboard.ComputerKeyboard;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSetup;
@@ -245,7 +246,33 @@ final class AppState implements AutoCloseable {
         if (v != temperature.get()) {
             temperature.set(v);
             prefs.putDouble("temperature", v);
-            controller.applySampling(v, keys.get());
+            applySampling();
+        }
+    }
+
+    /** Changes sent to the performer and not yet seen applied, oldest first (JavaFX thread). */
+    private final java.util.ArrayDeque<SamplingChange> sent = new java.util.ArrayDeque<>();
+
+    private void applySampling() {
+        KeyChoice k = keys.get();
+        if (controller.applySampling(temperature.get(), k)) {
+            sent.add(new SamplingChange(temperature.get(), k.scale(), k.range()));
+        }
+    }
+
+    /**
+     * The performer went on with {@code applied}: the window's own change coming back, or a replayed take's (shown
+     * here, as it plays; not remembered as the player's choice). While changes of the player's are on their way it
+     * shows theirs: they come after.
+     */
+    void samplingApplied(SamplingChange applied) {
+        if (applied.equals(sent.peek())) {
+            sent.poll();
+            return;
+        }
+        if (sent.isEmpty()) {
+            temperature.set(applied.temperature());
+            keys.set(new KeyChoice(applied.scale(), applied.range()));
         }
     }
 
@@ -267,7 +294,7 @@ final class AppState implements AutoCloseable {
         prefs.putInt("root", k.root());
         prefs.putInt("low", k.range().lowPitch());
         prefs.putInt("high", k.range().highPitch());
-        controller.applySampling(temperature.get(), k);
+        applySampling();
     }
 
     void setVelocity(int v) {
@@ -393,6 +420,7 @@ final class AppState implements AutoCloseable {
     }
 
     void modelLoaded(PianoGenieModel model, Path dir) {
+        sent.clear(); // a new performer, opened with the settings shown: what went to the old one may never come back
         modelName.set(model.config().name());
         modelDetail.set(model.describe() + " · " + model.config().encoding().name().toLowerCase() + " features · LSTM "
                 + model.config().rnnLayers() + "×" + model.config().rnnDim()

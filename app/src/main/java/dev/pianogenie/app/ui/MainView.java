@@ -180,6 +180,7 @@ final class MainView {
                     piano.lookahead(e.lookahead().keys());
                     lookaheadAfter = notesShown;
                 }
+                case SAMPLING -> state.samplingApplied(e.sampling());
                 case BUTTON_UP -> pad.lit(e.button(), false);
                 case NOTE_OFF -> {
                     piano.keyUp(e.key());

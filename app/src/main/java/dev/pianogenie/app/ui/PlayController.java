@@ -218,11 +218,13 @@ final class PlayController implements AutoCloseable {
         Platform.runLater(() -> state.outputFailed(specs, status, text));
     }
 
-    void applySampling(double temperature, KeyChoice keys) {
+    /** False if nothing plays yet (the settings are used when the model is loaded). */
+    boolean applySampling(double temperature, KeyChoice keys) {
         LiveSession s = session;
         if (s != null) {
             s.setSampling(temperature, keys);
         }
+        return s != null;
     }
 
     void setVelocity(int v) {

@@ -1,5 +1,6 @@
 package dev.pianogenie.app.ui;
 
+import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.perform.PerformerListener;
 import dev.pianogenie.model.Lookahead;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,7 +27,12 @@ final class UiEvents implements PerformerListener {
 
     @Override
     public void lookahead(Lookahead next) {
-        queue.add(new UiEvent(UiEvent.Type.LOOKAHEAD, -1, -1, 0, null, System.nanoTime(), next));
+        queue.add(new UiEvent(UiEvent.Type.LOOKAHEAD, -1, -1, 0, null, System.nanoTime(), next, null));
+    }
+
+    @Override
+    public void sampling(SamplingChange now) {
+        queue.add(new UiEvent(UiEvent.Type.SAMPLING, -1, -1, 0, null, System.nanoTime(), null, now));
     }
 
     @Override

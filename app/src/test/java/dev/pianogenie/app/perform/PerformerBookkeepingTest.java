@@ -307,7 +307,8 @@ class PerformerBookkeepingTest {
             p.onEvent(ButtonEvent.reset(2 * S));
             assertTrue(p.drain(5000));
             awaitSize(order, 7);
-            p.setSampling(Sampling.greedy());
+            p.setSampling(new dev.pianogenie.app.input.SamplingChange(0, dev.pianogenie.model.RootedScale.CHROMATIC,
+                    dev.pianogenie.model.PitchRange.FULL));
             awaitSize(order, 8);
         }
         assertEquals(List.of("lookahead 70", "on 0", "on 10", "on 20", "lookahead 70", "reset", "lookahead 70", "lookahead 70"),

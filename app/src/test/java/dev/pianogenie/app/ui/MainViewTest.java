@@ -194,6 +194,39 @@ class MainViewTest {
     }
 
     @Test
+    void aTakeWhoseTemperatureAndKeysChangedMidwayReplaysToTheSameNotes(FxRobot robot) throws Exception {
+        ready();
+        robot.type(KeyCode.F5);
+        waitFor(() -> state.recording().get() && !state.busy().get(), "recording");
+        type(robot, KeyCode.DIGIT1, KeyCode.DIGIT4, KeyCode.DIGIT2, KeyCode.DIGIT7, KeyCode.DIGIT5, KeyCode.DIGIT8);
+        waitFor(() -> noteOns().size() == 6, "6 notes");
+        type(robot, KeyCode.UP, KeyCode.UP); // T 0.25 → 0.35 with ↑, as a player does
+        robot.interact(() -> state.setKeys(7, Scale.MAJOR_PENTATONIC, 55, 79)); // G major pentatonic, G3–G5
+        type(robot, KeyCode.DIGIT3, KeyCode.DIGIT6, KeyCode.DIGIT1, KeyCode.DIGIT8, KeyCode.DIGIT2, KeyCode.DIGIT5, KeyCode.DIGIT4,
+                KeyCode.DIGIT7);
+        waitFor(() -> noteOns().size() == 14, "14 notes");
+        type(robot, KeyCode.DOWN, KeyCode.DOWN, KeyCode.DOWN, KeyCode.DOWN, KeyCode.DOWN); // → T 0.10
+        type(robot, KeyCode.DIGIT8, KeyCode.DIGIT2, KeyCode.DIGIT6, KeyCode.DIGIT3, KeyCode.DIGIT1, KeyCode.DIGIT7);
+        waitFor(() -> noteOns().size() == 20, "20 notes");
+        robot.type(KeyCode.F5);
+        waitFor(() -> state.lastTake().get().isPresent() && !state.busy().get(), "the take is saved");
+        List<Integer> played = noteOns().stream().map(LoopbackMidi.Received::data1).toList();
+        for (int pitch : played.subList(6, 20)) {
+            assertTrue(Scale.MAJOR_PENTATONIC.contains(pitch, 7) && pitch >= 55 && pitch <= 79, "the change took effect: " + played);
+        }
+        assertEquals(0.10, state.temperature().get(), 1e-9);
+        Path session = SessionFile.besideMidi(state.lastTake().get().get());
+        assertEquals(8, Files.readAllLines(session).stream().filter(l -> l.contains("\"sampling\"")).count(),
+                "each change is in the session where it fell");
+
+        LoopbackMidi.clear();
+        assertEquals(0, dev.pianogenie.app.cli.GenieCli.commandLine().execute("play", "--headless", "--model",
+                SharedData.tutorialModel().toString(), "--output", OUT, "--controller", "replay:" + session + "@fast"));
+        assertEquals(played, noteOns().stream().map(LoopbackMidi.Received::data1).toList(),
+                "the replay changes the settings at the same points: the same notes");
+    }
+
+    @Test
     void outputOffersNoneMidiAndSynthAndWorksWithNoAudioDevice(FxRobot robot) throws Exception {
         ready();
         @SuppressWarnings("unchecked")

@@ -51,7 +51,7 @@ public final class ReplaySource implements ButtonSource {
                     LockSupport.parkNanos(Math.min(wait, 1_000_000L));
                 }
             }
-            listener.onEvent(new ButtonEvent(e.kind(), e.button(), e.velocity(), realTime ? System.nanoTime() : at));
+            listener.onEvent(e.at(realTime ? System.nanoTime() : at));
         }
         if (!stopped) {
             onFinished.run();

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ControllerException;
+import dev.pianogenie.app.input.SamplingChange;
+import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.Scale;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +30,9 @@ import java.util.OptionalLong;
  * A recorded button session: JSON lines. The first line may be a header ({@code {"genie_session": 1, "model": …,
  * "temperature": 0.25, "scale": "C:major", "range": "A0-C8", "seed": 42, …}}, see {@link SessionHeader});
  * then one event each — {@code {"t_ns": 1250000000, "kind": "press", "button": 3, "velocity": 90}} — times in
- * nanoseconds from the session's first event, kinds press, release, pedal_down, pedal_up, reset. Small,
+ * nanoseconds from the session's first event, kinds press, release, pedal_down, pedal_up, reset, and sampling
+ * — the temperature or key list changed during the take ({@code "temperature": 0.4, "scale": "D:dorian", "range":
+ * "C3-C6"}), applied at the same point on replay. Small,
  * diffable, replayable with the same settings (the take again) or another model, temperature or sound.
  */
 public final class SessionFile {
@@ -36,7 +41,7 @@ public final class SessionFile {
     /** A session file is a few MB at most (an hour of fast play); anything far bigger is not one. */
     static final long MAX_BYTES = 256L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String KINDS = "press, release, pedal_down, pedal_up, reset";
+    private static final String KINDS = "press, release, pedal_down, pedal_up, reset, sampling";
 
     private SessionFile() {
     }
@@ -57,6 +62,11 @@ public final class SessionFile {
         }
         if (e.velocity() != ButtonEvent.NO_VELOCITY) {
             sb.append(", \"velocity\": ").append(e.velocity());
+        }
+        if (e.sampling() != null) {
+            sb.append(", \"temperature\": ").append(e.sampling().temperature())
+                    .append(", \"scale\": \"").append(e.sampling().scale())
+                    .append("\", \"range\": \"").append(e.sampling().range()).append('"');
         }
         return sb.append('}').toString();
     }
@@ -190,7 +200,8 @@ public final class SessionFile {
                     }
                     velocity = (int) v;
                 }
-                events.add(new ButtonEvent(kind, button, velocity, t));
+                events.add(kind == ButtonEvent.Kind.SAMPLING ? ButtonEvent.sampling(samplingChange(file, n, j), t)
+                        : new ButtonEvent(kind, button, velocity, t));
             }
         } catch (NoSuchFileException e) {
             throw new ControllerException("no session file " + file, e);
@@ -219,6 +230,20 @@ public final class SessionFile {
                 text(j, "scale"), text(j, "range"),
                 j.hasNonNull("seed") ? OptionalLong.of(longField(file, n, j, "seed")) : OptionalLong.empty(),
                 j.hasNonNull("velocity") ? OptionalInt.of((int) longField(file, n, j, "velocity")) : OptionalInt.empty());
+    }
+
+    /** A change of temperature and key list during the take: {@code "temperature"}, {@code "scale"}, {@code "range"}. */
+    private static SamplingChange samplingChange(Path file, int n, JsonNode j) throws ControllerException {
+        JsonNode t = j.get("temperature");
+        if (t == null || !t.isNumber() || !(t.asDouble() >= 0 && t.asDouble() <= 1)) {
+            throw bad(file, n, "a sampling change needs \"temperature\" 0..1, was " + t);
+        }
+        try {
+            return new SamplingChange(t.asDouble(), Scale.parse(text(j, "scale").orElse("C:chromatic")),
+                    Keys.parseRange(text(j, "range").orElse("A0-C8")));
+        } catch (IllegalArgumentException e) {
+            throw bad(file, n, e.getMessage());
+        }
     }
 
     private static Optional<String> text(JsonNode j, String field) {

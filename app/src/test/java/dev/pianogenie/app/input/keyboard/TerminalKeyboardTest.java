@@ -27,6 +27,7 @@ class TerminalKeyboardTest {
             case PEDAL_DOWN -> "pedal down @" + e.nanos() / MS;
             case PEDAL_UP -> "pedal up @" + e.nanos() / MS;
             case RESET -> "reset @" + e.nanos() / MS;
+            case SAMPLING -> "sampling " + e.sampling() + " @" + e.nanos() / MS;
         };
     }
 

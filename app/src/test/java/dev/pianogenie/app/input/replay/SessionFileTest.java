@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ControllerException;
+import dev.pianogenie.app.input.SamplingChange;
+import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.Scale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,14 +27,16 @@ class SessionFileTest {
         SessionHeader h = new SessionHeader("Piano Genie", Optional.of(dir), Optional.of("sha256:0123456789abcdef"),
                 Optional.of("tensorflow"), OptionalDouble.of(0.3), Optional.of("D:dorian"), Optional.of("C3-C6"),
                 OptionalLong.of(-42), OptionalInt.of(90));
+        SamplingChange change = new SamplingChange(0.45, Scale.parse("F#:minor-pentatonic"), Keys.parseRange("A1-C7"));
         List<ButtonEvent> events = List.of(ButtonEvent.press(3, 77, 5_000), ButtonEvent.pedal(true, 4_000), // stamped earlier
-                ButtonEvent.release(3, 9_000), ButtonEvent.reset(9_500));
+                ButtonEvent.release(3, 9_000), ButtonEvent.sampling(change, 9_200), ButtonEvent.reset(9_500));
         Path file = dir.resolve("t" + SessionFile.EXTENSION);
         SessionFile.write(file, Optional.of(h), events);
         assertEquals(h.withFolder(dir.toAbsolutePath()), SessionFile.readHeader(file).orElseThrow());
         List<ButtonEvent> back = SessionFile.read(file);
-        assertEquals(List.of(0L, 0L, 4_000L, 4_500L), back.stream().map(ButtonEvent::nanos).toList(), "relative, never backwards");
+        assertEquals(List.of(0L, 0L, 4_000L, 4_200L, 4_500L), back.stream().map(ButtonEvent::nanos).toList(), "relative, never backwards");
         assertEquals(77, back.get(0).velocity());
+        assertEquals(ButtonEvent.sampling(change, 4_200), back.get(3), "a change of sampling during the take, where it fell");
         Files.write(file, List.of("{\"t_ns\": 0, \"kind\": \"press\", \"button\": 1}"));
         assertTrue(SessionFile.readHeader(file).isEmpty(), "an older session has no header");
         assertEquals(1, SessionFile.read(file).size());
@@ -52,6 +57,8 @@ class SessionFileTest {
             {"{\"t_ns\": 5, \"kind\": \"pre", "line 2: not a JSON object"},
             {"[1, 2]", "line 2: not a JSON object"},
             {"{\"genie_session\": 1, \"model\": \"x\"}", "line 2: a session header after the first event"},
+            {"{\"t_ns\": 5, \"kind\": \"sampling\", \"scale\": \"C:major\"}", "line 2: a sampling change needs \"temperature\" 0..1, was null"},
+            {"{\"t_ns\": 5, \"kind\": \"sampling\", \"temperature\": 0.5, \"scale\": \"C:bluesy\"}", "line 2: unknown scale"},
         };
         Path file = dir.resolve("bad" + SessionFile.EXTENSION);
         for (String[] c : cases) {
