@@ -128,7 +128,7 @@ final class MainView {
 
     private void keyPressed(KeyEvent e) {
         if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
-            RecordBar.saveAs(state);
+            RecordBar.saveAs(state, root.getScene().getWindow());
             e.consume();
             return;
         }

@@ -322,7 +322,7 @@ final class PlayController implements AutoCloseable {
             Path wav = base.resolveSibling(base.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav");
             // normalised as ./genie render does by default: one gain for the whole file, peak at -1 dBFS
             OfflineRenderer.Level level = OfflineRenderer.writeWav(take.performance(), soundfont, wav, true);
-            String said = String.format(java.util.Locale.ROOT, "Exported %s (%d notes, %.1f s; normalised to a %.0f dBFS peak, %+.1f dB)",
+            String said = String.format(java.util.Locale.ROOT, "Exported %s (%d notes, %.1f s; normalised to a peak of %.0f\u00a0dBFS, %+.1f\u00a0dB)",
                     wav, take.notes(), take.performance().seconds(), OfflineRenderer.NORMALISED_PEAK_DBFS, level.gainDb());
             Platform.runLater(() -> state.say(Message.saved(said, wav)));
         });

@@ -1,5 +1,6 @@
 package dev.pianogenie.app.ui;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -41,7 +42,7 @@ final class RecordBar extends FlowPane {
         Button saveAs = new Button("Save as… (Ctrl+S)");
         saveAs.setId("save-as");
         saveAs.setFocusTraversable(false);
-        saveAs.setOnAction(e -> saveAs(state));
+        saveAs.setOnAction(e -> saveAs(state, getScene().getWindow()));
         Button wav = new Button("Export WAV");
         wav.setId("export-wav");
         wav.setFocusTraversable(false);
@@ -74,19 +75,21 @@ final class RecordBar extends FlowPane {
         levelText.setText(peakDbfs <= LevelMeter.FLOOR_DBFS ? "–∞ dBFS" : String.format(Locale.ROOT, "%.0f dBFS", peakDbfs));
     }
 
-    static void saveAs(AppState state) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the take as");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MIDI files", "*.mid"));
-        state.lastTake().get().ifPresent(p -> {
-            if (p.getParent() != null && p.getParent().toFile().isDirectory()) {
-                chooser.setInitialDirectory(p.getParent().toFile());
-            }
-            chooser.setInitialFileName(p.getFileName().toString());
-        });
-        var f = chooser.showSaveDialog(null);
-        if (f != null) {
-            state.saveTakeAs(f.toPath());
-        }
+    /** Save as…: the take's path to edit (Browse… for the system's chooser), then saved there. */
+    static void saveAs(AppState state, javafx.stage.Window owner) {
+        Path initial = state.lastTake().get().orElse(AppState.TAKES.resolve("take.mid"));
+        PathDialog.ask(owner, "Save the take as", "Save the last take (or the one under way) as a MIDI file, with its"
+                + " button session beside it:", "Save", initial, typed -> {
+                    FileChooser chooser = new FileChooser();
+                    chooser.setTitle("Save the take as");
+                    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MIDI files", "*.mid"));
+                    Path dir = typed.getParent();
+                    if (dir != null && dir.toFile().isDirectory()) {
+                        chooser.setInitialDirectory(dir.toFile());
+                    }
+                    chooser.setInitialFileName(typed.getFileName() == null ? "take.mid" : typed.getFileName().toString());
+                    return chooser.showSaveDialog(owner);
+                }).ifPresent(p -> state.saveTakeAs(p.getFileName().toString().matches("(?i).*\\.midi?$") ? p
+                        : p.resolveSibling(p.getFileName() + ".mid")));
     }
 }

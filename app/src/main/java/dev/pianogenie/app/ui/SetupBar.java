@@ -99,19 +99,20 @@ final class SetupBar extends VBox {
         return new Node[] {group(title, name), group(folder, choose)};
     }
 
+    /** Model…: the folder in use to edit (Browse… for the system's chooser), then loaded. */
     private void chooseModel() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose a model folder (ours, or a TF.js checkpoint)");
         String now = state.modelFolder().get().replaceFirst(" \\(.*\\)$", "");
-        Path current = Path.of(now.isEmpty() ? "." : now);
-        Path parent = current.getParent() == null ? current : current.getParent();
-        if (Files.isDirectory(parent)) {
-            chooser.setInitialDirectory(parent.toFile());
-        }
-        var dir = chooser.showDialog(getScene().getWindow());
-        if (dir != null) {
-            state.loadModel(dir.toPath());
-        }
+        Path current = now.isEmpty() ? Path.of(".") : PathDialog.expand(now);
+        PathDialog.ask(getScene().getWindow(), "Play another model", "A model folder (ours, made by ./genie train) or a"
+                + " TF.js checkpoint folder:", "Load", current, typed -> {
+                    DirectoryChooser chooser = new DirectoryChooser();
+                    chooser.setTitle("Choose a model folder (ours, or a TF.js checkpoint)");
+                    Path dir = Files.isDirectory(typed) ? typed : typed.getParent();
+                    if (dir != null && Files.isDirectory(dir)) {
+                        chooser.setInitialDirectory(dir.toFile());
+                    }
+                    return chooser.showDialog(getScene().getWindow());
+                }).ifPresent(state::loadModel);
     }
 
     // ---- controllers ----
@@ -124,7 +125,7 @@ final class SetupBar extends VBox {
         status.setId("controller-status");
         status.getStyleClass().add("shrinks");
         status.textProperty().bind(state.controllerStatus());
-        status.setMaxWidth(340);
+        status.setMaxWidth(480); // "no gamepad found yet: plug one in (other controllers still play)" whole
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(state.controllerStatus());
         status.setTooltip(whole);

@@ -340,6 +340,12 @@ class MainViewTest {
             var pad = view.pad.button(b);
             assertTrue(pad.getHeight() >= 50 && pad.getWidth() >= 60, "pad " + b + " big enough to hit: " + pad.getLayoutBounds());
         }
+        robot.clickOn("#save-as"); // our own dialog: the system's GTK chooser opens at 1096×822, larger than this screen
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
+                && w.getScene().lookup("#path-field") != null).findFirst().orElseThrow();
+        assertTrue(dialog.getWidth() <= 1024 && dialog.getHeight() <= 600, "Save as… fits: " + dialog.getWidth() + "×" + dialog.getHeight());
+        robot.interact(dialog::hide);
         javafx.scene.control.Label status = robot.lookup("#status").query();
         assertTrue(status.getHeight() > 1.5 * status.getFont().getSize() * 1.2, "a long message wraps onto more lines: " + status.getHeight());
         assertTrue(status.getHeight() >= status.prefHeight(status.getWidth()) - 1, "shown whole: " + status.getHeight()
