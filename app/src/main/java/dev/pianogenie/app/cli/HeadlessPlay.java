@@ -2,6 +2,7 @@ package dev.pianogenie.app.cli;
 
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.LearnsButtons;
+import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.input.keyboard.KeyboardLayout;
 import dev.pianogenie.app.live.Autosave;
 import dev.pianogenie.app.live.ControllerSpec;
@@ -182,6 +183,12 @@ final class HeadlessPlay {
             @Override
             public void played(Played note) {
                 notes.incrementAndGet();
+            }
+
+            @Override
+            public void sampling(SamplingChange now) { // a replayed take's own change, where it was made
+                KeyChoice k = new KeyChoice(now.scale(), now.range());
+                news.add("now T = " + now.temperature() + (k.equals(KeyChoice.ALL) ? "" : " on " + k));
             }
 
             @Override

@@ -287,8 +287,8 @@ final class SetupBar extends VBox {
         output.setFocusTraversable(false);
         output.setPrefWidth(230);
         output.setMinWidth(150);
-        output.setCellFactory(l -> new OutputCell());
-        output.setButtonCell(new OutputCell());
+        output.setCellFactory(l -> new OutputCell(false));
+        output.setButtonCell(new OutputCell(true));
         refresh(output);
         output.setOnShowing(e -> refresh(output));
         output.setOnAction(e -> {
@@ -327,10 +327,16 @@ final class SetupBar extends VBox {
     }
 
     private static final class OutputCell extends ListCell<OutputSpec> {
+        private final boolean chosen; // the box itself: short ("none (silent)"; the status beside it says the rest)
+
+        OutputCell(boolean chosen) {
+            this.chosen = chosen;
+        }
+
         @Override
         protected void updateItem(OutputSpec item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.label());
+            setText(empty || item == null ? null : chosen && item.kind() == OutputSpec.Kind.NONE ? "none (silent)" : item.label());
         }
     }
 
