@@ -92,7 +92,8 @@ final class ButtonPad extends HBox {
     void lookahead(Lookahead next, boolean sampling) {
         for (int b = 0; b < buttons.length; b++) {
             notes[b].setText(Keys.pitchName(next.pitch(b)));
-            odds[b].setText(String.format(Locale.ROOT, "%.0f%%", 100 * next.probability(b)));
+            float p = next.probability(b); // a draw is never sure: 99.6% is not shown as 100%
+            odds[b].setText(p >= 0.995f ? ">99%" : String.format(Locale.ROOT, "%.0f%%", 100 * p));
             odds[b].setManaged(sampling);
             odds[b].setVisible(sampling);
         }
