@@ -1,0 +1,18 @@
+package dev.pianogenie.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The window's scale on an unscaled large screen: laid out as on 1920×1080, in quarter steps. */
+class GenieAppTest {
+    @Test
+    void largeUnscaledScreensAreScaledAsAHiDpiDesktopWould() {
+        assertEquals(1.0, GenieApp.uiScale(1024, 600));
+        assertEquals(1.0, GenieApp.uiScale(1920, 1080));
+        assertEquals(1.0, GenieApp.uiScale(2400, 1080), "the shorter side decides");
+        assertEquals(1.25, GenieApp.uiScale(2560, 1440));
+        assertEquals(2.0, GenieApp.uiScale(3840, 2160));
+        assertEquals(4.0, GenieApp.uiScale(7680, 4320));
+    }
+}
