@@ -209,8 +209,11 @@ final class PlayController implements AutoCloseable {
         }
         String text = noSoundDevice
                 ? "No sound device here, so the built-in synth cannot play. Without a sound card: choose a MIDI output"
-                        + " (a DAW or a hardware synth) under Output, or \"none\". The buttons, the keys on screen and"
-                        + " Record still work, and Export WAV renders a take through the synth offline."
+                        + " (a DAW or a hardware synth) under Output"
+                        + (dev.pianogenie.midi.sound.MidiDevices.outputs().isEmpty()
+                                ? " (none is connected now: plug one in, or on Linux load snd-virmidi for a DAW)" : "")
+                        + ", or \"none\". The buttons, the keys on screen and Record still work, and Export WAV renders"
+                        + " a take through the synth offline."
                 : "Output: " + String.join("; ", failed);
         String status = noSoundDevice && opened.isEmpty()
                 ? "no sound card: use a MIDI out, or none + Export WAV"
