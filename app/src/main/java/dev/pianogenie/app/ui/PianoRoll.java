@@ -18,7 +18,7 @@ final class PianoRoll extends Pane {
     PianoRoll() {
         getStyleClass().add("piano-roll");
         getChildren().add(canvas);
-        setMinHeight(80);
+        setMinHeight(48); // gives way first on a small screen (a long message below needs the room)
     }
 
     @Override
