@@ -62,6 +62,8 @@ final class AppState implements AutoCloseable {
     private final Path takesFolder;
     private final UiEvents events = new UiEvents();
     private final PlayController controller;
+    /** Changes of temperature/keys sent to the performer and not yet seen applied, oldest first. */
+    private final java.util.ArrayDeque<SamplingChange> sent = new java.util.ArrayDeque<>();
 
     /**
      * @param takesFolder where takes are saved when the setup has no record target
@@ -249,9 +251,6 @@ final class AppState implements AutoCloseable {
             applySampling();
         }
     }
-
-    /** Changes sent to the performer and not yet seen applied, oldest first (JavaFX thread). */
-    private final java.util.ArrayDeque<SamplingChange> sent = new java.util.ArrayDeque<>();
 
     private void applySampling() {
         KeyChoice k = keys.get();
