@@ -28,6 +28,7 @@ final class ButtonPad extends HBox {
     static final Color[] COLOURS = {Color.web("#f25c54"), Color.web("#ff9f1c"), Color.web("#ffd23f"), Color.web("#5fd35f"),
             Color.web("#2ec4b6"), Color.web("#3a86ff"), Color.web("#b36bff"), Color.web("#ff5fa2")};
     private static final PseudoClass LIT = PseudoClass.getPseudoClass("lit");
+    private static final double MAX_FACE_SCALE = 1.6;
     private final Button[] buttons = new Button[Keys.NUM_BUTTONS];
     private final Label[] notes = new Label[Keys.NUM_BUTTONS];
     private final Label[] odds = new Label[Keys.NUM_BUTTONS];
@@ -65,6 +66,14 @@ final class ButtonPad extends HBox {
             face.setAlignment(Pos.CENTER);
             Button btn = new Button();
             btn.setGraphic(face);
+            // a big pad (a big window) shows its face bigger, readable from the instrument; never beyond the pad
+            javafx.beans.InvalidationListener grow = o -> {
+                double scale = Math.max(1, Math.min(MAX_FACE_SCALE, Math.min(btn.getWidth() / 150, btn.getHeight() / 84)));
+                face.setScaleX(scale);
+                face.setScaleY(scale);
+            };
+            btn.widthProperty().addListener(grow);
+            btn.heightProperty().addListener(grow);
             btn.setId("genie-button-" + b);
             btn.getStyleClass().add("genie-button");
             btn.setFocusTraversable(false);
@@ -72,6 +81,7 @@ final class ButtonPad extends HBox {
                     + ": key " + (b + 1) + " or " + LETTERS[b] + ". Beside it: the note it would play next (its dot"
                     + " marks that key on the piano); under sampling, how likely that note is."));
             btn.setMinWidth(40);
+            btn.setPrefWidth(120); // the same for all: equal pads that keep their width as the labels change
             btn.setMinHeight(56);
             btn.setMaxWidth(Double.MAX_VALUE);
             btn.setMaxHeight(Double.MAX_VALUE);
