@@ -8,6 +8,8 @@ import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.PitchRange;
+import dev.pianogenie.model.RootedScale;
 import dev.pianogenie.model.Scale;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -239,8 +241,8 @@ public final class SessionFile {
             throw bad(file, n, "a sampling change needs \"temperature\" 0..1, was " + t);
         }
         try {
-            return new SamplingChange(t.asDouble(), Scale.parse(text(j, "scale").orElse("C:chromatic")),
-                    Keys.parseRange(text(j, "range").orElse("A0-C8")));
+            return new SamplingChange(t.asDouble(), text(j, "scale").map(Scale::parse).orElse(RootedScale.CHROMATIC),
+                    text(j, "range").map(Keys::parseRange).orElse(PitchRange.FULL));
         } catch (IllegalArgumentException e) {
             throw bad(file, n, e.getMessage());
         }
