@@ -46,7 +46,7 @@ public final class AtomicFile {
             if (Files.isDirectory(file)) {
                 throw new FileAccessException(target, "is a folder, not a file");
             }
-            Files.createDirectories(dir);
+            makeFolder(target, dir);
             tmp = newTemporary(dir, file.getFileName().toString());
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
@@ -61,9 +61,32 @@ public final class AtomicFile {
         } catch (FileAccessException e) {
             throw e;
         } catch (IOException e) {
-            throw new FileAccessException(target, "could not be written: " + InputFile.reason(e), e);
+            throw new FileAccessException(target, "cannot be written: " + InputFile.reason(e), e);
         } finally {
             deleteQuietly(tmp);
+        }
+    }
+
+    /**
+     * Checks, before work that would be lost, that {@link #write} could write {@code target} now: it is not a
+     * folder, its folder can be made and written to, and at least {@code bytesNeeded} are free there.
+     */
+    public static void checkWritable(Path target, long bytesNeeded) throws FileAccessException {
+        Path file = target.toAbsolutePath().normalize();
+        try {
+            if (Files.isDirectory(file)) {
+                throw new FileAccessException(target, "is a folder, not a file");
+            }
+            makeFolder(target, file.getParent());
+            Files.delete(newTemporary(file.getParent(), file.getFileName().toString()));
+            long free = Files.getFileStore(file.getParent()).getUsableSpace();
+            if (free < bytesNeeded) {
+                throw new FileAccessException(target, "cannot be written: the disk is full (" + free + " bytes free)");
+            }
+        } catch (FileAccessException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileAccessException(target, "cannot be written: " + InputFile.reason(e), e);
         }
     }
 
@@ -93,6 +116,18 @@ public final class AtomicFile {
         } catch (IOException | RuntimeException ignored) {
             // best effort (e.g. Windows cannot open a folder)
         }
+    }
+
+    private static void makeFolder(Path target, Path dir) throws IOException {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new FileAccessException(target, "cannot be written: " + p + " is a file, not a folder");
+                }
+                break;
+            }
+        }
+        Files.createDirectories(dir);
     }
 
     private static Path newTemporary(Path dir, String name) throws IOException {

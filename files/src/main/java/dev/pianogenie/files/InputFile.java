@@ -139,7 +139,7 @@ public final class InputFile {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             // never ask for more than one byte past the limit: a device never ends
-            int n = super.read(b, off, (int) Math.min(len, max - count + 1));
+            int n = super.read(b, off, (int) Math.min(len, room()));
             if (n > 0) {
                 counted(n);
             }
@@ -148,9 +148,15 @@ public final class InputFile {
 
         @Override
         public long skip(long n) throws IOException {
-            long s = super.skip(Math.min(n, max - count + 1));
+            long s = super.skip(Math.min(n, room()));
             counted(s);
             return s;
+        }
+
+        /** One byte more than the limit allows, so that going over it is seen (without overflowing at Long.MAX_VALUE). */
+        private long room() {
+            long left = max - count;
+            return left == Long.MAX_VALUE ? left : left + 1;
         }
 
         private void counted(long n) throws FileAccessException {

@@ -58,9 +58,23 @@ class AtomicFileTest {
     }
 
     @Test
-    void aFolderInTheWayIsNamedAsSuch(@TempDir Path dir) throws Exception {
+    void aFolderInTheWayOrAFullDiskIsFoundBeforeAnyWorkIsDone(@TempDir Path dir) throws Exception {
         Path target = Files.createDirectory(dir.resolve("take.mid"));
         FileAccessException e = assertThrows(FileAccessException.class, () -> AtomicFile.write(target, new byte[1]));
         assertEquals("is a folder, not a file", e.reason());
+        assertEquals("is a folder, not a file", assertThrows(FileAccessException.class,
+                () -> AtomicFile.checkWritable(target, 0)).reason());
+        Path fine = dir.resolve("new/take.mid");
+        AtomicFile.checkWritable(fine, 1000);
+        assertTrue(Files.isDirectory(fine.getParent()));
+        try (Stream<Path> files = Files.list(fine.getParent())) {
+            assertEquals(0, files.count(), "the check leaves nothing behind");
+        }
+        String full = assertThrows(FileAccessException.class, () -> AtomicFile.checkWritable(fine, Long.MAX_VALUE)).reason();
+        assertTrue(full.contains("the disk is full"), full);
+        Path underAFile = dir.resolve("new/take.mid/x.mid");
+        Files.writeString(dir.resolve("new/take.mid"), "a file, not a folder");
+        assertEquals("cannot be written: " + dir.resolve("new/take.mid") + " is a file, not a folder",
+                assertThrows(FileAccessException.class, () -> AtomicFile.checkWritable(underAFile, 0)).reason());
     }
 }

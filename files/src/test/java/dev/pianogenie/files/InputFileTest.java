@@ -63,6 +63,10 @@ class InputFileTest {
         Files.write(f, bytes);
         assertArrayEquals(bytes, InputFile.read(f, bytes.length, "a test file"));
         assertTrue(refusal(f, bytes.length - 1).startsWith("too large"));
+        assertArrayEquals(bytes, InputFile.read(f, Long.MAX_VALUE, "a test file"), "no limit at all");
+        try (var in = InputFile.open(f, Long.MAX_VALUE, "a test file")) {
+            assertEquals(10, in.readNBytes(new byte[10], 0, 10));
+        }
     }
 
     @Test

@@ -1,8 +1,7 @@
 package dev.pianogenie.midi;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.files.InputFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +25,8 @@ public final class MidiFileReader {
     /** A file larger than this is not a performance we can play (and not worth the memory). */
     public static final long MAX_FILE_BYTES = 64L << 20;
 
+    /** "MThd", its length, format, track count and division. */
+    private static final int HEADER_BYTES = 14;
     private static final int META = 0xFF;
     private static final int META_END_OF_TRACK = 0x2F;
     private static final int META_TEMPO = 0x51;
@@ -44,15 +45,9 @@ public final class MidiFileReader {
     public static Performance read(Path file, boolean extendBySustain) throws MidiFileException {
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new MidiFileException(file, "too large for a MIDI performance (" + size + " bytes)");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new MidiFileException(file, "no such file", e);
-        } catch (IOException e) {
-            throw new MidiFileException(file, "cannot be read: " + e.getMessage(), e);
+            bytes = InputFile.read(file, MAX_FILE_BYTES, "a MIDI performance");
+        } catch (FileAccessException e) {
+            throw new MidiFileException(file, e.reason(), e);
         }
         return parse(bytes, file, extendBySustain);
     }
@@ -104,11 +99,25 @@ public final class MidiFileReader {
             this.name = name;
         }
 
+        /** The first bytes are the start of "MThd": a MIDI file cut short, not some other file. */
+        private boolean startsLikeAHeader() {
+            for (int i = 0; i < Math.min(4, b.length); i++) {
+                if (b[i] != "MThd".charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         Performance parse(boolean extendBySustain) throws Malformed {
             if (b.length == 0) {
                 throw new Malformed("empty file, not MIDI");
             }
-            if (b.length < 14 || !chunkIs(0, "MThd")) {
+            if (b.length < HEADER_BYTES && startsLikeAHeader()) {
+                throw new Malformed("too short for a MIDI file: " + b.length + " bytes, and its header alone takes "
+                        + HEADER_BYTES + " (truncated file?)");
+            }
+            if (b.length < HEADER_BYTES || !chunkIs(0, "MThd")) {
                 throw new Malformed("not a MIDI file (no MThd header)");
             }
             pos = 4;

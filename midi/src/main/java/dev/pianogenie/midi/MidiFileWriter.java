@@ -1,12 +1,9 @@
 package dev.pianogenie.midi;
 
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +11,8 @@ import java.util.List;
 /**
  * Writes a {@link Performance} as a type-1 Standard MIDI File: track 0 holds the tempo (120 bpm) and the
  * time signature, track 1 the notes and sustain pedal on channel 1, at {@link #PPQ} ticks per quarter note —
- * 1,920 ticks a second, so times round to about half a millisecond. Written atomically: a temporary file in
- * the same folder, forced to disk, then renamed — a crash or a full disk never leaves a half-written file.
+ * 1,920 ticks a second, so times round to about half a millisecond. Written atomically ({@link AtomicFile}): a
+ * crash or a full disk never leaves a half-written file.
  */
 public final class MidiFileWriter {
     public static final int PPQ = 960;
@@ -27,30 +24,10 @@ public final class MidiFileWriter {
     }
 
     public static void write(Performance performance, Path file) throws MidiFileException {
-        byte[] bytes = toBytes(performance);
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException ignored) {
-                // the original error is the one to report
-            }
-            throw new MidiFileException(file, "could not be written (is the disk full or the folder read-only?): "
-                    + e.getMessage(), e);
+            AtomicFile.write(file, toBytes(performance));
+        } catch (FileAccessException e) {
+            throw new MidiFileException(file, e.reason(), e);
         }
     }
 

@@ -1,15 +1,14 @@
 package dev.pianogenie.midi.sound;
 
 import com.sun.media.sound.AudioSynthesizer;
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.PedalEvent;
 import dev.pianogenie.midi.Performance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiUnavailableException;
@@ -103,25 +102,14 @@ public final class OfflineRenderer {
     public static void writeWav(Performance p, Optional<Path> soundfont, Path wav) throws MidiDeviceException {
         byte[] pcm = renderPcm(p, soundfont, 2.0);
         AudioFormat f = BuiltInSynth.format();
-        Path tmp = null;
         try {
-            Path dir = wav.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + wav.getFileName(), ".part");
-            try (InputStream in = new ByteArrayInputStream(pcm);
-                 AudioInputStream ais = new AudioInputStream(in, f, pcm.length / f.getFrameSize())) {
-                AudioSystem.write(ais, AudioFileFormat.Type.WAVE, tmp.toFile());
-            }
-            Files.move(tmp, wav, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
+            AtomicFile.write(wav, out -> {
+                try (AudioInputStream ais = new AudioInputStream(new ByteArrayInputStream(pcm), f, pcm.length / f.getFrameSize())) {
+                    AudioSystem.write(ais, AudioFileFormat.Type.WAVE, out);
                 }
-            } catch (IOException ignored) {
-                // report the first error
-            }
-            throw new MidiDeviceException("could not write " + wav + " (is the disk full?): " + e.getMessage(), e);
+            });
+        } catch (FileAccessException e) {
+            throw new MidiDeviceException(e.getMessage(), e);
         }
     }
 
