@@ -37,6 +37,8 @@ class ModelFilesTest {
             PianoGenieModel original = ModelFiles.load(source);
             Path saved = dir.resolve(source.getFileName());
             ModelFiles.save(saved, original);
+            Path plain = Files.createDirectory(dir.resolve("plain-" + source.getFileName())); // what the umask gives
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(saved), "the usual permissions, not 0700");
             PianoGenieModel again = ModelFiles.load(saved);
             assertEquals(original.config().encoding(), again.config().encoding());
             assertEquals(CellConvention.TORCH_IFGO, again.config().cell(), "saved in the canonical layout");
