@@ -27,11 +27,10 @@ public final class MidiFileReader {
 
     /** "MThd", its length, format, track count and division. */
     private static final int HEADER_BYTES = 14;
-    private static final int META = 0xFF;
-    private static final int META_END_OF_TRACK = 0x2F;
-    private static final int META_TEMPO = 0x51;
+    private static final int META = Midi.META;
+    private static final int META_END_OF_TRACK = Midi.META_END_OF_TRACK;
+    private static final int META_TEMPO = Midi.META_TEMPO;
     private static final int DEFAULT_US_PER_QUARTER = 500_000;
-    private static final int SUSTAIN_CC = 64;
 
     private MidiFileReader() {
     }
@@ -205,7 +204,7 @@ public final class MidiFileReader {
             long tick = 0;
             int status = 0;
             // open notes of this track: index into the note arrays, per channel × pitch, -1 = none
-            int[] open = new int[16 * 128];
+            int[] open = new int[Midi.CHANNELS * (Midi.MAX_DATA + 1)];
             Arrays.fill(open, -1);
             while (pos < end) {
                 tick += varLength(end);
@@ -242,7 +241,7 @@ public final class MidiFileReader {
                     if (type == META_END_OF_TRACK) {
                         break;
                     }
-                } else if (first == 0xF0 || first == 0xF7) {
+                } else if (first == Midi.SYSTEM_EXCLUSIVE || first == Midi.END_OF_EXCLUSIVE) {
                     int length = varLength(end);
                     if (length > end - pos) {
                         throw new Malformed("system-exclusive message at byte " + pos + " claims " + length
@@ -256,20 +255,20 @@ public final class MidiFileReader {
                     int kind = first & 0xF0;
                     int channel = first & 0x0F;
                     int d1 = dataByte(end);
-                    int d2 = (kind == 0xC0 || kind == 0xD0) ? 0 : dataByte(end);
-                    if (kind == 0x90 && d2 > 0) {
+                    int d2 = (kind == Midi.PROGRAM_CHANGE || kind == Midi.CHANNEL_PRESSURE) ? 0 : dataByte(end);
+                    if (kind == Midi.NOTE_ON && d2 > 0) {
                         int slot = channel * 128 + d1;
                         if (open[slot] >= 0) {
                             noteOff[open[slot]] = tick; // re-struck: the earlier note ends here
                         }
                         open[slot] = addNote(d1, d2, tick);
-                    } else if (kind == 0x80 || kind == 0x90) {
+                    } else if (kind == Midi.NOTE_OFF || kind == Midi.NOTE_ON) {
                         int slot = channel * 128 + d1;
                         if (open[slot] >= 0) {
                             noteOff[open[slot]] = tick;
                             open[slot] = -1;
                         }
-                    } else if (kind == 0xB0 && d1 == SUSTAIN_CC) {
+                    } else if (kind == Midi.CONTROL_CHANGE && d1 == Midi.SUSTAIN_PEDAL) {
                         addPedal(tick, d2);
                     }
                 }

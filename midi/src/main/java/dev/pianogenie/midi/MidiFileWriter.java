@@ -36,10 +36,10 @@ public final class MidiFileWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writeHeader(out, 1, 2, PPQ);
         ByteArrayOutputStream tempo = new ByteArrayOutputStream();
-        meta(tempo, 0, 0x51, new byte[] {
+        meta(tempo, 0, Midi.META_TEMPO, new byte[] {
             (byte) (MICROSECONDS_PER_QUARTER >> 16), (byte) (MICROSECONDS_PER_QUARTER >> 8), (byte) MICROSECONDS_PER_QUARTER});
-        meta(tempo, 0, 0x58, new byte[] {4, 2, 24, 8});
-        meta(tempo, 0, 0x2F, new byte[0]);
+        meta(tempo, 0, Midi.META_TIME_SIGNATURE, new byte[] {4, 2, 24, 8});
+        meta(tempo, 0, Midi.META_END_OF_TRACK, new byte[0]);
         writeTrack(out, tempo.toByteArray());
         writeTrack(out, noteTrack(p));
         return out.toByteArray();
@@ -53,21 +53,21 @@ public final class MidiFileWriter {
         for (Note n : p.notes()) {
             long on = ticks(n.onsetSeconds());
             long off = Math.max(on, ticks(n.releaseSeconds()));
-            events.add(new Event(on, 2, 0x90 | CHANNEL, n.pitch(), n.velocity()));
+            events.add(new Event(on, 2, Midi.NOTE_ON | CHANNEL, n.pitch(), n.velocity()));
             // a zero-length note's off must follow its own on at the same tick
-            events.add(new Event(off, off == on ? 3 : 0, 0x80 | CHANNEL, n.pitch(), 0));
+            events.add(new Event(off, off == on ? 3 : 0, Midi.NOTE_OFF | CHANNEL, n.pitch(), 0));
         }
         for (PedalEvent e : p.pedalEvents()) {
-            events.add(new Event(ticks(e.seconds()), 1, 0xB0 | CHANNEL, 64, e.value()));
+            events.add(new Event(ticks(e.seconds()), 1, Midi.CONTROL_CHANGE | CHANNEL, Midi.SUSTAIN_PEDAL, e.value()));
         }
         // at one tick: note-offs, then pedal, then note-ons — a re-struck key is released before it sounds
         // again — then the offs of zero-length notes
         events.sort(Comparator.comparingLong(Event::tick).thenComparingInt(Event::order));
         ByteArrayOutputStream track = new ByteArrayOutputStream();
-        meta(track, 0, 0x03, "Piano".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        meta(track, 0, Midi.META_TRACK_NAME, "Piano".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         track.write(0); // delta 0: program change to acoustic grand piano
-        track.write(0xC0 | CHANNEL);
-        track.write(0);
+        track.write(Midi.PROGRAM_CHANGE | CHANNEL);
+        track.write(Midi.ACOUSTIC_GRAND_PIANO);
         long last = 0;
         for (Event e : events) {
             varLength(track, e.tick - last);
@@ -77,7 +77,7 @@ public final class MidiFileWriter {
             track.write(e.data2);
         }
         long end = Math.max(last, ticks(p.seconds()));
-        meta(track, end - last, 0x2F, new byte[0]);
+        meta(track, end - last, Midi.META_END_OF_TRACK, new byte[0]);
         return track.toByteArray();
     }
 
@@ -101,7 +101,7 @@ public final class MidiFileWriter {
 
     private static void meta(ByteArrayOutputStream out, long delta, int type, byte[] data) {
         varLength(out, delta);
-        out.write(0xFF);
+        out.write(Midi.META);
         out.write(type);
         varLength(out, data.length);
         out.writeBytes(data);

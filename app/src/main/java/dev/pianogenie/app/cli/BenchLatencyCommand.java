@@ -3,6 +3,7 @@ package dev.pianogenie.app.cli;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.perform.Performer;
 import dev.pianogenie.app.perform.PerformerListener;
+import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.Performance;
 import dev.pianogenie.midi.sound.BuiltInSynth;
@@ -54,7 +55,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         Receiver timing = new Receiver() {
             @Override
             public void send(MidiMessage message, long timeStamp) {
-                if (message instanceof ShortMessage s && s.getCommand() == ShortMessage.NOTE_ON && s.getData2() > 0) {
+                if (message instanceof ShortMessage s && s.getCommand() == Midi.NOTE_ON && s.getData2() > 0) {
                     arrival[0] = System.nanoTime();
                 }
             }

@@ -3,6 +3,7 @@ package dev.pianogenie.midi.sound;
 import com.sun.media.sound.AudioSynthesizer;
 import dev.pianogenie.files.AtomicFile;
 import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.PedalEvent;
 import dev.pianogenie.midi.Performance;
@@ -34,13 +35,13 @@ public final class OfflineRenderer {
             AudioInputStream stream = BuiltInSynth.openStream(synth);
             BuiltInSynth.loadSounds(synth, soundfont);
             Receiver r = synth.getReceiver();
-            send(r, ShortMessage.PROGRAM_CHANGE, 0, 0, 0);
+            send(r, Midi.PROGRAM_CHANGE, Midi.ACOUSTIC_GRAND_PIANO, 0, 0);
             for (Note n : p.notes()) {
-                send(r, ShortMessage.NOTE_ON, n.pitch(), n.velocity(), micros(n.onsetSeconds()));
-                send(r, ShortMessage.NOTE_OFF, n.pitch(), 0, micros(n.releaseSeconds()));
+                send(r, Midi.NOTE_ON, n.pitch(), n.velocity(), micros(n.onsetSeconds()));
+                send(r, Midi.NOTE_OFF, n.pitch(), 0, micros(n.releaseSeconds()));
             }
             for (PedalEvent e : p.pedalEvents()) {
-                send(r, ShortMessage.CONTROL_CHANGE, 64, e.value(), micros(e.seconds()));
+                send(r, Midi.CONTROL_CHANGE, Midi.SUSTAIN_PEDAL, e.value(), micros(e.seconds()));
             }
             double seconds = p.seconds() + tailSeconds;
             AudioFormat f = stream.getFormat();
