@@ -45,11 +45,12 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     @Option(names = "--presses", defaultValue = "2000", description = "measured presses (default: ${DEFAULT-VALUE})")
     int presses;
 
-    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--presses", presses, 1);
         PianoGenieModel m = ModelFiles.load(model != null ? model : DefaultModel.locate());
         long[] arrival = new long[1];
         Receiver timing = new Receiver() {

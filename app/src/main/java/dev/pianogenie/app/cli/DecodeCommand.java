@@ -43,7 +43,7 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed, for a reproducible sampled sequence")
     Long seed;
 
-    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Option(names = "--json", description = "print one JSON line {\"keys\": [...], \"midi\": [...]}")
@@ -51,6 +51,11 @@ public final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.notEmpty("--buttons", buttons, "0,1,2,3");
+        OptionChecks.seconds("--dt", dt);
+        if (dts != null) {
+            dts.forEach(d -> OptionChecks.seconds("--dts", d == null ? Double.NaN : d));
+        }
         if (dts != null && dts.size() != buttons.size() - 1) {
             throw new IllegalArgumentException("--dts needs one value per press after the first: "
                     + (buttons.size() - 1) + " values for " + buttons.size() + " buttons, got " + dts.size());

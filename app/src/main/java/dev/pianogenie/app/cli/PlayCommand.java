@@ -1,5 +1,6 @@
 package dev.pianogenie.app.cli;
 
+import dev.pianogenie.model.engine.DecoderEngine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed: the same session replays to the same notes")
     Long seed;
 
-    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Option(names = "--velocity", defaultValue = "80", description = "velocity for controllers without one (default: ${DEFAULT-VALUE})")
