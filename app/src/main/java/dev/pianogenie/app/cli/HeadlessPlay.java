@@ -2,6 +2,7 @@ package dev.pianogenie.app.cli;
 
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.LearnsButtons;
+import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.KeyboardLayout;
 import dev.pianogenie.app.perform.LiveSession;
 import dev.pianogenie.app.perform.PerformerListener;
@@ -86,6 +87,13 @@ final class HeadlessPlay {
                 ButtonSource source = Controllers.controller(c, quit::countDown);
                 session.addSource(source);
                 sources.add(source);
+            }
+            if (sources.stream().allMatch(s -> s instanceof GamepadSource)) {
+                // only gamepads and none plugged in: say so, and do not wait silently for ever
+                for (ButtonSource s : sources) {
+                    GamepadWait.await((GamepadSource) s, OptionChecks.atLeast(GamepadWait.OPTION, options.gamepadWait, 0),
+                            HeadlessPlay::say, () -> quit.getCount() == 0);
+                }
             }
             if (options.learn && !learn(sources)) {
                 return 0;

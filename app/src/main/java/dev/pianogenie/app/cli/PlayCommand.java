@@ -40,6 +40,11 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--record", description = "save the performance to this MIDI file (and the button session beside it)")
     Path record;
 
+    @Option(names = GamepadWait.OPTION, defaultValue = "" + GamepadWait.DEFAULT_SECONDS, paramLabel = "SECONDS",
+            description = "headless, with --controller gamepad and none plugged in: how long to wait for one"
+                    + " (default: ${DEFAULT-VALUE}; 0 = as long as it takes)")
+    int gamepadWait;
+
     @Option(names = "--learn", description = "first learn which buttons of the gamepad / keys of the MIDI keyboard are"
             + " the 8 buttons (and the pedal): press them in turn, low to high; saved for that device")
     boolean learn;

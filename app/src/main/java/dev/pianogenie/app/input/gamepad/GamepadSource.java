@@ -109,6 +109,24 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         return names;
     }
 
+    /** What the controllers seen now are, for a message: each with its type and buttons, or that there are none. */
+    public String found() {
+        return found(rescan.get());
+    }
+
+    static String found(ControllerEnvironment env) {
+        List<String> all = list(env);
+        if (all.isEmpty()) {
+            return "JInput sees no game controller at all";
+        }
+        return "JInput sees " + String.join(", ", all) + " (a gamepad needs at least " + Keys.NUM_BUTTONS + " buttons)";
+    }
+
+    /** Whether a pad is connected now. */
+    public boolean connected() {
+        return controller != null;
+    }
+
     static int digitalButtons(Controller c) {
         int n = 0;
         for (Component comp : c.getComponents()) {
@@ -135,13 +153,13 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         ControllerEnvironment env = rescan.get();
         Controller c = find(env);
         if (c == null && wanted.isPresent()) {
-            throw new ControllerException("no gamepad named '" + wanted.get() + "' (found: " + String.join(", ",
-                    list(env)) + "); check that it is plugged in and that you may read /dev/input/event*");
+            throw new ControllerException("no gamepad named '" + wanted.get() + "': " + found(env)
+                    + "; check that it is plugged in and that you may read /dev/input/event*");
         }
         if (c != null) {
             connect(c);
         } else {
-            l.onConnection(name(), false, "no gamepad found yet: plug one in (other controllers still play)");
+            l.onConnection(name(), false, "waiting for a gamepad: plug one in (other controllers still play)");
         }
         running = true;
         thread = new Thread(this::run, "gamepad-poll");

@@ -182,4 +182,19 @@ class GamepadSourceTest {
         unwatched.get();
         assertEquals(4, enumerations.get(), "no device folder to watch (Windows, macOS): enumerate each time");
     }
+
+    @Test
+    void aNamedPadThatIsNotThereListsWhatIs() throws Exception {
+        try (GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.of("Xbox"))) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.pianogenie.app.input.ControllerException.class,
+                    () -> source.start(event -> { }));
+            assertTrue(e.getMessage().contains("no gamepad named 'Xbox': JInput sees Fake Pad 8 (Gamepad, 9 buttons)"), e.getMessage());
+        }
+        FakePadEnvironment.plug(false);
+        try (GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.of("Xbox"))) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.pianogenie.app.input.ControllerException.class,
+                    () -> source.start(event -> { }));
+            assertTrue(e.getMessage().contains("no gamepad named 'Xbox': JInput sees no game controller at all"), e.getMessage());
+        }
+    }
 }
