@@ -2,11 +2,11 @@ package dev.pianogenie.app.input.replay;
 
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,15 +67,15 @@ public final class SessionRecorder implements ButtonListener {
         synchronized (lines) {
             copy = List.copyOf(lines);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + file.getFileName() + ".part"); // not createTempFile: keep the usual permissions
         try {
-            Files.write(tmp, copy, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("could not save the session " + file + " (is the disk full?): " + e.getMessage(), e);
+            AtomicFile.write(file, out -> {
+                for (String line : copy) {
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
+            });
+        } catch (FileAccessException e) {
+            throw new IOException("could not save the session " + file + ": " + e.reason(), e);
         }
     }
 }
