@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ControllerException;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.files.InputFile;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.Locale;
 public final class SessionFile {
     public static final String EXTENSION = ".session.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Hours of playing are a few MB. */
+    private static final long MAX_BYTES = 64L << 20;
 
     private SessionFile() {
     }
@@ -43,7 +47,8 @@ public final class SessionFile {
     /** The events with times relative to the session start (nanos field = offset). */
     public static List<ButtonEvent> read(Path file) throws ControllerException {
         List<ButtonEvent> events = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                InputFile.open(file, MAX_BYTES, "a session file"), StandardCharsets.UTF_8))) { // a FIFO or /dev/zero refused
             String line;
             int n = 0;
             long last = Long.MIN_VALUE;
@@ -69,6 +74,9 @@ public final class SessionFile {
             }
         } catch (NoSuchFileException e) {
             throw new ControllerException("no session file " + file, e);
+        } catch (FileAccessException e) {
+            throw new ControllerException(e.reason().equals("no such file") ? "no session file " + file
+                    : "cannot read the session file " + file + ": " + e.reason(), e);
         } catch (IOException e) {
             throw new ControllerException("cannot read the session file " + file + ": " + e.getMessage(), e);
         }

@@ -46,4 +46,16 @@ class ReplaySourceTest {
         assertEquals(2, got.size(), "after close nothing more: " + got);
         assertEquals(1, finished.getCount(), "a stopped replay is not a finished one");
     }
+
+    @org.junit.jupiter.api.Test
+    void aPipeOrADeviceIsRefusedNotReadForEver(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo" + SessionFile.EXTENSION);
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        for (Path p : new Path[] {fifo, Path.of("/dev/zero")}) {
+            var e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> org.junit.jupiter.api.Assertions.assertThrows(dev.pianogenie.app.input.ControllerException.class,
+                            () -> SessionFile.read(p)));
+            assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        }
+    }
 }
