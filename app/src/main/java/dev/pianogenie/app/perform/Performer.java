@@ -6,6 +6,8 @@ import dev.pianogenie.midi.FanOutSink;
 import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.Lookahead;
+import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.StreamingDecoder;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   pedal   → pedal to the outputs; pedal up releases what it held
  *   reset   → note-offs for everything sounding, the decoder starts a new phrase
  * </pre>
+ * Once a press's note is out (or after a reset) and no event waits, the decoder looks ahead — what each button
+ * would play next, one batched call that leaves its state alone — and the listener gets it
+ * ({@link PerformerListener#lookahead}); a chord's presses go out first, the look-ahead follows the last.
  * A key that is struck while it still sounds is re-struck (note-off, note-on), never left stuck; a key held by
  * two buttons ends when the last of them is released. Chords are separate presses, one decoder step each, in
  * arrival order. Event times never run backwards through the performer: an event stamped earlier than the one
@@ -43,6 +48,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
     public static final int QUEUE_CAPACITY = 4096;
     /** While idle, a throw-away decoder step this often keeps the weights in cache (~1% of one core). */
     static final long KEEP_WARM_MILLIS = 4;
+    /** The look-ahead after a phrase's first press assumes the next one comes this much later. */
+    static final long FIRST_INTERVAL_GUESS_NANOS = 250_000_000L;
     private static final long COMMAND_TIMEOUT_MILLIS = 2000;
     // markers, compared by identity: stop the thread / wake it for a command
     private static final ButtonEvent STOP = ButtonEvent.reset(Long.MIN_VALUE);
@@ -59,6 +66,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private volatile int latestProbabilities;
     private volatile int defaultVelocity = DEFAULT_VELOCITY;
     private volatile boolean running = true;
+    private volatile boolean lookaheadOn = true;
     private final AtomicLong submitted = new AtomicLong();
     private volatile long processed;
 
@@ -67,6 +75,9 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private final int[] holders = new int[Keys.NUM_KEYS];
     private final boolean[] heldByPedal = new boolean[Keys.NUM_KEYS];
     private boolean pedalDown;
+    private boolean lookaheadDue = true; // at start: what the first press of a phrase would play
+    private long lastPressNanos = Long.MIN_VALUE; // in this phrase
+    private long lastIntervalNanos = -1;
     /** The latest event time played: later events are never placed before it. */
     private long clock = Long.MIN_VALUE;
 
@@ -130,6 +141,24 @@ public final class Performer implements ButtonListener, AutoCloseable {
         defaultVelocity = velocity;
     }
 
+    /**
+     * Temperature, key list and seed for the next presses; the look-ahead is recomputed for them. (Prefer this
+     * to {@code decoder().setSampling} while playing: the pads' labels follow.)
+     */
+    public void setSampling(Sampling sampling) {
+        decoder.setSampling(sampling);
+        onPerformerThread(() -> lookaheadDue = true);
+    }
+
+    /**
+     * Whether the performer looks ahead after each note (on by default; off where nothing shows it, or to
+     * measure what it costs). Turned on, it looks ahead at once.
+     */
+    public void setLookahead(boolean on) {
+        lookaheadOn = on;
+        onPerformerThread(() -> lookaheadDue = on);
+    }
+
     public StreamingDecoder decoder() {
         return decoder;
     }
@@ -166,10 +195,16 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private void loop() {
         try {
             while (running) {
-                ButtonEvent e = queue.poll(KEEP_WARM_MILLIS, TimeUnit.MILLISECONDS);
+                // a look-ahead due waits only until no event is queued: notes go out first
+                boolean ahead = lookaheadDue && lookaheadOn;
+                ButtonEvent e = ahead ? queue.poll() : queue.poll(KEEP_WARM_MILLIS, TimeUnit.MILLISECONDS);
                 runCommands();
                 if (e == null) {
-                    decoder.keepWarm(); // a pause: keep the next press as fast as a press in a run
+                    if (lookaheadDue && lookaheadOn) {
+                        lookAhead();
+                    } else {
+                        decoder.keepWarm(); // a pause: keep the next press as fast as a press in a run
+                    }
                     continue;
                 }
                 if (e == STOP) {
@@ -228,6 +263,9 @@ public final class Performer implements ButtonListener, AutoCloseable {
             case RESET -> {
                 releaseAll(t);
                 decoder.reset();
+                lastPressNanos = Long.MIN_VALUE;
+                lastIntervalNanos = -1;
+                lookaheadDue = true;
                 listener.reset(t);
             }
         }
@@ -256,6 +294,24 @@ public final class Performer implements ButtonListener, AutoCloseable {
         long done = System.nanoTime();
         latency.add(decodeNanos, done - e.nanos());
         listener.played(new PerformerListener.Played(button, key, velocity, t, decodeNanos, done));
+        lastIntervalNanos = lastPressNanos == Long.MIN_VALUE ? -1 : t - lastPressNanos;
+        lastPressNanos = t;
+        lookaheadDue = true;
+    }
+
+    /** What each button would play if pressed after the same interval as the last press; to the listener. */
+    private void lookAhead() {
+        lookaheadDue = false;
+        long at = lastPressNanos == Long.MIN_VALUE ? clock
+                : lastPressNanos + (lastIntervalNanos >= 0 ? lastIntervalNanos : FIRST_INTERVAL_GUESS_NANOS);
+        try {
+            long t0 = System.nanoTime();
+            Lookahead next = decoder.lookahead(at);
+            latency.addLookahead(System.nanoTime() - t0);
+            listener.lookahead(next);
+        } catch (RuntimeException e) {
+            listener.problem("could not look ahead: " + e.getMessage());
+        }
     }
 
     private void release(int button, long t) {

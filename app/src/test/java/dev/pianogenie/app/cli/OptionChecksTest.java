@@ -5,27 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pianogenie.model.engine.DecoderEngine;
 import dev.pianogenie.testkit.SharedData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /** Option values picocli accepts but that mean nothing are refused, each in one line naming the option. */
 class OptionChecksTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run genie(String... args) {
-        var cli = GenieCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
-
     static void refused(String expected, String... args) {
-        Run r = genie(args);
+        GenieRun r = GenieRun.of(args);
         assertEquals(1, r.code(), String.join(" ", args) + " was accepted: " + r.out());
         assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
         assertTrue(r.err().contains(expected), r.err());
@@ -48,6 +34,6 @@ class OptionChecksTest {
     @Test
     void theEngineDefaultComesFromTheOnePlace() {
         assertEquals(DecoderEngine.TENSORFLOW, DecoderEngine.parse(DecoderEngine.DEFAULT_NAME));
-        assertTrue(genie("decode", "--help").out().contains("(default: " + DecoderEngine.DEFAULT_NAME + ")"));
+        assertTrue(GenieRun.of("decode", "--help").out().contains("(default: " + DecoderEngine.DEFAULT_NAME + ")"));
     }
 }

@@ -223,4 +223,37 @@ class PerformerTest {
         MidiFileWriter.write(rec.performance(), mid);
         return Files.readAllBytes(mid);
     }
+
+    @Test
+    void greedyTheLookaheadNamesTheKeyTheNextPressPlays() throws Exception {
+        List<PerformerListener.Played> played = new CopyOnWriteArrayList<>();
+        List<dev.pianogenie.model.Lookahead> next = new CopyOnWriteArrayList<>();
+        PerformerListener listener = new PerformerListener() {
+            @Override
+            public void played(PerformerListener.Played note) {
+                played.add(note);
+            }
+
+            @Override
+            public void lookahead(dev.pianogenie.model.Lookahead l) {
+                next.add(l);
+            }
+        };
+        int[] buttons = {0, 3, 5, 7, 7, 2, 1, 6, 4, 4, 0, 2};
+        long interval = Performer.FIRST_INTERVAL_GUESS_NANOS; // the look-ahead's guess holds for every press
+        try (StreamingDecoder d = Decoders.open(model, DecoderEngine.TENSORFLOW, Sampling.greedy());
+             Performer p = new Performer(d, listener)) {
+            PerformerBookkeepingTest.awaitSize(next, 1);
+            for (int i = 0; i < buttons.length; i++) {
+                p.onEvent(ButtonEvent.press(buttons[i], S + i * interval));
+                assertTrue(p.drain(5000));
+                PerformerBookkeepingTest.awaitSize(next, i + 2);
+                p.onEvent(ButtonEvent.release(buttons[i], S + i * interval + interval / 2));
+            }
+        }
+        assertEquals(buttons.length + 1, next.size());
+        for (int i = 0; i < buttons.length; i++) {
+            assertEquals(played.get(i).key(), next.get(i).key(buttons[i]), "press " + i + ": the look-ahead before it said so");
+        }
+    }
 }
