@@ -151,7 +151,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     public void start(ButtonListener l) throws ControllerException {
         this.listener = l;
         ControllerEnvironment env = rescan.get();
-        Controller c = find(env);
+        Controller c = find(env, null);
         if (c == null && wanted.isPresent()) {
             throw new ControllerException("no gamepad named '" + wanted.get() + "': " + found(env)
                     + "; check that it is plugged in and that you may read /dev/input/event*");
@@ -167,10 +167,10 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         thread.start();
     }
 
-    private Controller find(ControllerEnvironment env) {
+    private Controller find(ControllerEnvironment env, Controller skip) {
         Controller stick = null;
         for (Controller c : env.getControllers()) {
-            if (digitalButtons(c) < Keys.NUM_BUTTONS) {
+            if (c == skip || digitalButtons(c) < Keys.NUM_BUTTONS) {
                 continue; // a mouse, a wheel, a pedal box: not 8 buttons
             }
             Controller.Type t = c.getType();
@@ -210,11 +210,14 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         Event event = new Event();
         long nextRescan = 0;
         long nextClockSync = System.nanoTime() + CLOCK_SYNC_NANOS;
+        // the pad whose polling failed: an enumeration that still lists that same object (not re-enumerated
+        // since) must not connect it again — that looped connect/unplug at full speed, flooding the listener
+        Controller failed = null;
         while (running) {
             Controller c = controller;
             if (c == null) {
                 if (System.currentTimeMillis() >= nextRescan) {
-                    Controller found = find(rescan.get());
+                    Controller found = find(rescan.get(), failed);
                     if (found != null) {
                         connect(found);
                         continue;
@@ -226,6 +229,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
             }
             if (!c.poll()) {
                 controller = null;
+                failed = c;
                 listener.onConnection(name(), false, c.getName() + " was unplugged; its notes were released."
                         + " Plug it back in to go on playing");
                 nextRescan = 0;
