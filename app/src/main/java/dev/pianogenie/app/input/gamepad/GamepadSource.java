@@ -39,6 +39,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     private final Optional<String> wanted;
     private volatile long wallToNano;
     private volatile Controller controller;
+    private volatile boolean polled;
     private volatile GamepadMapping mapping;
     private volatile Consumer<Component> learner;
     private volatile boolean running;
@@ -122,9 +123,9 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         return "JInput sees " + String.join(", ", all) + " (a gamepad needs at least " + Keys.NUM_BUTTONS + " buttons)";
     }
 
-    /** Whether a pad is connected now. */
+    /** Whether a pad is connected now and has answered a poll (one that is listed but fails is not). */
     public boolean connected() {
-        return controller != null;
+        return controller != null && polled;
     }
 
     static int digitalButtons(Controller c) {
@@ -201,6 +202,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         }
         mapping = m != null ? m : GamepadMapping.defaultFor(c);
         c.setEventQueueSize(256);
+        polled = false;
         controller = c;
         listener.onConnection(name(), true, c.getName() + ": buttons " + mapping.describe()
                 + (m != null ? " (learnt)" : " (default; learn to change)") + note);
@@ -229,11 +231,15 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
             }
             if (!c.poll()) {
                 controller = null;
+                polled = false;
                 failed = c;
                 listener.onConnection(name(), false, c.getName() + " was unplugged; its notes were released."
                         + " Plug it back in to go on playing");
                 nextRescan = 0;
                 continue;
+            }
+            if (!polled) {
+                polled = true;
             }
             EventQueue queue = c.getEventQueue();
             while (queue.getNextEvent(event)) {
