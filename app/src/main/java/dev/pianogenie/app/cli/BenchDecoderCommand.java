@@ -37,14 +37,14 @@ public final class BenchDecoderCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20000", description = "presses before measuring (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--temperature", defaultValue = "0.25", description = "sampling temperature (default: ${DEFAULT-VALUE})")
-    double temperature;
+    @Option(names = "--temperature", description = "sampling temperature (default: ${DEFAULT-VALUE})")
+    double temperature = dev.pianogenie.model.Sampling.DEFAULT_TEMPERATURE;
 
     @Override
     public Integer call() throws Exception {
         OptionChecks.atLeast("--steps", steps, 1);
         OptionChecks.atLeast("--warmup", warmup, 0);
-        Path dir = model != null ? model : DefaultModel.locate();
+        Path dir = model != null ? model : dev.pianogenie.app.live.DefaultModel.locate();
         PianoGenieModel m = ModelFiles.load(dir);
         DecoderEngine e = DecoderEngine.parse(engine);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -58,7 +58,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OptionChecks.atLeast("--presses", presses, 1);
-        PianoGenieModel m = ModelFiles.load(model != null ? model : DefaultModel.locate());
+        PianoGenieModel m = ModelFiles.load(model != null ? model : dev.pianogenie.app.live.DefaultModel.locate());
         long[] arrival = new long[1];
         Receiver timing = new Receiver() {
             @Override
@@ -90,7 +90,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         double lookaheadP99;
         long lookaheads;
         SplittableRandom random = new SplittableRandom(5);
-        try (StreamingDecoder d = Decoders.open(m, DecoderEngine.parse(engine), Sampling.of(0.25).withSeed(5));
+        try (StreamingDecoder d = Decoders.open(m, DecoderEngine.parse(engine), Sampling.of(Sampling.DEFAULT_TEMPERATURE).withSeed(5));
              Performer p = new Performer(d, handoffs)) {
             ReceiverSink midiOut = new ReceiverSink(timing, 0, "timing receiver", null);
             p.attach(midiOut);

@@ -60,6 +60,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private final PerformerListener listener;
     private final BlockingQueue<ButtonEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final List<Tap> taps = new java.util.ArrayList<>(); // performer thread only
     private final Thread thread;
     private final LatencyLog latency = new LatencyLog(8192);
     private final float[][] probabilities = new float[2][Keys.NUM_KEYS];
@@ -91,6 +92,61 @@ public final class Performer implements ButtonListener, AutoCloseable {
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
+    }
+
+    /** Sees every event the performer plays, on the performer thread, at the time it plays it (a recorder). */
+    public interface Tap {
+        void played(ButtonEvent event, long playedNanos);
+    }
+
+    /** Adds a tap (before the next event). */
+    public void tap(Tap tap) {
+        onPerformerThread(() -> taps.add(tap));
+    }
+
+    /**
+     * Starts a take at the next event: the decoder begins a new phrase with {@code sampling} (so the take's
+     * session, replayed from a fresh decoder with the same sampling, plays the same notes) and {@code take}
+     * starts keeping what is played. Returns once done.
+     */
+    public void startTake(TakeRecorder take, Sampling sampling) {
+        call(() -> {
+            decoder.setSampling(sampling);
+            startPhrase();
+            take.start(now(), pedalDown);
+            return null;
+        }, "start the take");
+    }
+
+    /** Ends the take now (what still sounds ends in the take here) and hands out a copy of it. */
+    public TakeRecorder.Snapshot stopTake(TakeRecorder take) {
+        return call(() -> {
+            take.stop(now());
+            return take.snapshot();
+        }, "stop the take");
+    }
+
+    /** A copy of the take so far (for an autosave), made on the performer thread. */
+    public TakeRecorder.Snapshot snapshot(TakeRecorder take) {
+        return call(take::snapshot, "copy the take");
+    }
+
+    /** Runs {@code task} on the performer thread, in order with events, and returns its result. */
+    private <T> T call(java.util.function.Supplier<T> task, String what) {
+        @SuppressWarnings("unchecked")
+        T[] result = (T[]) new Object[1];
+        CompletableFuture<Void> done = onPerformerThread(() -> result[0] = task.get());
+        try {
+            done.get(COMMAND_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to " + what, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the performer did not " + what + " within " + COMMAND_TIMEOUT_MILLIS + " ms", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+        }
+        return result[0];
     }
 
     /** Adds an output while playing (it hears the pedal if it is down); takes effect before the next event. */
@@ -142,12 +198,15 @@ public final class Performer implements ButtonListener, AutoCloseable {
     }
 
     /**
-     * Temperature, key list and seed for the next presses; the look-ahead is recomputed for them. (Prefer this
-     * to {@code decoder().setSampling} while playing: the pads' labels follow.)
+     * Temperature, key list and seed for the next presses, set on the performer thread in order with the presses
+     * (the decoder is used from one thread; a take's recorder sees the change where it falls); the look-ahead is
+     * recomputed for them. (Prefer this to {@code decoder().setSampling} while playing: the pads' labels follow.)
      */
     public void setSampling(Sampling sampling) {
-        decoder.setSampling(sampling);
-        onPerformerThread(() -> lookaheadDue = true);
+        onPerformerThread(() -> {
+            decoder.setSampling(sampling);
+            lookaheadDue = lookaheadOn;
+        });
     }
 
     /**
@@ -239,6 +298,9 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private void handle(ButtonEvent e) {
         long t = Math.max(e.nanos(), clock);
         clock = t;
+        for (int i = 0; i < taps.size(); i++) {
+            taps.get(i).played(e, t);
+        }
         switch (e.kind()) {
             case PRESS -> press(e, t);
             case RELEASE -> release(e.button(), t);
@@ -262,13 +324,18 @@ public final class Performer implements ButtonListener, AutoCloseable {
             }
             case RESET -> {
                 releaseAll(t);
-                decoder.reset();
-                lastPressNanos = Long.MIN_VALUE;
-                lastIntervalNanos = -1;
-                lookaheadDue = true;
+                startPhrase();
                 listener.reset(t);
             }
         }
+    }
+
+    /** The decoder starts a new phrase; the look-ahead follows it. */
+    private void startPhrase() {
+        decoder.reset();
+        lastPressNanos = Long.MIN_VALUE;
+        lastIntervalNanos = -1;
+        lookaheadDue = true;
     }
 
     private void press(ButtonEvent e, long t) {

@@ -54,7 +54,7 @@ class LookaheadTest {
     void greedyLookaheadIsExactlyTheKeyEachButtonGives(DecoderEngine engine, String name, Path dir) throws Exception {
         PianoGenieModel model = ModelFiles.load(dir);
         Phrase phrase = Phrase.random(11);
-        int presses = 12; // each check replays the phrase: quadratic
+        int presses = engine == DecoderEngine.PYTORCH ? 5 : 12; // each check replays the phrase: quadratic; PyTorch steps cost more
         try (BaseStreamingDecoder d = Decoders.open(model, engine, Sampling.greedy());
              BaseStreamingDecoder replay = Decoders.open(model, engine, Sampling.greedy())) {
             float[] replayed = new float[Keys.NUM_KEYS];
