@@ -25,7 +25,7 @@ public final class DecodeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "model folder (ours, or a TF.js checkpoint folder)")
+    @Option(names = "--model", description = "model folder (ours, or a TF.js checkpoint folder; default: the shipped model)")
     Path model;
 
     @Option(names = "--buttons", required = true, split = ",", description = "buttons 0..7, comma-separated")
@@ -58,7 +58,7 @@ public final class DecodeCommand implements Callable<Integer> {
         for (int b : buttons) {
             Keys.checkButton(b);
         }
-        PianoGenieModel m = ModelFiles.load(model);
+        PianoGenieModel m = ModelFiles.load(model != null ? model : DefaultModel.locate());
         Sampling sampling = new Sampling(temperature, Keys.all(), seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         List<Integer> keys = new ArrayList<>();
         try (BaseStreamingDecoder decoder = Decoders.open(m, DecoderEngine.parse(engine), sampling)) {

@@ -48,7 +48,7 @@ public final class GenieCli implements Runnable {
         @Override
         public String[] getVersion() {
             String v = GenieCli.class.getPackage().getImplementationVersion();
-            return new String[] {"genie " + (v == null ? "(development build)" : v)};
+            return new String[] {"Piano Genie " + (v == null ? "(development build)" : v), "model: " + DefaultModel.describe()};
         }
     }
 }

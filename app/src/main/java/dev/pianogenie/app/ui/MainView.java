@@ -5,6 +5,7 @@ import dev.pianogenie.midi.sound.MidiDevices;
 import dev.pianogenie.midi.sound.Soundfonts;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.Scale;
+import dev.pianogenie.model.UserDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -41,8 +42,8 @@ import javafx.stage.Stage;
  * the bottom. Performer events are drained once per frame; nothing here runs on the real-time thread.
  */
 final class MainView {
-    static final Path SAVE_DIR = Path.of(System.getProperty("user.home"), "Music", "piano-genie");
-    static final Path AUTOSAVE = Path.of(System.getProperty("user.home"), ".local", "share", "piano-genie", "autosave.mid");
+    static final Path SAVE_DIR = UserDirs.current().music(); // per-user (XDG), never the install folder
+    static final Path AUTOSAVE = UserDirs.current().data().resolve("autosave.mid");
 
     final AppState state;
     final PlayController controller;

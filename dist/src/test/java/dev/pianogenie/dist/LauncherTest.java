@@ -1,0 +1,23 @@
+package dev.pianogenie.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.pianogenie.model.UserDirs;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class LauncherTest {
+    @Test
+    void librariesWriteIntoGeniesUserFoldersUnlessTold() {
+        UserDirs dirs = UserDirs.current();
+        Properties p = new Properties();
+        Launcher.keepLibrariesInUserDirs(p, dirs);
+        assertEquals(dirs.cache().resolve("openjfx").toString(), p.getProperty("javafx.cachedir"));
+        assertEquals(dirs.config().toString(), p.getProperty("java.util.prefs.userRoot"));
+
+        Properties told = new Properties();
+        told.setProperty("javafx.cachedir", "/elsewhere");
+        Launcher.keepLibrariesInUserDirs(told, dirs);
+        assertEquals("/elsewhere", told.getProperty("javafx.cachedir"));
+    }
+}
