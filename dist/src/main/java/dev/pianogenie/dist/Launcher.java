@@ -16,6 +16,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         keepLibrariesInUserDirs(System.getProperties(), UserDirs.current());
+        TensorFlowLog.warningsAndErrorsOnly();
         String first = args.length > 0 ? args[0] : "";
         if (first.equals("train") || first.equals("eval")) {
             TrainingCli.main(args);
