@@ -31,11 +31,12 @@ touch "$WORK/unpacked.stamp"
 sleep 1 # file times have one-second resolution on some file systems
 
 # The packaged launcher in a bare environment: no java on PATH (only a folder with nothing in it), JAVA_HOME at
-# nothing, a fresh home with XDG folders of its own; run from an unrelated folder.
+# nothing, a fresh home (Java takes user.home from the password file, not $HOME: JDK_JAVA_OPTIONS, which the
+# launcher honours as java does, moves it), XDG variables unset so that their defaults are what is checked; run
+# from an unrelated folder.
 run() {
   (cd "$WORK/cwd" && env -i HOME="$WORK/home" PATH="$WORK/nojdk" JAVA_HOME="$WORK/no-such-jdk" LANG=C.UTF-8 \
-     XDG_CACHE_HOME="$WORK/home/xdg-cache" XDG_CONFIG_HOME="$WORK/home/xdg-config" XDG_DATA_HOME="$WORK/home/xdg-data" \
-     "$PG" "$@")
+     JDK_JAVA_OPTIONS="-Duser.home=$WORK/home" "$PG" "$@")
 }
 
 out="$(run --version)" || fail "--version exited $?"
@@ -71,8 +72,10 @@ fi
 # Nothing written inside the installation; user data only in the XDG folders (and the takes where asked).
 written="$(find "$WORK/root" -newer "$WORK/unpacked.stamp" | head)"
 [ -z "$written" ] || fail "files written inside the installation: $written"
-stray="$(find "$WORK/home" -mindepth 1 -maxdepth 1 ! -name 'xdg-*' | head)"
-[ -z "$stray" ] || fail "written into the home folder outside the XDG folders: $stray"
+stray="$(cd "$WORK/home" && find . -mindepth 1 -maxdepth 2 ! -path ./.cache ! -path ./.config ! -path ./.local \
+           ! -path ./.local/share ! -path './.cache/piano-genie' ! -path './.config/piano-genie' | head)"
+[ -z "$stray" ] || fail "written into the home folder outside genie's XDG folders: $stray"
+[ -d "$WORK/home/.cache/piano-genie" ] || fail "no cache in ~/.cache/piano-genie"
 ok "nothing written into the installation; in the home folder only: $(cd "$WORK/home" && find . -mindepth 2 -maxdepth 3 -type d | sort | tr '\n' ' ')"
 
 modules="$("$WORK/root/opt/piano-genie/lib/runtime/bin/java" --list-modules | wc -l)"

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
-        footer = {"", "Training and evaluation: ./genie train --help, ./genie eval --help"})
+        footer = {"", "Training and evaluation: ${sys:genie.command:-./genie} train --help, ${sys:genie.command:-./genie} eval --help"})
 public final class GenieCli implements Runnable {
 
     @CommandLine.Spec
