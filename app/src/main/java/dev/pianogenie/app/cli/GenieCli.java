@@ -1,5 +1,6 @@
 package dev.pianogenie.app.cli;
 
+import dev.pianogenie.app.live.DefaultModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

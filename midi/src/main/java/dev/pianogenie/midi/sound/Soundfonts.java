@@ -6,16 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Soundbank;
 
 /**
- * SF2 soundfonts: the one a user chose, or one found in the usual folders (Debian's
- * {@code timgm6mb-soundfont} / {@code fluid-soundfont-gm} install under {@code /usr/share/sounds/sf2}).
- * Without any, Gervill generates its own small General MIDI set. SF3 (compressed) files do not load in Gervill.
+ * SF2 soundfonts: those found in the usual folders (Debian's {@code timgm6mb-soundfont} /
+ * {@code fluid-soundfont-gm} install under {@code /usr/share/sounds/sf2}), offered to the player, and the one a
+ * player chose. Unless one is chosen the built-in synth plays Gervill's own small General MIDI set (the quickest
+ * onset, see {@link BuiltInSynth#loadSounds}). SF3 (compressed) files do not load in Gervill.
  */
 public final class Soundfonts {
     /** Searched in this order. */
@@ -42,13 +42,7 @@ public final class Soundfonts {
         return all;
     }
 
-    /** The first soundfont found (General MIDI sets preferred by name), if any. */
-    public static Optional<Path> preferred() {
-        List<Path> all = found();
-        return all.stream().filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).contains("gm")).findFirst()
-                .or(() -> all.stream().findFirst());
-    }
-
+    /** Reads an SF2 file, each sample starting at its first audible frame ({@link SampleStarts}). */
     public static Soundbank load(Path sf2) throws MidiDeviceException {
         if (!Files.isRegularFile(sf2)) {
             throw new MidiDeviceException("no soundfont at " + sf2);
@@ -57,7 +51,11 @@ public final class Soundfonts {
             throw new MidiDeviceException(sf2 + " is an SF3 (compressed) soundfont; Java's synthesizer reads SF2 only");
         }
         try {
-            return MidiSystem.getSoundbank(sf2.toFile());
+            Soundbank bank = MidiSystem.getSoundbank(sf2.toFile());
+            if (bank instanceof com.sun.media.sound.SF2Soundbank sf) {
+                SampleStarts.trim(sf); // leading near-silence is latency
+            }
+            return bank;
         } catch (InvalidMidiDataException | IOException | RuntimeException e) {
             throw new MidiDeviceException(sf2 + " is not a soundfont Java's synthesizer can read: " + e.getMessage(), e);
         }

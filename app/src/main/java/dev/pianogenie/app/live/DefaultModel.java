@@ -1,4 +1,4 @@
-package dev.pianogenie.app.cli;
+package dev.pianogenie.app.live;
 
 import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.io.ModelFiles;
