@@ -31,12 +31,11 @@ touch "$WORK/unpacked.stamp"
 sleep 1 # file times have one-second resolution on some file systems
 
 # The packaged launcher in a bare environment: no java on PATH (only a folder with nothing in it), JAVA_HOME at
-# nothing, a fresh home (Java takes user.home from the password file, not $HOME: JDK_JAVA_OPTIONS, which the
-# launcher honours as java does, moves it), XDG variables unset so that their defaults are what is checked; run
-# from an unrelated folder.
+# nothing, a fresh home (Java's user.home comes from the password file, not $HOME: GENIE_JAVA_OPTS moves it), XDG
+# variables unset so that their defaults are what is checked; run from an unrelated folder.
 run() {
   (cd "$WORK/cwd" && env -i HOME="$WORK/home" PATH="$WORK/nojdk" JAVA_HOME="$WORK/no-such-jdk" LANG=C.UTF-8 \
-     JDK_JAVA_OPTIONS="-Duser.home=$WORK/home" "$PG" "$@")
+     GENIE_JAVA_OPTS="-Duser.home=$WORK/home" "$PG" "$@")
 }
 
 out="$(run --version)" || fail "--version exited $?"

@@ -15,6 +15,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        systemPropertiesFrom(System.getenv("GENIE_JAVA_OPTS"), System.getProperties());
         keepLibrariesInUserDirs(System.getProperties(), UserDirs.current());
         TensorFlowLog.warningsAndErrorsOnly();
         String first = args.length > 0 ? args[0] : "";
@@ -22,6 +23,24 @@ public final class Launcher {
             TrainingCli.main(args);
         } else {
             GenieCli.main(args);
+        }
+    }
+
+    /**
+     * The {@code -Dkey=value} options of {@code GENIE_JAVA_OPTS}, as system properties: {@code ./genie} hands the
+     * variable to java, but the installed launcher is a native binary with its JVM options fixed at packaging, so
+     * {@code GENIE_JAVA_OPTS=-Dgenie.debug=true piano-genie ...} works only through this. Other JVM options (heap,
+     * exports) cannot be changed once the JVM runs and are left alone.
+     */
+    static void systemPropertiesFrom(String options, Properties system) {
+        if (options == null) {
+            return;
+        }
+        for (String option : options.trim().split("\\s+")) {
+            if (option.startsWith("-D") && option.length() > 2) {
+                int eq = option.indexOf('=');
+                system.setProperty(eq < 0 ? option.substring(2) : option.substring(2, eq), eq < 0 ? "" : option.substring(eq + 1));
+            }
         }
     }
 

@@ -20,4 +20,16 @@ class LauncherTest {
         Launcher.keepLibrariesInUserDirs(told, dirs);
         assertEquals("/elsewhere", told.getProperty("javafx.cachedir"));
     }
+
+    @Test
+    void systemPropertiesComeFromTheDashDOptionsOfGenieJavaOpts() {
+        Properties p = new Properties();
+        Launcher.systemPropertiesFrom(" -Dgenie.debug=true -Xmx2g  -Dempty --add-exports=a/b=ALL-UNNAMED -Dk=a=b ", p);
+        assertEquals("true", p.getProperty("genie.debug"));
+        assertEquals("", p.getProperty("empty"));
+        assertEquals("a=b", p.getProperty("k"));
+        assertEquals(3, p.size(), "only -D options become properties: " + p);
+        Launcher.systemPropertiesFrom(null, p);
+        assertEquals(3, p.size());
+    }
 }
