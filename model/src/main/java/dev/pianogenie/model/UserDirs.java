@@ -33,6 +33,7 @@ public final class UserDirs {
     public static UserDirs current() {
         return new UserDirs(System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""));
     }
+
     /** Re-creatable files: extracted natives, dataset caches. */
     public Path cache() {
         if (windows()) {
