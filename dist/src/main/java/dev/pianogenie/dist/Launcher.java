@@ -46,11 +46,12 @@ public final class Launcher {
 
     /**
      * Libraries that write under the home folder by themselves are pointed at genie's per-user folders instead
-     * (unless set already): JavaFX extracts its natives to {@code ~/.openjfx/cache}, Java's preferences (the
-     * window's options) go to {@code ~/.java}.
+     * (unless set already): JavaFX extracts its natives to {@code ~/.openjfx/cache}, JavaCPP (under TensorFlow)
+     * makes {@code ~/.javacpp/cache}, Java's preferences (the window's options) go to {@code ~/.java}.
      */
     static void keepLibrariesInUserDirs(Properties system, UserDirs dirs) {
         system.putIfAbsent("javafx.cachedir", dirs.cache().resolve("openjfx").toString());
+        system.putIfAbsent("org.bytedeco.javacpp.cachedir", dirs.cache().resolve("javacpp").toString());
         system.putIfAbsent("java.util.prefs.userRoot", dirs.config().toString());
     }
 }

@@ -14,6 +14,7 @@ class LauncherTest {
         Launcher.keepLibrariesInUserDirs(p, dirs);
         assertEquals(dirs.cache().resolve("openjfx").toString(), p.getProperty("javafx.cachedir"));
         assertEquals(dirs.config().toString(), p.getProperty("java.util.prefs.userRoot"));
+        assertEquals(dirs.cache().resolve("javacpp").toString(), p.getProperty("org.bytedeco.javacpp.cachedir"));
 
         Properties told = new Properties();
         told.setProperty("javafx.cachedir", "/elsewhere");
