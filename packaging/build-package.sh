@@ -82,7 +82,8 @@ for d in tensorflow pytorch jinput jna; do
   [ -n "$(ls -A "$INPUT/natives/$d")" ] || die "no $d natives for $TF_CLASSIFIER on the classpath (is the right OS profile active?)"
 done
 mkdir -p "$INPUT/assets"
-cp -r "$ROOT/assets/model" "$INPUT/assets/model"
+cp -r "$ROOT/assets/model" "$INPUT/assets/model" # with its card (MODEL_CARD.md) and licence
+cp "$ROOT/NOTICE.md" "$INPUT/"                   # the third-party notices (the GPL text goes to /usr/share/doc)
 step_end
 
 # 2. The Java modules the jars use (module-info stripped so that jdeps treats every jar alike, as the classpath
