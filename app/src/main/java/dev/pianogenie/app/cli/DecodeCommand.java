@@ -1,5 +1,6 @@
 package dev.pianogenie.app.cli;
 
+import dev.pianogenie.app.live.DefaultModel;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.Sampling;
@@ -31,7 +32,7 @@ public final class DecodeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "model folder (ours, or a TF.js checkpoint folder)")
+    @Option(names = "--model", description = "model folder (ours, or a TF.js checkpoint folder; default: the shipped model)")
     Path model;
 
     @Option(names = "--buttons", required = true, split = ",", description = "buttons 0..7, comma-separated")
@@ -83,7 +84,7 @@ public final class DecodeCommand implements Callable<Integer> {
             Keys.checkButton(b);
         }
         BitSet allowed = keyList.allowedKeys();
-        PianoGenieModel m = ModelFiles.load(model);
+        PianoGenieModel m = ModelFiles.load(model != null ? model : DefaultModel.locate());
         Sampling sampling = new Sampling(temperature, allowed, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         List<Integer> keys = new ArrayList<>();
         List<String> lookahead = new ArrayList<>();

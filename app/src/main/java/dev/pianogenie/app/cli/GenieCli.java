@@ -1,5 +1,6 @@
 package dev.pianogenie.app.cli;
 
+import dev.pianogenie.app.live.DefaultModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
-        footer = {"", "Training and evaluation: ./genie train --help, ./genie eval --help"})
+        footer = {"", "Training and evaluation: ${sys:genie.command:-./genie} train --help, ${sys:genie.command:-./genie} eval --help"})
 public final class GenieCli implements Runnable {
 
     @CommandLine.Spec
@@ -35,6 +36,7 @@ public final class GenieCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GenieCli());
+        cli.setCommandName(System.getProperty("genie.command", "genie")); // "piano-genie" when installed
         cli.setExecutionExceptionHandler(new CliErrors());
         return cli;
     }
@@ -48,7 +50,7 @@ public final class GenieCli implements Runnable {
         @Override
         public String[] getVersion() {
             String v = GenieCli.class.getPackage().getImplementationVersion();
-            return new String[] {"genie " + (v == null ? "(development build)" : v)};
+            return new String[] {"Piano Genie " + (v == null ? "(development build)" : v), "model: " + DefaultModel.describe()};
         }
     }
 }

@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pianogenie.files.AtomicFile;
 import dev.pianogenie.files.FileAccessException;
 import dev.pianogenie.files.InputFile;
+import dev.pianogenie.model.UserDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Learnt controller mappings: one small JSON file per device, {@code <config>/<kind>/<device name>.json}, where
- * {@code <config>} is {@code -Dpianogenie.config}, else {@code %APPDATA%\piano-genie} on Windows, else
- * {@code ~/.config/piano-genie}. Written atomically (temp file + rename), so a crash never leaves half a file.
+ * {@code <config>} is {@code -Dpianogenie.config}, else the user's settings folder ({@link UserDirs#config()}:
+ * {@code $XDG_CONFIG_HOME/piano-genie}, by default {@code ~/.config/piano-genie}; {@code %APPDATA%\piano-genie} on
+ * Windows). Written atomically (temp file + rename), so a crash never leaves half a file.
  */
 public final class ControllerSettings {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,11 +29,7 @@ public final class ControllerSettings {
         if (configured != null) {
             return Path.of(configured);
         }
-        String appData = System.getenv("APPDATA");
-        if (appData != null && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("windows")) {
-            return Path.of(appData, "piano-genie");
-        }
-        return Path.of(System.getProperty("user.home"), ".config", "piano-genie");
+        return UserDirs.current().config();
     }
 
     /** The file of one device's settings; the name is made safe for any file system. */

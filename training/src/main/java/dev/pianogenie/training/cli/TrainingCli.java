@@ -16,7 +16,9 @@ public final class TrainingCli implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // plots are drawn off-screen
-        System.exit(new CommandLine(new TrainingCli()).execute(args));
+        System.exit(new CommandLine(new TrainingCli())
+                .setCommandName(System.getProperty("genie.command", "genie")) // "piano-genie" when installed
+                .execute(args));
     }
 
     @Override
