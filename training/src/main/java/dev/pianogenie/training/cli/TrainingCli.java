@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "genie",
         mixinStandardHelpOptions = true,
         description = "Train and evaluate Piano Genie models.",
-        subcommands = {TrainCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TrainingCli implements Runnable {
 
     @CommandLine.Spec

@@ -33,6 +33,9 @@ public record TrainingConfig(
 
     public static final int SEQUENCE_LENGTH = 128;
 
+    /** What {@code genie train} does unless told otherwise: the paper's recipe, 50,000 steps. */
+    public static final TrainingConfig DEFAULTS = paper(50_000);
+
     public TrainingConfig {
         require(steps > 0, "steps must be > 0");
         require(batchSize > 0 && batchSize <= 4096, "batch size must be 1..4096");

@@ -74,6 +74,7 @@ public final class TrainingRun implements AutoCloseable {
     private final AdamOptimizer adam;
     private final PianoGenieLoss loss;
     private final TrainingCurve curve;
+    private final StepPhases phases = new StepPhases();
     private TrainingState state;
     /** Began from best.bin with fresh Adam moments, as there was no checkpoint.bin to resume. */
     private final boolean warmStarted;
@@ -159,6 +160,11 @@ public final class TrainingRun implements AutoCloseable {
         return state;
     }
 
+    /** Where the steps' time went since {@link #run()} began (or the last {@link StepPhases#reset()}). */
+    public StepPhases phases() {
+        return phases;
+    }
+
     /** Asks the loop to stop after the current step, writing a checkpoint (safe from a shutdown hook). */
     public void requestStop() {
         stopRequested = true;
@@ -186,8 +192,10 @@ public final class TrainingRun implements AutoCloseable {
         long segmentSteps = 0;
         double elapsedBefore = state.elapsedSeconds();
         long step = state.step();
+        phases.reset();
         while (step < config.steps() && !stopRequested) {
             NoteBatch b = batches.batch(step);
+            phases.lap(StepPhases.Phase.DATA);
             double lr = learningRateAt(step);
             StepLosses losses = trainStep(store, b, (float) lr);
             step++;
@@ -205,6 +213,7 @@ public final class TrainingRun implements AutoCloseable {
             if (scores != null || step % config.checkpointEvery() == 0) {
                 saveCheckpoint();
             }
+            phases.endStep();
         }
         if (step % config.checkpointEvery() != 0) {
             saveCheckpoint();
@@ -215,13 +224,19 @@ public final class TrainingRun implements AutoCloseable {
     private StepLosses trainStep(ParameterStore store, NoteBatch b, float lr) {
         try (NDManager sub = manager.newSubManager(); GradientCollector gc = engine.newGradientCollector()) {
             NDList in = NetInputs.of(sub, state.model().encoding(), b.keys(), b.dtSeconds(), b.batch(), b.length());
-            NDList out = net.forward(store, in, true);
             NDArray keys = NetInputs.keys(sub, b.keys(), b.batch(), b.length());
+            phases.lap(StepPhases.Phase.COPY_IN);
+            NDList out = net.forward(store, in, true);
             PianoGenieLoss.Terms t = loss.compute(out.get(0), out.get(1), keys);
+            phases.lap(StepPhases.Phase.FORWARD);
             gc.backward(t.total());
+            phases.lap(StepPhases.Phase.BACKWARD);
             float norm = adam.update(parameters, lr, (float) config.clipNorm());
-            return new StepLosses(t.total().getFloat(), t.reconstruction().getFloat(), t.margin().getFloat(),
+            phases.lap(StepPhases.Phase.OPTIMIZER);
+            StepLosses losses = new StepLosses(t.total().getFloat(), t.reconstruction().getFloat(), t.margin().getFloat(),
                     t.contour().getFloat(), norm);
+            phases.lap(StepPhases.Phase.COPY_OUT);
+            return losses;
         }
     }
 
