@@ -121,9 +121,15 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 + " load average %.2f)%n", phases.steps(), warmup, stepsPerSecond, ms, cpuMsPerStep, loadAverage());
         StringBuilder json = new StringBuilder();
         json.append(String.format(Locale.ROOT, "{\"steps_per_s\": %.3f, \"ms_per_step\": %.2f", stepsPerSecond, ms));
+        Map<StepPhases.Phase, Double> cpu = phases.threadCpuMsPerStep();
+        System.out.println("  phase         wall ms      %   CPU ms of the training thread");
         for (Map.Entry<StepPhases.Phase, Double> e : phases.msPerStep().entrySet()) {
-            System.out.printf(Locale.ROOT, "  %-10s %8.2f ms  %5.1f %%%n", e.getKey().key(), e.getValue(), 100 * e.getValue() / ms);
+            System.out.printf(Locale.ROOT, "  %-10s %10.2f %6.1f %10.2f%n", e.getKey().key(), e.getValue(), 100 * e.getValue() / ms,
+                    cpu.get(e.getKey()));
             json.append(String.format(Locale.ROOT, ", \"%s_ms\": %.2f", e.getKey().key(), e.getValue()));
+        }
+        for (Map.Entry<StepPhases.Phase, Double> e : cpu.entrySet()) {
+            json.append(String.format(Locale.ROOT, ", \"%s_thread_cpu_ms\": %.2f", e.getKey().key(), e.getValue()));
         }
         json.append(String.format(Locale.ROOT, ", \"cpu_ms_per_step\": %.2f, \"load_average\": %.2f, \"native_settings\": %b",
                 cpuMsPerStep, loadAverage(), NativeEnvironment.tuned()));

@@ -38,17 +38,23 @@ public final class StepPhases {
         }
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final long[] nanos = new long[Phase.values().length];
+    private final long[] cpuNanos = new long[Phase.values().length];
     private long steps;
     private long mark = System.nanoTime();
+    private long cpuMark = THREADS.getCurrentThreadCpuTime();
     private boolean resetAfterStep;
 
     /** Starts timing from now: what was summed so far is forgotten. */
     public void reset() {
         java.util.Arrays.fill(nanos, 0);
+        java.util.Arrays.fill(cpuNanos, 0);
         steps = 0;
         resetAfterStep = false;
         mark = System.nanoTime();
+        cpuMark = THREADS.getCurrentThreadCpuTime();
     }
 
     /** Forgets what was summed once the current step ends (e.g. at the end of a warm-up, from a listener). */
@@ -59,8 +65,11 @@ public final class StepPhases {
     /** Charges the time since the last lap to {@code phase}. */
     void lap(Phase phase) {
         long now = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         nanos[phase.ordinal()] += now - mark;
+        cpuNanos[phase.ordinal()] += cpu - cpuMark;
         mark = now;
+        cpuMark = cpu;
     }
 
     /** Closes a step: the time since the last lap is {@link Phase#OTHER}. */
@@ -81,6 +90,18 @@ public final class StepPhases {
         Map<Phase, Double> m = new EnumMap<>(Phase.class);
         for (Phase p : Phase.values()) {
             m.put(p, steps == 0 ? 0.0 : nanos[p.ordinal()] / 1e6 / steps);
+        }
+        return m;
+    }
+
+    /**
+     * Mean CPU milliseconds per step of the training thread in each phase: with one engine thread every op runs
+     * on it, so this attributes work to phases even on a busy machine (wall times then include waiting for a core).
+     */
+    public Map<Phase, Double> threadCpuMsPerStep() {
+        Map<Phase, Double> m = new EnumMap<>(Phase.class);
+        for (Phase p : Phase.values()) {
+            m.put(p, steps == 0 ? 0.0 : cpuNanos[p.ordinal()] / 1e6 / steps);
         }
         return m;
     }

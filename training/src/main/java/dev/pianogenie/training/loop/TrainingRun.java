@@ -274,6 +274,7 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private void saveCheckpoint() throws IOException {
+        curve.flush(); // every row up to the checkpoint's step is on disk before the checkpoint is
         Map<String, CheckpointFile.Tensor> tensors = parameterTensors();
         adam.state().forEach((name, array) -> tensors.put(name, tensor(array)));
         Path file = runDir.resolve(CHECKPOINT);
@@ -316,7 +317,13 @@ public final class TrainingRun implements AutoCloseable {
 
     @Override
     public void close() {
-        adam.close();
-        manager.close();
+        try {
+            curve.close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not write " + curve.file() + ": " + e.getMessage(), e);
+        } finally {
+            adam.close();
+            manager.close();
+        }
     }
 }
