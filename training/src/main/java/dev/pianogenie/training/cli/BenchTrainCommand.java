@@ -65,7 +65,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         if (data != null) {
             Dataset dataset = Dataset.load(data, System.err);
             source = new CropSampler(dataset.split(Split.TRAIN), batch, config.sequenceLength(), config.seed(),
-                    CropSampler.Weighting.UNIFORM, true);
+                    dev.pianogenie.training.loop.TrainingConfig.Sampling.UNIFORM, true);
             batches = "real (" + data + ")";
         } else {
             source = randomBatches(batch, config.sequenceLength());

@@ -16,7 +16,16 @@ public final class TrainingCli implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // plots are drawn off-screen
-        System.exit(new CommandLine(new TrainingCli()).execute(args));
+        String note = NativeEnvironment.warning();
+        if (note != null && args.length > 0 && !args[args.length - 1].equals("--help")) {
+            System.err.println(note);
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with one-line errors (in-process tests use this too). */
+    public static CommandLine commandLine() {
+        return TrainingErrors.install(new CommandLine(new TrainingCli()).setCaseInsensitiveEnumValuesAllowed(true));
     }
 
     @Override

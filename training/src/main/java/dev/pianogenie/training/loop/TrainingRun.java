@@ -1,5 +1,6 @@
 package dev.pianogenie.training.loop;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -97,6 +98,13 @@ public final class TrainingRun implements AutoCloseable {
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
             List<NoteBatch> validation, boolean resume, Listener listener,
             java.util.function.UnaryOperator<TrainingConfig> onResume) throws IOException {
+        this(config, model, runDir, batches, validation, resume, listener, onResume, Device.cpu());
+    }
+
+    /** @param device where the network trains (the CPU, or a CUDA GPU when the engine has one) */
+    public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
+            List<NoteBatch> validation, boolean resume, Listener listener,
+            java.util.function.UnaryOperator<TrainingConfig> onResume, Device device) throws IOException {
         this.config = config;
         this.runDir = runDir;
         this.batches = batches;
@@ -110,7 +118,7 @@ public final class TrainingRun implements AutoCloseable {
         }
         this.engine = Engines.pytorch();
         engine.setRandomSeed((int) config.seed());
-        this.manager = engine.newBaseManager();
+        this.manager = engine.newBaseManager(device);
         // Without checkpoint.bin (it holds the optimizer moments and is too large to travel in git), a resume
         // warm-starts from best.bin: its parameters and step, fresh Adam moments, and the lr warmed up again.
         Path from = resume && !Files.exists(checkpoint) && Files.exists(runDir.resolve(BEST))
@@ -122,7 +130,6 @@ public final class TrainingRun implements AutoCloseable {
         net.initialize(manager, DataType.FLOAT32, net.exampleInputShapes());
         this.parameters = net.namedParameters();
         this.adam = new AdamOptimizer(manager, parameters);
-        this.loss = new PianoGenieLoss(config.marginWeight(), config.contourWeight());
         if (restored != null) {
             CheckpointFile.Contents contents = CheckpointFile.read(from);
             restoreParameters(contents.tensors());
@@ -136,8 +143,58 @@ public final class TrainingRun implements AutoCloseable {
         } else {
             this.state = new TrainingState(0, config, modelConfig, Double.POSITIVE_INFINITY, -1, 0);
         }
+        this.loss = new PianoGenieLoss(this.config.marginWeight(), this.config.contourWeight()); // the resumed recipe's
         this.warmStarted = warmStart;
         this.curve = new TrainingCurve(runDir.resolve("curve.csv"), state.step());
+    }
+
+    /**
+     * What {@code --resume} in {@code runDir} would continue: the state in {@code checkpoint.bin}, or in
+     * {@code best.bin} when there is no checkpoint (a warm start).
+     */
+    public static TrainingState resumeState(Path runDir) throws IOException {
+        Path checkpoint = runDir.resolve(CHECKPOINT);
+        return readState(Files.exists(checkpoint) || !Files.exists(runDir.resolve(BEST)) ? checkpoint : runDir.resolve(BEST));
+    }
+
+    /**
+     * Removes what a run killed mid-write leaves in its folder: the temporary files of checkpoints, best parameters
+     * and curve (each written to a temporary file, then renamed). Returns what was removed.
+     */
+    public static List<Path> removeStaleTempFiles(Path runDir) throws IOException {
+        List<Path> removed = new java.util.ArrayList<>();
+        if (!Files.isDirectory(runDir)) {
+            return removed;
+        }
+        try (var files = Files.list(runDir)) {
+            for (Path p : files.toList()) {
+                String n = p.getFileName().toString();
+                boolean stale = n.endsWith(".tmp") && (n.startsWith(CHECKPOINT) || n.startsWith(BEST) || n.startsWith("curve."));
+                if (stale && Files.isRegularFile(p)) {
+                    Files.delete(p);
+                    removed.add(p);
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Starts a fresh run from trained parameters (fine-tuning): every parameter must be there, encoder included.
+     * Adam's moments stay fresh, so {@code warmupSteps} matter.
+     */
+    public void initializeFrom(Map<String, dev.pianogenie.model.io.Tensor> tensors) {
+        if (state.step() != 0) {
+            throw new IllegalStateException("only a fresh run starts from a model; this one is at step " + state.step());
+        }
+        net.load(tensors);
+    }
+
+    /** Scores the validation windows now (e.g. the starting model of a fine-tuning), keeping it if best. */
+    public Scores validateNow() throws IOException {
+        try (NDManager sub = manager.newSubManager()) {
+            return validate(new NetEvaluator(net, sub));
+        }
     }
 
     private static TrainingState readState(Path checkpoint) throws IOException {
