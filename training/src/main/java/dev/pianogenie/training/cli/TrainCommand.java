@@ -182,9 +182,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** 3e-4, 0.05, 2000: numbers as a person writes them. */
     static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e6 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v)
-                .replaceAll("\\.?0+(e|$)", "$1").replace("e-0", "e-");
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : Double.toString(v).replace(".0E", "E").toLowerCase(Locale.ROOT);
     }
 
     private boolean given(String option) {
