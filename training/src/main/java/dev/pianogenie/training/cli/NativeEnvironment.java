@@ -14,7 +14,7 @@ final class NativeEnvironment {
     }
 
     static boolean tuned() {
-        return VARIABLES.stream().allMatch(v -> System.getenv(v) != null);
+        return VARIABLES.stream().allMatch(v -> System.getenv(v) != null && !System.getenv(v).isEmpty());
     }
 
     /** One line for logs and benchmarks. */
