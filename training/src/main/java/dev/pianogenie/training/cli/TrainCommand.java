@@ -51,6 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
         System.setProperty("genie.train.fine-tune", String.format(Locale.ROOT,
                 "lr %s, warm-up %d steps, %d steps, validation every %d", plain(f.learningRate()), f.warmupSteps(),
                 f.steps(), f.validateEvery()));
+        System.setProperty("genie.train.wsd-decay", Math.round(100 * TrainingConfig.WSD_DECAY_FRACTION) + " percent");
     }
 
     @Option(names = "--data", description = "folder of MIDI files, searched recursively (with a MAESTRO CSV: its splits;"
@@ -92,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
     long warmup;
 
     @Option(names = "--schedule", description = "after warm-up: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE});"
-            + " wsd = constant, then a linear decay over the last 20 % of the steps")
+            + " wsd = constant, then a linear decay over the last ${sys:genie.train.wsd-decay} of the steps")
     TrainingConfig.Schedule schedule;
 
     @Option(names = "--min-lr-fraction", description = "where cosine or wsd decay ends, as a fraction of --lr"
