@@ -10,8 +10,8 @@ import java.util.List;
  * gives it back as a {@link Performance} or saves it as a MIDI file. Time zero is the first event (or the
  * start time given). Notes still sounding when the recording is taken end at the last event.
  *
- * <p>Recording costs a few array writes per event; a snapshot (from another thread, e.g. an autosave)
- * copies the arrays under the same short lock.
+ * <p>Recording costs a few array writes per event and takes no lock: a recorder has one writer. Another
+ * thread (an autosave) gets a {@link #copy()} made on the writer's thread, or reads once the writer has stopped.
  */
 public final class MidiRecorder implements NoteSink {
     private static final int NOTE_ON = 0;
@@ -48,7 +48,7 @@ public final class MidiRecorder implements NoteSink {
 
     @Override
     public void pedal(boolean down, long timeNanos) {
-        add(PEDAL, down ? 127 : 0, 0, timeNanos);
+        add(PEDAL, down ? Midi.MAX_DATA : 0, 0, timeNanos);
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class MidiRecorder implements NoteSink {
         add(ALL_OFF, 0, 0, timeNanos);
     }
 
-    private synchronized void add(int kind, int d1, int d2, long t) {
+    private void add(int kind, int d1, int d2, long t) {
         if (!started) {
             startNanos = t;
             started = true;
@@ -75,31 +75,37 @@ public final class MidiRecorder implements NoteSink {
         count++;
     }
 
-    public synchronized int events() {
+    public int events() {
         return count;
     }
 
-    public synchronized void clear() {
+    public void clear() {
         count = 0;
         started = false;
     }
 
+    /** A copy of what has been recorded so far (a few array copies: cheap enough for the writer's thread). */
+    public MidiRecorder copy() {
+        MidiRecorder c = new MidiRecorder();
+        int n = Math.max(count, 16);
+        c.times = Arrays.copyOf(times, n);
+        c.kinds = Arrays.copyOf(kinds, n);
+        c.data1 = Arrays.copyOf(data1, n);
+        c.data2 = Arrays.copyOf(data2, n);
+        c.count = count;
+        c.startNanos = startNanos;
+        c.started = started;
+        return c;
+    }
+
     /** What has been recorded so far. */
     public Performance performance() {
-        long[] t;
-        int[] k;
-        int[] a;
-        int[] b;
-        int n;
-        long start;
-        synchronized (this) {
-            n = count;
-            t = Arrays.copyOf(times, n);
-            k = Arrays.copyOf(kinds, n);
-            a = Arrays.copyOf(data1, n);
-            b = Arrays.copyOf(data2, n);
-            start = startNanos;
-        }
+        int n = count;
+        long[] t = times;
+        int[] k = kinds;
+        int[] a = data1;
+        int[] b = data2;
+        long start = startNanos;
         List<Note> notes = new ArrayList<>();
         List<PedalEvent> pedal = new ArrayList<>();
         double[] onset = new double[128];

@@ -31,13 +31,7 @@ public final class KeySampler {
         double t = sampling.temperature();
         softmax(logits, t > 0 ? t : 1.0, probabilities);
         if (t == 0) {
-            int best = -1;
-            for (int k = 0; k < Keys.NUM_KEYS; k++) {
-                if (allowed[k] && (best < 0 || logits[k] > logits[best])) {
-                    best = k;
-                }
-            }
-            return best;
+            return mostLikely(logits, 0);
         }
         double u = random.nextDouble();
         double cumulative = 0;
@@ -52,6 +46,41 @@ public final class KeySampler {
             }
         }
         return last; // rounding: u fell past the last allowed key's edge
+    }
+
+    /**
+     * The likeliest allowed key of the 88 logits at {@code logits[offset ..]} — what {@link #pick} returns at
+     * T = 0, and the mode of the distribution it draws from at any T.
+     */
+    public int mostLikely(float[] logits, int offset) {
+        int best = -1;
+        for (int k = 0; k < Keys.NUM_KEYS; k++) {
+            if (allowed[k] && (best < 0 || logits[offset + k] > logits[offset + best])) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The probability of {@code key} in the distribution {@link #pick} reports for the 88 logits at
+     * {@code logits[offset ..]}: softmax(logits / T) over the allowed keys (the model's own, T = 1, when greedy).
+     */
+    public float probability(float[] logits, int offset, int key) {
+        double t = sampling.temperature() > 0 ? sampling.temperature() : 1.0;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < Keys.NUM_KEYS; k++) {
+            if (allowed[k]) {
+                max = Math.max(max, logits[offset + k] / t);
+            }
+        }
+        double sum = 0;
+        for (int k = 0; k < Keys.NUM_KEYS; k++) {
+            if (allowed[k]) {
+                sum += Math.exp(logits[offset + k] / t - max);
+            }
+        }
+        return allowed[key] ? (float) (Math.exp(logits[offset + key] / t - max) / sum) : 0f;
     }
 
     /** softmax(logits / t) over the allowed keys, 0 elsewhere. */

@@ -1,6 +1,9 @@
 package dev.pianogenie.model;
 
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Scales for the allowed-key set: a scale on a root (pitch class 0 = C), within a range of pitches.
@@ -30,6 +33,55 @@ public enum Scale {
 
     public String label() {
         return label;
+    }
+
+    /** The name on the command line: the label with hyphens, e.g. {@code natural-minor}. */
+    public String cliName() {
+        return label.replace(' ', '-');
+    }
+
+    /**
+     * Reads {@code ROOT:NAME}, e.g. {@code D:dorian}, {@code Bb:natural-minor}, {@code f#:blues}: a root note name
+     * (sharps or flats) and one of this enum's names (its label, with hyphens, underscores or spaces; any case).
+     *
+     * @throws IllegalArgumentException naming the valid roots or scales
+     */
+    public static RootedScale parse(String spec) {
+        String s = spec == null ? "" : spec.strip();
+        int colon = s.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("a scale is ROOT:NAME, e.g. C:major or A:natural-minor, was '" + spec
+                    + "'; names: " + names());
+        }
+        String rootName = s.substring(0, colon).strip();
+        int root;
+        try {
+            root = Keys.pitchClass(rootName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown root '" + rootName + "' in '" + spec + "': valid roots are "
+                    + Keys.PITCH_CLASS_NAMES, e);
+        }
+        return new RootedScale(byName(s.substring(colon + 1)), root);
+    }
+
+    /**
+     * The scale of a name: its label or {@link #cliName()} (any case, hyphens, underscores or spaces).
+     *
+     * @throws IllegalArgumentException naming the valid scales
+     */
+    public static Scale byName(String name) {
+        String wanted = name.strip().toLowerCase(Locale.ROOT).replaceAll("[-_\\s]+", " ");
+        for (Scale scale : values()) {
+            if (scale.label.equals(wanted)) {
+                return scale;
+            }
+        }
+        throw new IllegalArgumentException("unknown scale '" + name.strip() + "': valid scales are " + names());
+    }
+
+    /** Every scale's command-line name, comma-separated. */
+    public static String names() {
+        return Arrays.stream(values()).map(Scale::cliName).collect(Collectors.joining(", "));
     }
 
     public boolean contains(int pitch, int root) {

@@ -19,6 +19,25 @@ public interface StreamingDecoder extends AutoCloseable {
      */
     int next(int button, long pressNanos);
 
+    /**
+     * What each button would play if pressed at {@code pressNanos} (see {@link Lookahead}): one engine call, a
+     * batch of the 8 buttons from the current state; the state, the previous key and time, the sampler's random
+     * draws and {@link #lastProbabilities} are left exactly as they were. At temperature 0,
+     * {@code lookahead(t).key(b) == next(b, t)} for every button.
+     *
+     * @throws IllegalArgumentException if time runs backwards
+     */
+    Lookahead lookahead(long pressNanos);
+
+    /**
+     * The next press gets this ΔT instead of the time since the previous one — the first press of a phrase too
+     * (magenta-js's {@code overrideDeltaTime}); once: the press after goes back to measured time.
+     * {@link #lookahead} uses it too (without using it up); {@link #reset()} forgets it.
+     *
+     * @param seconds ≥ 0 (infinity: the first-note ΔT)
+     */
+    void overrideDeltaTime(double seconds);
+
     /** Forgets the state: the next press starts a new phrase. */
     void reset();
 

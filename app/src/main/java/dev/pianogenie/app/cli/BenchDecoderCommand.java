@@ -22,13 +22,13 @@ import picocli.CommandLine.Option;
  * and after (native memory shows in the process's resident size).
  */
 @Command(name = "decoder", mixinStandardHelpOptions = true,
-        description = "Latency of one decoder step (press → key); last line JSON.")
+        description = "Latency of one decoder step (press → key) and of the look-ahead (8 buttons, one call); last line JSON.")
 public final class BenchDecoderCommand implements Callable<Integer> {
 
     @Option(names = "--model", description = "model folder (default: the shipped model, else the paper's reference)")
     Path model;
 
-    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Option(names = "--steps", defaultValue = "200000", description = "measured presses (default: ${DEFAULT-VALUE})")
@@ -37,12 +37,14 @@ public final class BenchDecoderCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20000", description = "presses before measuring (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--temperature", defaultValue = "0.25", description = "sampling temperature (default: ${DEFAULT-VALUE})")
-    double temperature;
+    @Option(names = "--temperature", description = "sampling temperature (default: ${DEFAULT-VALUE})")
+    double temperature = dev.pianogenie.model.Sampling.DEFAULT_TEMPERATURE;
 
     @Override
     public Integer call() throws Exception {
-        Path dir = model != null ? model : DefaultModel.locate();
+        OptionChecks.atLeast("--steps", steps, 1);
+        OptionChecks.atLeast("--warmup", warmup, 0);
+        Path dir = model != null ? model : dev.pianogenie.app.live.DefaultModel.locate();
         PianoGenieModel m = ModelFiles.load(dir);
         DecoderEngine e = DecoderEngine.parse(engine);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -72,6 +74,20 @@ public final class BenchDecoderCommand implements Callable<Integer> {
             System.gc();
             long rssAfter = residentBytes();
             long heapAfter = usedHeap();
+            // the look-ahead (what each button would play next: one batch-of-8 call) after each press, as the
+            // performer runs it; timed alone, over a quarter as many presses
+            long[] ahead = new long[Math.max(1, steps / 4)];
+            for (int i = 0; i < ahead.length; i++) {
+                long gap = 50_000_000L + random.nextLong(200_000_000L);
+                clock += gap;
+                decoder.next(random.nextInt(8), clock);
+                long t0 = System.nanoTime();
+                decoder.lookahead(clock + gap);
+                ahead[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(ahead);
+            System.gc();
+            long rssAhead = residentBytes();
             Arrays.sort(latencies);
             double p50 = pct(latencies, 0.50);
             double p99 = pct(latencies, 0.99);
@@ -81,12 +97,17 @@ public final class BenchDecoderCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "latency of next(): p50 %.1f µs  p90 %.1f µs  p99 %.1f µs  p99.9 %.1f µs  max %.1f µs%n",
                     p50, pct(latencies, 0.90), p99, p999, max);
             System.out.printf(Locale.ROOT, "Java heap allocated per call: %.0f bytes%n", perCall);
+            System.out.printf(Locale.ROOT, "look-ahead (8 buttons, one call; after the note, off the press's path): "
+                    + "p50 %.1f µs  p99 %.1f µs  max %.1f µs (%,d look-aheads; resident after them %.1f MB)%n",
+                    pct(ahead, 0.5), pct(ahead, 0.99), ahead[ahead.length - 1] / 1e3, ahead.length, rssAhead / 1e6);
             System.out.printf(Locale.ROOT, "memory: resident %.1f → %.1f MB, heap used %.1f → %.1f MB (after %,d presses)%n",
                     rssBefore / 1e6, rssAfter / 1e6, heapBefore / 1e6, heapAfter / 1e6, steps);
             System.out.printf(Locale.ROOT,
                     "{\"engine\": \"%s\", \"steps\": %d, \"p50_us\": %.1f, \"p99_us\": %.1f, \"p999_us\": %.1f, \"max_us\": %.1f, "
-                            + "\"alloc_bytes_per_call\": %.0f, \"rss_mb_before\": %.1f, \"rss_mb_after\": %.1f}%n",
-                    e.name().toLowerCase(Locale.ROOT), steps, p50, p99, p999, max, perCall, rssBefore / 1e6, rssAfter / 1e6);
+                            + "\"alloc_bytes_per_call\": %.0f, \"rss_mb_before\": %.1f, \"rss_mb_after\": %.1f, "
+                            + "\"lookahead_p50_us\": %.1f, \"lookahead_p99_us\": %.1f}%n",
+                    e.name().toLowerCase(Locale.ROOT), steps, p50, p99, p999, max, perCall, rssBefore / 1e6, rssAfter / 1e6,
+                    pct(ahead, 0.5), pct(ahead, 0.99));
         }
         return 0;
     }

@@ -32,12 +32,13 @@ public final class BenchSoakCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "20", description = "minutes of playing (default: ${DEFAULT-VALUE})")
     int minutes;
 
-    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Override
     public Integer call() throws Exception {
-        PianoGenieModel m = ModelFiles.load(model != null ? model : DefaultModel.locate());
+        OptionChecks.atLeast("--minutes", minutes, 1);
+        PianoGenieModel m = ModelFiles.load(model != null ? model : dev.pianogenie.app.live.DefaultModel.locate());
         NoteBalance balance = new NoteBalance();
         double firstP99 = 0;
         double lastP99 = 0;
@@ -47,7 +48,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
         int threadsFirst = 0;
         int threadsLast = 0;
         long presses = 0;
-        try (StreamingDecoder d = Decoders.open(m, DecoderEngine.parse(engine), Sampling.of(0.25).withSeed(1));
+        try (StreamingDecoder d = Decoders.open(m, DecoderEngine.parse(engine), Sampling.of(Sampling.DEFAULT_TEMPERATURE).withSeed(1));
              Performer p = new Performer(d, new PerformerListener() { })) {
             p.attach(balance);
             SimulatedPlayer player = new SimulatedPlayer(1);

@@ -9,17 +9,23 @@ import dev.pianogenie.model.engine.Decoders;
 import dev.pianogenie.model.io.ModelFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ./genie decode}: buttons in, keys out, through any supported model folder. */
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = "Decode a button sequence into piano keys with a model (ours or a TF.js checkpoint).")
+        description = "Decode a button sequence into piano keys with a model (ours or a TF.js checkpoint).",
+        footer = {"", "The first press's ΔT: with --dt D it is D, like every press (magenta-js's overrideDeltaTime; "
+                + "the published trace is --dt 0.1 --temperature 0); with --dts, or with neither (presses 0.1 s apart), "
+                + "it is the first-note ΔT of a new phrase, as in live play after a reset."})
 public final class DecodeCommand implements Callable<Integer> {
 
     @Spec
@@ -31,10 +37,14 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--buttons", required = true, split = ",", description = "buttons 0..7, comma-separated")
     List<Integer> buttons;
 
-    @Option(names = "--dt", defaultValue = "0.1", description = "seconds between presses (default: ${DEFAULT-VALUE})")
-    double dt;
+    /** Presses this far apart when neither --dt nor --dts is given. */
+    static final double DEFAULT_DT = 0.1;
 
-    @Option(names = "--dts", split = ",", description = "seconds before each press after the first, comma-separated")
+    @Option(names = "--dt", paramLabel = "SECONDS", description = "every press gets this ΔT, the first one included")
+    Double dt;
+
+    @Option(names = "--dts", split = ",", paramLabel = "SECONDS",
+            description = "seconds before each press after the first, comma-separated (the first: a new phrase's ΔT)")
     List<Double> dts;
 
     @Option(names = "--temperature", defaultValue = "0", description = "0 = greedy, up to 1 (default: ${DEFAULT-VALUE})")
@@ -43,14 +53,28 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed, for a reproducible sampled sequence")
     Long seed;
 
-    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
-    @Option(names = "--json", description = "print one JSON line {\"keys\": [...], \"midi\": [...]}")
+    @Mixin
+    KeyListOptions keyList;
+
+    @Option(names = "--json", description = "print one JSON line {\"keys\": [...], \"midi\": [...], \"lookahead\": [[...], ...]}: "
+            + "lookahead[i] holds the key each button 0..7 would have played at press i (the likeliest, when sampling)")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.notEmpty("--buttons", buttons, "0,1,2,3");
+        if (dt != null) {
+            OptionChecks.seconds("--dt", dt);
+        }
+        if (dts != null) {
+            dts.forEach(d -> OptionChecks.seconds("--dts", d == null ? Double.NaN : d));
+        }
+        if (dt != null && dts != null) {
+            throw new IllegalArgumentException("give --dt or --dts, not both");
+        }
         if (dts != null && dts.size() != buttons.size() - 1) {
             throw new IllegalArgumentException("--dts needs one value per press after the first: "
                     + (buttons.size() - 1) + " values for " + buttons.size() + " buttons, got " + dts.size());
@@ -58,14 +82,22 @@ public final class DecodeCommand implements Callable<Integer> {
         for (int b : buttons) {
             Keys.checkButton(b);
         }
+        BitSet allowed = keyList.allowedKeys();
         PianoGenieModel m = ModelFiles.load(model);
-        Sampling sampling = new Sampling(temperature, Keys.all(), seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+        Sampling sampling = new Sampling(temperature, allowed, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         List<Integer> keys = new ArrayList<>();
+        List<String> lookahead = new ArrayList<>();
         try (BaseStreamingDecoder decoder = Decoders.open(m, DecoderEngine.parse(engine), sampling)) {
             long nanos = 0;
             for (int i = 0; i < buttons.size(); i++) {
                 if (i > 0) {
-                    nanos += Math.round((dts != null ? dts.get(i - 1) : dt) * 1e9);
+                    nanos += Math.round((dts != null ? dts.get(i - 1) : dt != null ? dt : DEFAULT_DT) * 1e9);
+                }
+                if (dt != null) {
+                    decoder.overrideDeltaTime(dt);
+                }
+                if (json) {
+                    lookahead.add(Arrays.toString(decoder.lookahead(nanos).keys()));
                 }
                 keys.add(decoder.next(buttons.get(i), nanos));
             }
@@ -73,7 +105,7 @@ public final class DecodeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (json) {
             out.println("{\"keys\": " + keys + ", \"midi\": "
-                    + keys.stream().map(k -> Keys.pitch(k)).collect(Collectors.toList()) + "}");
+                    + keys.stream().map(k -> Keys.pitch(k)).collect(Collectors.toList()) + ", \"lookahead\": " + lookahead + "}");
         } else {
             out.println(m.describe());
             for (int i = 0; i < keys.size(); i++) {

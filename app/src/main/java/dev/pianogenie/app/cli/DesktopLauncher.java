@@ -1,11 +1,13 @@
 package dev.pianogenie.app.cli;
 
-/** Starts the desktop app (JavaFX), or explains why it cannot start here. */
+import dev.pianogenie.app.live.LiveSetup;
+
+/** Starts the desktop app (JavaFX) on a setup, or explains why it cannot start here. */
 final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    static int launch(PlayCommand options) {
+    static int launch(LiveSetup setup) throws InterruptedException {
         String display = System.getenv("DISPLAY");
         String wayland = System.getenv("WAYLAND_DISPLAY");
         if ((display == null || display.isBlank()) && (wayland == null || wayland.isBlank())
@@ -15,7 +17,6 @@ final class DesktopLauncher {
             System.err.println("  (./genie devices lists controllers and MIDI outputs)");
             return 2;
         }
-        return dev.pianogenie.app.ui.GenieApp.launchWith(options.modelOption(), options.temperatureOption(),
-                options.controllers.stream().filter(c -> !c.equals("keyboard")).toList());
+        return dev.pianogenie.app.ui.GenieApp.run(setup);
     }
 }

@@ -2,10 +2,13 @@ package dev.pianogenie.app.cli;
 
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.gamepad.JInputNatives;
+import dev.pianogenie.midi.sound.MidiDeviceException;
 import dev.pianogenie.midi.sound.MidiDevices;
+import dev.pianogenie.midi.sound.OnsetCheck;
 import dev.pianogenie.midi.sound.Soundfonts;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.Line;
@@ -19,6 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "devices", mixinStandardHelpOptions = true,
         description = "List game controllers, MIDI inputs and outputs, audio outputs and inputs, and soundfonts.")
 public final class DevicesCommand implements Callable<Integer> {
+    /** Notes per sound for the onset shown (about a second of rendering each). */
+    static final int ONSET_NOTES = 48;
 
     @Override
     public Integer call() {
@@ -36,10 +41,27 @@ public final class DevicesCommand implements Callable<Integer> {
         print(mixers(SourceDataLine.class), "none: use a MIDI output");
         System.out.println("Audio inputs (--controller mic):");
         print(mixers(TargetDataLine.class), "none");
-        System.out.println("Soundfonts (--output synth:FILE.sf2; without one, Gervill's own sounds):");
-        print(Soundfonts.found().stream().map(Path::toString).toList(), "none in " + Soundfonts.SEARCH.get(0)
-                + " (Debian: apt-get install timgm6mb-soundfont or fluid-soundfont-gm)");
+        System.out.println("Sounds of the built-in synthesizer (--output synth:FILE.sf2; piano onset = note-on → first "
+                + "sample above " + (int) OnsetCheck.THRESHOLD_DBFS + " dBFS, rendered offline):");
+        System.out.println("  " + onset(Optional.empty()) + "  ← the default");
+        List<Path> found = Soundfonts.found();
+        if (found.isEmpty()) {
+            System.out.println("  no soundfont in " + Soundfonts.SEARCH.get(0)
+                    + " (Debian: apt-get install timgm6mb-soundfont or fluid-soundfont-gm)");
+        }
+        for (Path sf2 : found) {
+            System.out.println("  " + sf2 + ": " + onset(Optional.of(sf2)));
+        }
         return 0;
+    }
+
+    private static String onset(Optional<Path> sf2) {
+        try {
+            OnsetCheck.Onset o = OnsetCheck.measure(sf2, ONSET_NOTES, 5);
+            return (sf2.isEmpty() ? o.sound() + ": " : "") + o;
+        } catch (MidiDeviceException e) {
+            return "unusable: " + e.getMessage();
+        }
     }
 
     private static List<String> mixers(Class<? extends Line> kind) {

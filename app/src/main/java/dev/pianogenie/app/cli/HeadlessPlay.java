@@ -2,20 +2,25 @@ package dev.pianogenie.app.cli;
 
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.LearnsButtons;
+import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.KeyboardLayout;
-import dev.pianogenie.app.perform.LiveSession;
+import dev.pianogenie.app.live.Autosave;
+import dev.pianogenie.app.live.ControllerSpec;
+import dev.pianogenie.app.live.KeyChoice;
+import dev.pianogenie.app.live.LiveSession;
+import dev.pianogenie.app.live.LiveSetup;
+import dev.pianogenie.app.live.OutputSpec;
+import dev.pianogenie.app.live.RecordTarget;
+import dev.pianogenie.app.live.Take;
 import dev.pianogenie.app.perform.PerformerListener;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
-import dev.pianogenie.model.Sampling;
-import dev.pianogenie.model.engine.DecoderEngine;
 import dev.pianogenie.model.io.ModelFiles;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,20 +30,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ./genie play --headless}: live play without a window. Controllers → performer → outputs, news on
  * stderr (lines end in CR LF: the terminal keyboard puts the terminal in raw mode). It stops on q or Ctrl-C in
  * the terminal, at the end of a replay, or on SIGINT/SIGTERM — always the same way: controllers closed, every
- * note released and the pedal lifted, outputs closed, then the recording saved.
+ * note released and the pedal lifted, outputs closed, then the recording saved. With {@code --record} the
+ * target is checked before playing, the take is autosaved every few seconds (a {@code kill -9} loses at most
+ * those), and a save that fails at the end goes to a fallback file, said aloud.
  */
 final class HeadlessPlay {
     /** How long a signal waits for the recording to be saved before the JVM goes. */
     static final long SHUTDOWN_WAIT_SECONDS = 10;
     private static final PrintStream ERR = System.err;
 
-    private final PlayCommand options;
+    private final LiveSetup setup;
+    private final boolean learnFirst;
+    private final int gamepadWait;
     private final CountDownLatch quit = new CountDownLatch(1);
     private final ConcurrentLinkedQueue<String> news = new ConcurrentLinkedQueue<>();
     private final AtomicLong notes = new AtomicLong();
 
-    HeadlessPlay(PlayCommand options) {
-        this.options = options;
+    /** @param gamepadWait seconds to wait for a gamepad when gamepads are the only controllers (0 = as long as it takes) */
+    HeadlessPlay(LiveSetup setup, boolean learnFirst, int gamepadWait) {
+        this.setup = setup;
+        this.learnFirst = learnFirst;
+        this.gamepadWait = gamepadWait;
     }
 
     int run() throws Exception {
@@ -65,33 +77,47 @@ final class HeadlessPlay {
     }
 
     private int play() throws Exception {
-        if (options.outputs.contains(Controllers.NO_OUTPUT) && options.record == null) {
+        if (setup.outputs().contains(OutputSpec.NONE) && setup.record().isEmpty()) {
             throw new IllegalArgumentException("--output none plays nothing: add --record FILE.mid to keep the take");
         }
-        Path dir = options.model != null ? options.model : DefaultModel.locate();
-        PianoGenieModel m = ModelFiles.load(dir);
-        Sampling sampling = new Sampling(options.temperature, Keys.all(),
-                options.seed == null ? OptionalLong.empty() : OptionalLong.of(options.seed));
+        PianoGenieModel m = ModelFiles.load(setup.modelFolder());
         ERR.println("genie: loading " + m.describe() + " ...");
-        LiveSession session = new LiveSession(m, DecoderEngine.parse(options.engine), sampling, listener());
+        LiveSession session = new LiveSession(setup, m, listener());
+        Autosave autosave = null;
         try {
-            session.performer().setDefaultVelocity(options.velocity);
-            for (String o : options.outputs) {
-                if (!o.equals(Controllers.NO_OUTPUT)) {
-                    session.addOutput(Controllers.output(o));
-                }
+            for (OutputSpec o : setup.outputs()) {
+                o.open((mono, frames) -> { }).ifPresent(session::addOutput);
+            }
+            if (setup.record().isPresent() && !learnFirst) {
+                session.startTake(); // before any controller: the take holds every press (a replay starts at once)
             }
             List<ButtonSource> sources = new ArrayList<>();
-            for (String c : options.controllers) {
-                ButtonSource source = Controllers.controller(c, quit::countDown);
+            for (ControllerSpec c : setup.controllers()) {
+                ButtonSource source = c.open(quit::countDown);
                 session.addSource(source);
                 sources.add(source);
             }
-            if (options.learn && !learn(sources)) {
+            if (sources.stream().allMatch(s -> s instanceof GamepadSource)) {
+                // only gamepads and none plugged in: say so, and do not wait silently for ever
+                for (ButtonSource s : sources) {
+                    GamepadWait.await((GamepadSource) s, OptionChecks.atLeast(GamepadWait.OPTION, gamepadWait, 0),
+                            HeadlessPlay::say, () -> quit.getCount() == 0);
+                }
+            }
+            if (learnFirst && !learn(sources)) {
                 return 0;
             }
-            say("playing " + m.config().name() + " at T = " + options.temperature + " → " + String.join(", ", options.outputs)
-                    + (options.controllers.contains("keyboard") ? "\r\n  " + KeyboardLayout.legend() + ", q = quit" : ""));
+            if (setup.record().isPresent()) {
+                if (learnFirst) {
+                    session.startTake(); // after learning: the learning presses are not music
+                }
+                Path target = setup.record().get();
+                autosave = new Autosave(session::take, () -> target, news::add, Autosave.EVERY_MILLIS);
+            }
+            say("playing " + m.config().name() + " at T = " + setup.temperature()
+                    + (setup.keys().equals(KeyChoice.ALL) ? "" : " on " + setup.keys())
+                    + " → " + String.join(", ", setup.outputs().stream().map(OutputSpec::toString).toList())
+                    + (setup.controllers().contains(ControllerSpec.KEYBOARD) ? "\r\n  " + KeyboardLayout.legend() + ", q = quit" : ""));
             long lastReport = System.currentTimeMillis();
             while (!quit.await(200, TimeUnit.MILLISECONDS)) {
                 printNews();
@@ -104,13 +130,21 @@ final class HeadlessPlay {
             }
             session.performer().drain(2000);
         } finally {
+            if (autosave != null) {
+                autosave.close();
+            }
             session.close(); // controllers stop, every note is released, the pedal lifted, outputs closed
             printNews();
         }
-        if (options.record != null) {
-            Path sessionFile = session.save(options.record);
-            say("saved " + options.record + " (" + session.recording().performance().notes().size() + " notes) and "
-                    + sessionFile);
+        if (setup.record().isPresent()) {
+            Take take = session.stopTake();
+            RecordTarget.Saved saved = RecordTarget.save(take, setup.record().get());
+            if (saved.rescued()) {
+                say("could not save to " + setup.record().get() + " (" + saved.problem() + ")");
+                say("the take is safe in " + saved.mid() + " (" + take.notes() + " notes) and " + saved.session());
+                return 1;
+            }
+            say("saved " + saved.mid() + " (" + take.notes() + " notes) and " + saved.session());
         }
         return 0;
     }

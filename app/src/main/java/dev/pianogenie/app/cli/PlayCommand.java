@@ -1,62 +1,116 @@
 package dev.pianogenie.app.cli;
 
+import dev.pianogenie.app.live.ControllerSpec;
+import dev.pianogenie.app.live.KeyChoice;
+import dev.pianogenie.app.live.LiveSetup;
+import dev.pianogenie.app.live.LiveSetup.Choice;
+import dev.pianogenie.app.live.OutputSpec;
+import dev.pianogenie.app.live.RecordTarget;
+import dev.pianogenie.app.perform.Performer;
+import dev.pianogenie.model.Sampling;
+import dev.pianogenie.model.engine.DecoderEngine;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
-/** {@code ./genie play}: the desktop app, or with {@code --headless} live play without a window. */
+/**
+ * {@code ./genie play}: the desktop app, or with {@code --headless} live play without a window. Either way the
+ * options become one {@link LiveSetup}, handed to the face that runs.
+ */
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = {"Play live. Without --headless: the desktop app. With --headless: no window, e.g. a gamepad",
-            "driving a DAW through MIDI out. " + "Keys: " + "1-8 / a s d f j k l ; = buttons, space = pedal, 0 / r = reset, q = quit."})
+            "driving a DAW through MIDI out. " + "Keys: " + "1-8 / a s d f j k l ; = buttons, space = pedal, 0 / r = reset, q = quit.",
+            "Every option works in the window too (what it does not set, the window remembers from last time)."})
 public final class PlayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--headless", description = "play without a window")
     boolean headless;
 
-    @Option(names = "--controller", defaultValue = "keyboard", description = Controllers.CONTROLLER_HELP + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--controller", defaultValue = "keyboard", description = ControllerSpec.HELP + " (default: ${DEFAULT-VALUE})")
     List<String> controllers;
 
-    @Option(names = "--output", defaultValue = "synth", description = Controllers.OUTPUT_HELP + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--output", defaultValue = "synth", description = OutputSpec.HELP + " (default: ${DEFAULT-VALUE})")
     List<String> outputs;
 
     @Option(names = "--model", description = "model folder or TF.js checkpoint (default: the shipped model)")
     Path model;
 
-    @Option(names = "--temperature", defaultValue = "0.25", description = "0 = always the likeliest key, up to 1 (default: ${DEFAULT-VALUE})")
-    double temperature;
+    @Option(names = "--temperature", description = "0 = always the likeliest key, up to 1 (default: ${DEFAULT-VALUE})")
+    double temperature = Sampling.DEFAULT_TEMPERATURE;
 
-    @Option(names = "--seed", description = "random seed: the same session replays to the same notes")
+    @picocli.CommandLine.Mixin
+    KeyListOptions keys;
+
+    @Option(names = "--seed", description = "random seed (default: a fresh one per take, written in its session file)")
     Long seed;
 
-    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
-    @Option(names = "--velocity", defaultValue = "80", description = "velocity for controllers without one (default: ${DEFAULT-VALUE})")
-    int velocity;
+    @Option(names = "--velocity", description = "velocity for controllers without one (default: ${DEFAULT-VALUE})")
+    int velocity = Performer.DEFAULT_VELOCITY;
 
-    @Option(names = "--record", description = "save the performance to this MIDI file (and the button session beside it)")
+    @Option(names = "--record", description = "save the performance to this MIDI file (and the button session beside it);"
+            + " in the window, recording starts at once")
     Path record;
 
+    @Option(names = GamepadWait.OPTION, defaultValue = "" + GamepadWait.DEFAULT_SECONDS, paramLabel = "SECONDS",
+            description = "headless, with --controller gamepad and none plugged in: how long to wait for one"
+                    + " (default: ${DEFAULT-VALUE}; 0 = as long as it takes)")
+    int gamepadWait;
+
     @Option(names = "--learn", description = "first learn which buttons of the gamepad / keys of the MIDI keyboard are"
-            + " the 8 buttons (and the pedal): press them in turn, low to high; saved for that device")
+            + " the 8 buttons (and the pedal): press them in turn, low to high; saved for that device (headless)")
     boolean learn;
 
     @Override
     public Integer call() throws Exception {
-        if (!headless) {
-            return DesktopLauncher.launch(this); // the windowed path (the desktop app)
+        LiveSetup setup = setup().followingReplay(line -> System.err.println("genie: " + line));
+        if (setup.record().isPresent()) {
+            RecordTarget.check(setup.record().get()); // before playing, in either face: a take must not be lost at the end
         }
-        return new HeadlessPlay(this).run();
+        if (!headless) {
+            return DesktopLauncher.launch(setup); // the windowed path (the desktop app)
+        }
+        return new HeadlessPlay(setup, learn, gamepadWait).run();
     }
 
-    // for the desktop launcher
-    Path modelOption() {
-        return model;
+    /** The setup {@code ./genie play ARGS} stands for (before a replayed session's own settings are applied). */
+    public static LiveSetup setupFrom(String... args) {
+        picocli.CommandLine cli = new picocli.CommandLine(new PlayCommand());
+        cli.parseArgs(args);
+        return ((PlayCommand) cli.getCommand()).setup();
     }
 
-    double temperatureOption() {
-        return temperature;
+    /** The options as one setup; what was given on the command line is marked chosen. */
+    LiveSetup setup() {
+        ParseResult given = spec.commandLine().getParseResult();
+        EnumSet<Choice> chosen = EnumSet.noneOf(Choice.class);
+        String[][] names = {{"--model"}, {"--engine"}, {"--temperature"}, {"--scale", "--range"}, {"--seed"}, {"--velocity"},
+            {"--output"}, {"--controller"}, {"--record"}};
+        Choice[] choices = {Choice.MODEL, Choice.ENGINE, Choice.TEMPERATURE, Choice.KEYS, Choice.SEED, Choice.VELOCITY,
+            Choice.OUTPUT, Choice.CONTROLLER, Choice.RECORD};
+        for (int i = 0; i < choices.length; i++) {
+            for (String n : names[i]) {
+                if (given != null && given.hasMatchedOption(n)) {
+                    chosen.add(choices[i]);
+                }
+            }
+        }
+        return new LiveSetup(Optional.ofNullable(model), DecoderEngine.parse(engine), temperature, new KeyChoice(keys.rootedScale(), keys.pitchRange()),
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), velocity,
+                outputs.stream().map(OutputSpec::parse).toList(), controllers.stream().map(ControllerSpec::parse).toList(),
+                Optional.ofNullable(record), chosen);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pianogenie.app.cli;
 
+import dev.pianogenie.files.AtomicFile;
 import dev.pianogenie.midi.MidiFileReader;
 import dev.pianogenie.midi.Performance;
 import dev.pianogenie.midi.sound.OfflineRenderer;
@@ -30,8 +31,14 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "WAV", description = "the WAV file to write (default: beside the MIDI file, .wav)")
     Path out;
 
-    @Option(names = "--soundfont", paramLabel = "SF2", description = "an SF2 soundfont (default: the one `genie devices` lists first)")
+    @Option(names = "--soundfont", paramLabel = "SF2", description = "an SF2 soundfont (default: Gervill's own sounds, "
+            + "as live play; `genie devices` lists the soundfonts found)")
     Path soundfont;
+
+    @Option(names = "--normalise", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "scale the whole file so its peak is at -1 dBFS (one gain: the dynamics stay); ON by default, "
+                    + "--no-normalise keeps the synthesizer's own level (a piano peaks around -17 dBFS)")
+    boolean normalise;
 
     @Override
     public Integer call() throws Exception {
@@ -40,8 +47,11 @@ public final class RenderCommand implements Callable<Integer> {
             throw new IllegalArgumentException(midi + " has no notes to render");
         }
         Path wav = out != null ? out : midi.resolveSibling(midi.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav");
-        OfflineRenderer.writeWav(p, Optional.ofNullable(soundfont), wav);
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %,d notes, %.1f s → %s%n", midi, p.notes().size(), p.seconds(), wav);
+        AtomicFile.checkWritable(wav, 0); // before rendering, not after (a long take renders for a while)
+        OfflineRenderer.Level level = OfflineRenderer.writeWav(p, Optional.ofNullable(soundfont), wav, normalise);
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %,d notes, %.1f s → %s (peak %.1f dBFS%s)%n", midi, p.notes().size(),
+                p.seconds(), wav, level.renderedPeakDbfs() + level.gainDb(),
+                level.gainDb() != 0 ? String.format(Locale.ROOT, ", normalised: %+.1f dB", level.gainDb()) : "");
         spec.commandLine().getOut().flush();
         return 0;
     }

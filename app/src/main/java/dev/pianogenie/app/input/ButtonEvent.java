@@ -1,5 +1,6 @@
 package dev.pianogenie.app.input;
 
+import dev.pianogenie.midi.Midi;
 import dev.pianogenie.model.Keys;
 
 /**
@@ -16,7 +17,7 @@ public record ButtonEvent(Kind kind, int button, int velocity, long nanos) {
         if (kind == Kind.PRESS || kind == Kind.RELEASE) {
             Keys.checkButton(button);
         }
-        if (velocity != NO_VELOCITY && (velocity < 1 || velocity > 127)) {
+        if (velocity != NO_VELOCITY && !Midi.isVelocity(velocity)) {
             throw new IllegalArgumentException("velocity must be 1..127 or none, was " + velocity);
         }
     }

@@ -1,10 +1,12 @@
 package dev.pianogenie.app.input;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.files.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,6 +17,8 @@ import java.util.Optional;
  */
 public final class ControllerSettings {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A mapping is a few hundred bytes. */
+    private static final long MAX_BYTES = 1L << 20;
 
     private ControllerSettings() {
     }
@@ -48,7 +52,7 @@ public final class ControllerSettings {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(f.toFile(), type));
+            return Optional.of(JSON.readValue(InputFile.read(f, MAX_BYTES, "a controller mapping"), type));
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new IOException("the saved mapping " + f + " is damaged (" + why
@@ -58,14 +62,11 @@ public final class ControllerSettings {
 
     public static void save(String kind, String deviceName, Object settings) throws IOException {
         Path f = file(kind, deviceName);
-        Files.createDirectories(f.getParent());
-        Path tmp = f.resolveSibling("." + f.getFileName() + ".part");
+        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(settings);
         try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), settings);
-            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("could not save " + f + ": " + e.getMessage(), e);
+            AtomicFile.write(f, json);
+        } catch (FileAccessException e) {
+            throw new IOException("could not save the mapping " + f + ": " + e.reason(), e);
         }
     }
 }

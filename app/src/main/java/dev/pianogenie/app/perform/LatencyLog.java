@@ -3,17 +3,36 @@ package dev.pianogenie.app.perform;
 import java.util.Arrays;
 
 /**
- * The last presses' latencies (decoder step, and event → note-on handed to the outputs), kept in two
- * fixed rings the real-time thread writes without allocating; readers take a snapshot for percentiles.
+ * The last presses' latencies (decoder step, and event → note-on handed to the outputs), and the last
+ * look-aheads' costs, kept in fixed rings the real-time thread writes without allocating; readers take a
+ * snapshot for percentiles.
  */
 public final class LatencyLog {
     private final long[] decode;
     private final long[] total;
+    private final long[] lookahead;
     private volatile long count;
+    private volatile long lookaheads;
 
     public LatencyLog(int capacity) {
         decode = new long[capacity];
         total = new long[capacity];
+        lookahead = new long[capacity];
+    }
+
+    void addLookahead(long nanos) {
+        lookahead[(int) (lookaheads % lookahead.length)] = nanos;
+        lookaheads = lookaheads + 1; // single writer: the performer thread
+    }
+
+    /** Look-aheads computed so far. */
+    public long lookaheadCount() {
+        return lookaheads;
+    }
+
+    /** Percentile q (0..1) of the recorded look-ahead costs (one batch-of-8 decoder call each), in µs. */
+    public double lookaheadPercentileMicros(double q) {
+        return percentile(lookahead, lookaheads, q, 0);
     }
 
     void add(long decodeNanos, long totalNanos) {
@@ -48,7 +67,10 @@ public final class LatencyLog {
     }
 
     private double percentile(long[] ring, double q, long fromCount) {
-        long c = count;
+        return percentile(ring, count, q, fromCount);
+    }
+
+    private static double percentile(long[] ring, long c, double q, long fromCount) {
         int n = (int) Math.min(c - Math.min(fromCount, c), ring.length);
         if (n == 0) {
             return Double.NaN;

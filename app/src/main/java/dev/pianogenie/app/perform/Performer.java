@@ -3,8 +3,11 @@ package dev.pianogenie.app.perform;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.midi.FanOutSink;
+import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.Lookahead;
+import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.StreamingDecoder;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   pedal   → pedal to the outputs; pedal up releases what it held
  *   reset   → note-offs for everything sounding, the decoder starts a new phrase
  * </pre>
+ * Once a press's note is out (or after a reset) and no event waits, the decoder looks ahead — what each button
+ * would play next, one batched call that leaves its state alone — and the listener gets it
+ * ({@link PerformerListener#lookahead}); a chord's presses go out first, the look-ahead follows the last.
  * A key that is struck while it still sounds is re-struck (note-off, note-on), never left stuck; a key held by
  * two buttons ends when the last of them is released. Chords are separate presses, one decoder step each, in
  * arrival order. Event times never run backwards through the performer: an event stamped earlier than the one
@@ -42,6 +48,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
     public static final int QUEUE_CAPACITY = 4096;
     /** While idle, a throw-away decoder step this often keeps the weights in cache (~1% of one core). */
     static final long KEEP_WARM_MILLIS = 4;
+    /** The look-ahead after a phrase's first press assumes the next one comes this much later. */
+    static final long FIRST_INTERVAL_GUESS_NANOS = 250_000_000L;
     private static final long COMMAND_TIMEOUT_MILLIS = 2000;
     // markers, compared by identity: stop the thread / wake it for a command
     private static final ButtonEvent STOP = ButtonEvent.reset(Long.MIN_VALUE);
@@ -52,12 +60,14 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private final PerformerListener listener;
     private final BlockingQueue<ButtonEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final List<Tap> taps = new java.util.ArrayList<>(); // performer thread only
     private final Thread thread;
     private final LatencyLog latency = new LatencyLog(8192);
     private final float[][] probabilities = new float[2][Keys.NUM_KEYS];
     private volatile int latestProbabilities;
     private volatile int defaultVelocity = DEFAULT_VELOCITY;
     private volatile boolean running = true;
+    private volatile boolean lookaheadOn = true;
     private final AtomicLong submitted = new AtomicLong();
     private volatile long processed;
 
@@ -66,6 +76,9 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private final int[] holders = new int[Keys.NUM_KEYS];
     private final boolean[] heldByPedal = new boolean[Keys.NUM_KEYS];
     private boolean pedalDown;
+    private boolean lookaheadDue = true; // at start: what the first press of a phrase would play
+    private long lastPressNanos = Long.MIN_VALUE; // in this phrase
+    private long lastIntervalNanos = -1;
     /** The latest event time played: later events are never placed before it. */
     private long clock = Long.MIN_VALUE;
 
@@ -79,6 +92,61 @@ public final class Performer implements ButtonListener, AutoCloseable {
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
+    }
+
+    /** Sees every event the performer plays, on the performer thread, at the time it plays it (a recorder). */
+    public interface Tap {
+        void played(ButtonEvent event, long playedNanos);
+    }
+
+    /** Adds a tap (before the next event). */
+    public void tap(Tap tap) {
+        onPerformerThread(() -> taps.add(tap));
+    }
+
+    /**
+     * Starts a take at the next event: the decoder begins a new phrase with {@code sampling} (so the take's
+     * session, replayed from a fresh decoder with the same sampling, plays the same notes) and {@code take}
+     * starts keeping what is played. Returns once done.
+     */
+    public void startTake(TakeRecorder take, Sampling sampling) {
+        call(() -> {
+            decoder.setSampling(sampling);
+            startPhrase();
+            take.start(now(), pedalDown);
+            return null;
+        }, "start the take");
+    }
+
+    /** Ends the take now (what still sounds ends in the take here) and hands out a copy of it. */
+    public TakeRecorder.Snapshot stopTake(TakeRecorder take) {
+        return call(() -> {
+            take.stop(now());
+            return take.snapshot();
+        }, "stop the take");
+    }
+
+    /** A copy of the take so far (for an autosave), made on the performer thread. */
+    public TakeRecorder.Snapshot snapshot(TakeRecorder take) {
+        return call(take::snapshot, "copy the take");
+    }
+
+    /** Runs {@code task} on the performer thread, in order with events, and returns its result. */
+    private <T> T call(java.util.function.Supplier<T> task, String what) {
+        @SuppressWarnings("unchecked")
+        T[] result = (T[]) new Object[1];
+        CompletableFuture<Void> done = onPerformerThread(() -> result[0] = task.get());
+        try {
+            done.get(COMMAND_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to " + what, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the performer did not " + what + " within " + COMMAND_TIMEOUT_MILLIS + " ms", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+        }
+        return result[0];
     }
 
     /** Adds an output while playing (it hears the pedal if it is down); takes effect before the next event. */
@@ -123,10 +191,31 @@ public final class Performer implements ButtonListener, AutoCloseable {
     }
 
     public void setDefaultVelocity(int velocity) {
-        if (velocity < 1 || velocity > 127) {
+        if (!Midi.isVelocity(velocity)) {
             throw new IllegalArgumentException("velocity must be 1..127, was " + velocity);
         }
         defaultVelocity = velocity;
+    }
+
+    /**
+     * Temperature, key list and seed for the next presses, set on the performer thread in order with the presses
+     * (the decoder is used from one thread; a take's recorder sees the change where it falls); the look-ahead is
+     * recomputed for them. (Prefer this to {@code decoder().setSampling} while playing: the pads' labels follow.)
+     */
+    public void setSampling(Sampling sampling) {
+        onPerformerThread(() -> {
+            decoder.setSampling(sampling);
+            lookaheadDue = lookaheadOn;
+        });
+    }
+
+    /**
+     * Whether the performer looks ahead after each note (on by default; off where nothing shows it, or to
+     * measure what it costs). Turned on, it looks ahead at once.
+     */
+    public void setLookahead(boolean on) {
+        lookaheadOn = on;
+        onPerformerThread(() -> lookaheadDue = on);
     }
 
     public StreamingDecoder decoder() {
@@ -165,10 +254,16 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private void loop() {
         try {
             while (running) {
-                ButtonEvent e = queue.poll(KEEP_WARM_MILLIS, TimeUnit.MILLISECONDS);
+                // a look-ahead due waits only until no event is queued: notes go out first
+                boolean ahead = lookaheadDue && lookaheadOn;
+                ButtonEvent e = ahead ? queue.poll() : queue.poll(KEEP_WARM_MILLIS, TimeUnit.MILLISECONDS);
                 runCommands();
                 if (e == null) {
-                    decoder.keepWarm(); // a pause: keep the next press as fast as a press in a run
+                    if (lookaheadDue && lookaheadOn) {
+                        lookAhead();
+                    } else {
+                        decoder.keepWarm(); // a pause: keep the next press as fast as a press in a run
+                    }
                     continue;
                 }
                 if (e == STOP) {
@@ -203,6 +298,9 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private void handle(ButtonEvent e) {
         long t = Math.max(e.nanos(), clock);
         clock = t;
+        for (int i = 0; i < taps.size(); i++) {
+            taps.get(i).played(e, t);
+        }
         switch (e.kind()) {
             case PRESS -> press(e, t);
             case RELEASE -> release(e.button(), t);
@@ -226,10 +324,18 @@ public final class Performer implements ButtonListener, AutoCloseable {
             }
             case RESET -> {
                 releaseAll(t);
-                decoder.reset();
+                startPhrase();
                 listener.reset(t);
             }
         }
+    }
+
+    /** The decoder starts a new phrase; the look-ahead follows it. */
+    private void startPhrase() {
+        decoder.reset();
+        lastPressNanos = Long.MIN_VALUE;
+        lastIntervalNanos = -1;
+        lookaheadDue = true;
     }
 
     private void press(ButtonEvent e, long t) {
@@ -255,6 +361,24 @@ public final class Performer implements ButtonListener, AutoCloseable {
         long done = System.nanoTime();
         latency.add(decodeNanos, done - e.nanos());
         listener.played(new PerformerListener.Played(button, key, velocity, t, decodeNanos, done));
+        lastIntervalNanos = lastPressNanos == Long.MIN_VALUE ? -1 : t - lastPressNanos;
+        lastPressNanos = t;
+        lookaheadDue = true;
+    }
+
+    /** What each button would play if pressed after the same interval as the last press; to the listener. */
+    private void lookAhead() {
+        lookaheadDue = false;
+        long at = lastPressNanos == Long.MIN_VALUE ? clock
+                : lastPressNanos + (lastIntervalNanos >= 0 ? lastIntervalNanos : FIRST_INTERVAL_GUESS_NANOS);
+        try {
+            long t0 = System.nanoTime();
+            Lookahead next = decoder.lookahead(at);
+            latency.addLookahead(System.nanoTime() - t0);
+            listener.lookahead(next);
+        } catch (RuntimeException e) {
+            listener.problem("could not look ahead: " + e.getMessage());
+        }
     }
 
     private void release(int button, long t) {

@@ -1,5 +1,7 @@
 package dev.pianogenie.app.perform;
 
+import dev.pianogenie.model.Lookahead;
+
 /**
  * What the performer tells the UI (or a log). Called on the performer's real-time thread: implementations
  * must only hand the news on (e.g. into a queue the UI thread drains), never block or touch the UI.
@@ -7,6 +9,14 @@ package dev.pianogenie.app.perform;
 public interface PerformerListener {
     /** A press became a note. */
     default void played(Played note) {
+    }
+
+    /**
+     * What each button would play next (labels for the pads), computed after a press's note went out (once the
+     * events that arrived meanwhile are played), after a reset, at start and after {@link Performer#setSampling}.
+     * Assumes the next press comes after the same interval as the last one (a phrase's first interval: 0.25 s).
+     */
+    default void lookahead(Lookahead next) {
     }
 
     /** A button came up (its note may sound on, held by the pedal). */

@@ -1,98 +1,395 @@
 package dev.pianogenie.app.ui;
 
+import dev.pianogenie.app.input.ButtonListener;
+import dev.pianogenie.app.input.keyboard.ComputerKeyboard;
+import dev.pianogenie.app.live.KeyChoice;
+import dev.pianogenie.app.live.LiveSetup;
+import dev.pianogenie.app.live.LiveSetup.Choice;
+import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
+import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.Scale;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.prefs.Preferences;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What the window shows and the player sets, as properties the views bind to; settings are remembered
- * between runs (Java preferences). Changed on the JavaFX thread only.
+ * The window's state, read-only to the views, and the commands that change it. It starts from the
+ * {@link LiveSetup} the command line built; whatever the player did not choose there comes from last time
+ * (Java preferences), and what the player sets in the window is remembered. Used on the JavaFX thread; the
+ * work behind the commands runs in {@link PlayController}, off it.
  */
-final class AppState {
-    final DoubleProperty temperature = new SimpleDoubleProperty(0.25);
-    final ObjectProperty<Scale> scale = new SimpleObjectProperty<>(Scale.CHROMATIC);
-    final IntegerProperty root = new SimpleIntegerProperty(0);
-    final IntegerProperty lowPitch = new SimpleIntegerProperty(Keys.LOWEST_PITCH);
-    final IntegerProperty highPitch = new SimpleIntegerProperty(Keys.HIGHEST_PITCH);
-    final IntegerProperty velocity = new SimpleIntegerProperty(80);
-    final StringProperty output = new SimpleStringProperty("synth");
-    final StringProperty outputStatus = new SimpleStringProperty("");
-    final StringProperty modelName = new SimpleStringProperty("(loading)");
-    final StringProperty modelDetail = new SimpleStringProperty("");
-    final StringProperty modelPath = new SimpleStringProperty("");
-    final StringProperty status = new SimpleStringProperty("Starting…");
-    final BooleanProperty statusIsProblem = new SimpleBooleanProperty(false);
-    final BooleanProperty busy = new SimpleBooleanProperty(false);
-    final StringProperty controllerStatus = new SimpleStringProperty("keyboard ready");
-    final BooleanProperty controllerConnected = new SimpleBooleanProperty(false);
-    final StringProperty latency = new SimpleStringProperty("");
-    final BooleanProperty recording = new SimpleBooleanProperty(false);
-    final BooleanProperty modelReady = new SimpleBooleanProperty(false);
+final class AppState implements AutoCloseable {
+    /** Where takes go when no --record was given. */
+    static final Path TAKES = Path.of(System.getProperty("user.home"), "Music", "piano-genie");
 
+    private final ReadOnlyDoubleWrapper temperature = new ReadOnlyDoubleWrapper(Sampling.DEFAULT_TEMPERATURE);
+    private final ReadOnlyObjectWrapper<KeyChoice> keys = new ReadOnlyObjectWrapper<>(KeyChoice.ALL);
+    private final ReadOnlyIntegerWrapper velocity = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<List<OutputSpec>> outputs = new ReadOnlyObjectWrapper<>(List.of(OutputSpec.SYNTH));
+    private final ReadOnlyStringWrapper outputStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper outputProblem = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper("(loading)");
+    private final ReadOnlyStringWrapper modelDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper modelFolder = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(Message.info("Starting…"));
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper controllerStatus = new ReadOnlyStringWrapper("keyboard ready");
+    private final ReadOnlyBooleanWrapper controllerConnected = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper pedalDown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Optional<Path>> lastTake = new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final ReadOnlyIntegerWrapper takes = new ReadOnlyIntegerWrapper(0);
+
+    private final LiveSetup setup;
     private final Preferences prefs;
+    private final Path takesFolder;
+    private final UiEvents events = new UiEvents();
+    private final PlayController controller;
 
-    AppState(Preferences prefs) {
+    /**
+     * @param takesFolder where takes are saved when the setup has no record target
+     */
+    AppState(LiveSetup setup, Preferences prefs, Path takesFolder) {
+        this.setup = setup;
         this.prefs = prefs;
-        temperature.set(prefs.getDouble("temperature", 0.25));
-        try {
-            scale.set(Scale.valueOf(prefs.get("scale", Scale.CHROMATIC.name())));
-        } catch (IllegalArgumentException e) {
-            scale.set(Scale.CHROMATIC);
-        }
-        root.set(prefs.getInt("root", 0));
-        lowPitch.set(prefs.getInt("low", Keys.LOWEST_PITCH));
-        highPitch.set(prefs.getInt("high", Keys.HIGHEST_PITCH));
-        velocity.set(prefs.getInt("velocity", 80));
-        output.set(prefs.get("output", "synth"));
-        modelPath.set(prefs.get("model", ""));
-        temperature.addListener((o, a, b) -> prefs.putDouble("temperature", b.doubleValue()));
-        scale.addListener((o, a, b) -> prefs.put("scale", b.name()));
-        root.addListener((o, a, b) -> prefs.putInt("root", b.intValue()));
-        lowPitch.addListener((o, a, b) -> prefs.putInt("low", b.intValue()));
-        highPitch.addListener((o, a, b) -> prefs.putInt("high", b.intValue()));
-        velocity.addListener((o, a, b) -> prefs.putInt("velocity", b.intValue()));
-        output.addListener((o, a, b) -> prefs.put("output", b));
+        this.takesFolder = takesFolder;
+        double t = setup.isChosen(Choice.TEMPERATURE) ? setup.temperature()
+                : prefs.getDouble("temperature", setup.temperature());
+        temperature.set(Math.max(0, Math.min(1, t)));
+        keys.set(setup.isChosen(Choice.KEYS) ? setup.keys() : rememberedKeys(prefs).orElse(setup.keys()));
+        velocity.set(setup.isChosen(Choice.VELOCITY) ? setup.velocity() : Math.max(1, Math.min(127, prefs.getInt("velocity", setup.velocity()))));
+        outputs.set(setup.isChosen(Choice.OUTPUT) ? setup.outputs() : rememberedOutputs(prefs).orElse(setup.outputs()));
+        controller = new PlayController(this, events);
     }
 
-    /** The keys the decoder may choose; the whole piano if the scale and range leave none. */
-    BitSet allowedKeys() {
+    private static Optional<KeyChoice> rememberedKeys(Preferences prefs) {
         try {
-            return scale.get().keys(root.get(), lowPitch.get(), highPitch.get());
+            Scale s = Scale.valueOf(prefs.get("scale", Scale.CHROMATIC.name()));
+            return Optional.of(KeyChoice.of(prefs.getInt("root", 0), s, prefs.getInt("low", Keys.LOWEST_PITCH),
+                    prefs.getInt("high", Keys.HIGHEST_PITCH)));
         } catch (IllegalArgumentException e) {
-            return Keys.all();
+            return Optional.empty(); // a damaged or outdated setting: the setup's keys
         }
+    }
+
+    private static Optional<List<OutputSpec>> rememberedOutputs(Preferences prefs) {
+        try {
+            String o = prefs.get("output", null);
+            return o == null ? Optional.empty() : Optional.of(List.of(OutputSpec.parse(o)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Loads the model and opens the chain: the command line's model, else last time's, else the shipped one. */
+    void start() {
+        controller.open(initialModel(), setup.record().isPresent());
+    }
+
+    Path initialModel() {
+        if (setup.isChosen(Choice.MODEL)) {
+            return setup.modelFolder();
+        }
+        String last = prefs.get("model", "");
+        if (!last.isEmpty() && Files.isDirectory(Path.of(last))) {
+            remembered = Path.of(last);
+            return remembered;
+        }
+        return setup.modelFolder();
+    }
+
+    private Path remembered;
+
+    /** Where the model in use came from, said beside its folder. */
+    String modelOrigin(Path folder) {
+        if (setup.isChosen(Choice.MODEL) && folder.equals(setup.model().orElse(null))) {
+            return "--model";
+        }
+        if (isShipped(folder)) {
+            return "shipped";
+        }
+        return folder.equals(remembered) ? "as last time" : "chosen here";
+    }
+
+    private static boolean isShipped(Path folder) {
+        try {
+            return folder.toAbsolutePath().normalize().equals(dev.pianogenie.app.live.DefaultModel.locate().normalize());
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    // ---- read-only state ----
+
+    LiveSetup setup() {
+        return setup;
+    }
+
+    ReadOnlyDoubleProperty temperature() {
+        return temperature.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<KeyChoice> keys() {
+        return keys.getReadOnlyProperty();
+    }
+
+    ReadOnlyIntegerProperty velocity() {
+        return velocity.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<List<OutputSpec>> outputs() {
+        return outputs.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty outputStatus() {
+        return outputStatus.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty outputProblem() {
+        return outputProblem.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty modelName() {
+        return modelName.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty modelDetail() {
+        return modelDetail.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty modelFolder() {
+        return modelFolder.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Message> message() {
+        return message.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty busy() {
+        return busy.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty controllerStatus() {
+        return controllerStatus.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty controllerConnected() {
+        return controllerConnected.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty latency() {
+        return latency.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty recording() {
+        return recording.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty pedalDown() {
+        return pedalDown.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty modelReady() {
+        return modelReady.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Optional<Path>> lastTake() {
+        return lastTake.getReadOnlyProperty();
+    }
+
+    ReadOnlyIntegerProperty takes() {
+        return takes.getReadOnlyProperty();
+    }
+
+    UiEvents events() {
+        return events;
+    }
+
+    /** Where the on-screen buttons deliver (nothing before the model is loaded). */
+    ButtonListener input() {
+        return controller.input();
+    }
+
+    ComputerKeyboard keyboard() {
+        return controller.keyboard();
+    }
+
+    LevelMeter meter() {
+        return controller.meter();
+    }
+
+    PlayController engineRoom() {
+        return controller;
+    }
+
+    // ---- commands ----
+
+    void setTemperature(double t) {
+        double v = Math.max(0, Math.min(1, Math.round(t * 100) / 100.0));
+        if (v != temperature.get()) {
+            temperature.set(v);
+            prefs.putDouble("temperature", v);
+            controller.applySampling(v, keys.get());
+        }
+    }
+
+    void nudgeTemperature(double by) {
+        setTemperature(temperature.get() + by);
+    }
+
+    /** New allowed keys; a choice that leaves no key is refused with a message (the old one stays). */
+    void setKeys(int root, Scale scale, int low, int high) {
+        KeyChoice k;
+        try {
+            k = KeyChoice.of(root, scale, Math.min(low, high), Math.max(low, high));
+        } catch (IllegalArgumentException e) {
+            say(Message.problem(e.getMessage() + ": the keys stay " + keys.get()));
+            return;
+        }
+        keys.set(k);
+        prefs.put("scale", k.scale().scale().name());
+        prefs.putInt("root", k.root());
+        prefs.putInt("low", k.range().lowPitch());
+        prefs.putInt("high", k.range().highPitch());
+        controller.applySampling(temperature.get(), k);
+    }
+
+    void setVelocity(int v) {
+        int c = Math.max(1, Math.min(127, v));
+        velocity.set(c);
+        prefs.putInt("velocity", c);
+        controller.setVelocity(c);
+    }
+
+    void chooseOutput(OutputSpec spec) {
+        controller.setOutput(spec);
+    }
+
+    void loadModel(Path folder) {
+        controller.open(folder, false);
+    }
+
+    /** A controller chosen in the window ("midi:NAME", "mic"; "none" removes it). */
+    void addController(String spec) {
+        controller.setExtraController(spec);
+    }
+
+    void toggleRecording() {
+        if (recording.get()) {
+            stopRecording();
+        } else {
+            startRecording();
+        }
+    }
+
+    void startRecording() {
+        if (!recording.get() && modelReady.get()) {
+            controller.startTake(recordingStarted());
+        }
+    }
+
+    void stopRecording() {
+        if (recording.get()) {
+            recording.set(false);
+            controller.stopTake();
+        }
+    }
+
+    /** Copies the last take (or the one under way) to a file the player chose. */
+    void saveTakeAs(Path mid) {
+        controller.saveTakeAs(mid);
+    }
+
+    /** Renders the last take (or the one under way) to WAV beside it, through the built-in synth, offline. */
+    void exportWav() {
+        Path mid = lastTake.get().orElse(null);
+        if (mid == null && !recording.get()) {
+            say(Message.problem("Nothing recorded yet: press Record (F5), play, press it again, then Export WAV"));
+            return;
+        }
+        controller.exportWav(outputs.get().stream().map(OutputSpec::renderSoundfont).flatMap(Optional::stream).findFirst());
+    }
+
+    void panic() {
+        controller.panic();
+    }
+
+    void pedal(boolean down) {
+        controller.pedal(down);
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+    }
+
+    // ---- what the engine room reports (JavaFX thread) ----
+
+    /** The file of the next take: --record's for the first, then numbered beside it; else time-stamped in the takes folder. */
+    private Path nextTakeFile() {
+        int n = takes.get() + 1;
+        if (setup.record().isPresent()) {
+            Path r = setup.record().get();
+            if (n == 1) {
+                return r;
+            }
+            String name = r.getFileName().toString().replaceFirst("(?i)\\.midi?$", "");
+            return r.resolveSibling(name + "-" + n + ".mid");
+        }
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return takesFolder.resolve("take-" + stamp + (n > 1 ? "-" + n : "") + ".mid");
+    }
+
+    /** Shows recording as started (for a take the engine room starts by itself) and says where it goes. */
+    Path recordingStarted() {
+        recording.set(true);
+        return nextTakeFile();
+    }
+
+    void takeStarted() {
+        takes.set(takes.get() + 1);
+    }
+
+    void takeSaved(Path mid) {
+        lastTake.set(Optional.of(mid));
+    }
+
+    void recordingStopped() {
+        recording.set(false);
     }
 
     void busy(String what) {
         busy.set(true);
-        say(capitalise(what) + "…", false);
+        say(Message.info(capitalise(what) + "…"));
     }
 
     void done() {
         busy.set(false);
     }
 
-    void problem(String message) {
+    void problem(String text) {
         busy.set(false);
-        say(message, true);
+        say(Message.problem(text));
     }
 
-    void say(String message, boolean isProblem) {
-        status.set(message);
-        statusIsProblem.set(isProblem);
+    void say(Message m) {
+        message.set(m);
     }
 
     void modelLoaded(PianoGenieModel model, Path dir) {
@@ -100,20 +397,46 @@ final class AppState {
         modelDetail.set(model.describe() + " · " + model.config().encoding().name().toLowerCase() + " features · LSTM "
                 + model.config().rnnLayers() + "×" + model.config().rnnDim()
                 + (model.config().provenance().containsKey("licence") ? " · " + model.config().provenance().get("licence") : ""));
-        modelPath.set(dir.toString());
-        prefs.put("model", dir.toString());
+        modelFolder.set(shortPath(dir) + " (" + modelOrigin(dir) + ")");
+        prefs.put("model", dir.toAbsolutePath().toString());
         modelReady.set(true);
-        say("Ready: " + model.config().name() + ". Play with keys 1–8 or A S D F J K L ;, space = pedal.", false);
+        say(Message.info("Ready: " + model.config().name() + "."));
     }
 
-    void outputOpened(String spec, String description) {
+    void outputOpened(List<OutputSpec> specs, String description) {
+        outputs.set(specs);
         outputStatus.set(description);
-        output.set(spec);
+        outputProblem.set(false);
+        if (specs.size() == 1) {
+            prefs.put("output", specs.get(0).toString());
+        }
     }
 
-    void outputFailed(String spec, String message) {
-        outputStatus.set("no sound: " + spec + " failed");
-        say(message, true);
+    void outputFailed(List<OutputSpec> specs, String status, String text) {
+        outputs.set(specs);
+        outputStatus.set(status);
+        outputProblem.set(true);
+        say(Message.problem(text));
+    }
+
+    void controller(boolean connected, String text) {
+        controllerConnected.set(connected);
+        controllerStatus.set(text);
+    }
+
+    void pedalShown(boolean down) {
+        pedalDown.set(down);
+    }
+
+    void latencyShown(String text) {
+        latency.set(text);
+    }
+
+    /** A folder as a person reads it: under the home folder as ~/… */
+    static String shortPath(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        return abs.startsWith(home) && !abs.equals(home) ? "~/" + home.relativize(abs) : abs.toString();
     }
 
     private static String capitalise(String s) {

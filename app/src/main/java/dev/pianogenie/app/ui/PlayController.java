@@ -1,47 +1,56 @@
 package dev.pianogenie.app.ui;
 
+import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.ComputerKeyboard;
-import dev.pianogenie.app.perform.LiveSession;
+import dev.pianogenie.app.input.midi.MidiKeyboardSource;
+import dev.pianogenie.app.live.Autosave;
+import dev.pianogenie.app.live.ControllerSpec;
+import dev.pianogenie.app.live.ErrorText;
+import dev.pianogenie.app.live.KeyChoice;
+import dev.pianogenie.app.live.LiveSession;
+import dev.pianogenie.app.live.LiveSetup;
+import dev.pianogenie.app.live.OutputSpec;
+import dev.pianogenie.app.live.RecordTarget;
+import dev.pianogenie.app.live.Take;
 import dev.pianogenie.midi.NoteSink;
-import dev.pianogenie.midi.Performance;
-import dev.pianogenie.midi.sound.BuiltInSynth;
 import dev.pianogenie.midi.sound.MidiDeviceException;
-import dev.pianogenie.midi.sound.MidiDevices;
 import dev.pianogenie.midi.sound.OfflineRenderer;
 import dev.pianogenie.model.PianoGenieModel;
-import dev.pianogenie.model.Sampling;
-import dev.pianogenie.model.engine.DecoderEngine;
 import dev.pianogenie.model.io.ModelFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 
 /**
- * The app's commands, off the UI thread: loading a model (the old one keeps playing until the new one is
- * ready, and stays if loading fails), switching outputs, controllers, sampling, recording and export.
- * Results and problems come back to the window through {@link AppState} on the JavaFX thread.
+ * The work behind the window's commands, off the UI thread, in order: opening the live chain from the setup
+ * (the old model keeps playing until a new one is ready, and stays if loading fails), outputs, controllers,
+ * takes (each saved when it stops, autosaved while it runs), export. Results come back through
+ * {@link AppState} on the JavaFX thread.
  */
 final class PlayController implements AutoCloseable {
     private final AppState state;
     private final UiEvents events;
     private final ComputerKeyboard keyboard = new ComputerKeyboard();
+    private final LevelMeter meter = new LevelMeter();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "genie-background");
         t.setDaemon(true);
         return t;
     });
     private volatile LiveSession session;
-    private volatile NoteSink output;
     private volatile GamepadSource gamepad;
-    private volatile boolean recording;
-    private final LevelMeter meter = new LevelMeter();
+    private volatile ButtonSource extra;
+    // background thread only
+    private Path takeFile;
+    private Autosave autosave;
 
     PlayController(AppState state, UiEvents events) {
         this.state = state;
@@ -60,6 +69,28 @@ final class PlayController implements AutoCloseable {
         return session;
     }
 
+    ButtonListener input() {
+        return e -> {
+            LiveSession s = session;
+            if (s != null) {
+                s.input().onEvent(e);
+            }
+        };
+    }
+
+    GamepadSource gamepad() {
+        return gamepad;
+    }
+
+    /** The MIDI keyboard chosen in the window, if any. */
+    MidiKeyboardSource midiKeyboard() {
+        return extra instanceof MidiKeyboardSource k ? k : null;
+    }
+
+    interface Task {
+        void run() throws Exception;
+    }
+
     /** Runs a task in the background; its failure becomes a status line, never a stack trace. */
     void run(String what, Task task) {
         if (background.isShutdown()) {
@@ -69,56 +100,76 @@ final class PlayController implements AutoCloseable {
         background.submit(() -> {
             try {
                 task.run();
-                Platform.runLater(() -> state.done());
+                Platform.runLater(state::done);
             } catch (Throwable e) {
                 // every failure must show (a native library that will not load is an Error), never vanish in the executor
                 if (Boolean.getBoolean("genie.debug")) {
                     e.printStackTrace();
                 }
-                String message = dev.pianogenie.app.cli.CliErrors.describe(e);
-                Platform.runLater(() -> state.problem(what + " failed: " + message));
+                String message = ErrorText.describe(e);
+                Platform.runLater(() -> state.problem(capitalised(what) + " failed: " + message));
             }
         });
     }
 
-    interface Task {
-        void run() throws Exception;
-    }
-
-    /** Loads a model and starts playing it; on failure the current model plays on. */
-    void loadModel(Path dir, String outputSpec) {
-        loadModel(dir, outputSpec, java.util.List.of());
-    }
-
-    /** As above, then starts extra controllers given on the command line (gamepad:NAME, midi:NAME, mic, replay:FILE). */
-    void loadModel(Path dir, String outputSpec, java.util.List<String> controllers) {
-        run("loading " + dir.getFileName(), () -> {
-            PianoGenieModel model = ModelFiles.load(dir);
-            LiveSession fresh = new LiveSession(model, DecoderEngine.TENSORFLOW, sampling(), events);
+    /**
+     * Loads a model and plays it, with the window's settings, the outputs and the command line's controllers;
+     * on failure the current model plays on.
+     *
+     * @param recordAtOnce start the first take as soon as it plays (--record)
+     */
+    void open(Path folder, boolean recordAtOnce) {
+        double t = state.temperature().get();
+        KeyChoice k = state.keys().get();
+        int v = state.velocity().get();
+        List<OutputSpec> outs = state.outputs().get();
+        boolean first = session == null;
+        Path firstTake = recordAtOnce ? state.recordingStarted() : null;
+        run("loading " + folder.getFileName(), () -> {
+            PianoGenieModel model;
+            try {
+                model = ModelFiles.load(folder);
+            } catch (Exception | Error e) {
+                if (firstTake != null) {
+                    Platform.runLater(state::recordingStopped);
+                }
+                throw e;
+            }
+            LiveSetup setup = state.setup().withModel(folder).withSampling(t, k).withVelocity(v).withOutputs(outs);
+            LiveSession fresh = new LiveSession(setup, model, events);
             LiveSession old = session;
             if (old != null) {
+                finishTake(old);
                 old.removeSource(keyboard);
-                if (gamepad != null) {
-                    old.removeSource(gamepad);
-                    gamepad = null;
-                }
-                old.close();
-                output = null;
+                old.close(); // its gamepad and controllers close with it
             }
             session = fresh;
-            fresh.performer().setDefaultVelocity(state.velocity.get());
             fresh.addSource(keyboard);
-            startGamepad(fresh);
-            Platform.runLater(() -> state.modelLoaded(model, dir));
-            openOutput(outputSpec);
-            for (String spec : controllers) {
-                fresh.addSource(dev.pianogenie.app.cli.Controllers.controller(spec, () -> { }));
+            startGamepad(fresh, setup);
+            Platform.runLater(() -> state.modelLoaded(model, folder));
+            openOutputs(fresh, outs);
+            if (firstTake != null) {
+                beginTake(fresh, firstTake); // before the command line's controllers: a replay starts at once
+            }
+            for (ControllerSpec c : setup.controllers()) {
+                // the command line's controllers play whichever model is loaded; a replay plays once, on the first
+                boolean replay = c.kind() == ControllerSpec.Kind.REPLAY;
+                if (c.kind() != ControllerSpec.Kind.KEYBOARD && c.kind() != ControllerSpec.Kind.GAMEPAD && (first || !replay)) {
+                    fresh.addSource(c.open(() -> Platform.runLater(() -> state.say(Message.info("Replay finished")))));
+                }
+            }
+            if (!first && extra != null) {
+                ButtonSource again = ControllerSpec.parse(extraSpec).open(() -> { });
+                fresh.addSource(again);
+                extra = again;
             }
         });
     }
 
-    private void startGamepad(LiveSession s) {
-        GamepadSource pad = GamepadSource.system(Optional.empty());
+    private void startGamepad(LiveSession s, LiveSetup setup) {
+        ControllerSpec spec = setup.controllers().stream().filter(c -> c.kind() == ControllerSpec.Kind.GAMEPAD).findFirst()
+                .orElse(ControllerSpec.GAMEPAD);
+        GamepadSource pad = (GamepadSource) spec.open(() -> { });
         try {
             s.addSource(pad);
             gamepad = pad;
@@ -127,60 +178,57 @@ final class PlayController implements AutoCloseable {
         }
     }
 
-    GamepadSource gamepad() {
-        return gamepad;
+    void setOutput(OutputSpec spec) {
+        run("opening " + spec.label(), () -> openOutputs(session, List.of(spec)));
     }
 
-    /** The MIDI keyboard chosen in the window, if any. */
-    dev.pianogenie.app.input.midi.MidiKeyboardSource midiKeyboard() {
-        return extra instanceof dev.pianogenie.app.input.midi.MidiKeyboardSource k ? k : null;
-    }
-
-    /** "synth", "synth:FILE.sf2" or "midi:NAME". */
-    void setOutput(String spec) {
-        run("opening " + spec, () -> openOutput(spec));
-    }
-
-    private void openOutput(String spec) {
-        LiveSession s = session;
+    /** Opens the outputs in place of the current ones; without a sound device says what works instead. */
+    private void openOutputs(LiveSession s, List<OutputSpec> specs) {
         if (s == null) {
             return;
         }
-        NoteSink fresh;
-        try {
-            if (spec.startsWith("midi:")) {
-                fresh = MidiDevices.outputSink(spec.substring(5), 0);
-            } else {
-                fresh = BuiltInSynth.openLive(spec.startsWith("synth:") ? Optional.of(Path.of(spec.substring(6))) : Optional.empty(),
-                        meter);
+        List<NoteSink> opened = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        boolean noSoundDevice = false;
+        for (OutputSpec spec : specs) {
+            try {
+                spec.open(meter).ifPresent(opened::add);
+            } catch (MidiDeviceException e) {
+                noSoundDevice |= spec.kind() == OutputSpec.Kind.SYNTH;
+                failed.add(spec.kind() == OutputSpec.Kind.SYNTH ? "no sound device for the built-in synth" : ErrorText.describe(e));
             }
-        } catch (MidiDeviceException e) {
-            String message = spec.startsWith("synth")
-                    ? "No sound device for the built-in synthesizer: choose a MIDI output (Output). The buttons still play and recording works."
-                    : e.getMessage();
-            Platform.runLater(() -> state.outputFailed(spec, message));
+        }
+        s.replaceOutputs(Optional.empty());
+        opened.forEach(s::addOutput);
+        String description = opened.isEmpty()
+                ? (specs.contains(OutputSpec.NONE) ? "silent: no output (Record and Export WAV work)" : "no sound")
+                : String.join(", ", opened.stream().map(NoteSink::toString).toList());
+        if (failed.isEmpty()) {
+            Platform.runLater(() -> state.outputOpened(specs, description));
             return;
         }
-        s.replaceOutput(output, fresh);
-        output = fresh;
-        Platform.runLater(() -> state.outputOpened(spec, fresh.toString()));
+        String text = noSoundDevice
+                ? "No sound device here, so the built-in synth cannot play. Without a sound card: choose a MIDI output"
+                        + " (a DAW or a hardware synth) under Output, or \"none\". The buttons, the keys on screen and"
+                        + " Record still work, and Export WAV renders a take through the synth offline."
+                : "Output: " + String.join("; ", failed);
+        String status = noSoundDevice && opened.isEmpty()
+                ? "no sound card: use a MIDI out, or none + Export WAV"
+                : opened.isEmpty() ? "no sound: " + String.join("; ", failed) : description + " (" + String.join("; ", failed) + ")";
+        Platform.runLater(() -> state.outputFailed(specs, status, text));
     }
 
-    Sampling sampling() {
-        return new Sampling(state.temperature.get(), state.allowedKeys(), OptionalLong.empty());
-    }
-
-    void applySampling() {
+    void applySampling(double temperature, KeyChoice keys) {
         LiveSession s = session;
         if (s != null) {
-            s.setSampling(sampling());
+            s.setSampling(temperature, keys);
         }
     }
 
     void setVelocity(int v) {
         LiveSession s = session;
         if (s != null) {
-            s.performer().setDefaultVelocity(v);
+            s.setVelocity(v);
         }
     }
 
@@ -192,64 +240,94 @@ final class PlayController implements AutoCloseable {
         }
     }
 
-    void startRecording() {
+    /** The on-screen sustain pedal. */
+    void pedal(boolean down) {
         LiveSession s = session;
         if (s != null) {
-            s.newTake();
-            recording = true;
+            s.input().onEvent(ButtonEvent.pedal(down, System.nanoTime()));
         }
     }
 
-    void stopRecording() {
-        recording = false;
+    // ---- takes ----
+
+    /** Starts a take that will be saved to {@code mid} (checked first), autosaved while it runs. */
+    void startTake(Path mid) {
+        run("starting the take", () -> beginTake(session, mid));
     }
 
-    boolean isRecording() {
-        return recording;
+    /** Background thread. */
+    private void beginTake(LiveSession s, Path mid) {
+        try {
+            RecordTarget.check(mid);
+        } catch (IllegalArgumentException e) {
+            Platform.runLater(state::recordingStopped);
+            throw e;
+        }
+        s.startTake();
+        takeFile = mid;
+        autosave = new Autosave(s::take, () -> mid, m -> Platform.runLater(() -> state.problem(m)), Autosave.EVERY_MILLIS);
+        Platform.runLater(() -> {
+            state.takeStarted();
+            state.say(Message.info("Recording take " + state.takes().get() + " (autosaved to " + mid + ")…"));
+        });
     }
 
-    /** Saves the take (MIDI + session) and reports where. */
-    void save(Path mid, Consumer<Path> saved) {
-        LiveSession s = session;
+    /** Stops the take and saves it where it was meant to go (or to a fallback file, said). */
+    void stopTake() {
+        run("saving the take", () -> finishTake(session));
+    }
+
+    /** Background thread. */
+    private void finishTake(LiveSession s) throws Exception {
+        if (autosave == null || s == null) {
+            return;
+        }
+        autosave.close();
+        autosave = null;
+        Take take = s.stopTake();
+        RecordTarget.Saved saved = RecordTarget.save(take, takeFile);
+        int n = take.notes();
+        Platform.runLater(() -> {
+            state.recordingStopped();
+            state.takeSaved(saved.mid());
+            state.say(saved.rescued()
+                    ? new Message("Could not save to " + takeFile + " (" + saved.problem() + "); the take (" + n
+                            + " notes) is safe in " + saved.mid(), true, Optional.of(saved.mid()))
+                    : Message.saved("Take saved: " + saved.mid() + " (" + n + " notes, with its button session)", saved.mid()));
+        });
+    }
+
+    void saveTakeAs(Path mid) {
         run("saving " + mid.getFileName(), () -> {
-            s.save(mid);
-            Platform.runLater(() -> saved.accept(mid));
-        });
-    }
-
-    /** Renders the take offline through the synthesizer to a WAV file. */
-    void exportWav(Path wav, Optional<Path> soundfont, Consumer<Path> saved) {
-        LiveSession s = session;
-        run("exporting " + wav.getFileName(), () -> {
-            Performance p = s.recording().performance();
-            if (p.notes().isEmpty()) {
-                throw new IllegalStateException("nothing recorded yet");
+            Take take = session.take();
+            if (take.isEmpty()) {
+                throw new IllegalStateException("nothing recorded yet: press Record (F5) first");
             }
-            OfflineRenderer.writeWav(p, soundfont, wav);
-            Platform.runLater(() -> saved.accept(wav));
+            take.save(mid);
+            Platform.runLater(() -> state.say(Message.saved("Saved " + mid + " (" + take.notes() + " notes)", mid)));
         });
     }
 
-    /** Saves the take quietly (crash insurance); called from a timer. */
-    void autosave(Path mid) {
-        LiveSession s = session;
-        if (s != null && s.recording().events() > 0 && !background.isShutdown()) {
-            background.submit(() -> {
-                try {
-                    s.save(mid);
-                } catch (Exception e) {
-                    Platform.runLater(() -> state.problem("autosave failed: " + e.getMessage()));
-                }
-            });
-        }
+    /** Renders the last take (or the one under way) offline to WAV beside its MIDI file. */
+    void exportWav(Optional<Path> soundfont) {
+        Path mid = state.lastTake().get().orElse(takeFile);
+        run("exporting WAV", () -> {
+            Take take = session.take();
+            if (take.performance().notes().isEmpty()) {
+                throw new IllegalStateException("the take has no notes");
+            }
+            Path base = mid != null ? mid : AppState.TAKES.resolve("take.mid");
+            Path wav = base.resolveSibling(base.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav");
+            OfflineRenderer.writeWav(take.performance(), soundfont, wav);
+            Platform.runLater(() -> state.say(Message.saved("Exported " + wav + " (" + take.notes() + " notes)", wav)));
+        });
     }
 
-    private volatile ButtonSource extra;
+    // ---- controllers chosen in the window ----
 
-    /**
-     * Adds a controller chosen in the window ("midi:NAME" or "mic"), replacing the previously chosen one;
-     * "none" removes it. The keyboard and the gamepad are always on.
-     */
+    private volatile String extraSpec;
+
+    /** Adds a controller chosen in the window ("midi:NAME" or "mic") in place of the one chosen before; "none" removes it. */
     void setExtraController(String spec) {
         run("connecting " + spec, () -> {
             LiveSession s = session;
@@ -257,30 +335,43 @@ final class PlayController implements AutoCloseable {
             if (old != null) {
                 s.removeSource(old);
                 extra = null;
+                extraSpec = null;
             }
             if (!spec.equals("none")) {
-                ButtonSource source = dev.pianogenie.app.cli.Controllers.controller(spec, () -> { });
+                ButtonSource source = ControllerSpec.parse(spec).open(() -> { });
                 s.addSource(source);
                 extra = source;
-                Platform.runLater(() -> state.say("Playing from " + source.name(), false));
+                extraSpec = spec;
+                Platform.runLater(() -> state.say(Message.info("Playing from " + source.name())));
             }
         });
     }
 
-    /** The on-screen sustain pedal. */
-    void pedal(boolean down) {
-        LiveSession s = session;
-        if (s != null) {
-            s.input().onEvent(dev.pianogenie.app.input.ButtonEvent.pedal(down, System.nanoTime()));
-        }
-    }
-
+    /** Stops: a take under way is saved first (the window is closing). */
     @Override
     public void close() {
+        var done = background.isShutdown() ? null : background.submit(() -> {
+            try {
+                finishTake(session);
+            } catch (Exception e) {
+                System.err.println("genie: could not save the take: " + ErrorText.describe(e));
+            }
+        });
+        try {
+            if (done != null) {
+                done.get(15, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            System.err.println("genie: could not save the take: " + ErrorText.describe(e));
+        }
+        background.shutdownNow();
         LiveSession s = session;
         if (s != null) {
             s.close();
         }
-        background.shutdownNow();
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

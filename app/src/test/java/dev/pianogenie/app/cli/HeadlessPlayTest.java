@@ -84,9 +84,27 @@ class HeadlessPlayTest {
         Path session = session(dir, 40, 100_000_000L);
         Path mid = dir.resolve("take.mid");
         int code = GenieCli.commandLine().execute("play", "--headless", "--controller", "replay:" + session + "@fast",
-                "--output", "none", "--model", SharedData.tutorialModel().toString(), "--seed", "7", "--record", mid.toString());
+                "--output", "none", "--model", SharedData.tutorialModel().toString(), "--seed", "7", "--record", mid.toString(),
+                "--scale", "Eb:major", "--range", "C3-C6");
         assertEquals(0, code);
-        assertEquals(40, MidiFileReader.read(mid).notes().size(), "every press recorded, no sound needed");
+        Performance take = MidiFileReader.read(mid);
+        assertEquals(40, take.notes().size(), "every press recorded, no sound needed");
+        for (Note n : take.notes()) {
+            assertTrue(dev.pianogenie.model.Scale.MAJOR.contains(n.pitch(), 3) && n.pitch() >= 48 && n.pitch() <= 84,
+                    "--scale Eb:major --range C3-C6: " + n.pitch());
+        }
+        String header = Files.readAllLines(dir.resolve("take" + SessionFile.EXTENSION)).get(0);
+        assertTrue(header.contains("\"scale\":\"Eb:major\"") && header.contains("\"range\":\"C3-C6\"")
+                && header.contains("\"seed\":7") && header.contains("\"temperature\":0.25"), "what reproduces the take: " + header);
+
+        StringWriter refused = new StringWriter();
+        CommandLine folder = GenieCli.commandLine();
+        folder.setErr(new PrintWriter(refused, true));
+        LoopbackMidi.clear();
+        assertEquals(1, folder.execute("play", "--headless", "--controller", "replay:" + session + "@fast", "--output",
+                "midi:" + LoopbackMidi.NAME, "--model", SharedData.tutorialModel().toString(), "--record", dir.toString()));
+        assertTrue(refused.toString().contains("cannot record to " + dir + ": it is a folder"), refused.toString());
+        assertTrue(LoopbackMidi.received().isEmpty(), "refused before playing: nothing was played into a take that would be lost");
 
         StringWriter err = new StringWriter();
         CommandLine cli = GenieCli.commandLine();
@@ -94,6 +112,23 @@ class HeadlessPlayTest {
         assertEquals(1, cli.execute("play", "--headless", "--controller", "replay:" + session + "@fast", "--output", "none",
                 "--model", SharedData.tutorialModel().toString()));
         assertTrue(err.toString().contains("--record"), "nothing to hear and nothing kept is refused: " + err);
+    }
+
+    @Test
+    void aRecordedTakeReplaysToTheSameNotesWithNoOptionsGivenAgain(@TempDir Path dir) throws Exception {
+        Path played = session(dir, 60, 90_000_000L);
+        Path first = dir.resolve("first.mid");
+        String model = SharedData.tutorialModel().toString();
+        // no --seed: the take gets a fresh one, written in its session file with the temperature and keys
+        assertEquals(0, GenieCli.commandLine().execute("play", "--headless", "--controller", "replay:" + played + "@fast",
+                "--output", "none", "--model", model, "--temperature", "0.9", "--scale", "D:dorian", "--record", first.toString()));
+        Path again = dir.resolve("again.mid");
+        assertEquals(0, GenieCli.commandLine().execute("play", "--headless", "--controller",
+                "replay:" + dir.resolve("first" + SessionFile.EXTENSION) + "@fast", "--output", "none", "--record", again.toString()));
+        List<Integer> take = MidiFileReader.read(first).notes().stream().map(Note::pitch).toList();
+        assertEquals(60, take.size());
+        assertEquals(take, MidiFileReader.read(again).notes().stream().map(Note::pitch).toList(),
+                "replay means play back my take: same model, temperature, keys and seed from the session file");
     }
 
     @Test
@@ -119,7 +154,9 @@ class HeadlessPlayTest {
                 Thread.sleep(100);
             }
             assertTrue(Files.readString(log).contains("playing"), Files.readString(log));
-            Thread.sleep(3000); // ~30 presses
+            Thread.sleep(4500); // ~45 presses
+            Performance autosaved = MidiFileReader.read(mid); // what a kill -9 now would leave
+            assertTrue(autosaved.notes().size() >= 5, "autosaved while playing: " + autosaved.notes().size());
             genie.destroy(); // SIGTERM: what Ctrl-C does when the terminal is not in raw mode (SIGINT) takes the same path
             assertTrue(genie.waitFor(60, TimeUnit.SECONDS), "genie stopped");
         } finally {

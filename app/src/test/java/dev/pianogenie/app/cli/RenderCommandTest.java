@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pianogenie.midi.MidiFileWriter;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.Performance;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,21 +14,11 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RenderCommandTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run render(String... args) {
-        CommandLine cli = GenieCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static GenieRun render(String... args) {
+        return GenieRun.of(args);
     }
 
     @Test
@@ -38,7 +26,7 @@ class RenderCommandTest {
         Path take = dir.resolve("take.mid");
         // silence, then two notes: the WAV must be silent before 0.5 s and loud during the notes
         MidiFileWriter.write(new Performance(List.of(new Note(60, 90, 0.5, 1.0), new Note(67, 90, 1.0, 1.5)), List.of(), 1.5), take);
-        Run r = render("render", take.toString());
+        GenieRun r = render("render", take.toString());
         assertEquals(0, r.code(), r.err());
         Path wav = dir.resolve("take.wav");
         assertTrue(r.out().contains("2 notes") && r.out().contains(wav.toString()), r.out());
@@ -57,12 +45,70 @@ class RenderCommandTest {
     void aBadFileGetsOneClearLine(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.mid");
         Files.writeString(bad, "not midi");
-        Run r = render("render", bad.toString(), "--out", dir.resolve("x.wav").toString());
+        GenieRun r = render("render", bad.toString(), "--out", dir.resolve("x.wav").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("bad.mid") && r.err().contains("not a MIDI file"), r.err());
         assertFalse(Files.exists(dir.resolve("x.wav")));
-        Run missingSf2 = render("render", bad.toString(), "--soundfont", dir.resolve("none.sf2").toString());
+        GenieRun missingSf2 = render("render", bad.toString(), "--soundfont", dir.resolve("none.sf2").toString());
         assertEquals(1, missingSf2.code());
+    }
+
+    @Test
+    void aFileThatIsNotAnSf2IsRefusedNotSilentlyReplaced(@TempDir Path dir) throws Exception {
+        Path take = dir.resolve("take.mid");
+        MidiFileWriter.write(new Performance(List.of(new Note(60, 90, 0.0, 0.2)), List.of(), 0.2), take);
+        Path wav = dir.resolve("take.wav");
+        // Java's synthesizer would take a WAV or even a MIDI file as a "soundbank" and play it (exit 0)
+        for (Path notSf2 : new Path[] {take, dir.resolve("random.sf2")}) {
+            if (!Files.exists(notSf2)) {
+                Files.write(notSf2, new byte[] {'R', 'I', 'F', 'F', 1, 0, 0, 0, 'W', 'A', 'V', 'E', 0, 0});
+            }
+            GenieRun r = render("render", take.toString(), "--out", wav.toString(), "--soundfont", notSf2.toString());
+            assertEquals(1, r.code(), r.out());
+            assertTrue(r.err().contains(notSf2 + " is not an SF2 soundfont"), r.err());
+            assertFalse(Files.exists(wav));
+        }
+        assertTrue(render("render", take.toString(), "--soundfont", take.toString()).err().contains("it is a MIDI file"));
+        assertTrue(render("render", take.toString(), "--soundfont", dir.toString()).err().contains("is a folder"));
+    }
+
+    @Test
+    void aWavGetsTheUsualPermissions(@TempDir Path dir) throws Exception {
+        Path take = dir.resolve("take.mid");
+        MidiFileWriter.write(new Performance(List.of(new Note(60, 90, 0.0, 0.1)), List.of(), 0.1), take);
+        Path plain = Files.createFile(dir.resolve("plain")); // what the umask gives any new file
+        assertEquals(0, render("render", take.toString()).code());
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(dir.resolve("take.wav")), "was 0600");
+    }
+
+    @Test
+    void theWavIsNormalisedToMinusOneDbfsUnlessAskedNotTo(@TempDir Path dir) throws Exception {
+        Path take = dir.resolve("take.mid");
+        MidiFileWriter.write(new Performance(List.of(new Note(60, 70, 0.2, 0.8), new Note(64, 100, 0.8, 1.4)), List.of(), 1.4), take);
+        GenieRun loud = render("render", take.toString(), "--out", dir.resolve("loud.wav").toString());
+        GenieRun quiet = render("render", take.toString(), "--no-normalise", "--out", dir.resolve("quiet.wav").toString());
+        assertEquals(0, loud.code(), loud.err());
+        assertEquals(0, quiet.code(), quiet.err());
+        assertTrue(loud.out().contains("normalised"), loud.out());
+        byte[] a = pcm(dir.resolve("loud.wav"));
+        byte[] b = pcm(dir.resolve("quiet.wav"));
+        int frames = a.length / 4;
+        double peakLoud = 20 * Math.log10(peak(a, 0, frames));
+        double peakQuiet = 20 * Math.log10(peak(b, 0, frames));
+        assertEquals(-1.0, peakLoud, 0.05, "normalised: the peak at -1 dBFS");
+        assertTrue(peakQuiet < -6, "as rendered, well below full scale: " + peakQuiet);
+        // one gain for the whole file: the second note's peak keeps its distance to the first's
+        int split = (int) (0.8 * 44_100);
+        double before = 20 * Math.log10(peak(a, 0, split) / peak(a, split, frames));
+        double after = 20 * Math.log10(peak(b, 0, split) / peak(b, split, frames));
+        assertEquals(after, before, 0.1, "the dynamics stay");
+        assertTrue(render("render", "--help").out().contains("ON by default"));
+    }
+
+    static byte[] pcm(Path wav) throws Exception {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            return in.readAllBytes();
+        }
     }
 
     /** Peak |sample| of 16-bit little-endian stereo frames [from, to). */

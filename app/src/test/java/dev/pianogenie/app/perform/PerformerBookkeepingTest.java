@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.Lookahead;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.StreamingDecoder;
 import java.util.List;
@@ -49,6 +50,21 @@ class PerformerBookkeepingTest {
             last = pressNanos;
             times.add(pressNanos);
             return keyOfButton.applyAsInt(button);
+        }
+
+        @Override
+        public Lookahead lookahead(long pressNanos) {
+            int[] keys = new int[Keys.NUM_BUTTONS];
+            float[] p = new float[Keys.NUM_BUTTONS];
+            for (int b = 0; b < keys.length; b++) {
+                keys[b] = keyOfButton.applyAsInt(b);
+                p[b] = 1f;
+            }
+            return new Lookahead(keys, p);
+        }
+
+        @Override
+        public void overrideDeltaTime(double seconds) {
         }
 
         @Override
@@ -249,5 +265,76 @@ class PerformerBookkeepingTest {
             assertTrue(p.drain(20_000));
         }
         assertEquals(0, balance.stuck(), "what was played was released");
+    }
+
+    static void awaitSize(List<?> list, int size) throws InterruptedException {
+        long end = System.nanoTime() + 5 * S;
+        while (list.size() < size && System.nanoTime() < end) {
+            Thread.sleep(1);
+        }
+        Thread.sleep(20); // and nothing more comes
+    }
+
+    @Test
+    void theLookaheadFollowsTheLastNoteOfAChordAndEveryReset() throws Exception {
+        KnownKeys decoder = new KnownKeys(b -> 10 * b);
+        List<String> order = new CopyOnWriteArrayList<>();
+        PerformerListener news = new PerformerListener() {
+            @Override
+            public void played(Played note) {
+                order.add("on " + note.key());
+            }
+
+            @Override
+            public void lookahead(Lookahead next) {
+                order.add("lookahead " + next.key(7));
+            }
+
+            @Override
+            public void reset(long nanos) {
+                order.add("reset");
+            }
+        };
+        try (Performer p = new Performer(decoder, news)) {
+            awaitSize(order, 1); // at start: what a first press would play
+            decoder.hold = new CountDownLatch(1); // the first press is stuck in its step while the chord arrives
+            p.onEvent(ButtonEvent.press(0, 1 * S));
+            p.onEvent(ButtonEvent.press(1, 1 * S));
+            p.onEvent(ButtonEvent.press(2, 1 * S));
+            decoder.hold.countDown();
+            assertTrue(p.drain(5000));
+            awaitSize(order, 5);
+            p.onEvent(ButtonEvent.reset(2 * S));
+            assertTrue(p.drain(5000));
+            awaitSize(order, 7);
+            p.setSampling(Sampling.greedy());
+            awaitSize(order, 8);
+        }
+        assertEquals(List.of("lookahead 70", "on 0", "on 10", "on 20", "lookahead 70", "reset", "lookahead 70", "lookahead 70"),
+                order, "one look-ahead after the chord's notes, one after the reset, one for new sampling");
+    }
+
+    @Test
+    void withTheLookaheadOffNoneIsComputedAndOnAgainItComesAtOnce() throws Exception {
+        List<Lookahead> next = new CopyOnWriteArrayList<>();
+        PerformerListener news = new PerformerListener() {
+            @Override
+            public void lookahead(Lookahead l) {
+                next.add(l);
+            }
+        };
+        try (Performer p = new Performer(new KnownKeys(b -> 10 * b), news)) {
+            awaitSize(next, 1);
+            p.setLookahead(false);
+            p.onEvent(ButtonEvent.press(0, 1 * S));
+            p.onEvent(ButtonEvent.release(0, 2 * S));
+            assertTrue(p.drain(5000));
+            awaitSize(next, 2);
+            assertEquals(1, next.size(), "off: nothing computed");
+            assertEquals(1, p.latency().lookaheadCount());
+            p.setLookahead(true);
+            awaitSize(next, 2);
+            assertEquals(2, next.size(), "on again: at once");
+        }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.replay.ReplaySource;
-import dev.pianogenie.app.input.replay.SessionRecorder;
 import dev.pianogenie.midi.MidiFileWriter;
 import dev.pianogenie.midi.MidiRecorder;
 import dev.pianogenie.midi.Note;
@@ -149,7 +148,10 @@ class PerformerTest {
         // record a session: 200 presses with chords, overlaps and pedal
         Path session = dir.resolve("take" + dev.pianogenie.app.input.replay.SessionFile.EXTENSION);
         try (StreamingDecoder d = decoder(9); Performer p = new Performer(d, new Played())) {
-            SessionRecorder recorder = new SessionRecorder(p);
+            TakeRecorder take = new TakeRecorder();
+            p.attach(take);
+            p.tap(take);
+            p.startTake(take, d.sampling());
             java.util.Random r = new java.util.Random(4);
             List<ButtonEvent> events = new ArrayList<>();
             long t = S;
@@ -163,9 +165,9 @@ class PerformerTest {
                 t += r.nextInt(4) == 0 ? 5_000_000L : 150_000_000L; // some chords
             }
             events.sort(java.util.Comparator.comparingLong(ButtonEvent::nanos)); // as a controller delivers them
-            events.forEach(recorder::onEvent);
+            events.forEach(p::onEvent);
             assertTrue(p.drain(10_000));
-            recorder.save(session);
+            dev.pianogenie.app.input.replay.SessionFile.write(session, java.util.Optional.empty(), p.stopTake(take).events());
         }
         byte[] first = replay(session, dir.resolve("a.mid"));
         byte[] second = replay(session, dir.resolve("b.mid"));
@@ -181,18 +183,21 @@ class PerformerTest {
         Path session = dir.resolve("two" + dev.pianogenie.app.input.replay.SessionFile.EXTENSION);
         try (StreamingDecoder d = decoder(5); Performer p = new Performer(d, live)) {
             p.attach(liveMidi);
-            SessionRecorder recorder = new SessionRecorder(p);
+            TakeRecorder recorder = new TakeRecorder();
+            p.attach(recorder);
+            p.tap(recorder);
+            p.startTake(recorder, d.sampling());
             long t = 10 * S;
             for (int i = 0; i < 60; i++) {
                 long padClock = t - 4_000_000L;
-                recorder.onEvent(ButtonEvent.press(i % 4, t)); // keyboard
-                recorder.onEvent(ButtonEvent.press(4 + i % 4, padClock)); // pad: stamped before the keyboard press
-                recorder.onEvent(ButtonEvent.release(4 + i % 4, padClock + 60_000_000L));
-                recorder.onEvent(ButtonEvent.release(i % 4, t + 50_000_000L));
+                p.onEvent(ButtonEvent.press(i % 4, t)); // keyboard
+                p.onEvent(ButtonEvent.press(4 + i % 4, padClock)); // pad: stamped before the keyboard press
+                p.onEvent(ButtonEvent.release(4 + i % 4, padClock + 60_000_000L));
+                p.onEvent(ButtonEvent.release(i % 4, t + 50_000_000L));
                 t += 120_000_000L;
             }
             assertTrue(p.drain(10_000));
-            recorder.save(session);
+            dev.pianogenie.app.input.replay.SessionFile.write(session, java.util.Optional.empty(), p.stopTake(recorder).events());
         }
         assertTrue(live.problems().isEmpty(), live.problems().toString());
         assertEquals(120, live.notes().size(), "every press played");
@@ -222,5 +227,38 @@ class PerformerTest {
         }
         MidiFileWriter.write(rec.performance(), mid);
         return Files.readAllBytes(mid);
+    }
+
+    @Test
+    void greedyTheLookaheadNamesTheKeyTheNextPressPlays() throws Exception {
+        List<PerformerListener.Played> played = new CopyOnWriteArrayList<>();
+        List<dev.pianogenie.model.Lookahead> next = new CopyOnWriteArrayList<>();
+        PerformerListener listener = new PerformerListener() {
+            @Override
+            public void played(PerformerListener.Played note) {
+                played.add(note);
+            }
+
+            @Override
+            public void lookahead(dev.pianogenie.model.Lookahead l) {
+                next.add(l);
+            }
+        };
+        int[] buttons = {0, 3, 5, 7, 7, 2, 1, 6, 4, 4, 0, 2};
+        long interval = Performer.FIRST_INTERVAL_GUESS_NANOS; // the look-ahead's guess holds for every press
+        try (StreamingDecoder d = Decoders.open(model, DecoderEngine.TENSORFLOW, Sampling.greedy());
+             Performer p = new Performer(d, listener)) {
+            PerformerBookkeepingTest.awaitSize(next, 1);
+            for (int i = 0; i < buttons.length; i++) {
+                p.onEvent(ButtonEvent.press(buttons[i], S + i * interval));
+                assertTrue(p.drain(5000));
+                PerformerBookkeepingTest.awaitSize(next, i + 2);
+                p.onEvent(ButtonEvent.release(buttons[i], S + i * interval + interval / 2));
+            }
+        }
+        assertEquals(buttons.length + 1, next.size());
+        for (int i = 0; i < buttons.length; i++) {
+            assertEquals(played.get(i).key(), next.get(i).key(buttons[i]), "press " + i + ": the look-ahead before it said so");
+        }
     }
 }

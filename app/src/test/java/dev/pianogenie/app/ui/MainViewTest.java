@@ -3,10 +3,12 @@ package dev.pianogenie.app.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pianogenie.app.cli.PlayCommand;
 import dev.pianogenie.app.input.gamepad.FakePadEnvironment;
+import dev.pianogenie.app.input.replay.SessionFile;
+import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.midi.MidiFileReader;
 import dev.pianogenie.midi.Note;
-import dev.pianogenie.midi.Performance;
 import dev.pianogenie.model.Scale;
 import dev.pianogenie.testkit.LoopbackMidi;
 import dev.pianogenie.testkit.SharedData;
@@ -23,6 +25,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,24 +38,30 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainViewTest {
     static final String OUT = "midi:" + LoopbackMidi.NAME;
+    @TempDir
+    static Path takes;
+    Stage stage;
     MainView view;
     AppState state;
-    PlayController controller;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
+        open(PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", OUT));
+    }
+
+    /** The window on a setup, as {@code ./genie play ARGS} opens it (fresh preferences: nothing remembered). */
+    void open(LiveSetup setup) {
         Preferences prefs = Preferences.userRoot().node("dev/pianogenie-test/" + System.nanoTime());
-        state = new AppState(prefs);
-        UiEvents events = new UiEvents();
-        controller = new PlayController(state, events);
-        view = new MainView(state, controller, events);
+        state = new AppState(setup, prefs, takes);
+        view = new MainView(state);
         MainView.show(stage, view);
-        controller.loadModel(SharedData.tutorialModel(), OUT);
+        state.start();
     }
 
     @AfterEach
     void stop() {
-        controller.close();
+        state.close();
         FakePadEnvironment.plug(true);
     }
 
@@ -61,14 +70,21 @@ class MainViewTest {
         assertTrue(condition.getAsBoolean(), what);
     }
 
-    List<LoopbackMidi.Received> noteOns() {
+    static List<LoopbackMidi.Received> noteOns() {
         return LoopbackMidi.received().stream().filter(r -> r.status() == 0x90 && r.data2() > 0).toList();
     }
 
     void ready() throws Exception {
-        waitFor(() -> state.modelReady.get() && state.outputStatus.get().contains("MIDI out"), "model loaded and MIDI out open");
+        waitFor(() -> state.modelReady().get() && state.outputStatus().get().contains("MIDI out"), "model loaded and MIDI out open");
         WaitForAsyncUtils.waitForFxEvents();
         LoopbackMidi.clear();
+    }
+
+    void type(FxRobot robot, KeyCode... keys) {
+        for (KeyCode k : keys) {
+            robot.type(k);
+            robot.sleep(20);
+        }
     }
 
     @Test
@@ -83,10 +99,8 @@ class MainViewTest {
         assertTrue(view.pad.isLit(2), "the button lights up");
         robot.release(javafx.scene.input.MouseButton.PRIMARY);
         waitFor(() -> LoopbackMidi.received().stream().anyMatch(r -> r.status() == 0x80), "release ends the note");
-        for (KeyCode k : new KeyCode[] {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
-                KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8}) {
-            robot.type(k);
-        }
+        type(robot, KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6,
+                KeyCode.DIGIT7, KeyCode.DIGIT8);
         waitFor(() -> noteOns().size() == 9, "typing 1..8 plays 8 more notes");
     }
 
@@ -102,7 +116,8 @@ class MainViewTest {
             ComboBox<String> root = robot.lookup("#root").queryAs(ComboBox.class);
             root.getSelectionModel().select(0);
         });
-        assertEquals(0.0, controller.session().performer().decoder().sampling().temperature());
+        robot.sleep(50); // the performer takes the new sampling before the next press
+        assertEquals(0.0, state.engineRoom().session().sampling().temperature());
         for (int i = 0; i < 40; i++) {
             robot.type(new KeyCode[] {KeyCode.A, KeyCode.S, KeyCode.D, KeyCode.F, KeyCode.J, KeyCode.K, KeyCode.L, KeyCode.SEMICOLON}[i % 8]);
         }
@@ -113,47 +128,172 @@ class MainViewTest {
     }
 
     @Test
-    void recordSaveAndTheFileReReadsWithTheSameNotes(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void recordStopsAndEachTakeHoldsExactlyTheNotesBetweenStartAndStop(FxRobot robot) throws Exception {
         ready();
         robot.clickOn("#record");
-        for (KeyCode k : new KeyCode[] {KeyCode.DIGIT1, KeyCode.DIGIT3, KeyCode.DIGIT5, KeyCode.DIGIT8}) {
-            robot.type(k);
-            robot.sleep(30);
-        }
-        waitFor(() -> noteOns().size() == 4, "4 notes");
+        type(robot, KeyCode.DIGIT1, KeyCode.DIGIT3, KeyCode.DIGIT5);
+        waitFor(() -> noteOns().size() == 3, "3 notes");
+        List<Integer> first = noteOns().stream().map(LoopbackMidi.Received::data1).toList();
+        robot.type(KeyCode.F5); // stop
+        waitFor(() -> state.lastTake().get().isPresent() && !state.busy().get(), "the first take is saved when it stops");
+        Path take1 = state.lastTake().get().get();
+        type(robot, KeyCode.DIGIT8, KeyCode.DIGIT7); // not recorded
+        waitFor(() -> noteOns().size() == 5, "5 notes");
         robot.clickOn("#record");
-        Path mid = dir.resolve("take.mid");
-        robot.interact(() -> view.saveTo(mid));
-        waitFor(() -> Files.exists(mid) && Files.exists(dir.resolve("take.session.jsonl")), "saved with its session");
-        Performance p = MidiFileReader.read(mid);
-        assertEquals(noteOns().stream().map(LoopbackMidi.Received::data1).toList(), p.notes().stream().map(Note::pitch).toList());
-        assertTrue(state.status.get().contains("Saved"), state.status.get());
+        waitFor(() -> state.recording().get() && !state.busy().get(), "the second take started");
+        type(robot, KeyCode.DIGIT2, KeyCode.DIGIT4, KeyCode.DIGIT6, KeyCode.DIGIT8);
+        waitFor(() -> noteOns().size() == 9, "9 notes");
+        List<Integer> second = noteOns().subList(5, 9).stream().map(LoopbackMidi.Received::data1).toList();
+        robot.clickOn("#record");
+        waitFor(() -> !state.lastTake().get().get().equals(take1) && !state.busy().get(), "the second take is saved");
+        Path take2 = state.lastTake().get().get();
+        type(robot, KeyCode.DIGIT1); // after the stop: in no take
+        waitFor(() -> noteOns().size() == 10, "10 notes");
+
+        assertEquals(first, MidiFileReader.read(take1).notes().stream().map(Note::pitch).toList(), "take 1: exactly its notes");
+        assertEquals(second, MidiFileReader.read(take2).notes().stream().map(Note::pitch).toList(), "take 2: exactly its notes");
+        List<String> session = Files.readAllLines(SessionFile.besideMidi(take2));
+        assertTrue(session.get(0).contains("\"seed\"") && session.get(0).contains("\"temperature\"")
+                && session.get(0).contains("\"model_id\""), "the session says what reproduces the take: " + session.get(0));
+        assertEquals(4, session.stream().filter(l -> l.contains("\"press\"")).count(), "and holds exactly its presses");
+        assertTrue(view.messageBar.text().contains(take2.toString()), "the message names the file: " + view.messageBar.text());
+        assertEquals(take2, view.messageBar.file(), "whose path can be copied or opened");
     }
 
     @Test
-    void aFailingModelLoadShowsAnErrorAndPlayGoesOnWithTheOldModel(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void outputOffersNoneMidiAndSynthAndWorksWithNoAudioDevice(FxRobot robot) throws Exception {
         ready();
-        String before = state.modelName.get();
+        @SuppressWarnings("unchecked")
+        ComboBox<dev.pianogenie.app.live.OutputSpec> output = robot.lookup("#output").queryAs(ComboBox.class);
+        robot.interact(output::show);
+        List<String> offered = output.getItems().stream().map(Object::toString).toList();
+        robot.interact(output::hide);
+        assertTrue(offered.containsAll(List.of("none", "synth", OUT)), "every output the command line has: " + offered);
+        boolean soundCard = javax.sound.sampled.AudioSystem.getSourceLineInfo(new javax.sound.sampled.Line.Info(
+                javax.sound.sampled.SourceDataLine.class)).length > 0;
+        if (!soundCard) { // as on the build machines: the synth cannot play, and the window says what works
+            robot.interact(() -> output.setValue(dev.pianogenie.app.live.OutputSpec.SYNTH));
+            waitFor(() -> state.outputProblem().get() && !state.busy().get(), "the synth cannot open");
+            String said = state.message().get().text();
+            assertTrue(said.contains("MIDI output") && said.contains("none") && said.contains("Export WAV"), said);
+        }
+        robot.interact(() -> output.setValue(dev.pianogenie.app.live.OutputSpec.NONE));
+        waitFor(() -> state.outputs().get().equals(List.of(dev.pianogenie.app.live.OutputSpec.NONE)) && !state.outputProblem().get()
+                && !state.busy().get(), "none opens");
+        robot.type(KeyCode.F5);
+        waitFor(() -> state.recording().get() && !state.busy().get(), "recording");
+        type(robot, KeyCode.A, KeyCode.S, KeyCode.D);
+        robot.type(KeyCode.F5);
+        waitFor(() -> state.lastTake().get().isPresent() && !state.busy().get(), "saved");
+        assertEquals(3, MidiFileReader.read(state.lastTake().get().get()).notes().size(), "silent, and recorded");
+        assertTrue(noteOns().isEmpty(), "nothing went to the MIDI port");
+        robot.clickOn("#export-wav");
+        Path wav = state.lastTake().get().get().resolveSibling(
+                state.lastTake().get().get().getFileName().toString().replace(".mid", ".wav"));
+        waitFor(() -> Files.isRegularFile(wav) && !state.busy().get(), "Export WAV renders it without a sound card");
+        assertTrue(Files.size(wav) > 44_100, "a WAV with sound: " + Files.size(wav));
+    }
+
+    @Test
+    void theWindowPlaysAReplayedSessionWithTheSameKeysAsHeadless(FxRobot robot, @TempDir Path dir) throws Exception {
+        ready();
+        robot.interact(() -> state.close());
+        Path session = dir.resolve("take" + SessionFile.EXTENSION);
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("{\"genie_session\": 1, \"model\": \"x\", \"temperature\": 0.9, \"seed\": 11, \"scale\": \"D:dorian\", \"range\": \"C3-C6\"}");
+        for (int i = 0; i < 24; i++) {
+            lines.add("{\"t_ns\": " + i * 60_000_000L + ", \"kind\": \"press\", \"button\": " + (i * 5 % 8) + "}");
+            lines.add("{\"t_ns\": " + (i * 60_000_000L + 40_000_000L) + ", \"kind\": \"release\", \"button\": " + (i * 5 % 8) + "}");
+        }
+        Files.write(session, lines);
+        for (String[] extra : new String[][] {{"--seed", "3", "--temperature", "0"}, {}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("--model", SharedData.tutorialModel().toString(),
+                    "--output", OUT, "--controller", "replay:" + session + "@fast"));
+            args.addAll(List.of(extra));
+            LoopbackMidi.clear();
+            List<String> headless = new java.util.ArrayList<>(List.of("play", "--headless"));
+            headless.addAll(args);
+            assertEquals(0, dev.pianogenie.app.cli.GenieCli.commandLine().execute(headless.toArray(String[]::new)));
+            List<Integer> keysHeadless = noteOns().stream().map(LoopbackMidi.Received::data1).toList();
+            assertEquals(24, keysHeadless.size());
+
+            LoopbackMidi.clear();
+            LiveSetup setup = PlayCommand.setupFrom(args.toArray(String[]::new)).followingReplay(s -> { });
+            robot.interact(() -> open(setup));
+            waitFor(() -> noteOns().size() == 24, "the window replays the session");
+            List<Integer> keysWindow = noteOns().stream().map(LoopbackMidi.Received::data1).toList();
+            assertEquals(keysHeadless, keysWindow, "the window plays the same keys as headless " + args);
+            double t = extra.length > 0 ? 0 : 0.9;
+            assertEquals(t, state.engineRoom().session().sampling().temperature(), "the window's temperature is the command line's");
+            assertEquals(extra.length > 0 ? 3 : 11, state.engineRoom().session().sampling().seed().getAsLong());
+            for (int pitch : keysWindow) {
+                assertTrue(Scale.DORIAN.contains(pitch, 2) && pitch >= 48 && pitch <= 84, "the take's keys: D dorian C3-C6: " + pitch);
+            }
+            robot.interact(() -> state.close());
+        }
+        robot.interact(() -> open(PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", OUT)));
+    }
+
+    @Test
+    void at1024x600AllEightPadsTheRecordBarAndTheMessageShow(FxRobot robot) throws Exception {
+        ready();
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(600);
+            state.say(Message.problem("No sound device here, so the built-in synth cannot play. Without a sound card: choose a"
+                    + " MIDI output (a DAW or a hardware synth) under Output, or \"none\". The buttons, the keys on screen and"
+                    + " Record still work, and Export WAV renders a take through the synth offline."));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.sleep(200);
+        javafx.scene.Scene scene = stage.getScene();
+        assertEquals(1024, scene.getWidth(), 1);
+        assertEquals(600, scene.getHeight(), 1);
+        List<String> ids = new java.util.ArrayList<>(List.of("#record", "#save-as", "#export-wav", "#status", "#output",
+                "#sustain", "#temperature", "#scale", "#high", "#model-name"));
+        for (int b = 0; b < 8; b++) {
+            ids.add("#genie-button-" + b);
+        }
+        for (String id : ids) {
+            javafx.scene.Node n = robot.lookup(id).query();
+            var box = n.localToScene(n.getBoundsInLocal());
+            assertTrue(n.isVisible() && box.getMinX() >= 0 && box.getMinY() >= 0 && box.getMaxX() <= 1024.5 && box.getMaxY() <= 600.5
+                    && box.getWidth() > 10 && box.getHeight() > 10, id + " inside the 1024×600 window: " + box);
+        }
+        for (int b = 0; b < 8; b++) {
+            var pad = view.pad.button(b);
+            assertTrue(pad.getHeight() >= 50 && pad.getWidth() >= 60, "pad " + b + " big enough to hit: " + pad.getLayoutBounds());
+        }
+        javafx.scene.control.Label status = robot.lookup("#status").query();
+        assertTrue(status.getHeight() > 1.5 * status.getFont().getSize() * 1.2, "a long message wraps onto more lines: " + status.getHeight());
+        assertTrue(status.getHeight() >= status.prefHeight(status.getWidth()) - 1, "shown whole: " + status.getHeight()
+                + " for " + status.prefHeight(status.getWidth()));
+    }
+
+    @Test
+    void aFailingModelLoadShowsAnErrorAndPlayGoesOnWithTheOldModel(FxRobot robot, @TempDir Path dir) throws Exception {
+        ready();
+        String before = state.modelName().get();
         Files.writeString(dir.resolve("weights_manifest.json"), "[{\"paths\": [\"missing.bin\"], \"weights\": []}]");
-        robot.interact(() -> controller.loadModel(dir, OUT));
-        waitFor(() -> state.statusIsProblem.get() && state.status.get().contains("failed"), "the failure is shown");
-        assertTrue(state.status.get().contains("missing.bin"), state.status.get());
-        assertEquals(before, state.modelName.get(), "the old model is kept");
+        robot.interact(() -> state.loadModel(dir));
+        waitFor(() -> state.message().get().problem() && state.message().get().text().contains("failed"), "the failure is shown");
+        assertTrue(state.message().get().text().contains("missing.bin"), state.message().get().text());
+        assertEquals(before, state.modelName().get(), "the old model is kept");
         robot.type(KeyCode.DIGIT4);
         waitFor(() -> noteOns().size() == 1, "play goes on");
     }
 
     @Test
-    void aMidiKeyboardChosenInTheWindowPlaysAndTheOnScreenPedalHolds(FxRobot robot) throws Exception {
+    void aMidiKeyboardChosenInTheWindowPlaysAndTheOnScreenPedalHoldsAndShows(FxRobot robot) throws Exception {
         ready();
         robot.interact(() -> {
-            state.temperature.set(0); // greedy: button 0 from a fresh phrase is a low key, far below C4..C5
+            state.setTemperature(0); // greedy: button 0 from a fresh phrase is a low key, far below C4..C5
             @SuppressWarnings("unchecked")
             ComboBox<String> also = robot.lookup("#controller").queryAs(ComboBox.class);
             also.getItems().setAll("midi:" + LoopbackMidi.NAME);
             also.setValue("midi:" + LoopbackMidi.NAME);
         });
-        waitFor(() -> state.status.get().startsWith("Playing from MIDI keyboard"), "the MIDI keyboard is connected");
+        waitFor(() -> state.message().get().text().startsWith("Playing from MIDI keyboard"), "the MIDI keyboard is connected");
         robot.clickOn("#sustain");
         LoopbackMidi.play(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, 60, 90)); // C4 = button 0
         waitFor(() -> noteOns().size() == 2, "the played key comes back out as a decoded note");
@@ -164,14 +304,19 @@ class MainViewTest {
         assertEquals(0, offsBeforePedalUp, "the pedal holds the decoded note");
         robot.clickOn("#sustain");
         waitFor(() -> LoopbackMidi.received().stream().anyMatch(r -> r.status() == 0x80 && r.data1() != 60), "pedal up releases it");
+        robot.press(KeyCode.SPACE);
+        javafx.scene.control.ToggleButton sustain = robot.lookup("#sustain").query();
+        waitFor(sustain::isSelected, "the Sustain button shows the pedal held with space");
+        robot.release(KeyCode.SPACE);
+        waitFor(() -> !sustain.isSelected(), "and lifted");
     }
 
     @Test
     void aControllerDisconnectShowsInTheStatus(FxRobot robot) throws Exception {
         ready();
-        waitFor(() -> state.controllerConnected.get(), "the (scripted) gamepad is found at start");
+        waitFor(() -> state.controllerConnected().get(), "the (scripted) gamepad is found at start");
         FakePadEnvironment.plug(false);
-        waitFor(() -> !state.controllerConnected.get() && state.controllerStatus.get().contains("unplugged"),
+        waitFor(() -> !state.controllerConnected().get() && state.controllerStatus().get().contains("unplugged"),
                 "the unplug shows");
         robot.type(KeyCode.DIGIT2);
         waitFor(() -> noteOns().size() == 1, "the keyboard still plays");

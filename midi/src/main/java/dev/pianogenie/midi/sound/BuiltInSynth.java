@@ -21,6 +21,7 @@ public final class BuiltInSynth {
     public static final long LIVE_LATENCY_MICROS = 10_000;
     public static final float CONTROL_RATE = 1000f;
     public static final float SAMPLE_RATE = 44_100f;
+    static final String GERVILL_SOUNDS = "Gervill's built-in General MIDI sounds";
 
     private BuiltInSynth() {
     }
@@ -32,7 +33,7 @@ public final class BuiltInSynth {
     /**
      * Opens the synthesizer on the default audio output for live play.
      *
-     * @param soundfont a chosen SF2, or empty: the first found in the usual folders, else Gervill's own set
+     * @param soundfont a chosen SF2, or empty: Gervill's own set (the quickest onset; see {@link #loadSounds})
      * @throws MidiDeviceException with a suggestion (MIDI out) when there is no audio output
      */
     public static ReceiverSink openLive(Optional<Path> soundfont) throws MidiDeviceException {
@@ -118,11 +119,21 @@ public final class BuiltInSynth {
         return new AudioFormat(SAMPLE_RATE, 16, 2, true, false);
     }
 
-    /** Loads the chosen or found soundfont (else Gervill's own), says which. */
+    /** What {@link #loadSounds} would play with, in words. */
+    public static String describe(Optional<Path> chosen) {
+        return chosen.map(p -> "soundfont " + p.getFileName()).orElse(GERVILL_SOUNDS);
+    }
+
+    /**
+     * Loads the chosen soundfont, else keeps Gervill's own set; says which. Gervill's own is the default even when
+     * a soundfont is installed: its piano sounds within ~2 ms of note-on, an installed set's can take longer
+     * (Debian's TimGM6mb: p99 10.6 ms as shipped, 5.3 ms once {@link SampleStarts} trims its lead-in; measured by
+     * {@link OnsetCheck}, listed by {@code genie devices}) — a player chooses one knowingly.
+     */
     static Sound loadSounds(AudioSynthesizer synth, Optional<Path> chosen) throws MidiDeviceException {
-        Optional<Path> sf2 = chosen.isPresent() ? chosen : Soundfonts.preferred();
+        Optional<Path> sf2 = chosen;
         if (sf2.isEmpty()) {
-            return new Sound("Gervill's built-in General MIDI sounds", Optional.empty());
+            return new Sound(GERVILL_SOUNDS, Optional.empty());
         }
         Soundbank bank = Soundfonts.load(sf2.get());
         synth.unloadAllInstruments(synth.getDefaultSoundbank());

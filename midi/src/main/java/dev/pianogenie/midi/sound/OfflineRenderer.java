@@ -1,15 +1,15 @@
 package dev.pianogenie.midi.sound;
 
 import com.sun.media.sound.AudioSynthesizer;
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.PedalEvent;
 import dev.pianogenie.midi.Performance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiUnavailableException;
@@ -35,13 +35,13 @@ public final class OfflineRenderer {
             AudioInputStream stream = BuiltInSynth.openStream(synth);
             BuiltInSynth.loadSounds(synth, soundfont);
             Receiver r = synth.getReceiver();
-            send(r, ShortMessage.PROGRAM_CHANGE, 0, 0, 0);
+            send(r, Midi.PROGRAM_CHANGE, Midi.ACOUSTIC_GRAND_PIANO, 0, 0);
             for (Note n : p.notes()) {
-                send(r, ShortMessage.NOTE_ON, n.pitch(), n.velocity(), micros(n.onsetSeconds()));
-                send(r, ShortMessage.NOTE_OFF, n.pitch(), 0, micros(n.releaseSeconds()));
+                send(r, Midi.NOTE_ON, n.pitch(), n.velocity(), micros(n.onsetSeconds()));
+                send(r, Midi.NOTE_OFF, n.pitch(), 0, micros(n.releaseSeconds()));
             }
             for (PedalEvent e : p.pedalEvents()) {
-                send(r, ShortMessage.CONTROL_CHANGE, 64, e.value(), micros(e.seconds()));
+                send(r, Midi.CONTROL_CHANGE, Midi.SUSTAIN_PEDAL, e.value(), micros(e.seconds()));
             }
             double seconds = p.seconds() + tailSeconds;
             AudioFormat f = stream.getFormat();
@@ -69,7 +69,12 @@ public final class OfflineRenderer {
      * {@code thresholdDbfs}), in seconds; the notes must be far enough apart for silence in between.
      */
     public static double[] onsetDelays(Performance p, double thresholdDbfs) throws MidiDeviceException {
-        float[] mono = renderMono(p, Optional.empty(), 1.0);
+        return onsetDelays(p, Optional.empty(), thresholdDbfs);
+    }
+
+    /** As {@link #onsetDelays(Performance, double)}, with the sound chosen from {@code soundfont} as live play would. */
+    public static double[] onsetDelays(Performance p, Optional<Path> soundfont, double thresholdDbfs) throws MidiDeviceException {
+        float[] mono = renderMono(p, soundfont, 1.0);
         double threshold = Math.pow(10, thresholdDbfs / 20);
         double rate = BuiltInSynth.SAMPLE_RATE;
         double[] delays = new double[p.notes().size()];
@@ -99,30 +104,62 @@ public final class OfflineRenderer {
         return mono;
     }
 
-    /** Renders to a WAV file, atomically. */
+    /** The level {@link #writeWav(Performance, Optional, Path, boolean)} normalises the peak to. */
+    public static final double NORMALISED_PEAK_DBFS = -1.0;
+
+    /** What a WAV file got: its peak as rendered and the gain applied (0 dB: as rendered). */
+    public record Level(double renderedPeakDbfs, double gainDb) {
+    }
+
+    /** Renders to a WAV file, atomically, at the synthesizer's own level (a piano peaks around −17 dBFS). */
     public static void writeWav(Performance p, Optional<Path> soundfont, Path wav) throws MidiDeviceException {
+        writeWav(p, soundfont, wav, false);
+    }
+
+    /**
+     * Renders to a WAV file, atomically; with {@code normalise} the whole file is scaled so that its peak is
+     * {@link #NORMALISED_PEAK_DBFS} (one gain for all of it: the dynamics stay).
+     */
+    public static Level writeWav(Performance p, Optional<Path> soundfont, Path wav, boolean normalise) throws MidiDeviceException {
         byte[] pcm = renderPcm(p, soundfont, 2.0);
+        Level level = normalise ? normalise(pcm) : new Level(peakDbfs(pcm), 0);
         AudioFormat f = BuiltInSynth.format();
-        Path tmp = null;
         try {
-            Path dir = wav.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + wav.getFileName(), ".part");
-            try (InputStream in = new ByteArrayInputStream(pcm);
-                 AudioInputStream ais = new AudioInputStream(in, f, pcm.length / f.getFrameSize())) {
-                AudioSystem.write(ais, AudioFileFormat.Type.WAVE, tmp.toFile());
-            }
-            Files.move(tmp, wav, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
+            AtomicFile.write(wav, out -> {
+                try (AudioInputStream ais = new AudioInputStream(new ByteArrayInputStream(pcm), f, pcm.length / f.getFrameSize())) {
+                    AudioSystem.write(ais, AudioFileFormat.Type.WAVE, out);
                 }
-            } catch (IOException ignored) {
-                // report the first error
-            }
-            throw new MidiDeviceException("could not write " + wav + " (is the disk full?): " + e.getMessage(), e);
+            });
+        } catch (FileAccessException e) {
+            throw new MidiDeviceException(e.getMessage(), e);
         }
+        return level;
+    }
+
+    /** The peak of 16-bit little-endian PCM, dBFS (−∞ for silence). */
+    static double peakDbfs(byte[] pcm) {
+        int peak = 0;
+        for (int i = 0; i + 1 < pcm.length; i += 2) {
+            peak = Math.max(peak, Math.abs((short) ((pcm[i] & 0xFF) | (pcm[i + 1] << 8))));
+        }
+        return 20 * Math.log10(peak / 32768.0);
+    }
+
+    /** Scales the PCM in place so its peak is {@link #NORMALISED_PEAK_DBFS}; silence stays silence. */
+    static Level normalise(byte[] pcm) {
+        double peak = peakDbfs(pcm);
+        if (Double.isInfinite(peak)) {
+            return new Level(peak, 0);
+        }
+        double gainDb = NORMALISED_PEAK_DBFS - peak;
+        double gain = Math.pow(10, gainDb / 20);
+        for (int i = 0; i + 1 < pcm.length; i += 2) {
+            long v = Math.round((short) ((pcm[i] & 0xFF) | (pcm[i + 1] << 8)) * gain);
+            v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+            pcm[i] = (byte) v;
+            pcm[i + 1] = (byte) (v >> 8);
+        }
+        return new Level(peak, gainDb);
     }
 
     private static long micros(double seconds) {

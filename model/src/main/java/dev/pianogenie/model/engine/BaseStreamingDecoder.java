@@ -3,6 +3,7 @@ package dev.pianogenie.model.engine;
 import dev.pianogenie.model.FeatureEncoding;
 import dev.pianogenie.model.KeySampler;
 import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.Lookahead;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.StreamingDecoder;
@@ -19,28 +20,42 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
     private final float[] input;
     private final float[] logits = new float[Keys.NUM_KEYS];
     private final float[] probabilities = new float[Keys.NUM_KEYS];
+    private final float[] batchInput;
+    private final float[] batchLogits = new float[Keys.NUM_BUTTONS * Keys.NUM_KEYS];
     private volatile KeySampler sampler;
     private int previousKey = FeatureEncoding.START;
     private long previousPressNanos;
     private boolean started;
+    private double deltaTimeOverride = Double.NaN;
 
     protected BaseStreamingDecoder(PianoGenieModel model, Sampling sampling) {
         this.model = model;
         this.encoding = model.config().encoding();
         this.input = new float[encoding.decoderWidth()];
+        this.batchInput = new float[Keys.NUM_BUTTONS * encoding.decoderWidth()];
         this.sampler = new KeySampler(sampling);
     }
 
     /** One engine step: {@code input} (decoderWidth) → {@code logitsOut} (88); carries the LSTM state. */
     protected abstract void step(float[] input, float[] logitsOut);
 
+    /**
+     * One engine call for the batch of all 8 buttons: {@code inputs} (8 rows of decoderWidth) → {@code logitsOut}
+     * (8 rows of 88), every row from the current LSTM state, which is left exactly as it was.
+     */
+    protected abstract void stepBatch(float[] inputs, float[] logitsOut);
+
     /** Back to the zero LSTM state. */
     protected abstract void resetState();
 
-    /** Builds and runs one step, then resets: so the first real press does not pay for graph or JIT warm-up. */
+    /** A copy of the LSTM state (h and c of every layer), to check that it did or did not change. */
+    abstract float[] stateSnapshot();
+
+    /** Builds and runs a few steps and look-aheads, then resets: so the first real press does not pay for graph or JIT warm-up. */
     protected final void warmUp() {
         for (int i = 0; i < 3; i++) {
             stepLogits(0, FeatureEncoding.START, FeatureEncoding.FIRST_NOTE_DT, logits);
+            lookahead(0);
         }
         reset();
     }
@@ -48,22 +63,55 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
     @Override
     public int next(int button, long pressNanos) {
         Keys.checkButton(button);
-        double dt;
-        if (!started) {
-            dt = FeatureEncoding.FIRST_NOTE_DT;
-        } else {
-            if (pressNanos < previousPressNanos) {
-                throw new IllegalArgumentException("press times must not go backwards: " + pressNanos + " ns after "
-                        + previousPressNanos + " ns");
-            }
-            dt = (pressNanos - previousPressNanos) / 1e9;
-        }
+        double dt = deltaTime(pressNanos);
         stepLogits(button, previousKey, dt, logits);
         int key = sampler.pick(logits, probabilities);
         previousKey = key;
         previousPressNanos = pressNanos;
         started = true;
+        deltaTimeOverride = Double.NaN;
         return key;
+    }
+
+    /** The ΔT a press at {@code pressNanos} gets: the override, else the first-note ΔT or the time since the last press. */
+    private double deltaTime(long pressNanos) {
+        if (!Double.isNaN(deltaTimeOverride)) {
+            return deltaTimeOverride;
+        }
+        if (!started) {
+            return FeatureEncoding.FIRST_NOTE_DT;
+        }
+        if (pressNanos < previousPressNanos) {
+            throw new IllegalArgumentException("press times must not go backwards: " + pressNanos + " ns after "
+                    + previousPressNanos + " ns");
+        }
+        return (pressNanos - previousPressNanos) / 1e9;
+    }
+
+    @Override
+    public Lookahead lookahead(long pressNanos) {
+        double dt = deltaTime(pressNanos);
+        int width = encoding.decoderWidth();
+        for (int b = 0; b < Keys.NUM_BUTTONS; b++) {
+            encoding.encodeDecoderInput(batchInput, b * width, b, previousKey, dt);
+        }
+        stepBatch(batchInput, batchLogits);
+        KeySampler s = sampler;
+        int[] keys = new int[Keys.NUM_BUTTONS];
+        float[] p = new float[Keys.NUM_BUTTONS];
+        for (int b = 0; b < Keys.NUM_BUTTONS; b++) {
+            keys[b] = s.mostLikely(batchLogits, b * Keys.NUM_KEYS);
+            p[b] = s.probability(batchLogits, b * Keys.NUM_KEYS, keys[b]);
+        }
+        return new Lookahead(keys, p);
+    }
+
+    @Override
+    public void overrideDeltaTime(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("ΔT must be >= 0 seconds, was " + seconds);
+        }
+        deltaTimeOverride = seconds;
     }
 
     /**
@@ -80,6 +128,7 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
         resetState();
         previousKey = FeatureEncoding.START;
         started = false;
+        deltaTimeOverride = Double.NaN;
         Arrays.fill(probabilities, 0f);
     }
 

@@ -12,7 +12,8 @@ import dev.pianogenie.model.Sampling;
 
 /**
  * The live decoder on DJL's PyTorch engine: per press three engine ops — Dense, the fused multi-layer LSTM
- * over one time step (state in, state out), Dense — in a sub-manager closed after the step.
+ * over one time step (state in, state out), Dense — in a sub-manager closed after the step. The look-ahead runs
+ * the same ops on a batch of 8 (the state repeated per button) and drops the state they return.
  */
 public final class PtStreamingDecoder extends BaseStreamingDecoder {
     private final NDManager manager;
@@ -68,6 +69,30 @@ public final class PtStreamingDecoder extends BaseStreamingDecoder {
             h = newH;
             c = newC;
         }
+    }
+
+    @Override
+    protected void stepBatch(float[] inputs, float[] logitsOut) {
+        try (NDManager step = manager.newSubManager()) {
+            int batch = Keys.NUM_BUTTONS;
+            NDArray x = step.create(inputs, new Shape(batch, 1, width));
+            NDArray dense = Linear.linear(x, inputWeight, inputBias).head();
+            // the state, one copy per button; the LSTM's returned state is dropped with the sub-manager
+            NDList state = new NDList(h.repeat(1, batch), c.repeat(1, batch));
+            state.attach(step); // ops on h and c land in the decoder's long-lived manager otherwise
+            NDList out = dense.getNDArrayInternal().lstm(dense, state, lstmParams, true, layers, 0.0, false, false, true);
+            NDArray logits = Linear.linear(out.get(0), outputWeight, outputBias).head();
+            System.arraycopy(logits.toFloatArray(), 0, logitsOut, 0, batch * Keys.NUM_KEYS);
+        }
+    }
+
+    @Override
+    float[] stateSnapshot() {
+        float[] hv = h.toFloatArray();
+        float[] cv = c.toFloatArray();
+        float[] all = java.util.Arrays.copyOf(hv, hv.length + cv.length);
+        System.arraycopy(cv, 0, all, hv.length, cv.length);
+        return all;
     }
 
     @Override

@@ -18,12 +18,15 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.nn.LSTMBlockCell;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The live decoder on DJL's TensorFlow engine: one press is ONE session run of a small graph —
  * Dense → TF's fused {@code LSTMBlockCell} × layers → Dense — with the weights baked in as constants and the
  * LSTM state fed in and fetched out. (Written as ~25 eager ops a step costs ~1 ms; as one graph call it costs
  * well under 0.1 ms.) The session runs on the caller's thread: at batch 1 a thread pool only adds wake-up jitter.
+ * The look-ahead is a second path in the same graph over the same weight constants: the 8 buttons as a batch,
+ * the state fed in (broadcast to 8 rows) and never fetched back.
  */
 public final class TfStreamingDecoder extends BaseStreamingDecoder {
     private final int layers;
@@ -36,6 +39,11 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
     private final List<Operand<TFloat32>> hOut = new ArrayList<>();
     private final List<Operand<TFloat32>> cOut = new ArrayList<>();
     private final Operand<TFloat32> logits;
+    private final Placeholder<TFloat32> xBatch;
+    private final Operand<TFloat32> batchLogits;
+    private final TFloat32 xBatchTensor;
+    private final FloatDataBuffer xBatchBuffer;
+    private final Session.Runner batchRunner;
     private final TFloat32 xTensor;
     private final FloatDataBuffer xBuffer;
     private final float[] zeros;
@@ -53,29 +61,49 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
         this.hidden = w.hidden();
         this.graph = new Graph();
         Ops tf = Ops.create(graph);
-        x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, w.inputWidth())));
+        // the weights, as constants shared by the one-press path and the look-ahead's batch of 8
         // dense: x · Wᵀ + b, with Wᵀ laid out here: TF 2.16's MatMul with transpose_b gives wrong columns
         // (from 64 on, for 88 outputs) on AVX-512 CPUs — measured on this project's machines
-        Operand<TFloat32> layerIn = tf.math.add(
-                tf.linalg.matMul(x, constant(tf, transpose(w.inputWeight(), hidden, w.inputWidth()), w.inputWidth(), hidden)),
-                constant(tf, w.inputBias(), hidden));
+        Operand<TFloat32> inW = constant(tf, transpose(w.inputWeight(), hidden, w.inputWidth()), w.inputWidth(), hidden);
+        Operand<TFloat32> inB = constant(tf, w.inputBias(), hidden);
+        List<Operand<TFloat32>> kernels = new ArrayList<>();
+        List<Operand<TFloat32>> biases = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            kernels.add(constant(tf, blockCellKernel(w, l), 2 * hidden, 4 * hidden));
+            biases.add(constant(tf, blockCellBias(w, l), 4 * hidden));
+        }
+        Operand<TFloat32> outW = constant(tf, transpose(w.outputWeight(), Keys.NUM_KEYS, hidden), hidden, Keys.NUM_KEYS);
+        Operand<TFloat32> outB = constant(tf, w.outputBias(), Keys.NUM_KEYS);
         Operand<TFloat32> noPeephole = tf.zeros(tf.constant(new long[] {hidden}), TFloat32.class);
+
+        x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, w.inputWidth())));
+        Operand<TFloat32> layerIn = tf.math.add(tf.linalg.matMul(x, inW), inB);
         for (int l = 0; l < layers; l++) {
             Placeholder<TFloat32> hp = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, hidden)));
             Placeholder<TFloat32> cp = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, hidden)));
             hIn.add(hp);
             cIn.add(cp);
-            LSTMBlockCell<TFloat32> cell = tf.nn.lSTMBlockCell(layerIn, cp, hp,
-                    constant(tf, blockCellKernel(w, l), 2 * hidden, 4 * hidden), noPeephole, noPeephole, noPeephole,
-                    constant(tf, blockCellBias(w, l), 4 * hidden),
-                    LSTMBlockCell.forgetBias(0f), LSTMBlockCell.cellClip(-1f), LSTMBlockCell.usePeephole(false));
+            LSTMBlockCell<TFloat32> cell = tf.nn.lSTMBlockCell(layerIn, cp, hp, kernels.get(l), noPeephole, noPeephole,
+                    noPeephole, biases.get(l), LSTMBlockCell.forgetBias(0f), LSTMBlockCell.cellClip(-1f),
+                    LSTMBlockCell.usePeephole(false));
             hOut.add(cell.h());
             cOut.add(cell.cs());
             layerIn = cell.h();
         }
-        logits = tf.math.add(
-                tf.linalg.matMul(layerIn, constant(tf, transpose(w.outputWeight(), Keys.NUM_KEYS, hidden), hidden, Keys.NUM_KEYS)),
-                constant(tf, w.outputBias(), Keys.NUM_KEYS));
+        logits = tf.math.add(tf.linalg.matMul(layerIn, outW), outB);
+
+        // the look-ahead: the same step for 8 rows (one per button) from the same state, broadcast; no state out
+        xBatch = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(Keys.NUM_BUTTONS, w.inputWidth())));
+        Operand<TInt64> batchShape = tf.constant(new long[] {Keys.NUM_BUTTONS, hidden});
+        Operand<TFloat32> batchIn = tf.math.add(tf.linalg.matMul(xBatch, inW), inB);
+        for (int l = 0; l < layers; l++) {
+            LSTMBlockCell<TFloat32> cell = tf.nn.lSTMBlockCell(batchIn, tf.broadcastTo(cIn.get(l), batchShape),
+                    tf.broadcastTo(hIn.get(l), batchShape), kernels.get(l), noPeephole, noPeephole, noPeephole,
+                    biases.get(l), LSTMBlockCell.forgetBias(0f), LSTMBlockCell.cellClip(-1f),
+                    LSTMBlockCell.usePeephole(false));
+            batchIn = cell.h();
+        }
+        batchLogits = tf.math.add(tf.linalg.matMul(batchIn, outW), outB);
         // inter-op < 0: every op runs on the calling thread — no hand-off to a pool thread that has to wake up
         // (after a pause between presses that wake-up cost up to milliseconds)
         ConfigProto config = ConfigProto.newBuilder()
@@ -85,6 +113,8 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
         session = new Session(graph, config);
         xTensor = TFloat32.tensorOf(Shape.of(1, w.inputWidth()));
         xBuffer = xTensor.asRawTensor().data().asFloats();
+        xBatchTensor = TFloat32.tensorOf(Shape.of(Keys.NUM_BUTTONS, w.inputWidth()));
+        xBatchBuffer = xBatchTensor.asRawTensor().data().asFloats();
         zeros = new float[hidden];
         stateCopy = new float[hidden];
         h = new TFloat32[layers];
@@ -103,6 +133,12 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
         for (int l = 0; l < layers; l++) {
             runner.fetch(hOut.get(l)).fetch(cOut.get(l));
         }
+        // the look-ahead reads the same state tensors, fetches only the logits
+        batchRunner = session.runner().feed(xBatch, xBatchTensor);
+        for (int l = 0; l < layers; l++) {
+            batchRunner.feed(hIn.get(l), h[l]).feed(cIn.get(l), c[l]);
+        }
+        batchRunner.fetch(batchLogits);
         warmUp();
     }
 
@@ -168,6 +204,24 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
         run(logitsOut, true);
     }
 
+    @Override
+    protected void stepBatch(float[] inputs, float[] logitsOut) {
+        xBatchBuffer.write(inputs);
+        try (Result result = batchRunner.run()) {
+            ((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(logitsOut);
+        }
+    }
+
+    @Override
+    float[] stateSnapshot() {
+        float[] all = new float[2 * layers * hidden];
+        for (int l = 0; l < layers; l++) {
+            h[l].asRawTensor().data().asFloats().read(all, 2 * l * hidden, hidden);
+            c[l].asRawTensor().data().asFloats().read(all, (2 * l + 1) * hidden, hidden);
+        }
+        return all;
+    }
+
     private void run(float[] logitsOut, boolean advance) {
         try (Result result = runner.run()) {
             TFloat32 out = (TFloat32) result.get(0);
@@ -200,6 +254,7 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
             c[l].close();
         }
         xTensor.close();
+        xBatchTensor.close();
         session.close();
         graph.close();
     }

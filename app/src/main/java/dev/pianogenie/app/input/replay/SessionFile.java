@@ -1,29 +1,52 @@
 package dev.pianogenie.app.input.replay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ControllerException;
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.files.InputFile;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
- * A recorded button session: JSON lines, one event each — {@code {"t_ns": 1250000000, "kind": "press",
- * "button": 3, "velocity": 90}} — times in nanoseconds from the session's first event, kinds press, release,
- * pedal_down, pedal_up, reset. Small, diffable, replayable with another model, temperature or sound.
+ * A recorded button session: JSON lines. The first line may be a header ({@code {"genie_session": 1, "model": …,
+ * "temperature": 0.25, "scale": "C:major", "range": "A0-C8", "seed": 42, …}}, see {@link SessionHeader});
+ * then one event each — {@code {"t_ns": 1250000000, "kind": "press", "button": 3, "velocity": 90}} — times in
+ * nanoseconds from the session's first event, kinds press, release, pedal_down, pedal_up, reset. Small,
+ * diffable, replayable with the same settings (the take again) or another model, temperature or sound.
  */
 public final class SessionFile {
     public static final String EXTENSION = ".session.jsonl";
+    public static final int FORMAT = 1;
+    /** A session file is a few MB at most (an hour of fast play); anything far bigger is not one. */
+    static final long MAX_BYTES = 256L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KINDS = "press, release, pedal_down, pedal_up, reset";
 
     private SessionFile() {
+    }
+
+    /** The session file saved beside a take's MIDI file: {@code take.mid} → {@code take.session.jsonl}. */
+    public static Path besideMidi(Path mid) {
+        String name = mid.getFileName().toString().replaceFirst("(?i)\\.midi?$", "");
+        return mid.resolveSibling(name + EXTENSION);
     }
 
     /** One line for an event at {@code relativeNanos}. */
@@ -40,10 +63,83 @@ public final class SessionFile {
         return sb.append('}').toString();
     }
 
+    /** The header line. */
+    public static String line(SessionHeader h) {
+        ObjectNode j = JSON.createObjectNode();
+        j.put("genie_session", FORMAT);
+        j.put("model", h.modelName());
+        h.modelFolder().ifPresent(f -> j.put("model_folder", f.toAbsolutePath().toString()));
+        h.modelId().ifPresent(id -> j.put("model_id", id));
+        h.engine().ifPresent(e -> j.put("engine", e));
+        h.temperature().ifPresent(t -> j.put("temperature", t));
+        h.scale().ifPresent(s -> j.put("scale", s));
+        h.range().ifPresent(r -> j.put("range", r));
+        h.seed().ifPresent(s -> j.put("seed", s));
+        h.velocity().ifPresent(v -> j.put("velocity", v));
+        try {
+            return JSON.writeValueAsString(j);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes a session atomically: the header (if any), then the events with times relative to the first one.
+     * Formatting happens here, when saving, never on the press path.
+     */
+    public static void write(Path file, Optional<SessionHeader> header, List<ButtonEvent> events) throws IOException {
+        List<String> lines = new ArrayList<>(events.size() + 1);
+        header.ifPresent(h -> lines.add(line(h)));
+        long start = events.isEmpty() ? 0 : events.get(0).nanos();
+        long last = 0;
+        for (ButtonEvent e : events) {
+            last = Math.max(last, e.nanos() - start); // never backwards: a saved session always replays
+            lines.add(line(e, last));
+        }
+        try {
+            AtomicFile.write(file, out -> {
+                for (String l : lines) {
+                    out.write(l.getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
+            });
+        } catch (FileAccessException e) {
+            throw new IOException("could not save the session " + file + ": " + e.reason(), e);
+        }
+    }
+
     /** The events with times relative to the session start (nanos field = offset). */
     public static List<ButtonEvent> read(Path file) throws ControllerException {
+        return parse(file, false).events;
+    }
+
+    /** The header, if the file has one (older sessions do not). */
+    public static Optional<SessionHeader> readHeader(Path file) throws ControllerException {
+        return parse(file, true).header;
+    }
+
+    private record Parsed(Optional<SessionHeader> header, List<ButtonEvent> events) {
+    }
+
+    private static Parsed parse(Path file, boolean headerOnly) throws ControllerException {
         List<ButtonEvent> events = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        Optional<SessionHeader> header = Optional.empty();
+        try {
+            if (!Files.isRegularFile(file) && Files.exists(file)) {
+                throw new ControllerException("the session " + file + " is not a regular file");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ControllerException("the session " + file + " is " + (Files.size(file) >> 20)
+                        + " MB: too big for a recorded session (at most " + (MAX_BYTES >> 20) + " MB)");
+            }
+        } catch (NoSuchFileException e) {
+            throw new ControllerException("no session file " + file, e);
+        } catch (IOException e) {
+            throw new ControllerException("cannot read the session file " + file + ": " + reason(e), e);
+        }
+        // read through InputFile: capped whatever size the file system reports, strict UTF-8 as before
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                InputFile.open(file, MAX_BYTES, "a session file"), StandardCharsets.UTF_8.newDecoder()))) {
             String line;
             int n = 0;
             long last = Long.MIN_VALUE;
@@ -52,26 +148,116 @@ public final class SessionFile {
                 if (line.isBlank()) {
                     continue;
                 }
+                JsonNode j;
                 try {
-                    JsonNode j = JSON.readTree(line);
-                    long t = j.get("t_ns").asLong();
-                    if (t < last) {
-                        throw new IllegalArgumentException("time goes backwards");
-                    }
-                    last = t;
-                    ButtonEvent.Kind kind = ButtonEvent.Kind.valueOf(j.get("kind").asText().toUpperCase(Locale.ROOT));
-                    int button = j.has("button") ? j.get("button").asInt() : -1;
-                    int velocity = j.has("velocity") ? j.get("velocity").asInt() : ButtonEvent.NO_VELOCITY;
-                    events.add(new ButtonEvent(kind, button, velocity, t));
-                } catch (IOException | RuntimeException e) {
-                    throw new ControllerException(file + ": line " + n + " is not a session event (" + e.getMessage() + ")", e);
+                    j = JSON.readTree(line);
+                } catch (JsonProcessingException e) {
+                    throw bad(file, n, "not a JSON object (" + e.getOriginalMessage() + ")");
                 }
+                if (j == null || !j.isObject()) {
+                    throw bad(file, n, "not a JSON object");
+                }
+                if (j.has("genie_session")) {
+                    if (!events.isEmpty() || header.isPresent()) {
+                        throw bad(file, n, "a session header after the first event");
+                    }
+                    header = Optional.of(header(file, n, j));
+                    if (headerOnly) {
+                        break;
+                    }
+                    continue;
+                }
+                if (headerOnly) {
+                    break; // an older session without a header
+                }
+                long t = longField(file, n, j, "t_ns");
+                if (t < 0) {
+                    throw bad(file, n, "\"t_ns\" is negative (" + t + ")");
+                }
+                if (t < last) {
+                    throw bad(file, n, "time goes backwards (" + t + " ns after " + last + " ns)");
+                }
+                last = t;
+                ButtonEvent.Kind kind = kind(file, n, j);
+                int button = -1;
+                if (kind == ButtonEvent.Kind.PRESS || kind == ButtonEvent.Kind.RELEASE) {
+                    button = (int) longField(file, n, j, "button");
+                    if (button < 0 || button > 7) {
+                        throw bad(file, n, "\"button\" must be 0..7, was " + button);
+                    }
+                }
+                int velocity = ButtonEvent.NO_VELOCITY;
+                if (j.has("velocity") && !j.get("velocity").isNull()) {
+                    long v = longField(file, n, j, "velocity");
+                    if (v < 1 || v > 127) {
+                        throw bad(file, n, "\"velocity\" must be 1..127, was " + v);
+                    }
+                    velocity = (int) v;
+                }
+                events.add(new ButtonEvent(kind, button, velocity, t));
             }
         } catch (NoSuchFileException e) {
             throw new ControllerException("no session file " + file, e);
+        } catch (FileAccessException e) {
+            throw new ControllerException(e.reason().equals("no such file") ? "no session file " + file
+                    : "cannot read the session file " + file + ": " + e.reason(), e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ControllerException(file + " is not a session file (not UTF-8 text)");
         } catch (IOException e) {
-            throw new ControllerException("cannot read the session file " + file + ": " + e.getMessage(), e);
+            throw new ControllerException("cannot read the session file " + file + ": " + reason(e), e);
         }
-        return events;
+        return new Parsed(header, events);
+    }
+
+    private static SessionHeader header(Path file, int n, JsonNode j) throws ControllerException {
+        long format = longField(file, n, j, "genie_session");
+        if (format != FORMAT) {
+            throw bad(file, n, "session format " + format + " is not one this version reads (" + FORMAT + ")");
+        }
+        OptionalDouble t = OptionalDouble.empty();
+        if (j.hasNonNull("temperature")) {
+            if (!j.get("temperature").isNumber()) {
+                throw bad(file, n, "\"temperature\" must be a number, was " + j.get("temperature"));
+            }
+            t = OptionalDouble.of(j.get("temperature").asDouble());
+        }
+        return new SessionHeader(j.hasNonNull("model") ? j.get("model").asText() : "(unnamed model)",
+                text(j, "model_folder").map(Path::of), text(j, "model_id"), text(j, "engine"), t,
+                text(j, "scale"), text(j, "range"),
+                j.hasNonNull("seed") ? OptionalLong.of(longField(file, n, j, "seed")) : OptionalLong.empty(),
+                j.hasNonNull("velocity") ? OptionalInt.of((int) longField(file, n, j, "velocity")) : OptionalInt.empty());
+    }
+
+    private static Optional<String> text(JsonNode j, String field) {
+        return j.hasNonNull(field) ? Optional.of(j.get(field).asText()) : Optional.empty();
+    }
+
+    private static long longField(Path file, int n, JsonNode j, String field) throws ControllerException {
+        JsonNode v = j.get(field);
+        if (v == null || v.isNull()) {
+            throw bad(file, n, "\"" + field + "\" is missing");
+        }
+        if (!v.canConvertToExactIntegral() || !v.canConvertToLong()) {
+            throw bad(file, n, "\"" + field + "\" must be a whole number, was " + v);
+        }
+        return v.asLong();
+    }
+
+    private static ButtonEvent.Kind kind(Path file, int n, JsonNode j) throws ControllerException {
+        JsonNode k = j.get("kind");
+        if (k == null || k.isNull()) {
+            throw bad(file, n, "\"kind\" is missing (expected " + KINDS + ")");
+        }
+        String name = k.asText().toUpperCase(Locale.ROOT);
+        return Arrays.stream(ButtonEvent.Kind.values()).filter(x -> x.name().equals(name)).findFirst()
+                .orElseThrow(() -> bad(file, n, "unknown kind " + k + " (expected " + KINDS + ")"));
+    }
+
+    private static ControllerException bad(Path file, int line, String what) {
+        return new ControllerException(file + " line " + line + ": " + what);
+    }
+
+    private static String reason(IOException e) {
+        return InputFile.reason(e); // one wording for file problems
     }
 }

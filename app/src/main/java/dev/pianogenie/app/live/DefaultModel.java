@@ -1,4 +1,4 @@
-package dev.pianogenie.app.cli;
+package dev.pianogenie.app.live;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,103 @@
+package dev.pianogenie.app.live;
+
+import dev.pianogenie.app.input.ButtonSource;
+import dev.pianogenie.app.input.gamepad.GamepadSource;
+import dev.pianogenie.app.input.keyboard.TerminalKeyboard;
+import dev.pianogenie.app.input.mic.MicrophoneSource;
+import dev.pianogenie.app.input.midi.MidiKeyMapping;
+import dev.pianogenie.app.input.midi.MidiKeyboardSource;
+import dev.pianogenie.app.input.replay.ReplaySource;
+import dev.pianogenie.app.input.replay.SessionFile;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A controller as the command line and the window name it — {@code keyboard}, {@code gamepad[:NAME]},
+ * {@code midi:NAME[@BASE_NOTE]}, {@code mic}, {@code replay:FILE[@fast]} — parsed (and checked) once, opened
+ * when the chain is wired. The one place for these names.
+ */
+public record ControllerSpec(Kind kind, String name, int baseNote, boolean fast) {
+    public static final String HELP = "keyboard | gamepad[:NAME] | midi:NAME[@BASE_NOTE] | mic | replay:FILE[@fast]";
+    public static final ControllerSpec KEYBOARD = new ControllerSpec(Kind.KEYBOARD, "", -1, false);
+    public static final ControllerSpec GAMEPAD = new ControllerSpec(Kind.GAMEPAD, "", -1, false);
+
+    public enum Kind { KEYBOARD, GAMEPAD, MIDI, MIC, REPLAY }
+
+    /**
+     * The controller a name stands for.
+     *
+     * @throws IllegalArgumentException saying what is wrong and what is expected
+     */
+    public static ControllerSpec parse(String spec) {
+        String s = spec.trim();
+        int colon = s.indexOf(':');
+        String kind = colon < 0 ? s : s.substring(0, colon);
+        String arg = colon < 0 ? "" : s.substring(colon + 1).trim();
+        return switch (kind) {
+            case "keyboard" -> KEYBOARD;
+            case "gamepad" -> new ControllerSpec(Kind.GAMEPAD, arg, -1, false);
+            case "mic" -> new ControllerSpec(Kind.MIC, "", -1, false);
+            case "midi" -> {
+                if (arg.isEmpty()) {
+                    throw new IllegalArgumentException("--controller midi:NAME needs the MIDI input's name (see ./genie devices)");
+                }
+                int at = arg.lastIndexOf('@');
+                if (at < 0) {
+                    yield new ControllerSpec(Kind.MIDI, arg, -1, false); // learnt mapping, else white keys from C4
+                }
+                int base = number(arg.substring(at + 1),
+                        "the base note in midi:NAME@BASE (a MIDI note number of a white key, 60 = C4)");
+                MidiKeyMapping.whiteKeysFrom(base); // refuses a black key or one off the keyboard now, not at play time
+                yield new ControllerSpec(Kind.MIDI, arg.substring(0, at), base, false);
+            }
+            case "replay" -> {
+                if (arg.isEmpty()) {
+                    throw new IllegalArgumentException("--controller replay:FILE needs a recorded session file (FILE"
+                            + SessionFile.EXTENSION + ", saved beside a --record FILE.mid)");
+                }
+                boolean fast = arg.endsWith("@fast");
+                yield new ControllerSpec(Kind.REPLAY, fast ? arg.substring(0, arg.length() - 5) : arg, -1, fast);
+            }
+            default -> throw new IllegalArgumentException("unknown controller '" + spec + "' (expected " + HELP + ")");
+        };
+    }
+
+    /** The replayed session file (for {@link Kind#REPLAY}). */
+    public Path file() {
+        return Path.of(name);
+    }
+
+    /**
+     * Opens it (not yet started).
+     *
+     * @param quit what a controller calls to end the session (q in the terminal, the end of a replay)
+     */
+    public ButtonSource open(Runnable quit) {
+        return switch (kind) {
+            case KEYBOARD -> new TerminalKeyboard(quit);
+            case GAMEPAD -> GamepadSource.system(Optional.ofNullable(name.isEmpty() ? null : name));
+            case MIC -> new MicrophoneSource();
+            case MIDI -> baseNote < 0 ? new MidiKeyboardSource(name, Optional.empty()) : new MidiKeyboardSource(name, MidiKeyMapping.whiteKeysFrom(baseNote));
+            case REPLAY -> new ReplaySource(file(), !fast, quit);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case KEYBOARD -> "keyboard";
+            case GAMEPAD -> name.isEmpty() ? "gamepad" : "gamepad:" + name;
+            case MIC -> "mic";
+            case MIDI -> "midi:" + name + (baseNote < 0 ? "" : "@" + baseNote);
+            case REPLAY -> "replay:" + name + (fast ? "@fast" : "");
+        };
+    }
+
+    static int number(String text, String what) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a number: " + what);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.pianogenie.app.live;
+
+import dev.pianogenie.app.input.ButtonListener;
+import dev.pianogenie.app.input.ButtonSource;
+import dev.pianogenie.app.input.ControllerException;
+import dev.pianogenie.app.input.replay.SessionHeader;
+import dev.pianogenie.app.perform.Performer;
+import dev.pianogenie.app.perform.PerformerListener;
+import dev.pianogenie.app.perform.TakeRecorder;
+import dev.pianogenie.midi.NoteSink;
+import dev.pianogenie.model.PianoGenieModel;
+import dev.pianogenie.model.Sampling;
+import dev.pianogenie.model.StreamingDecoder;
+import dev.pianogenie.model.engine.Decoders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+
+/**
+ * The chain a press travels, opened from a {@link LiveSetup} in one place for headless play and the window,
+ * and closed in reverse order:
+ * <pre>
+ *   controller(s) ──▶ Performer ──▶ decoder ──▶ outputs (synth / MIDI out / none)
+ *                        └── tap: the take recorder (button events + notes, between Record and Stop)
+ * </pre>
+ */
+public final class LiveSession implements AutoCloseable {
+    private final LiveSetup setup;
+    private final PianoGenieModel model;
+    private final String modelId;
+    private final StreamingDecoder decoder;
+    private final Performer performer;
+    private final TakeRecorder take = new TakeRecorder();
+    private final List<ButtonSource> sources = new ArrayList<>();
+    private final List<NoteSink> outputs = new ArrayList<>();
+    private final SplittableRandom seeds = new SplittableRandom();
+    private volatile Sampling sampling;
+    private volatile int velocity;
+    private volatile SessionHeader takeHeader;
+    private volatile KeyChoice keys;
+    private volatile boolean recording;
+
+    public LiveSession(LiveSetup setup, PianoGenieModel model, PerformerListener listener) {
+        this.setup = setup;
+        this.model = model;
+        this.modelId = ModelIdentity.of(model);
+        this.sampling = setup.sampling();
+        this.keys = setup.keys();
+        this.velocity = setup.velocity();
+        this.decoder = Decoders.open(model, setup.engine(), sampling);
+        this.performer = new Performer(decoder, listener);
+        performer.setDefaultVelocity(velocity);
+        performer.attach(take);
+        performer.tap(take);
+    }
+
+    public LiveSetup setup() {
+        return setup;
+    }
+
+    public PianoGenieModel model() {
+        return model;
+    }
+
+    public Performer performer() {
+        return performer;
+    }
+
+    /** Where controllers deliver: the performer (the take recorder listens there, it does not relay). */
+    public ButtonListener input() {
+        return performer;
+    }
+
+    public void addOutput(NoteSink sink) {
+        synchronized (outputs) {
+            outputs.add(sink);
+        }
+        performer.attach(sink);
+    }
+
+    /** Swaps the outputs while playing: the old ones are silenced and closed, the new one attached (none: silence). */
+    public void replaceOutputs(Optional<NoteSink> fresh) {
+        List<NoteSink> old;
+        synchronized (outputs) {
+            old = List.copyOf(outputs);
+            outputs.clear();
+        }
+        for (NoteSink o : old) {
+            performer.detach(o);
+            closeQuietly(o);
+        }
+        fresh.ifPresent(this::addOutput);
+    }
+
+    public List<NoteSink> outputs() {
+        synchronized (outputs) {
+            return List.copyOf(outputs);
+        }
+    }
+
+    public void addSource(ButtonSource source) throws ControllerException {
+        source.start(performer);
+        synchronized (sources) {
+            sources.add(source);
+        }
+    }
+
+    public void removeSource(ButtonSource source) {
+        synchronized (sources) {
+            sources.remove(source);
+        }
+        source.close();
+    }
+
+    public Sampling sampling() {
+        return sampling;
+    }
+
+    public KeyChoice keys() {
+        return keys;
+    }
+
+    /** New temperature and keys from the next press on (the seed in use stays). */
+    public void setSampling(double temperature, KeyChoice keys) {
+        Sampling next = new Sampling(temperature, keys.allowedKeys(), sampling.seed());
+        this.keys = keys;
+        sampling = next;
+        performer.setSampling(next);
+    }
+
+    public void setVelocity(int v) {
+        performer.setDefaultVelocity(v);
+        velocity = v;
+    }
+
+    // ---- takes ----
+
+    /**
+     * Starts a take: from here the recorder keeps exactly what is played, until {@link #stopTake()}. The
+     * decoder begins a new phrase with the take's seed (the setup's, else a fresh one), written in the take's
+     * header, so the take's session replays to the same notes.
+     */
+    public void startTake() {
+        long seed = setup.seed().orElseGet(seeds::nextLong);
+        Sampling s = new Sampling(sampling.temperature(), sampling.allowedKeys(), OptionalLong.of(seed));
+        sampling = s;
+        takeHeader = header(s);
+        performer.startTake(take, s);
+        recording = true;
+    }
+
+    /** Ends the take (what still sounds ends in it now) and hands it out. */
+    public Take stopTake() {
+        recording = false;
+        return take(performer.stopTake(take));
+    }
+
+    /** The take so far (recording) or the last one, copied (for an autosave or a save). */
+    public Take take() {
+        return take(performer.snapshot(take));
+    }
+
+    public boolean isRecording() {
+        return recording;
+    }
+
+    private Take take(TakeRecorder.Snapshot s) {
+        SessionHeader h = takeHeader != null ? takeHeader : header(sampling);
+        return new Take(s.notes().performance(), s.events(), h, s.recording());
+    }
+
+    private SessionHeader header(Sampling s) {
+        return new SessionHeader(model.config().name(), Optional.ofNullable(model.source()).map(p -> p.toAbsolutePath()),
+                Optional.of(modelId), Optional.of(setup.engine().name().toLowerCase(java.util.Locale.ROOT)),
+                OptionalDouble.of(s.temperature()), Optional.of(keys.scale().toString()), Optional.of(keys.range().toString()),
+                s.seed(), OptionalInt.of(velocity));
+    }
+
+    public String modelId() {
+        return modelId;
+    }
+
+    @Override
+    public void close() {
+        List<ButtonSource> s;
+        synchronized (sources) {
+            s = new ArrayList<>(sources);
+        }
+        for (int i = s.size() - 1; i >= 0; i--) {
+            s.get(i).close();
+        }
+        performer.close(); // releases everything sounding, lifts the pedal
+        for (NoteSink o : outputs()) {
+            closeQuietly(o);
+        }
+        decoder.close();
+    }
+
+    private static void closeQuietly(NoteSink sink) {
+        try {
+            sink.close();
+        } catch (Exception ignored) {
+            // a device that vanished cannot be closed cleanly; nothing else depends on it
+        }
+    }
+}

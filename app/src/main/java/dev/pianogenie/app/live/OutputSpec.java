@@ -1,0 +1,118 @@
+package dev.pianogenie.app.live;
+
+import dev.pianogenie.midi.NoteSink;
+import dev.pianogenie.midi.sound.AudioTap;
+import dev.pianogenie.midi.sound.BuiltInSynth;
+import dev.pianogenie.midi.sound.MidiDeviceException;
+import dev.pianogenie.midi.sound.MidiDevices;
+import dev.pianogenie.midi.sound.Soundfonts;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the notes go, as the command line and the window name it — {@code synth[:SF2]},
+ * {@code midi:NAME[@CHANNEL]}, {@code none} — parsed (and checked) once, opened when the chain is wired.
+ * The one place for these names.
+ *
+ * @param channel 1..16 for MIDI out
+ */
+public record OutputSpec(Kind kind, Optional<Path> soundfont, String device, int channel) {
+    public static final String HELP = "synth[:SF2] | midi:NAME[@CHANNEL 1-16] | none (silent: record, then render or Export WAV)";
+    public static final OutputSpec SYNTH = new OutputSpec(Kind.SYNTH, Optional.empty(), "", 0);
+    /** No sound at all: a take straight to its recording (then Export WAV or {@code genie render}); needs no sound card. */
+    public static final OutputSpec NONE = new OutputSpec(Kind.NONE, Optional.empty(), "", 0);
+
+    public enum Kind { NONE, SYNTH, MIDI }
+
+    /**
+     * The output a name stands for.
+     *
+     * @throws IllegalArgumentException saying what is wrong and what is expected
+     */
+    public static OutputSpec parse(String spec) {
+        String s = spec.trim();
+        if (s.equals("none")) {
+            return NONE;
+        }
+        if (s.equals("synth")) {
+            return SYNTH;
+        }
+        if (s.startsWith("synth:")) {
+            String file = s.substring(6).trim();
+            if (file.isEmpty()) {
+                throw new IllegalArgumentException("--output synth:SF2 needs a soundfont file");
+            }
+            return new OutputSpec(Kind.SYNTH, Optional.of(Path.of(file)), "", 0);
+        }
+        if (s.startsWith("midi:")) {
+            String rest = s.substring(5).trim();
+            int at = rest.lastIndexOf('@');
+            int channel = 1;
+            if (at >= 0) {
+                channel = ControllerSpec.number(rest.substring(at + 1), "the channel in midi:NAME@CHANNEL (1-16)");
+                rest = rest.substring(0, at).trim();
+                if (channel < 1 || channel > 16) {
+                    throw new IllegalArgumentException("the MIDI channel must be 1-16, was " + channel);
+                }
+            }
+            if (rest.isEmpty()) {
+                throw new IllegalArgumentException("--output midi:NAME needs the MIDI output's name (see ./genie devices)");
+            }
+            return new OutputSpec(Kind.MIDI, Optional.empty(), rest, channel);
+        }
+        throw new IllegalArgumentException("unknown output '" + spec + "' (expected " + HELP + ")");
+    }
+
+    /** Every output this machine offers now: none, the built-in synth (with each soundfont found), each MIDI out. */
+    public static List<OutputSpec> available() {
+        List<OutputSpec> all = new ArrayList<>();
+        all.add(NONE);
+        all.add(SYNTH);
+        for (Path sf2 : Soundfonts.found()) {
+            all.add(new OutputSpec(Kind.SYNTH, Optional.of(sf2), "", 0));
+        }
+        for (MidiDevices.Port p : MidiDevices.outputs()) {
+            all.add(new OutputSpec(Kind.MIDI, Optional.empty(), p.name(), 1));
+        }
+        return all;
+    }
+
+    /**
+     * Opens it for live play; {@link #NONE} opens nothing (empty).
+     *
+     * @param tap sees the built-in synth's audio (a level meter); unused by other outputs
+     * @throws MidiDeviceException if the device is missing, or there is no sound device for the synth
+     */
+    public Optional<NoteSink> open(AudioTap tap) throws MidiDeviceException {
+        return switch (kind) {
+            case NONE -> Optional.empty();
+            case SYNTH -> Optional.of(BuiltInSynth.openLive(soundfont, tap));
+            case MIDI -> Optional.of(MidiDevices.outputSink(device, channel - 1));
+        };
+    }
+
+    /** The soundfont a WAV export should use to sound like this output. */
+    public Optional<Path> renderSoundfont() {
+        return kind == Kind.SYNTH ? soundfont : Optional.empty();
+    }
+
+    /** For the window's list. */
+    public String label() {
+        return switch (kind) {
+            case NONE -> "none (silent; record, then Export WAV)";
+            case SYNTH -> soundfont.map(f -> "built-in synth: " + f.getFileName()).orElse("built-in synth");
+            case MIDI -> "MIDI out: " + device + (channel == 1 ? "" : " @" + channel);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case NONE -> "none";
+            case SYNTH -> soundfont.map(f -> "synth:" + f).orElse("synth");
+            case MIDI -> "midi:" + device + (channel == 1 ? "" : "@" + channel);
+        };
+    }
+}

@@ -1,0 +1,124 @@
+package dev.pianogenie.app.live;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Where a take is saved: checked before playing (so an unwritable target is said at once, not after the
+ * take), and a fallback when saving fails at the end anyway (a disk that filled up meanwhile), so that a take
+ * is never lost.
+ */
+public final class RecordTarget {
+    /** Below this much free space a take (and its autosaves) may not fit. */
+    static final long MIN_FREE_BYTES = 1 << 20;
+
+    private RecordTarget() {
+    }
+
+    /**
+     * Refuses a target that cannot be written: a folder, a device, a folder that cannot be made or written
+     * (read-only, permission denied), a full disk.
+     *
+     * @throws IllegalArgumentException saying which and why
+     */
+    public static void check(Path mid) {
+        Path file = mid.toAbsolutePath();
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("cannot record to " + mid + ": it is a folder (give a file, e.g. "
+                    + mid.resolve("take.mid") + ")");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("cannot record to " + mid + ": not a regular file");
+        }
+        Path dir = file.getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot record to " + mid + ": the folder " + dir + " cannot be made ("
+                    + reason(e) + ")");
+        }
+        Path probe = dir.resolve("." + file.getFileName() + ".probe");
+        try {
+            Files.write(probe, new byte[4096]);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot record to " + mid + ": the folder " + dir + " is not writable ("
+                    + reason(e) + ")");
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException ignored) {
+                // the probe could not be made in the first place
+            }
+        }
+        try {
+            long free = Files.getFileStore(dir).getUsableSpace();
+            if (free < MIN_FREE_BYTES) {
+                throw new IllegalArgumentException("cannot record to " + mid + ": the disk is full (" + free / 1024 + " KB free)");
+            }
+        } catch (IOException e) {
+            // no figure for free space: the probe write above went through
+        }
+    }
+
+    /** Where a take goes when its own target fails: {@code ~/.local/share/piano-genie/rescued/NAME-TIME.mid}. */
+    public static Path fallback(Path intended) {
+        String name = intended.getFileName().toString().replaceFirst("(?i)\\.midi?$", "");
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return rescueFolder().resolve(name + "-" + stamp + ".mid");
+    }
+
+    static Path rescueFolder() {
+        Path home = Path.of(System.getProperty("user.home"), ".local", "share", "piano-genie", "rescued");
+        try {
+            return Files.createDirectories(home);
+        } catch (IOException | SecurityException e) {
+            return Path.of(System.getProperty("java.io.tmpdir"));
+        }
+    }
+
+    /** Where a take ended up, and if not where it was meant to go, why. */
+    public record Saved(Path mid, Path session, String problem) {
+        public boolean rescued() {
+            return problem != null;
+        }
+    }
+
+    /**
+     * Saves the take to {@code mid}; if that fails, to a fallback file (then to the temporary folder).
+     *
+     * @throws IOException only if every place failed
+     */
+    public static Saved save(Take take, Path mid) throws IOException {
+        String problem;
+        try {
+            return new Saved(mid, take.save(mid), null);
+        } catch (IOException | dev.pianogenie.midi.MidiFileException e) {
+            problem = ErrorText.describe(e);
+        }
+        for (Path other : new Path[] {fallback(mid),
+                Path.of(System.getProperty("java.io.tmpdir"), fallback(mid).getFileName().toString())}) {
+            try {
+                return new Saved(other, take.save(other), problem);
+            } catch (IOException | dev.pianogenie.midi.MidiFileException | RuntimeException ignored) {
+                // try the next place
+            }
+        }
+        throw new IOException("could not save the take anywhere: " + problem);
+    }
+
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,345 @@
+package dev.pianogenie.app.ui;
+
+import dev.pianogenie.app.input.gamepad.GamepadSource;
+import dev.pianogenie.app.live.KeyChoice;
+import dev.pianogenie.app.live.OutputSpec;
+import dev.pianogenie.midi.sound.MidiDevices;
+import dev.pianogenie.model.Keys;
+import dev.pianogenie.model.Scale;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+
+/**
+ * Setup along the top, in groups that wrap onto more rows in a narrow window: the model (name and the folder
+ * in use), the controllers (status, learn, a MIDI keyboard or the mic, the sustain pedal showing its state),
+ * temperature, keys (root, scale, range), velocity, and the output.
+ */
+final class SetupBar extends VBox {
+    private final AppState state;
+    private boolean syncing;
+
+    SetupBar(AppState state) {
+        this.state = state;
+        getStyleClass().add("setup-bar");
+        setPadding(new Insets(8, 12, 8, 12));
+        setSpacing(6);
+        Node[] model = modelGroups();
+        FlowPane top = flow(model[0], model[1], controllerGroup());
+        FlowPane settings = flow(temperatureGroup(), keysGroup(), velocityGroup(), outputGroup());
+        getChildren().addAll(top, settings);
+    }
+
+    private static FlowPane flow(Node... groups) {
+        FlowPane f = new FlowPane(18, 6, groups);
+        f.setAlignment(Pos.CENTER_LEFT);
+        return f;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox h = new HBox(8, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : nodes) {
+            if (n instanceof Label l && !l.getStyleClass().contains("shrinks")) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return h;
+    }
+
+    // ---- model ----
+
+    /** The title and model name; the folder and Model… (two groups: a long name or folder wraps, never widens the window). */
+    private Node[] modelGroups() {
+        Label title = new Label("Piano Genie");
+        title.getStyleClass().add("title");
+        Label name = new Label();
+        name.setId("model-name");
+        name.textProperty().bind(state.modelName());
+        name.getStyleClass().addAll("model-name", "shrinks");
+        name.setMaxWidth(320);
+        Tooltip detail = new Tooltip();
+        detail.textProperty().bind(state.modelDetail());
+        name.setTooltip(detail);
+        Label folder = new Label();
+        folder.setId("model-folder");
+        folder.getStyleClass().addAll("dim", "shrinks");
+        folder.textProperty().bind(state.modelFolder());
+        folder.setMaxWidth(360);
+        Tooltip where = new Tooltip();
+        where.textProperty().bind(state.modelFolder());
+        folder.setTooltip(where);
+        Button choose = new Button("Model…");
+        choose.setFocusTraversable(false);
+        choose.setTooltip(new Tooltip("play another model: a folder of ours or a TF.js checkpoint"));
+        choose.setOnAction(e -> chooseModel());
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        return new Node[] {group(title, name), group(folder, choose)};
+    }
+
+    private void chooseModel() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose a model folder (ours, or a TF.js checkpoint)");
+        String now = state.modelFolder().get().replaceFirst(" \\(.*\\)$", "");
+        Path current = Path.of(now.isEmpty() ? "." : now);
+        Path parent = current.getParent() == null ? current : current.getParent();
+        if (Files.isDirectory(parent)) {
+            chooser.setInitialDirectory(parent.toFile());
+        }
+        var dir = chooser.showDialog(getScene().getWindow());
+        if (dir != null) {
+            state.loadModel(dir.toPath());
+        }
+    }
+
+    // ---- controllers ----
+
+    private Node controllerGroup() {
+        Circle light = new Circle(6);
+        light.getStyleClass().add("status-light");
+        state.controllerConnected().addListener((o, a, b) -> light.pseudoClassStateChanged(PseudoClass.getPseudoClass("on"), b));
+        Label status = new Label();
+        status.setId("controller-status");
+        status.getStyleClass().add("shrinks");
+        status.textProperty().bind(state.controllerStatus());
+        status.setMaxWidth(340);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(state.controllerStatus());
+        status.setTooltip(whole);
+        Button learn = new Button("Learn…");
+        learn.setFocusTraversable(false);
+        learn.setTooltip(new Tooltip("learn which 8 buttons of the gamepad (or keys of the chosen MIDI keyboard) to use"));
+        learn.setOnAction(e -> learn());
+        ComboBox<String> also = new ComboBox<>();
+        also.setId("controller");
+        also.setFocusTraversable(false);
+        also.setPromptText("+ MIDI keyboard / mic");
+        also.setOnShowing(e -> {
+            List<String> items = new ArrayList<>(List.of("none", "mic"));
+            MidiDevices.inputs().forEach(p -> items.add("midi:" + p.name()));
+            also.getItems().setAll(items);
+        });
+        also.setOnAction(e -> {
+            if (also.getValue() != null) {
+                state.addController(also.getValue());
+            }
+        });
+        ToggleButton sustain = new ToggleButton("Sustain");
+        sustain.setId("sustain");
+        sustain.setFocusTraversable(false);
+        sustain.setTooltip(new Tooltip("the sustain pedal: shows it down whether from here, space, a pedal button or CC64"));
+        sustain.setOnAction(e -> state.pedal(sustain.isSelected()));
+        state.pedalDown().addListener((o, a, down) -> sustain.setSelected(down));
+        return group(light, status, learn, also, sustain);
+    }
+
+    private void learn() {
+        var keyboard = state.engineRoom().midiKeyboard();
+        if (keyboard != null) {
+            state.say(Message.info("Learning: play the 8 keys you want as buttons, lowest first"));
+            keyboard.learn(n -> Platform.runLater(() -> state.say(Message.info("Learning: " + n + " of 8 keys"))),
+                    d -> Platform.runLater(() -> state.say(Message.info("Learnt: " + d))));
+            return;
+        }
+        GamepadSource pad = state.engineRoom().gamepad();
+        if (pad == null || !state.controllerConnected().get()) {
+            state.say(Message.problem("No gamepad connected: plug one in first (the keyboard and the on-screen buttons always play)"));
+            return;
+        }
+        state.say(Message.info("Learning: press the 8 pad buttons from lowest to highest, then the pedal button"));
+        pad.learn(true, m -> Platform.runLater(() ->
+                state.say(Message.info("Learnt and saved: " + String.join(" ", m.buttons()) + ", pedal " + m.pedal()))));
+    }
+
+    // ---- sampling ----
+
+    private Node temperatureGroup() {
+        Slider slider = new Slider(0, 1, state.temperature().get());
+        slider.setId("temperature");
+        slider.setPrefWidth(120);
+        slider.setFocusTraversable(false);
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                state.setTemperature(b.doubleValue());
+            }
+        });
+        state.temperature().addListener((o, a, b) -> sync(() -> slider.setValue(b.doubleValue())));
+        Label value = new Label();
+        value.textProperty().bind(state.temperature().asString(Locale.ROOT, "T %.2f"));
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        Label label = new Label("Temperature");
+        label.setTooltip(new Tooltip("0 = always the likeliest key; higher = more adventurous (↑ / ↓ change it while playing)"));
+        return group(label, slider, value);
+    }
+
+    private Node keysGroup() {
+        ComboBox<String> root = new ComboBox<>();
+        root.setId("root");
+        root.getItems().setAll(Scale.ROOT_NAMES);
+        root.setFocusTraversable(false);
+        root.setPrefWidth(72);
+        root.setMinWidth(Region.USE_PREF_SIZE);
+        ComboBox<Scale> scale = new ComboBox<>();
+        scale.setId("scale");
+        scale.getItems().setAll(Scale.values());
+        scale.setFocusTraversable(false);
+        scale.setPrefWidth(160);
+        scale.setMinWidth(Region.USE_PREF_SIZE);
+        Spinner<Integer> low = pitchSpinner("low");
+        Spinner<Integer> high = pitchSpinner("high");
+        Runnable show = () -> sync(() -> {
+            KeyChoice k = state.keys().get();
+            root.getSelectionModel().select(k.root());
+            scale.setValue(k.scale().scale());
+            low.getValueFactory().setValue(k.range().lowPitch());
+            high.getValueFactory().setValue(k.range().highPitch());
+        });
+        show.run();
+        state.keys().addListener(o -> show.run());
+        Runnable apply = () -> {
+            if (!syncing) {
+                int r = Math.max(0, root.getSelectionModel().getSelectedIndex());
+                state.setKeys(r, scale.getValue(), low.getValue(), high.getValue());
+                show.run(); // a refused choice shows the kept one again
+            }
+        };
+        root.getSelectionModel().selectedIndexProperty().addListener(o -> apply.run());
+        scale.valueProperty().addListener(o -> apply.run());
+        low.valueProperty().addListener(o -> apply.run());
+        high.valueProperty().addListener(o -> apply.run());
+        Label label = new Label("Keys");
+        label.setTooltip(new Tooltip("the genie only plays keys of this scale, in this range (--scale, --range)"));
+        return group(label, root, scale, new Label("from"), low, new Label("to"), high);
+    }
+
+    private static Spinner<Integer> pitchSpinner(String id) {
+        Spinner<Integer> s = new Spinner<>(Keys.LOWEST_PITCH, Keys.HIGHEST_PITCH, Keys.LOWEST_PITCH);
+        s.setId(id);
+        s.setPrefWidth(84);
+        s.setMinWidth(Region.USE_PREF_SIZE);
+        s.setFocusTraversable(false);
+        s.getValueFactory().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer p) {
+                return p == null ? "" : Keys.pitchName(p);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    int p = Keys.parsePitch(text);
+                    return Keys.isOnPiano(p) ? p : s.getValue();
+                } catch (IllegalArgumentException e) {
+                    return s.getValue();
+                }
+            }
+        });
+        return s;
+    }
+
+    private Node velocityGroup() {
+        Slider slider = new Slider(1, 127, state.velocity().get());
+        slider.setId("velocity");
+        slider.setPrefWidth(90);
+        slider.setFocusTraversable(false);
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                state.setVelocity(b.intValue());
+            }
+        });
+        state.velocity().addListener((o, a, b) -> sync(() -> slider.setValue(b.intValue())));
+        Label value = new Label();
+        value.textProperty().bind(state.velocity().asString("%d"));
+        value.setMinWidth(28);
+        Label label = new Label("Velocity");
+        label.setTooltip(new Tooltip("how hard notes are struck, for controllers without velocity (--velocity)"));
+        return group(label, slider, value);
+    }
+
+    // ---- output ----
+
+    private Node outputGroup() {
+        ComboBox<OutputSpec> output = new ComboBox<>();
+        output.setId("output");
+        output.setFocusTraversable(false);
+        output.setPrefWidth(230);
+        output.setMinWidth(150);
+        output.setCellFactory(l -> new OutputCell());
+        output.setButtonCell(new OutputCell());
+        refresh(output);
+        output.setOnShowing(e -> refresh(output));
+        output.setOnAction(e -> {
+            OutputSpec v = output.getValue();
+            if (!syncing && v != null && (!List.of(v).equals(state.outputs().get()) || state.outputProblem().get())) {
+                state.chooseOutput(v);
+            }
+        });
+        state.outputs().addListener((o, a, b) -> sync(() -> output.setValue(b.get(0))));
+        Label status = new Label();
+        status.setId("output-status");
+        status.getStyleClass().addAll("dim", "shrinks");
+        status.textProperty().bind(state.outputStatus());
+        status.setMaxWidth(420);
+        state.outputProblem().addListener((o, a, b) -> status.pseudoClassStateChanged(PseudoClass.getPseudoClass("problem"), b));
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(state.outputStatus());
+        status.setTooltip(whole);
+        Label label = new Label("Output");
+        label.setTooltip(new Tooltip("the built-in synth (needs a sound card), a MIDI output (a DAW, a synth), or none"
+                + " (silent: record, then Export WAV)"));
+        return group(label, output, status);
+    }
+
+    private void refresh(ComboBox<OutputSpec> box) {
+        List<OutputSpec> items = new ArrayList<>(OutputSpec.available());
+        for (OutputSpec current : state.outputs().get()) {
+            if (!items.contains(current)) {
+                items.add(current);
+            }
+        }
+        sync(() -> {
+            box.getItems().setAll(items);
+            box.setValue(state.outputs().get().get(0));
+        });
+    }
+
+    private static final class OutputCell extends ListCell<OutputSpec> {
+        @Override
+        protected void updateItem(OutputSpec item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.label());
+        }
+    }
+
+    private void sync(Runnable r) {
+        boolean was = syncing;
+        syncing = true;
+        try {
+            r.run();
+        } finally {
+            syncing = was;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.pianogenie.app.input.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.app.input.ControllerException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Session files: a header that reproduces the take; a damaged file named with its line and what is wrong. */
+class SessionFileTest {
+
+    @Test
+    void aSessionRoundTripsWithItsHeader(@TempDir Path dir) throws Exception {
+        SessionHeader h = new SessionHeader("Piano Genie", Optional.of(dir), Optional.of("sha256:0123456789abcdef"),
+                Optional.of("tensorflow"), OptionalDouble.of(0.3), Optional.of("D:dorian"), Optional.of("C3-C6"),
+                OptionalLong.of(-42), OptionalInt.of(90));
+        List<ButtonEvent> events = List.of(ButtonEvent.press(3, 77, 5_000), ButtonEvent.pedal(true, 4_000), // stamped earlier
+                ButtonEvent.release(3, 9_000), ButtonEvent.reset(9_500));
+        Path file = dir.resolve("t" + SessionFile.EXTENSION);
+        SessionFile.write(file, Optional.of(h), events);
+        assertEquals(h.withFolder(dir.toAbsolutePath()), SessionFile.readHeader(file).orElseThrow());
+        List<ButtonEvent> back = SessionFile.read(file);
+        assertEquals(List.of(0L, 0L, 4_000L, 4_500L), back.stream().map(ButtonEvent::nanos).toList(), "relative, never backwards");
+        assertEquals(77, back.get(0).velocity());
+        Files.write(file, List.of("{\"t_ns\": 0, \"kind\": \"press\", \"button\": 1}"));
+        assertTrue(SessionFile.readHeader(file).isEmpty(), "an older session has no header");
+        assertEquals(1, SessionFile.read(file).size());
+    }
+
+    @Test
+    void aDamagedSessionNamesTheFileTheLineAndWhatIsWrong(@TempDir Path dir) throws Exception {
+        String ok = "{\"t_ns\": 0, \"kind\": \"press\", \"button\": 1}";
+        String[][] cases = {
+            {"{\"kind\": \"press\", \"button\": 1}", "line 2: \"t_ns\" is missing"},
+            {"{\"t_ns\": 5, \"kind\": \"smash\", \"button\": 1}", "line 2: unknown kind \"smash\" (expected press, release"},
+            {"{\"t_ns\": 5, \"button\": 1}", "line 2: \"kind\" is missing"},
+            {"{\"t_ns\": \"soon\", \"kind\": \"press\", \"button\": 1}", "line 2: \"t_ns\" must be a whole number, was \"soon\""},
+            {"{\"t_ns\": 5, \"kind\": \"press\", \"button\": 9}", "line 2: \"button\" must be 0..7, was 9"},
+            {"{\"t_ns\": 5, \"kind\": \"press\"}", "line 2: \"button\" is missing"},
+            {"{\"t_ns\": 5, \"kind\": \"press\", \"button\": 2, \"velocity\": 300}", "line 2: \"velocity\" must be 1..127, was 300"},
+            {"{\"t_ns\": -5, \"kind\": \"reset\"}", "line 2: \"t_ns\" is negative"},
+            {"{\"t_ns\": 5, \"kind\": \"pre", "line 2: not a JSON object"},
+            {"[1, 2]", "line 2: not a JSON object"},
+            {"{\"genie_session\": 1, \"model\": \"x\"}", "line 2: a session header after the first event"},
+        };
+        Path file = dir.resolve("bad" + SessionFile.EXTENSION);
+        for (String[] c : cases) {
+            Files.write(file, List.of(ok, c[0]));
+            ControllerException e = assertThrows(ControllerException.class, () -> SessionFile.read(file), c[0]);
+            assertTrue(e.getMessage().startsWith(file + " line 2: ") && e.getMessage().contains(c[1]), e.getMessage());
+            assertTrue(!e.getMessage().contains("JsonNode") && !e.getMessage().contains("enum constant")
+                    && !e.getMessage().contains("Exception"), "no Java internals: " + e.getMessage());
+        }
+        Files.write(file, List.of("{\"genie_session\": 7}"));
+        assertTrue(assertThrows(ControllerException.class, () -> SessionFile.read(file)).getMessage()
+                .contains("line 1: session format 7 is not one this version reads"));
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        assertTrue(assertThrows(ControllerException.class, () -> SessionFile.read(file)).getMessage().contains("not UTF-8"));
+        assertTrue(assertThrows(ControllerException.class, () -> SessionFile.read(dir)).getMessage().contains("not a regular file"));
+    }
+}

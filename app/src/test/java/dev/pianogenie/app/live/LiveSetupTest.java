@@ -1,0 +1,105 @@
+package dev.pianogenie.app.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pianogenie.app.cli.PlayCommand;
+import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.app.input.replay.SessionHeader;
+import dev.pianogenie.app.live.LiveSetup.Choice;
+import dev.pianogenie.midi.MidiFileReader;
+import dev.pianogenie.midi.Performance;
+import dev.pianogenie.model.PitchRange;
+import dev.pianogenie.model.RootedScale;
+import dev.pianogenie.model.Sampling;
+import dev.pianogenie.model.Scale;
+import dev.pianogenie.model.engine.DecoderEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line becomes one setup; unwritable record targets are found before playing; a failed save is rescued. */
+class LiveSetupTest {
+
+    @Test
+    void everyPlayOptionLandsInTheSetup() {
+        LiveSetup d = PlayCommand.setupFrom();
+        assertEquals(LiveSetup.defaults(), d, "no options: the defaults, nothing chosen");
+        assertEquals(Sampling.DEFAULT_TEMPERATURE, d.temperature());
+        LiveSetup s = PlayCommand.setupFrom("--model", "m", "--engine", "pytorch", "--temperature", "0.6", "--scale", "F#:blues",
+                "--range", "C3-C6", "--seed", "9", "--velocity", "100", "--output", "midi:Some Port@10", "--output", "synth",
+                "--controller", "gamepad:Xbox", "--controller", "replay:t.session.jsonl@fast", "--record", "x.mid");
+        assertEquals(new LiveSetup(Optional.of(Path.of("m")), DecoderEngine.PYTORCH, 0.6,
+                new KeyChoice(new RootedScale(Scale.BLUES, 6), new PitchRange(48, 84)), OptionalLong.of(9), 100,
+                List.of(new OutputSpec(OutputSpec.Kind.MIDI, Optional.empty(), "Some Port", 10), OutputSpec.SYNTH),
+                List.of(new ControllerSpec(ControllerSpec.Kind.GAMEPAD, "Xbox", -1, false),
+                        new ControllerSpec(ControllerSpec.Kind.REPLAY, "t.session.jsonl", -1, true)),
+                Optional.of(Path.of("x.mid")), Set.of(Choice.values())), s);
+        assertEquals("midi:Some Port@10", s.outputs().get(0).toString(), "specs print back as given");
+        for (String[] bad : new String[][] {{"--scale", "C:lydian"}, {"--range", "C7-C3"}, {"--output", "speaker"},
+            {"--controller", "joystick"}, {"--temperature", "2"}, {"--velocity", "0"}, {"--output", "midi:X@17"},
+            {"--scale", "C:major", "--range", "C#4-C#4"}}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> PlayCommand.setupFrom(bad), String.join(" ", bad));
+            assertTrue(e.getMessage().length() > 20 && !e.getMessage().contains("Exception"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aReplayedTakeBringsItsOwnSettingsUnlessTheCommandLineChoseOthers(@TempDir Path dir) throws Exception {
+        Path session = dir.resolve("t.session.jsonl");
+        dev.pianogenie.app.input.replay.SessionFile.write(session, Optional.of(new SessionHeader("M", Optional.of(dir),
+                Optional.empty(), Optional.of("pytorch"), OptionalDouble.of(0.7), Optional.of("A:minor-pentatonic"),
+                Optional.of("A2-A5"), OptionalLong.of(5), OptionalInt.of(64))), List.of(ButtonEvent.press(0, 0)));
+        LiveSetup s = PlayCommand.setupFrom("--controller", "replay:" + session, "--seed", "3").followingReplay(x -> { });
+        assertEquals(Optional.of(dir), s.model());
+        assertEquals(0.7, s.temperature());
+        assertEquals("A:minor-pentatonic", s.keys().scale().toString());
+        assertEquals(OptionalLong.of(3), s.seed(), "the command line's seed wins");
+        assertEquals(64, s.velocity());
+        assertEquals(DecoderEngine.PYTORCH, s.engine());
+    }
+
+    @Test
+    void anUnwritableTargetIsRefusedBeforePlaying(@TempDir Path dir) throws Exception {
+        Path file = Files.createFile(dir.resolve("a-file"));
+        String[][] cases = {{dir.toString(), "it is a folder"}, {file.resolve("take.mid").toString(), "cannot be made"},
+            {"/proc/genie-take.mid", "not writable"}, {"/dev/null", "not a regular file"}};
+        for (String[] c : cases) {
+            var e = assertThrows(IllegalArgumentException.class, () -> RecordTarget.check(Path.of(c[0])), c[0]);
+            assertTrue(e.getMessage().startsWith("cannot record to " + c[0]) && e.getMessage().contains(c[1]), e.getMessage());
+        }
+        Path ro = Files.createDirectory(dir.resolve("read-only"));
+        ro.toFile().setWritable(false);
+        if (!Files.isWritable(ro)) { // root writes anyway: then /proc above stands for a read-only folder
+            var e = assertThrows(IllegalArgumentException.class, () -> RecordTarget.check(ro.resolve("take.mid")));
+            assertTrue(e.getMessage().contains("not writable (permission denied)"), e.getMessage());
+        }
+        ro.toFile().setWritable(true);
+        RecordTarget.check(dir.resolve("new/folder/take.mid"));
+        assertTrue(Files.isDirectory(dir.resolve("new/folder")) && Files.list(dir.resolve("new/folder")).findAny().isEmpty(),
+                "a good target: its folder made, no probe left behind");
+    }
+
+    @Test
+    void aSaveThatFailsAtTheEndGoesToAFallbackFile(@TempDir Path dir) throws Exception {
+        Take take = new Take(new Performance(List.of(new dev.pianogenie.midi.Note(60, 80, 0, 0.5)), List.of(), 0.5),
+                List.of(ButtonEvent.press(0, 0), ButtonEvent.release(0, 500_000_000L)), new SessionHeader("M", Optional.empty(),
+                        Optional.empty(), Optional.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(),
+                        OptionalLong.empty(), OptionalInt.empty()), false);
+        Path file = Files.createFile(dir.resolve("was-a-folder"));
+        Path target = file.resolve("take.mid"); // its folder became a file meanwhile
+        RecordTarget.Saved saved = RecordTarget.save(take, target);
+        assertTrue(saved.rescued() && !saved.mid().equals(target), saved.toString());
+        assertTrue(saved.problem().contains(target.toString()) || saved.problem().contains("was-a-folder"), saved.problem());
+        assertEquals(1, MidiFileReader.read(saved.mid()).notes().size(), "the take is safe in " + saved.mid());
+        assertTrue(Files.isRegularFile(saved.session()));
+    }
+}
