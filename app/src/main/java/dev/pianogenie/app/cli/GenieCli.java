@@ -29,9 +29,25 @@ public final class GenieCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // no subcommand: the desktop app (the README's run command is plain ./genie)
-        String[] effective = args.length == 0 ? new String[] {"play"} : args;
-        System.exit(commandLine().execute(effective));
+        System.exit(commandLine().execute(withDefaultCommand(args)));
+    }
+
+    /**
+     * No subcommand means the desktop app: plain {@code ./genie}, and {@code ./genie --model DIR ...} (play's options
+     * straight after the name, as the README shows for a trained model) run {@code play}.
+     */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length == 0) {
+            return new String[] {"play"};
+        }
+        boolean ownOption = java.util.List.of("-h", "--help", "-V", "--version").contains(args[0]);
+        if (args[0].startsWith("-") && !ownOption) {
+            String[] play = new String[args.length + 1];
+            play[0] = "play";
+            System.arraycopy(args, 0, play, 1, args.length);
+            return play;
+        }
+        return args;
     }
 
     public static CommandLine commandLine() {
