@@ -1,8 +1,7 @@
 package dev.pianogenie.midi;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.files.InputFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,11 +25,12 @@ public final class MidiFileReader {
     /** A file larger than this is not a performance we can play (and not worth the memory). */
     public static final long MAX_FILE_BYTES = 64L << 20;
 
-    private static final int META = 0xFF;
-    private static final int META_END_OF_TRACK = 0x2F;
-    private static final int META_TEMPO = 0x51;
+    /** "MThd", its length, format, track count and division. */
+    private static final int HEADER_BYTES = 14;
+    private static final int META = Midi.META;
+    private static final int META_END_OF_TRACK = Midi.META_END_OF_TRACK;
+    private static final int META_TEMPO = Midi.META_TEMPO;
     private static final int DEFAULT_US_PER_QUARTER = 500_000;
-    private static final int SUSTAIN_CC = 64;
 
     private MidiFileReader() {
     }
@@ -44,15 +44,9 @@ public final class MidiFileReader {
     public static Performance read(Path file, boolean extendBySustain) throws MidiFileException {
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new MidiFileException(file, "too large for a MIDI performance (" + size + " bytes)");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new MidiFileException(file, "no such file", e);
-        } catch (IOException e) {
-            throw new MidiFileException(file, "cannot be read: " + e.getMessage(), e);
+            bytes = InputFile.read(file, MAX_FILE_BYTES, "a MIDI performance");
+        } catch (FileAccessException e) {
+            throw new MidiFileException(file, e.reason(), e);
         }
         return parse(bytes, file, extendBySustain);
     }
@@ -104,11 +98,25 @@ public final class MidiFileReader {
             this.name = name;
         }
 
+        /** The first bytes are the start of "MThd": a MIDI file cut short, not some other file. */
+        private boolean startsLikeAHeader() {
+            for (int i = 0; i < Math.min(4, b.length); i++) {
+                if (b[i] != "MThd".charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         Performance parse(boolean extendBySustain) throws Malformed {
             if (b.length == 0) {
                 throw new Malformed("empty file, not MIDI");
             }
-            if (b.length < 14 || !chunkIs(0, "MThd")) {
+            if (b.length < HEADER_BYTES && startsLikeAHeader()) {
+                throw new Malformed("too short for a MIDI file: " + b.length + " bytes, and its header alone takes "
+                        + HEADER_BYTES + " (truncated file?)");
+            }
+            if (b.length < HEADER_BYTES || !chunkIs(0, "MThd")) {
                 throw new Malformed("not a MIDI file (no MThd header)");
             }
             pos = 4;
@@ -196,7 +204,7 @@ public final class MidiFileReader {
             long tick = 0;
             int status = 0;
             // open notes of this track: index into the note arrays, per channel × pitch, -1 = none
-            int[] open = new int[16 * 128];
+            int[] open = new int[Midi.CHANNELS * (Midi.MAX_DATA + 1)];
             Arrays.fill(open, -1);
             while (pos < end) {
                 tick += varLength(end);
@@ -233,7 +241,7 @@ public final class MidiFileReader {
                     if (type == META_END_OF_TRACK) {
                         break;
                     }
-                } else if (first == 0xF0 || first == 0xF7) {
+                } else if (first == Midi.SYSTEM_EXCLUSIVE || first == Midi.END_OF_EXCLUSIVE) {
                     int length = varLength(end);
                     if (length > end - pos) {
                         throw new Malformed("system-exclusive message at byte " + pos + " claims " + length
@@ -247,20 +255,20 @@ public final class MidiFileReader {
                     int kind = first & 0xF0;
                     int channel = first & 0x0F;
                     int d1 = dataByte(end);
-                    int d2 = (kind == 0xC0 || kind == 0xD0) ? 0 : dataByte(end);
-                    if (kind == 0x90 && d2 > 0) {
+                    int d2 = (kind == Midi.PROGRAM_CHANGE || kind == Midi.CHANNEL_PRESSURE) ? 0 : dataByte(end);
+                    if (kind == Midi.NOTE_ON && d2 > 0) {
                         int slot = channel * 128 + d1;
                         if (open[slot] >= 0) {
                             noteOff[open[slot]] = tick; // re-struck: the earlier note ends here
                         }
                         open[slot] = addNote(d1, d2, tick);
-                    } else if (kind == 0x80 || kind == 0x90) {
+                    } else if (kind == Midi.NOTE_OFF || kind == Midi.NOTE_ON) {
                         int slot = channel * 128 + d1;
                         if (open[slot] >= 0) {
                             noteOff[open[slot]] = tick;
                             open[slot] = -1;
                         }
-                    } else if (kind == 0xB0 && d1 == SUSTAIN_CC) {
+                    } else if (kind == Midi.CONTROL_CHANGE && d1 == Midi.SUSTAIN_PEDAL) {
                         addPedal(tick, d2);
                     }
                 }

@@ -1,12 +1,9 @@
 package dev.pianogenie.midi;
 
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +11,8 @@ import java.util.List;
 /**
  * Writes a {@link Performance} as a type-1 Standard MIDI File: track 0 holds the tempo (120 bpm) and the
  * time signature, track 1 the notes and sustain pedal on channel 1, at {@link #PPQ} ticks per quarter note —
- * 1,920 ticks a second, so times round to about half a millisecond. Written atomically: a temporary file in
- * the same folder, forced to disk, then renamed — a crash or a full disk never leaves a half-written file.
+ * 1,920 ticks a second, so times round to about half a millisecond. Written atomically ({@link AtomicFile}): a
+ * crash or a full disk never leaves a half-written file.
  */
 public final class MidiFileWriter {
     public static final int PPQ = 960;
@@ -27,30 +24,10 @@ public final class MidiFileWriter {
     }
 
     public static void write(Performance performance, Path file) throws MidiFileException {
-        byte[] bytes = toBytes(performance);
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException ignored) {
-                // the original error is the one to report
-            }
-            throw new MidiFileException(file, "could not be written (is the disk full or the folder read-only?): "
-                    + e.getMessage(), e);
+            AtomicFile.write(file, toBytes(performance));
+        } catch (FileAccessException e) {
+            throw new MidiFileException(file, e.reason(), e);
         }
     }
 
@@ -59,10 +36,10 @@ public final class MidiFileWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writeHeader(out, 1, 2, PPQ);
         ByteArrayOutputStream tempo = new ByteArrayOutputStream();
-        meta(tempo, 0, 0x51, new byte[] {
+        meta(tempo, 0, Midi.META_TEMPO, new byte[] {
             (byte) (MICROSECONDS_PER_QUARTER >> 16), (byte) (MICROSECONDS_PER_QUARTER >> 8), (byte) MICROSECONDS_PER_QUARTER});
-        meta(tempo, 0, 0x58, new byte[] {4, 2, 24, 8});
-        meta(tempo, 0, 0x2F, new byte[0]);
+        meta(tempo, 0, Midi.META_TIME_SIGNATURE, new byte[] {4, 2, 24, 8});
+        meta(tempo, 0, Midi.META_END_OF_TRACK, new byte[0]);
         writeTrack(out, tempo.toByteArray());
         writeTrack(out, noteTrack(p));
         return out.toByteArray();
@@ -76,21 +53,21 @@ public final class MidiFileWriter {
         for (Note n : p.notes()) {
             long on = ticks(n.onsetSeconds());
             long off = Math.max(on, ticks(n.releaseSeconds()));
-            events.add(new Event(on, 2, 0x90 | CHANNEL, n.pitch(), n.velocity()));
+            events.add(new Event(on, 2, Midi.NOTE_ON | CHANNEL, n.pitch(), n.velocity()));
             // a zero-length note's off must follow its own on at the same tick
-            events.add(new Event(off, off == on ? 3 : 0, 0x80 | CHANNEL, n.pitch(), 0));
+            events.add(new Event(off, off == on ? 3 : 0, Midi.NOTE_OFF | CHANNEL, n.pitch(), 0));
         }
         for (PedalEvent e : p.pedalEvents()) {
-            events.add(new Event(ticks(e.seconds()), 1, 0xB0 | CHANNEL, 64, e.value()));
+            events.add(new Event(ticks(e.seconds()), 1, Midi.CONTROL_CHANGE | CHANNEL, Midi.SUSTAIN_PEDAL, e.value()));
         }
         // at one tick: note-offs, then pedal, then note-ons — a re-struck key is released before it sounds
         // again — then the offs of zero-length notes
         events.sort(Comparator.comparingLong(Event::tick).thenComparingInt(Event::order));
         ByteArrayOutputStream track = new ByteArrayOutputStream();
-        meta(track, 0, 0x03, "Piano".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        meta(track, 0, Midi.META_TRACK_NAME, "Piano".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         track.write(0); // delta 0: program change to acoustic grand piano
-        track.write(0xC0 | CHANNEL);
-        track.write(0);
+        track.write(Midi.PROGRAM_CHANGE | CHANNEL);
+        track.write(Midi.ACOUSTIC_GRAND_PIANO);
         long last = 0;
         for (Event e : events) {
             varLength(track, e.tick - last);
@@ -100,7 +77,7 @@ public final class MidiFileWriter {
             track.write(e.data2);
         }
         long end = Math.max(last, ticks(p.seconds()));
-        meta(track, end - last, 0x2F, new byte[0]);
+        meta(track, end - last, Midi.META_END_OF_TRACK, new byte[0]);
         return track.toByteArray();
     }
 
@@ -124,7 +101,7 @@ public final class MidiFileWriter {
 
     private static void meta(ByteArrayOutputStream out, long delta, int type, byte[] data) {
         varLength(out, delta);
-        out.write(0xFF);
+        out.write(Midi.META);
         out.write(type);
         varLength(out, data.length);
         out.writeBytes(data);

@@ -48,7 +48,7 @@ public final class MidiRecorder implements NoteSink {
 
     @Override
     public void pedal(boolean down, long timeNanos) {
-        add(PEDAL, down ? 127 : 0, 0, timeNanos);
+        add(PEDAL, down ? Midi.MAX_DATA : 0, 0, timeNanos);
     }
 
     @Override

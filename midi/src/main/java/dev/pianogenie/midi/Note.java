@@ -6,10 +6,10 @@ package dev.pianogenie.midi;
  */
 public record Note(int pitch, int velocity, double onsetSeconds, double releaseSeconds) {
     public Note {
-        if (pitch < 0 || pitch > 127) {
+        if (pitch < 0 || pitch > Midi.MAX_DATA) {
             throw new IllegalArgumentException("pitch must be a MIDI note number 0..127, was " + pitch);
         }
-        if (velocity < 1 || velocity > 127) {
+        if (!Midi.isVelocity(velocity)) {
             throw new IllegalArgumentException("velocity must be 1..127, was " + velocity);
         }
         if (!(onsetSeconds >= 0) || !(releaseSeconds >= onsetSeconds)) {

@@ -2,18 +2,17 @@ package dev.pianogenie.midi;
 
 /** A sustain-pedal (CC64) change: {@code value} 0..127, down when ≥ 64. */
 public record PedalEvent(double seconds, int value) {
-    public static final int DOWN_THRESHOLD = 64;
 
     public PedalEvent {
         if (!(seconds >= 0)) {
             throw new IllegalArgumentException("pedal time must be >= 0 s, was " + seconds);
         }
-        if (value < 0 || value > 127) {
+        if (value < 0 || value > Midi.MAX_DATA) {
             throw new IllegalArgumentException("pedal value must be 0..127, was " + value);
         }
     }
 
     public boolean down() {
-        return value >= DOWN_THRESHOLD;
+        return value >= Midi.PEDAL_DOWN_FROM;
     }
 }

@@ -59,7 +59,15 @@ class MidiFileWriterTest {
         Files.writeString(blocker, "x");
         Performance p = new Performance(List.of(new Note(60, 80, 0, 1)), List.of(), 1);
         MidiFileException e = assertThrows(MidiFileException.class, () -> MidiFileWriter.write(p, blocker.resolve("sub/out.mid")));
-        assertTrue(e.getMessage().contains("could not be written"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot be written") && e.getMessage().contains("a-file is a file, not a folder"), e.getMessage());
+    }
+
+    @Test
+    void aTakeGetsTheUsualPermissionsNotPrivateOnes(@TempDir Path dir) throws Exception {
+        Path plain = Files.createFile(dir.resolve("plain")); // what the umask gives any new file
+        Path take = dir.resolve("take.mid");
+        MidiFileWriter.write(new Performance(List.of(new Note(60, 80, 0, 1)), List.of(), 1), take);
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(take), "was 0600");
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Where genie keeps its caches (extracted native libraries, dataset caches): {@code -Dpianogenie.cache=DIR}
- * (the tests point it under {@code target/}), else {@code ~/.cache/piano-genie}.
+ * (the tests point it under {@code target/}), else the user's cache folder ({@link UserDirs#cache()}, on Linux
+ * {@code $XDG_CACHE_HOME/piano-genie}, by default {@code ~/.cache/piano-genie}).
  */
 public final class Caches {
     private Caches() {
@@ -12,8 +13,7 @@ public final class Caches {
 
     public static Path root() {
         String configured = System.getProperty("pianogenie.cache");
-        return configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "piano-genie");
+        return configured != null ? Path.of(configured) : UserDirs.current().cache();
     }
 
     public static Path dir(String name) {

@@ -26,16 +26,18 @@ public record ModelConfig(
 
     public static final int NUM_BUTTONS = Keys.NUM_BUTTONS;
     public static final int NUM_KEYS = Keys.NUM_KEYS;
+    public static final int MAX_RNN_DIM = 4096;
+    public static final int MAX_RNN_LAYERS = 16;
 
     public ModelConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(cell, "cell");
-        if (rnnDim < 1 || rnnDim > 4096) {
-            throw new IllegalArgumentException("rnnDim must be 1..4096, was " + rnnDim);
+        if (rnnDim < 1 || rnnDim > MAX_RNN_DIM) {
+            throw new IllegalArgumentException("rnnDim must be 1.." + MAX_RNN_DIM + ", was " + rnnDim);
         }
-        if (rnnLayers < 1 || rnnLayers > 16) {
-            throw new IllegalArgumentException("rnnLayers must be 1..16, was " + rnnLayers);
+        if (rnnLayers < 1 || rnnLayers > MAX_RNN_LAYERS) {
+            throw new IllegalArgumentException("rnnLayers must be 1.." + MAX_RNN_LAYERS + ", was " + rnnLayers);
         }
         provenance = Map.copyOf(provenance);
     }

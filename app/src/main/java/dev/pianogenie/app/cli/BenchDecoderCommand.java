@@ -28,7 +28,7 @@ public final class BenchDecoderCommand implements Callable<Integer> {
     @Option(names = "--model", description = "model folder (default: the shipped model, else the paper's reference)")
     Path model;
 
-    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Option(names = "--steps", defaultValue = "200000", description = "measured presses (default: ${DEFAULT-VALUE})")
@@ -42,6 +42,8 @@ public final class BenchDecoderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--steps", steps, 1);
+        OptionChecks.atLeast("--warmup", warmup, 0);
         Path dir = model != null ? model : dev.pianogenie.app.live.DefaultModel.locate();
         PianoGenieModel m = ModelFiles.load(dir);
         DecoderEngine e = DecoderEngine.parse(engine);

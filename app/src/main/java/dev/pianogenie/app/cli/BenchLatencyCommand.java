@@ -3,6 +3,7 @@ package dev.pianogenie.app.cli;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.perform.Performer;
 import dev.pianogenie.app.perform.PerformerListener;
+import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.sound.BuiltInSynth;
 import dev.pianogenie.midi.sound.OnsetCheck;
 import dev.pianogenie.midi.sound.ReceiverSink;
@@ -42,7 +43,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     @Option(names = "--presses", defaultValue = "2000", description = "measured presses (default: ${DEFAULT-VALUE})")
     int presses;
 
-    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Option(names = "--quick", defaultValue = "0", paramLabel = "PERCENT",
@@ -56,12 +57,13 @@ public final class BenchLatencyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--presses", presses, 1);
         PianoGenieModel m = ModelFiles.load(model != null ? model : dev.pianogenie.app.live.DefaultModel.locate());
         long[] arrival = new long[1];
         Receiver timing = new Receiver() {
             @Override
             public void send(MidiMessage message, long timeStamp) {
-                if (message instanceof ShortMessage s && s.getCommand() == ShortMessage.NOTE_ON && s.getData2() > 0) {
+                if (message instanceof ShortMessage s && s.getCommand() == Midi.NOTE_ON && s.getData2() > 0) {
                     arrival[0] = System.nanoTime();
                 }
             }

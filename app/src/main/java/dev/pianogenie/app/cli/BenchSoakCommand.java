@@ -32,11 +32,12 @@ public final class BenchSoakCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "20", description = "minutes of playing (default: ${DEFAULT-VALUE})")
     int minutes;
 
-    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--minutes", minutes, 1);
         PianoGenieModel m = ModelFiles.load(model != null ? model : dev.pianogenie.app.live.DefaultModel.locate());
         NoteBalance balance = new NoteBalance();
         double firstP99 = 0;

@@ -11,7 +11,7 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         var err = cli.getErr();
-        err.println("genie " + cli.getCommandName() + ": " + describe(e));
+        err.println(cli.getCommandSpec().qualifiedName() + ": " + describe(e)); // "genie bench soak: ..."
         if (Boolean.getBoolean("genie.debug")) {
             e.printStackTrace(err);
         }

@@ -1,5 +1,6 @@
 package dev.pianogenie.app.cli;
 
+import dev.pianogenie.app.live.DefaultModel;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.Sampling;
@@ -31,7 +32,7 @@ public final class DecodeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "model folder (ours, or a TF.js checkpoint folder)")
+    @Option(names = "--model", description = "model folder (ours, or a TF.js checkpoint folder; default: the shipped model)")
     Path model;
 
     @Option(names = "--buttons", required = true, split = ",", description = "buttons 0..7, comma-separated")
@@ -53,7 +54,7 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed, for a reproducible sampled sequence")
     Long seed;
 
-    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Mixin
@@ -65,6 +66,13 @@ public final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.notEmpty("--buttons", buttons, "0,1,2,3");
+        if (dt != null) {
+            OptionChecks.seconds("--dt", dt);
+        }
+        if (dts != null) {
+            dts.forEach(d -> OptionChecks.seconds("--dts", d == null ? Double.NaN : d));
+        }
         if (dt != null && dts != null) {
             throw new IllegalArgumentException("give --dt or --dts, not both");
         }
@@ -76,7 +84,7 @@ public final class DecodeCommand implements Callable<Integer> {
             Keys.checkButton(b);
         }
         BitSet allowed = keyList.allowedKeys();
-        PianoGenieModel m = ModelFiles.load(model);
+        PianoGenieModel m = ModelFiles.load(model != null ? model : DefaultModel.locate());
         Sampling sampling = new Sampling(temperature, allowed, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         List<Integer> keys = new ArrayList<>();
         List<String> lookahead = new ArrayList<>();

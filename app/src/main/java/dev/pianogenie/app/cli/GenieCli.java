@@ -1,5 +1,6 @@
 package dev.pianogenie.app.cli;
 
+import dev.pianogenie.app.live.DefaultModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,20 +22,37 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
-        footer = {"", "Training and evaluation: ./genie train --help, ./genie eval --help"})
+        footer = {"", "Training and evaluation: ${sys:genie.command:-./genie} train --help, ${sys:genie.command:-./genie} eval --help"})
 public final class GenieCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // no subcommand: the desktop app (the README's run command is plain ./genie)
-        String[] effective = args.length == 0 ? new String[] {"play"} : args;
-        System.exit(commandLine().execute(effective));
+        System.exit(commandLine().execute(withDefaultCommand(args)));
+    }
+
+    /**
+     * No subcommand means the desktop app: plain {@code ./genie}, and {@code ./genie --model DIR ...} (play's options
+     * straight after the name, as the README shows for a trained model) run {@code play}.
+     */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length == 0) {
+            return new String[] {"play"};
+        }
+        boolean ownOption = java.util.List.of("-h", "--help", "-V", "--version").contains(args[0]);
+        if (args[0].startsWith("-") && !ownOption) {
+            String[] play = new String[args.length + 1];
+            play[0] = "play";
+            System.arraycopy(args, 0, play, 1, args.length);
+            return play;
+        }
+        return args;
     }
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GenieCli());
+        cli.setCommandName(System.getProperty("genie.command", "genie")); // "piano-genie" when installed
         cli.setExecutionExceptionHandler(new CliErrors());
         return cli;
     }
@@ -48,7 +66,7 @@ public final class GenieCli implements Runnable {
         @Override
         public String[] getVersion() {
             String v = GenieCli.class.getPackage().getImplementationVersion();
-            return new String[] {"genie " + (v == null ? "(development build)" : v)};
+            return new String[] {"Piano Genie " + (v == null ? "(development build)" : v), "model: " + DefaultModel.describe()};
         }
     }
 }

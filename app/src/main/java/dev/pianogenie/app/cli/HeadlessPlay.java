@@ -3,6 +3,7 @@ package dev.pianogenie.app.cli;
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.LearnsButtons;
 import dev.pianogenie.app.input.SamplingChange;
+import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.KeyboardLayout;
 import dev.pianogenie.app.live.Autosave;
 import dev.pianogenie.app.live.ControllerSpec;
@@ -41,13 +42,16 @@ final class HeadlessPlay {
 
     private final LiveSetup setup;
     private final boolean learnFirst;
+    private final int gamepadWait;
     private final CountDownLatch quit = new CountDownLatch(1);
     private final ConcurrentLinkedQueue<String> news = new ConcurrentLinkedQueue<>();
     private final AtomicLong notes = new AtomicLong();
 
-    HeadlessPlay(LiveSetup setup, boolean learnFirst) {
+    /** @param gamepadWait seconds to wait for a gamepad when gamepads are the only controllers (0 = as long as it takes) */
+    HeadlessPlay(LiveSetup setup, boolean learnFirst, int gamepadWait) {
         this.setup = setup;
         this.learnFirst = learnFirst;
+        this.gamepadWait = gamepadWait;
     }
 
     int run() throws Exception {
@@ -93,6 +97,13 @@ final class HeadlessPlay {
                 ButtonSource source = c.open(quit::countDown);
                 session.addSource(source);
                 sources.add(source);
+            }
+            if (sources.stream().allMatch(s -> s instanceof GamepadSource)) {
+                // only gamepads and none plugged in: say so, and do not wait silently for ever
+                for (ButtonSource s : sources) {
+                    GamepadWait.await((GamepadSource) s, OptionChecks.atLeast(GamepadWait.OPTION, gamepadWait, 0),
+                            HeadlessPlay::say, () -> quit.getCount() == 0);
+                }
             }
             if (learnFirst && !learn(sources)) {
                 return 0;

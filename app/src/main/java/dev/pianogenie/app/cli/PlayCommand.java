@@ -55,7 +55,7 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed (default: a fresh one per take, written in its session file)")
     Long seed;
 
-    @Option(names = "--engine", defaultValue = "tensorflow", description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Option(names = "--velocity", description = "velocity for controllers without one (default: ${DEFAULT-VALUE})")
@@ -64,6 +64,11 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--record", description = "save the performance to this MIDI file (and the button session beside it);"
             + " in the window, recording starts at once")
     Path record;
+
+    @Option(names = GamepadWait.OPTION, defaultValue = "" + GamepadWait.DEFAULT_SECONDS, paramLabel = "SECONDS",
+            description = "headless, with --controller gamepad and none plugged in: how long to wait for one"
+                    + " (default: ${DEFAULT-VALUE}; 0 = as long as it takes)")
+    int gamepadWait;
 
     @Option(names = "--learn", description = "first learn which buttons of the gamepad / keys of the MIDI keyboard are"
             + " the 8 buttons (and the pedal): press them in turn, low to high; saved for that device (headless)")
@@ -78,7 +83,7 @@ public final class PlayCommand implements Callable<Integer> {
         if (!headless) {
             return DesktopLauncher.launch(setup); // the windowed path (the desktop app)
         }
-        return new HeadlessPlay(setup, learn).run();
+        return new HeadlessPlay(setup, learn, gamepadWait).run();
     }
 
     /** The setup {@code ./genie play ARGS} stands for (before a replayed session's own settings are applied). */

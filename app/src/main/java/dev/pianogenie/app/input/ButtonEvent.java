@@ -1,5 +1,6 @@
 package dev.pianogenie.app.input;
 
+import dev.pianogenie.midi.Midi;
 import dev.pianogenie.model.Keys;
 
 /**
@@ -21,7 +22,7 @@ public record ButtonEvent(Kind kind, int button, int velocity, long nanos, Sampl
         if ((kind == Kind.SAMPLING) != (sampling != null)) {
             throw new IllegalArgumentException("a sampling change, and only that, carries the new sampling (" + kind + ")");
         }
-        if (velocity != NO_VELOCITY && (velocity < 1 || velocity > 127)) {
+        if (velocity != NO_VELOCITY && !Midi.isVelocity(velocity)) {
             throw new IllegalArgumentException("velocity must be 1..127 or none, was " + velocity);
         }
     }

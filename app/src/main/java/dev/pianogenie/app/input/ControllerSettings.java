@@ -1,20 +1,25 @@
 package dev.pianogenie.app.input;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.files.InputFile;
+import dev.pianogenie.model.UserDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Learnt controller mappings: one small JSON file per device, {@code <config>/<kind>/<device name>.json}, where
- * {@code <config>} is {@code -Dpianogenie.config}, else {@code %APPDATA%\piano-genie} on Windows, else
- * {@code ~/.config/piano-genie}. Written atomically (temp file + rename), so a crash never leaves half a file.
+ * {@code <config>} is {@code -Dpianogenie.config}, else the user's settings folder ({@link UserDirs#config()}:
+ * {@code $XDG_CONFIG_HOME/piano-genie}, by default {@code ~/.config/piano-genie}; {@code %APPDATA%\piano-genie} on
+ * Windows). Written atomically (temp file + rename), so a crash never leaves half a file.
  */
 public final class ControllerSettings {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A mapping is a few hundred bytes. */
+    private static final long MAX_BYTES = 1L << 20;
 
     private ControllerSettings() {
     }
@@ -24,11 +29,7 @@ public final class ControllerSettings {
         if (configured != null) {
             return Path.of(configured);
         }
-        String appData = System.getenv("APPDATA");
-        if (appData != null && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("windows")) {
-            return Path.of(appData, "piano-genie");
-        }
-        return Path.of(System.getProperty("user.home"), ".config", "piano-genie");
+        return UserDirs.current().config();
     }
 
     /** The file of one device's settings; the name is made safe for any file system. */
@@ -48,7 +49,7 @@ public final class ControllerSettings {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(f.toFile(), type));
+            return Optional.of(JSON.readValue(InputFile.read(f, MAX_BYTES, "a controller mapping"), type));
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new IOException("the saved mapping " + f + " is damaged (" + why
@@ -58,14 +59,11 @@ public final class ControllerSettings {
 
     public static void save(String kind, String deviceName, Object settings) throws IOException {
         Path f = file(kind, deviceName);
-        Files.createDirectories(f.getParent());
-        Path tmp = f.resolveSibling("." + f.getFileName() + ".part");
+        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(settings);
         try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), settings);
-            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("could not save " + f + ": " + e.getMessage(), e);
+            AtomicFile.write(f, json);
+        } catch (FileAccessException e) {
+            throw new IOException("could not save the mapping " + f + ": " + e.reason(), e);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.pianogenie.app.live;
 
+import dev.pianogenie.model.ModelConfig;
+import dev.pianogenie.model.io.ModelFiles;
+import dev.pianogenie.model.io.ModelFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,5 +24,17 @@ public final class DefaultModel {
                     + "; pass --model DIR (a model folder or a TF.js checkpoint)");
         }
         return dir;
+    }
+
+    /** The default model for {@code --version}: its name, training step and folder, or why there is none. */
+    public static String describe() {
+        try {
+            Path dir = locate();
+            ModelConfig config = ModelFiles.load(dir).config();
+            String step = config.provenance().get("step");
+            return config.name() + (step == null ? "" : ", step " + step) + " (" + dir + ")";
+        } catch (IllegalStateException | ModelFormatException e) {
+            return "none: " + e.getMessage();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pianogenie.app.live;
 
+import dev.pianogenie.model.UserDirs;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -65,7 +66,10 @@ public final class RecordTarget {
         }
     }
 
-    /** Where a take goes when its own target fails: {@code ~/.local/share/piano-genie/rescued/NAME-TIME.mid}. */
+    /**
+     * Where a take goes when its own target fails: the user's data folder ({@link UserDirs#data()}), by default
+     * {@code ~/.local/share/piano-genie/rescued/NAME-TIME.mid}.
+     */
     public static Path fallback(Path intended) {
         String name = intended.getFileName().toString().replaceFirst("(?i)\\.midi?$", "");
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -73,7 +77,7 @@ public final class RecordTarget {
     }
 
     static Path rescueFolder() {
-        Path home = Path.of(System.getProperty("user.home"), ".local", "share", "piano-genie", "rescued");
+        Path home = UserDirs.current().data().resolve("rescued");
         try {
             return Files.createDirectories(home);
         } catch (IOException | SecurityException e) {

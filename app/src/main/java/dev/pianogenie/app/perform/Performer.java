@@ -4,6 +4,7 @@ import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.midi.FanOutSink;
+import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.Lookahead;
@@ -203,7 +204,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
     }
 
     public void setDefaultVelocity(int velocity) {
-        if (velocity < 1 || velocity > 127) {
+        if (!Midi.isVelocity(velocity)) {
             throw new IllegalArgumentException("velocity must be 1..127, was " + velocity);
         }
         defaultVelocity = velocity;

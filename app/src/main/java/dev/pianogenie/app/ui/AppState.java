@@ -11,6 +11,7 @@ import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.Scale;
+import dev.pianogenie.model.UserDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,8 +35,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * work behind the commands runs in {@link PlayController}, off it.
  */
 final class AppState implements AutoCloseable {
-    /** Where takes go when no --record was given. */
-    static final Path TAKES = Path.of(System.getProperty("user.home"), "Music", "piano-genie");
+    /** Where takes go when no --record was given: the desktop's music folder (XDG), never the install folder. */
+    static final Path TAKES = UserDirs.current().music();
 
     private final ReadOnlyDoubleWrapper temperature = new ReadOnlyDoubleWrapper(Sampling.DEFAULT_TEMPERATURE);
     private final ReadOnlyObjectWrapper<KeyChoice> keys = new ReadOnlyObjectWrapper<>(KeyChoice.ALL);

@@ -18,6 +18,24 @@ class NotesCommandTest {
     static final String FILE = "2004/MIDI-Unprocessed_SMF_02_R1_2004_01-05_ORIG_MID--AUDIO_02_R1_2004_05_Track05_wav.midi";
 
     @Test
+    void aPipeInTheBatchIsRefusedAndTheRestIsRead(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo.mid");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        Path good = SharedData.maestroFile(FILE);
+        CommandLine cli = GenieCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> cli.execute("notes", good.toString(), fifo.toString(), "/dev/zero", good.toString()));
+        assertEquals(1, code);
+        assertTrue(err.toString().contains(fifo + ": not a regular file"), err.toString());
+        assertTrue(err.toString().contains("/dev/zero: not a regular file"), err.toString());
+        assertEquals(2, out.toString().lines().filter(l -> l.contains("7,894 notes")).count(), "the files after it were read: " + out);
+    }
+
+    @Test
     void printsOneJsonObjectPerFileAndKeepsGoingPastABadOne(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.mid");
         Files.writeString(bad, "not midi");

@@ -54,6 +54,34 @@ class RenderCommandTest {
     }
 
     @Test
+    void aFileThatIsNotAnSf2IsRefusedNotSilentlyReplaced(@TempDir Path dir) throws Exception {
+        Path take = dir.resolve("take.mid");
+        MidiFileWriter.write(new Performance(List.of(new Note(60, 90, 0.0, 0.2)), List.of(), 0.2), take);
+        Path wav = dir.resolve("take.wav");
+        // Java's synthesizer would take a WAV or even a MIDI file as a "soundbank" and play it (exit 0)
+        for (Path notSf2 : new Path[] {take, dir.resolve("random.sf2")}) {
+            if (!Files.exists(notSf2)) {
+                Files.write(notSf2, new byte[] {'R', 'I', 'F', 'F', 1, 0, 0, 0, 'W', 'A', 'V', 'E', 0, 0});
+            }
+            GenieRun r = render("render", take.toString(), "--out", wav.toString(), "--soundfont", notSf2.toString());
+            assertEquals(1, r.code(), r.out());
+            assertTrue(r.err().contains(notSf2 + " is not an SF2 soundfont"), r.err());
+            assertFalse(Files.exists(wav));
+        }
+        assertTrue(render("render", take.toString(), "--soundfont", take.toString()).err().contains("it is a MIDI file"));
+        assertTrue(render("render", take.toString(), "--soundfont", dir.toString()).err().contains("is a folder"));
+    }
+
+    @Test
+    void aWavGetsTheUsualPermissions(@TempDir Path dir) throws Exception {
+        Path take = dir.resolve("take.mid");
+        MidiFileWriter.write(new Performance(List.of(new Note(60, 90, 0.0, 0.1)), List.of(), 0.1), take);
+        Path plain = Files.createFile(dir.resolve("plain")); // what the umask gives any new file
+        assertEquals(0, render("render", take.toString()).code());
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(dir.resolve("take.wav")), "was 0600");
+    }
+
+    @Test
     void theWavIsNormalisedToMinusOneDbfsUnlessAskedNotTo(@TempDir Path dir) throws Exception {
         Path take = dir.resolve("take.mid");
         MidiFileWriter.write(new Performance(List.of(new Note(60, 70, 0.2, 0.8), new Note(64, 100, 0.8, 1.4)), List.of(), 1.4), take);

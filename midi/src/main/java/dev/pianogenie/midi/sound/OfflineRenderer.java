@@ -1,15 +1,15 @@
 package dev.pianogenie.midi.sound;
 
 import com.sun.media.sound.AudioSynthesizer;
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.PedalEvent;
 import dev.pianogenie.midi.Performance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiUnavailableException;
@@ -35,13 +35,13 @@ public final class OfflineRenderer {
             AudioInputStream stream = BuiltInSynth.openStream(synth);
             BuiltInSynth.loadSounds(synth, soundfont);
             Receiver r = synth.getReceiver();
-            send(r, ShortMessage.PROGRAM_CHANGE, 0, 0, 0);
+            send(r, Midi.PROGRAM_CHANGE, Midi.ACOUSTIC_GRAND_PIANO, 0, 0);
             for (Note n : p.notes()) {
-                send(r, ShortMessage.NOTE_ON, n.pitch(), n.velocity(), micros(n.onsetSeconds()));
-                send(r, ShortMessage.NOTE_OFF, n.pitch(), 0, micros(n.releaseSeconds()));
+                send(r, Midi.NOTE_ON, n.pitch(), n.velocity(), micros(n.onsetSeconds()));
+                send(r, Midi.NOTE_OFF, n.pitch(), 0, micros(n.releaseSeconds()));
             }
             for (PedalEvent e : p.pedalEvents()) {
-                send(r, ShortMessage.CONTROL_CHANGE, 64, e.value(), micros(e.seconds()));
+                send(r, Midi.CONTROL_CHANGE, Midi.SUSTAIN_PEDAL, e.value(), micros(e.seconds()));
             }
             double seconds = p.seconds() + tailSeconds;
             AudioFormat f = stream.getFormat();
@@ -124,25 +124,14 @@ public final class OfflineRenderer {
         byte[] pcm = renderPcm(p, soundfont, 2.0);
         Level level = normalise ? normalise(pcm) : new Level(peakDbfs(pcm), 0);
         AudioFormat f = BuiltInSynth.format();
-        Path tmp = null;
         try {
-            Path dir = wav.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + wav.getFileName(), ".part");
-            try (InputStream in = new ByteArrayInputStream(pcm);
-                 AudioInputStream ais = new AudioInputStream(in, f, pcm.length / f.getFrameSize())) {
-                AudioSystem.write(ais, AudioFileFormat.Type.WAVE, tmp.toFile());
-            }
-            Files.move(tmp, wav, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
+            AtomicFile.write(wav, out -> {
+                try (AudioInputStream ais = new AudioInputStream(new ByteArrayInputStream(pcm), f, pcm.length / f.getFrameSize())) {
+                    AudioSystem.write(ais, AudioFileFormat.Type.WAVE, out);
                 }
-            } catch (IOException ignored) {
-                // report the first error
-            }
-            throw new MidiDeviceException("could not write " + wav + " (is the disk full?): " + e.getMessage(), e);
+            });
+        } catch (FileAccessException e) {
+            throw new MidiDeviceException(e.getMessage(), e);
         }
         return level;
     }

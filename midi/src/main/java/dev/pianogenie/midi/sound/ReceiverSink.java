@@ -1,5 +1,6 @@
 package dev.pianogenie.midi.sound;
 
+import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.NoteSink;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.Receiver;
@@ -7,14 +8,10 @@ import javax.sound.midi.ShortMessage;
 
 /**
  * A note sink that sends MIDI channel messages to a {@link Receiver} at once (timestamp −1): the built-in
- * synthesizer's or a MIDI output device's. Panic sends sustain off, all-notes-off and all-sound-off on all 16
- * channels, so even notes some other program left hanging on the device stop.
+ * synthesizer's or a MIDI output device's, on one channel. Panic sends sustain off, all-notes-off and
+ * all-sound-off on that channel only: on a multitimbral synth the other channels are other parts, not ours.
  */
 public class ReceiverSink implements NoteSink {
-    private static final int SUSTAIN = 64;
-    private static final int ALL_SOUND_OFF = 120;
-    private static final int ALL_NOTES_OFF = 123;
-
     private final Receiver receiver;
     private final int channel;
     private final String name;
@@ -24,7 +21,7 @@ public class ReceiverSink implements NoteSink {
      * @param owner closed with this sink (the device or synthesizer), or null
      */
     public ReceiverSink(Receiver receiver, int channel, String name, AutoCloseable owner) {
-        if (channel < 0 || channel > 15) {
+        if (channel < 0 || channel >= Midi.CHANNELS) {
             throw new IllegalArgumentException("MIDI channel must be 0..15, was " + channel);
         }
         this.receiver = receiver;
@@ -39,31 +36,29 @@ public class ReceiverSink implements NoteSink {
 
     @Override
     public void noteOn(int pitch, int velocity, long timeNanos) {
-        send(ShortMessage.NOTE_ON, channel, pitch, velocity);
+        send(Midi.NOTE_ON, channel, pitch, velocity);
     }
 
     @Override
     public void noteOff(int pitch, long timeNanos) {
-        send(ShortMessage.NOTE_OFF, channel, pitch, 0);
+        send(Midi.NOTE_OFF, channel, pitch, 0);
     }
 
     @Override
     public void pedal(boolean down, long timeNanos) {
-        send(ShortMessage.CONTROL_CHANGE, channel, SUSTAIN, down ? 127 : 0);
+        send(Midi.CONTROL_CHANGE, channel, Midi.SUSTAIN_PEDAL, down ? Midi.MAX_DATA : 0);
     }
 
     @Override
     public void allNotesOff(long timeNanos) {
-        for (int ch = 0; ch < 16; ch++) {
-            send(ShortMessage.CONTROL_CHANGE, ch, SUSTAIN, 0);
-            send(ShortMessage.CONTROL_CHANGE, ch, ALL_NOTES_OFF, 0);
-            send(ShortMessage.CONTROL_CHANGE, ch, ALL_SOUND_OFF, 0);
-        }
+        send(Midi.CONTROL_CHANGE, channel, Midi.SUSTAIN_PEDAL, 0);
+        send(Midi.CONTROL_CHANGE, channel, Midi.ALL_NOTES_OFF, 0);
+        send(Midi.CONTROL_CHANGE, channel, Midi.ALL_SOUND_OFF, 0);
     }
 
     /** Selects a General MIDI program (0 = acoustic grand piano) on this sink's channel. */
     public void program(int program) {
-        send(ShortMessage.PROGRAM_CHANGE, channel, program, 0);
+        send(Midi.PROGRAM_CHANGE, channel, program, 0);
     }
 
     private void send(int command, int ch, int d1, int d2) {

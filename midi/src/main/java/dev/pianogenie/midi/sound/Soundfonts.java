@@ -1,6 +1,10 @@
 package dev.pianogenie.midi.sound;
 
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.files.InputFile;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,13 +46,30 @@ public final class Soundfonts {
         return all;
     }
 
-    /** Reads an SF2 file, each sample starting at its first audible frame ({@link SampleStarts}). */
+    /**
+     * Reads an SF2 file, each sample starting at its first audible frame ({@link SampleStarts}). Anything but an
+     * SF2 is refused, even what Java's synthesizer would take: it reads any audio file — a WAV, even a MIDI file,
+     * rendered — as a one-instrument "soundbank", which plays but is not the piano the user asked for.
+     */
     public static Soundbank load(Path sf2) throws MidiDeviceException {
-        if (!Files.isRegularFile(sf2)) {
-            throw new MidiDeviceException("no soundfont at " + sf2);
+        try {
+            InputFile.checkRegular(sf2);
+        } catch (FileAccessException e) {
+            throw new MidiDeviceException("no soundfont at " + sf2 + ": " + e.reason(), e);
         }
         if (sf2.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sf3")) {
             throw new MidiDeviceException(sf2 + " is an SF3 (compressed) soundfont; Java's synthesizer reads SF2 only");
+        }
+        byte[] head = new byte[12];
+        int n;
+        try (InputStream in = InputFile.open(sf2, Long.MAX_VALUE, "a soundfont")) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new MidiDeviceException(sf2 + " cannot be read: " + InputFile.reason(e), e);
+        }
+        if (n < head.length || !ascii(head, 0, 4).equals("RIFF") || !ascii(head, 8, 4).equals("sfbk")) {
+            throw new MidiDeviceException(sf2 + " is not an SF2 soundfont" + lookalike(head, n)
+                    + " (an SF2 file begins with RIFF....sfbk)");
         }
         try {
             Soundbank bank = MidiSystem.getSoundbank(sf2.toFile());
@@ -59,5 +80,23 @@ public final class Soundfonts {
         } catch (InvalidMidiDataException | IOException | RuntimeException e) {
             throw new MidiDeviceException(sf2 + " is not a soundfont Java's synthesizer can read: " + e.getMessage(), e);
         }
+    }
+
+    private static String ascii(byte[] b, int from, int length) {
+        return new String(b, from, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** What a file that is not an SF2 seems to be, from its first bytes. */
+    private static String lookalike(byte[] head, int n) {
+        if (n == 0) {
+            return ": the file is empty";
+        }
+        if (n >= 4 && ascii(head, 0, 4).equals("MThd")) {
+            return ": it is a MIDI file";
+        }
+        if (n >= 12 && ascii(head, 0, 4).equals("RIFF")) {
+            return ": it is a RIFF file of type '" + ascii(head, 8, 4).strip() + "'" + (ascii(head, 8, 4).equals("WAVE") ? " (a WAV file)" : "");
+        }
+        return "";
     }
 }

@@ -9,6 +9,9 @@ public enum DecoderEngine {
     /** The training engine, also usable live. */
     PYTORCH;
 
+    /** The default's name, for command-line defaults (an annotation needs a constant). */
+    public static final String DEFAULT_NAME = "tensorflow";
+
     public static DecoderEngine parse(String s) {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));

@@ -4,24 +4,31 @@ import ai.djl.engine.Engine;
 import dev.pianogenie.model.Caches;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * The two DJL engines, loaded offline with their caches under genie's cache folder ({@link Caches}).
  *
- * <p>TensorFlow: the TF 2.16 natives matching DJL 0.36's {@code tensorflow-api}
- * (TF Java 1.0.0-rc.1) come from the {@code org.tensorflow:tensorflow-core-native:1.0.0-rc.1:linux-x86_64} jar on
- * the classpath; they are extracted once into the cache ({@link Caches}) and {@code TENSORFLOW_LIBRARY_PATH}
- * points DJL at them. Without this, DJL tries to download natives at run time.
+ * <p>TensorFlow: the TF 2.16 natives matching DJL 0.36's {@code tensorflow-api} (TF Java 1.0.0-rc.1) come from the
+ * {@code org.tensorflow:tensorflow-core-native:1.0.0-rc.1:<platform>} jar on the classpath (the OS profiles of
+ * model/pom.xml pick the platform); they are extracted once into the cache and {@code TENSORFLOW_LIBRARY_PATH}
+ * points DJL at them. Without this, DJL tries to download natives at run time. The installed app sets
+ * {@code TENSORFLOW_LIBRARY_PATH} (and {@code PYTORCH_LIBRARY_PATH}) to natives shipped pre-extracted, so nothing is
+ * extracted there.
  */
 public final class Engines {
     static final String VERSION = "1.0.0-rc.1";
-    private static final String JAR_DIR = "org/tensorflow/internal/c_api/linux-x86_64/";
-    private static final String[] LIBRARIES = {
-        "libtensorflow_framework.so.2", "libtensorflow_cc.so.2", "libjnitensorflow.so"
-    };
+    private static final String JAR_DIR = "org/tensorflow/internal/c_api/";
+    /** Written last into the cache folder: the extraction finished. */
+    private static final String COMPLETE = ".complete";
     private static Engine engine;
 
     private Engines() {
@@ -51,37 +58,57 @@ public final class Engines {
         return engine;
     }
 
-    private static Path extract() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        String arch = System.getProperty("os.arch", "");
-        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            throw new IllegalStateException("the bundled TensorFlow natives are for Linux x86-64; this is " + os + " " + arch
-                    + ": use --engine pytorch");
+    /** TF Java's name for this platform, as in its native jars' classifiers; those four are published. */
+    static String tensorflowPlatform(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        boolean x64 = osArch.equals("amd64") || osArch.equals("x86_64");
+        boolean arm64 = osArch.equals("aarch64") || osArch.equals("arm64");
+        if (os.contains("linux") && x64) {
+            return "linux-x86_64";
         }
-        Path dir = Caches.dir("tensorflow-" + VERSION + "-linux-x86_64");
-        if (Files.isRegularFile(dir.resolve(LIBRARIES[LIBRARIES.length - 1]))) {
+        if (os.contains("mac") && (x64 || arm64)) {
+            return x64 ? "macosx-x86_64" : "macosx-arm64";
+        }
+        if (os.contains("windows") && x64) {
+            return "windows-x86_64";
+        }
+        throw new IllegalStateException("TensorFlow publishes no natives for " + osName + " " + osArch
+                + " (only Linux x86-64, macOS and Windows x86-64): use --engine pytorch");
+    }
+
+    private static Path extract() {
+        String platform = tensorflowPlatform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+        Path dir = Caches.dir("tensorflow-" + VERSION + "-" + platform);
+        if (Files.isRegularFile(dir.resolve(COMPLETE))) {
             return dir;
+        }
+        String folder = JAR_DIR + platform + "/";
+        URL license = Engines.class.getClassLoader().getResource(folder + "LICENSE");
+        if (license == null) {
+            throw new IllegalStateException("the TensorFlow natives are not on the classpath: the "
+                    + "org.tensorflow:tensorflow-core-native:" + VERSION + ":" + platform + " jar is missing");
         }
         try {
             Files.createDirectories(dir);
-            ClassLoader loader = Engines.class.getClassLoader();
-            for (String lib : LIBRARIES) {
-                Path target = dir.resolve(lib);
-                if (Files.isRegularFile(target)) {
-                    continue;
-                }
-                try (InputStream in = loader.getResourceAsStream(JAR_DIR + lib)) {
-                    if (in == null) {
-                        throw new IllegalStateException("TensorFlow native library " + lib + " is not on the classpath: the "
-                                + "org.tensorflow:tensorflow-core-native:" + VERSION + ":linux-x86_64 jar is missing");
+            JarURLConnection connection = (JarURLConnection) license.openConnection();
+            connection.setUseCaches(false);
+            try (JarFile jar = connection.getJarFile()) {
+                for (JarEntry entry : Collections.list(jar.entries())) {
+                    String name = entry.getName();
+                    if (entry.isDirectory() || !name.startsWith(folder) || name.indexOf('/', folder.length()) >= 0) {
+                        continue;
                     }
-                    Path tmp = Files.createTempFile(dir, lib, ".part");
-                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Path target = dir.resolve(name.substring(folder.length()));
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".part");
+                        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
             }
+            Files.writeString(dir.resolve(COMPLETE), VERSION + " " + platform + System.lineSeparator());
             return dir;
-        } catch (IOException e) {
+        } catch (IOException | ClassCastException e) {
             throw new IllegalStateException("could not extract the TensorFlow natives to " + dir
                     + " (about 630 MB are needed): " + e.getMessage(), e);
         }

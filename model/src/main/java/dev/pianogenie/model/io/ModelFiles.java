@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.files.InputFile;
 import dev.pianogenie.model.CellConvention;
 import dev.pianogenie.model.DecoderWeights;
 import dev.pianogenie.model.FeatureEncoding;
@@ -33,6 +36,7 @@ public final class ModelFiles {
     public static final String SHARD = "weights.bin";
     public static final String FORMAT = "piano-genie-model";
     public static final int VERSION = 1;
+    private static final long MAX_CONFIG_BYTES = 1L << 20;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -47,25 +51,41 @@ public final class ModelFiles {
                     + CONFIG + " or " + WeightsManifest.FILE : "no such model folder");
         }
         Path config = dir.resolve(CONFIG);
-        if (Files.isRegularFile(config)) {
+        if (Files.exists(config)) {
             return loadOurs(dir, config);
         }
+        // no model.json: a TF.js checkpoint — or one of our folders that lost it
         Map<String, Tensor> raw = WeightsManifest.read(dir);
         if (raw.containsKey(TensorNames.TF_INPUT_KERNEL)) {
             return importPaper(dir, raw);
         }
+        if (looksLikeOurs(dir, raw)) {
+            throw new ModelFormatException(config, "missing: the folder holds a model of ours (" + SHARD
+                    + (raw.keySet().stream().anyMatch(n -> n.startsWith(TensorNames.ENCODER_PREFIX)) ? ", an encoder" : "")
+                    + ") but not its config; put model.json back, or export the model again");
+        }
         if (raw.containsKey(TensorNames.DEC_INPUT_WEIGHT)) {
             return importTutorial(dir, raw);
         }
-        throw new ModelFormatException(dir.resolve(WeightsManifest.FILE), "not a Piano Genie checkpoint: it has neither "
-                + TensorNames.TF_INPUT_KERNEL + " nor " + TensorNames.DEC_INPUT_WEIGHT + " (tensors: "
-                + String.join(", ", raw.keySet().stream().limit(5).toList()) + (raw.size() > 5 ? ", ..." : "") + ")");
+        throw new ModelFormatException(dir.resolve(WeightsManifest.FILE), "not a Piano Genie model: no " + CONFIG
+                + ", and the tensors are neither the paper's (" + TensorNames.TF_INPUT_KERNEL + ") nor the tutorial's ("
+                + TensorNames.DEC_INPUT_WEIGHT + "): " + String.join(", ", raw.keySet().stream().limit(5).toList())
+                + (raw.size() > 5 ? ", ..." : ""));
+    }
+
+    /** Our shard name, or PyTorch-named tensors that no TF.js tutorial checkpoint has (an encoder, 123 inputs). */
+    private static boolean looksLikeOurs(Path dir, Map<String, Tensor> raw) {
+        Tensor in = raw.get(TensorNames.DEC_INPUT_WEIGHT);
+        boolean tutorialWidth = in != null && in.shape().length == 2 && in.shape()[1] == FeatureEncoding.TUTORIAL.decoderWidth();
+        return Files.exists(dir.resolve(SHARD))
+                || (in != null && !tutorialWidth && in.shape().length == 2 && in.shape()[1] == FeatureEncoding.PAPER.decoderWidth())
+                || (in != null && raw.keySet().stream().anyMatch(n -> n.startsWith(TensorNames.ENCODER_PREFIX)));
     }
 
     private static PianoGenieModel loadOurs(Path dir, Path configFile) throws ModelFormatException {
         ModelConfig config;
         try {
-            JsonNode root = JSON.readTree(configFile.toFile());
+            JsonNode root = JSON.readTree(InputFile.read(configFile, MAX_CONFIG_BYTES, "a model config"));
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
                 throw new ModelFormatException(configFile, "not a Piano Genie model config (\"format\" is not \"" + FORMAT + "\")");
             }
@@ -77,33 +97,31 @@ public final class ModelFiles {
             config = JSON.treeToValue(root.get("config"), ModelConfig.class);
         } catch (ModelFormatException e) {
             throw e;
+        } catch (FileAccessException e) {
+            throw new ModelFormatException(configFile, e.reason(), e);
         } catch (IOException | RuntimeException e) {
             throw new ModelFormatException(configFile, "unreadable model config: " + e.getMessage(), e);
         }
         if (config == null) {
             throw new ModelFormatException(configFile, "no \"config\" object");
         }
-        Map<String, Tensor> tensors = WeightsManifest.read(dir);
-        for (String name : tensors.keySet()) {
-            if (!name.startsWith(TensorNames.DECODER_PREFIX) && !name.startsWith(TensorNames.ENCODER_PREFIX)) {
-                throw new ModelFormatException(dir.resolve(WeightsManifest.FILE), "unknown tensor " + name);
-            }
-        }
-        return build(dir, config, tensors);
+        return build(dir, config, WeightsManifest.read(dir));
     }
 
     private static PianoGenieModel build(Path dir, ModelConfig config, Map<String, Tensor> tensors) throws ModelFormatException {
         try {
-            java.util.Set<String> expected = TensorNames.decoderNames(config.rnnLayers());
-            for (String name : tensors.keySet()) {
-                if (name.startsWith(TensorNames.DECODER_PREFIX) && !expected.contains(name)) {
-                    throw new IllegalArgumentException("unknown tensor " + name + " (a " + config.rnnLayers()
-                            + "-layer decoder has " + String.join(", ", expected) + ")");
-                }
+            java.util.Set<String> decoder = TensorNames.decoderNames(config.rnnLayers());
+            Map<String, int[]> encoder = TensorNames.encoderShapes(config.rnnDim(), config.rnnLayers(), config.encoderInputWidth());
+            java.util.List<String> unknown = tensors.keySet().stream()
+                    .filter(n -> !decoder.contains(n) && !encoder.containsKey(n)).toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("unknown tensor" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                        + " (a " + config.rnnLayers() + "-layer model has " + String.join(", ", decoder)
+                        + (config.hasEncoder() ? " and the encoder's " + encoder.size() + " enc.* tensors" : "") + ")");
             }
-            DecoderWeights decoder = DecoderWeights.fromTensors(tensors, config.decoderInputWidth());
-            if (decoder.hidden() != config.rnnDim() || decoder.layers() != config.rnnLayers()) {
-                throw new IllegalArgumentException("the weights are a " + decoder.layers() + "-layer LSTM(" + decoder.hidden()
+            DecoderWeights weights = DecoderWeights.fromTensors(tensors, config.decoderInputWidth());
+            if (weights.hidden() != config.rnnDim() || weights.layers() != config.rnnLayers()) {
+                throw new IllegalArgumentException("the weights are a " + weights.layers() + "-layer LSTM(" + weights.hidden()
                         + ") but the config says " + config.rnnLayers() + " × " + config.rnnDim());
             }
             boolean hasEncoder = tensors.keySet().stream().anyMatch(n -> n.startsWith(TensorNames.ENCODER_PREFIX));
@@ -111,9 +129,27 @@ public final class ModelFiles {
                 throw new IllegalArgumentException("the config says hasEncoder=" + config.hasEncoder()
                         + " but the weights " + (hasEncoder ? "hold" : "do not hold") + " an encoder");
             }
-            return new PianoGenieModel(config, decoder, tensors, dir);
+            if (hasEncoder) {
+                checkEncoder(config, tensors, encoder);
+            }
+            return new PianoGenieModel(config, weights, tensors, dir);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(dir.resolve(WeightsManifest.FILE), e.getMessage(), e);
+        }
+    }
+
+    /** The encoder is only used by eval and fine-tuning: check it now, where the file can still be named. */
+    private static void checkEncoder(ModelConfig config, Map<String, Tensor> tensors, Map<String, int[]> expected) {
+        for (Map.Entry<String, int[]> e : expected.entrySet()) {
+            Tensor t = tensors.get(e.getKey());
+            if (t == null) {
+                throw new IllegalArgumentException("missing encoder tensor " + e.getKey());
+            }
+            if (!t.hasShape(e.getValue())) {
+                throw new IllegalArgumentException("tensor " + e.getKey() + " has shape " + t.shapeString() + ", expected "
+                        + java.util.Arrays.toString(e.getValue()) + " for the encoder of a " + config.rnnLayers() + "-layer LSTM("
+                        + config.rnnDim() + ") model over " + config.encoderInputWidth() + " inputs");
+            }
         }
     }
 
@@ -124,14 +160,13 @@ public final class ModelFiles {
             throw new ModelFormatException(dir.resolve(WeightsManifest.FILE), TensorNames.DEC_INPUT_WEIGHT + " has shape "
                     + in.shapeString() + ": a tutorial-style decoder takes " + FeatureEncoding.TUTORIAL.decoderWidth() + " inputs");
         }
-        for (String name : raw.keySet()) {
-            if (!name.startsWith(TensorNames.DECODER_PREFIX) && !name.startsWith(TensorNames.ENCODER_PREFIX)) {
-                throw new ModelFormatException(dir.resolve(WeightsManifest.FILE), "unknown tensor " + name);
-            }
-        }
         int hidden = in.shape()[0];
         int layers = countLayers(raw, l -> TensorNames.decLstm("weight_ih", l));
         boolean hasEncoder = raw.keySet().stream().anyMatch(n -> n.startsWith(TensorNames.ENCODER_PREFIX));
+        if (layers == 0) {
+            throw new ModelFormatException(dir.resolve(WeightsManifest.FILE), "missing tensor " + TensorNames.decLstm("weight_ih", 0));
+        }
+        checkSize(dir.resolve(WeightsManifest.FILE), hidden, layers);
         ModelConfig config = new ModelConfig("Piano Genie (music-cocreation tutorial, MAESTRO v2)", FeatureEncoding.TUTORIAL,
                 CellConvention.TORCH_IFGO, hidden, layers, hasEncoder, Map.of(
                         "source", "TF.js checkpoint " + dir.getFileName(),
@@ -154,6 +189,7 @@ public final class ModelFiles {
         }
         int width = inK.shape()[0];
         int h = inK.shape()[1];
+        checkSize(manifest, h, Math.max(1, countLayers(raw, TensorNames::tfCellKernel)));
         Map<String, Tensor> t = new LinkedHashMap<>();
         put(t, TensorNames.DEC_INPUT_WEIGHT, transpose(inK, manifest, width, h), h, width);
         put(t, TensorNames.DEC_INPUT_BIAS, check(inB, manifest, h).data(), h);
@@ -189,7 +225,8 @@ public final class ModelFiles {
         put(t, TensorNames.DEC_OUTPUT_WEIGHT, transpose(check(outK, manifest, h, Keys.NUM_KEYS), manifest, h, Keys.NUM_KEYS), Keys.NUM_KEYS, h);
         put(t, TensorNames.DEC_OUTPUT_BIAS, check(outB, manifest, Keys.NUM_KEYS).data(), Keys.NUM_KEYS);
         if (!known.isEmpty()) {
-            throw new ModelFormatException(manifest, "unknown tensor " + known.keySet().iterator().next());
+            throw new ModelFormatException(manifest, "unknown tensor" + (known.size() > 1 ? "s " : " ")
+                    + String.join(", ", known.keySet()) + " (not part of the paper's decoder)");
         }
         ModelConfig config = new ModelConfig("Piano Genie (paper, Donahue et al. 2019)", FeatureEncoding.PAPER,
                 CellConvention.TF_IJFO_FORGET_BIAS_1, h, layers, false, Map.of(
@@ -197,6 +234,14 @@ public final class ModelFiles {
                         "origin", "magenta/piano_genie epiano/stp_iq_auto_contour_dt_166006 (IQAE + contour + ΔT)",
                         "licence", "Apache-2.0"));
         return build(dir, config, t);
+    }
+
+    /** The sizes a model config accepts, checked where the file can be named (and before arrays are sized by them). */
+    private static void checkSize(Path manifest, int hidden, int layers) throws ModelFormatException {
+        if (hidden < 1 || hidden > ModelConfig.MAX_RNN_DIM || layers < 1 || layers > ModelConfig.MAX_RNN_LAYERS) {
+            throw new ModelFormatException(manifest, "a decoder of " + layers + " LSTM layers of width " + hidden
+                    + " is no Piano Genie model (1.." + ModelConfig.MAX_RNN_LAYERS + " layers of width 1.." + ModelConfig.MAX_RNN_DIM + ")");
+        }
     }
 
     private static int countLayers(Map<String, Tensor> t, java.util.function.IntFunction<String> name) {
@@ -244,9 +289,7 @@ public final class ModelFiles {
      */
     public static void save(Path dir, ModelConfig config, Map<String, Tensor> tensors) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, target.getFileName() + ".tmp-");
+        Path tmp = AtomicFile.newFolderBeside(target); // the usual permissions (createTempDirectory's are 0700)
         try {
             WeightsManifest.write(tmp, SHARD, tensors.values());
             ObjectNode root = JSON.createObjectNode();

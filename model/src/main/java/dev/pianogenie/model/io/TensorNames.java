@@ -33,6 +33,28 @@ public final class TensorNames {
         return names;
     }
 
+    /**
+     * Every encoder tensor with its shape: a linear layer in, a bidirectional LSTM of {@code layers} layers
+     * (gates stacked, PyTorch's names with {@code _reverse} for the backward direction), a linear layer to one value.
+     */
+    public static java.util.Map<String, int[]> encoderShapes(int hidden, int layers, int inputWidth) {
+        java.util.Map<String, int[]> shapes = new java.util.LinkedHashMap<>();
+        shapes.put(ENCODER_PREFIX + "input.weight", new int[] {hidden, inputWidth});
+        shapes.put(ENCODER_PREFIX + "input.bias", new int[] {hidden});
+        for (int l = 0; l < layers; l++) {
+            for (String direction : new String[] {"", "_reverse"}) {
+                String suffix = "_l" + l + direction;
+                shapes.put(ENCODER_PREFIX + "lstm.weight_ih" + suffix, new int[] {4 * hidden, l == 0 ? hidden : 2 * hidden});
+                shapes.put(ENCODER_PREFIX + "lstm.weight_hh" + suffix, new int[] {4 * hidden, hidden});
+                shapes.put(ENCODER_PREFIX + "lstm.bias_ih" + suffix, new int[] {4 * hidden});
+                shapes.put(ENCODER_PREFIX + "lstm.bias_hh" + suffix, new int[] {4 * hidden});
+            }
+        }
+        shapes.put(ENCODER_PREFIX + "output.weight", new int[] {1, 2 * hidden});
+        shapes.put(ENCODER_PREFIX + "output.bias", new int[] {1});
+        return shapes;
+    }
+
     public static String decLstm(String kind, int layer) {
         return "dec.lstm." + kind + "_l" + layer;
     }

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.files.InputFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,12 @@ import java.util.Map;
 public final class WeightsManifest {
     public static final String FILE = "weights_manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** All shards of a group together; far above any Piano Genie model (the shipped one: 3.9 MB). */
     private static final long MAX_SHARD_BYTES = 1L << 30;
+    private static final long MAX_VALUES = MAX_SHARD_BYTES / 4;
+    private static final long MAX_MANIFEST_BYTES = 16L << 20;
+    /** Far beyond any trained weight: the shipped model's and both public checkpoints' largest are 6.5, 8.3, 4.1. */
+    static final float MAX_PLAUSIBLE_MAGNITUDE = 1000f;
 
     private WeightsManifest() {
     }
@@ -31,16 +39,18 @@ public final class WeightsManifest {
     /** All tensors of a manifest, in manifest order; every value checked finite. */
     public static Map<String, Tensor> read(Path dir) throws ModelFormatException {
         Path manifest = dir.resolve(FILE);
-        if (!Files.isRegularFile(manifest)) {
+        if (!Files.exists(manifest)) {
             throw new ModelFormatException(manifest, "missing: a model folder needs " + FILE + " and its weight shards");
         }
         JsonNode root;
         try {
-            root = JSON.readTree(manifest.toFile());
+            root = JSON.readTree(InputFile.read(manifest, MAX_MANIFEST_BYTES, "a weights manifest"));
+        } catch (FileAccessException e) {
+            throw new ModelFormatException(manifest, e.reason(), e);
         } catch (JsonProcessingException e) {
             throw new ModelFormatException(manifest, "not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new ModelFormatException(manifest, "cannot be read: " + e.getMessage(), e);
+            throw new ModelFormatException(manifest, "cannot be read: " + InputFile.reason(e), e);
         }
         if (root == null || !root.isArray() || root.isEmpty()) {
             throw new ModelFormatException(manifest, "expected a JSON array of weight groups");
@@ -69,11 +79,17 @@ public final class WeightsManifest {
                 int[] shape = new int[shapeNode.size()];
                 long count = 1;
                 for (int i = 0; i < shape.length; i++) {
-                    shape[i] = shapeNode.get(i).asInt(-1);
-                    if (shape[i] < 0) {
-                        throw new ModelFormatException(manifest, "tensor " + name + " has a bad shape " + shapeNode);
+                    JsonNode d = shapeNode.get(i);
+                    if (!d.isIntegralNumber() || !d.canConvertToInt() || d.asInt() < 0) {
+                        throw new ModelFormatException(manifest, "tensor " + name + " has a bad shape " + shapeNode
+                                + " (dimensions are whole numbers 0.." + Integer.MAX_VALUE + ")");
                     }
-                    count *= shape[i];
+                    shape[i] = d.asInt();
+                    count = count > MAX_VALUES ? count : count * shape[i]; // stays below 2^62: no overflow
+                }
+                if (count > MAX_VALUES) {
+                    throw new ModelFormatException(manifest, "tensor " + name + " has shape " + shapeNode
+                            + ": more values than any model's weight shard can hold (the manifest is damaged)");
                 }
                 if (count * 4 > data.remaining()) {
                     throw new ModelFormatException(manifest, "the weight shards are shorter than the manifest says: tensor "
@@ -88,6 +104,7 @@ public final class WeightsManifest {
                                 + ") at index " + i + ": the weights are damaged");
                     }
                 }
+                checkPlausible(manifest, name, shape, values);
                 if (tensors.put(name, new Tensor(name, shape, values)) != null) {
                     throw new ModelFormatException(manifest, "tensor " + name + " appears twice");
                 }
@@ -100,6 +117,27 @@ public final class WeightsManifest {
         return tensors;
     }
 
+    /**
+     * Refuses weights no training makes: a weight matrix of zeros only (an untrained or wiped file decodes one
+     * key for every press) or a value far beyond any trained model's (those measured here stay under 10; a
+     * damaged file gives 3e38) — rather than decoding silently into nonsense.
+     */
+    static void checkPlausible(Path manifest, String name, int[] shape, float[] values) throws ModelFormatException {
+        boolean allZero = values.length > 0;
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
+            if (Math.abs(v) > MAX_PLAUSIBLE_MAGNITUDE) {
+                throw new ModelFormatException(manifest, "tensor " + name + " holds " + v + " at index " + i
+                        + ", far beyond any trained model (|w| ≤ " + (int) MAX_PLAUSIBLE_MAGNITUDE + "): the weights are damaged");
+            }
+            allZero &= v == 0f;
+        }
+        if (allZero && shape.length >= 2) {
+            throw new ModelFormatException(manifest, "tensor " + name + " " + Arrays.toString(shape) + " is all zeros:"
+                    + " these are not trained weights (damaged, or saved before training)");
+        }
+    }
+
     private static ByteBuffer readShards(Path dir, Path manifest, JsonNode paths) throws ModelFormatException {
         List<byte[]> parts = new ArrayList<>();
         long total = 0;
@@ -109,18 +147,15 @@ public final class WeightsManifest {
             if (!shard.startsWith(dir.normalize()) || relative.isEmpty()) {
                 throw new ModelFormatException(manifest, "shard path '" + relative + "' points outside the model folder");
             }
+            if (!Files.exists(shard)) {
+                throw new ModelFormatException(shard, "missing weight shard named in " + FILE);
+            }
             try {
-                long size = Files.size(shard);
-                if (size > MAX_SHARD_BYTES) {
-                    throw new ModelFormatException(shard, "too large for a Piano Genie model (" + size + " bytes)");
-                }
-                byte[] bytes = Files.readAllBytes(shard);
+                byte[] bytes = InputFile.read(shard, MAX_SHARD_BYTES - total, "the weights of a Piano Genie model");
                 parts.add(bytes);
                 total += bytes.length;
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new ModelFormatException(shard, "missing weight shard named in " + FILE, e);
-            } catch (IOException e) {
-                throw new ModelFormatException(shard, "cannot be read: " + e.getMessage(), e);
+            } catch (FileAccessException e) {
+                throw new ModelFormatException(shard, e.reason(), e);
             }
         }
         ByteBuffer all = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);

@@ -45,6 +45,11 @@ class PianoGenieNetTest {
         assertEquals(new Shape(512, 256), named.get("enc.lstm.weight_ih_l1_reverse").getArray().getShape());
         assertEquals(new Shape(88, 128), named.get("dec.output.weight").getArray().getShape());
         assertEquals(new Shape(1, 256), named.get("enc.output.weight").getArray().getShape());
+        // the encoder's names and shapes that model folders are checked against at load are the network's own
+        Map<String, int[]> encoder = dev.pianogenie.model.io.TensorNames.encoderShapes(128, 2, config.encoderInputWidth());
+        assertEquals(encoder.keySet(), named.keySet().stream().filter(n -> n.startsWith("enc.")).collect(java.util.stream.Collectors.toSet()));
+        encoder.forEach((name, shape) -> assertEquals(new Shape(java.util.Arrays.stream(shape).asLongStream().toArray()),
+                named.get(name).getArray().getShape(), name));
 
         int b = 4;
         int t = 128;

@@ -59,6 +59,19 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (limit != null) {
+            CliChecks.positive("--limit", limit);
+        }
+        CliChecks.atLeast("--threads", threads, 0);
+        if (!Files.isDirectory(data)) {
+            throw new IllegalArgumentException("no folder at " + data.toAbsolutePath().normalize()
+                    + ": --data wants a folder of MIDI files");
+        }
+        EvalWindows.Mode mode = switch (windows.toLowerCase(Locale.ROOT)) {
+            case "all" -> EvalWindows.Mode.ALL;
+            case "first" -> EvalWindows.Mode.FIRST;
+            default -> throw new IllegalArgumentException("--windows must be all or first, was '" + windows + "'");
+        };
         ThreadsOption.apply(threads);
         PianoGenieModel m = ModelFiles.load(model);
         PianoGenieModel encoderModel = buttonsFrom != null ? ModelFiles.load(buttonsFrom) : m;
@@ -81,7 +94,6 @@ public final class EvalCommand implements Callable<Integer> {
         if (sequences.isEmpty()) {
             throw new IllegalArgumentException("the " + split + " split of " + data + " is empty");
         }
-        EvalWindows.Mode mode = EvalWindows.Mode.valueOf(windows.toUpperCase(Locale.ROOT));
         List<NoteBatch> batches = EvalWindows.of(sequences, TrainingConfig.SEQUENCE_LENGTH, mode, 64);
         Path goldFile = gold != null ? gold : defaultGold();
 

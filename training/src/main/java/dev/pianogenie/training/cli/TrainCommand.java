@@ -1,8 +1,13 @@
 package dev.pianogenie.training.cli;
 
+import ai.djl.Device;
 import dev.pianogenie.model.CellConvention;
 import dev.pianogenie.model.FeatureEncoding;
 import dev.pianogenie.model.ModelConfig;
+import dev.pianogenie.model.PianoGenieModel;
+import dev.pianogenie.model.engine.Engines;
+import dev.pianogenie.model.io.ModelFiles;
+import dev.pianogenie.model.net.TorchLstm;
 import dev.pianogenie.training.data.CropSampler;
 import dev.pianogenie.training.data.Dataset;
 import dev.pianogenie.training.data.EvalWindows;
@@ -12,173 +17,388 @@ import dev.pianogenie.training.loop.CurvePlot;
 import dev.pianogenie.training.loop.ModelExport;
 import dev.pianogenie.training.loop.NoteBatch;
 import dev.pianogenie.training.loop.ProgressReporter;
+import dev.pianogenie.training.loop.RunLog;
 import dev.pianogenie.training.loop.TrainingConfig;
 import dev.pianogenie.training.loop.TrainingRun;
 import dev.pianogenie.training.loop.TrainingState;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./genie train}: trains the Piano Genie autoencoder on a folder of MIDI files, resumably. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the Piano Genie autoencoder on a folder of MIDI files (MAESTRO or your own).",
-            "Checkpoints are written atomically to the run folder; --resume continues a run exactly."})
+/** {@code ./genie train}: trains the Piano Genie autoencoder on a folder of MIDI files, resumably; or fine-tunes a model. */
+@Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = TrainCommand.Defaults.class,
+        description = {"Train the Piano Genie autoencoder on a folder of MIDI files (MAESTRO or your own), or fine-tune a"
+                + " model on them (--init).",
+            "Checkpoints are written atomically to the run folder; --resume continues a run exactly, with its own recipe.",
+            "Progress, validation and notes also go to RUN/train.log."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", description = "folder of MIDI files (with a MAESTRO CSV: its splits); required unless --export-only")
+    static {
+        TrainingConfig f = TrainingConfig.FINE_TUNE;
+        System.setProperty("genie.train.fine-tune", String.format(Locale.ROOT,
+                "lr %s, warm-up %d steps, %d steps, validation every %d", plain(f.learningRate()), f.warmupSteps(),
+                f.steps(), f.validateEvery()));
+        System.setProperty("genie.train.wsd-decay", Math.round(100 * TrainingConfig.WSD_DECAY_FRACTION) + " percent");
+    }
+
+    @Option(names = "--data", description = "folder of MIDI files, searched recursively (with a MAESTRO CSV: its splits;"
+            + " otherwise each file goes to train, validation or test by a hash of its bytes); required unless --export-only")
     Path data;
 
-    @Option(names = "--out", defaultValue = "runs/model", description = "model folder for the best model (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", description = "model folder for the best model (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--run", description = "run folder for checkpoints, curve and log (default: OUT/training)")
     Path run;
 
-    @Option(names = "--resume", description = "continue the run in the run folder from its last checkpoint")
+    @Option(names = "--resume", description = "continue the run in the run folder from its last checkpoint, with its recipe")
     boolean resume;
 
-    @Option(names = "--steps", description = "total training steps (default: 50000, or the resumed run's total)")
-    Long steps;
+    @Option(names = "--change-recipe", description = "with --resume: train on with the recipe options given"
+            + " (batch, seed, lr, ...) instead of refusing them")
+    boolean changeRecipe;
 
-    @Option(names = "--batch", defaultValue = "32", description = "sequences per batch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--init", paramLabel = "MODEL_DIR", description = "fine-tune: start from this model folder (with its"
+            + " encoder; 'default' = the shipped assets/model), with defaults that suit fine-tuning:"
+            + " ${sys:genie.train.fine-tune}")
+    String init;
+
+    @Option(names = "--steps", description = "total training steps (default: ${DEFAULT-VALUE}; with --init: its own;"
+            + " with --resume: the run's)")
+    long steps;
+
+    @Option(names = "--batch", description = "sequences per batch (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--seed", defaultValue = "0", description = "seed for initialisation and batches (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", description = "seed for initialisation and batches (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--lr", defaultValue = "3e-4", description = "Adam learning rate (default: ${DEFAULT-VALUE}, the paper's)")
+    @Option(names = "--lr", description = "Adam learning rate (default: ${DEFAULT-VALUE}, the paper's)")
     double lr;
 
-    @Option(names = "--warmup", defaultValue = "0", description = "linear learning-rate warm-up steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", description = "linear learning-rate warm-up steps (default: ${DEFAULT-VALUE})")
     long warmup;
 
-    @Option(names = "--schedule", defaultValue = "constant", description = "constant or cosine (decay after warm-up; default: ${DEFAULT-VALUE})")
-    String schedule;
+    @Option(names = "--schedule", description = "after warm-up: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE});"
+            + " wsd = constant, then a linear decay over the last ${sys:genie.train.wsd-decay} of the steps")
+    TrainingConfig.Schedule schedule;
 
-    @Option(names = "--min-lr-fraction", defaultValue = "0.05", description = "cosine floor as a fraction of --lr (default: ${DEFAULT-VALUE})")
+    @Option(names = "--min-lr-fraction", description = "where cosine or wsd decay ends, as a fraction of --lr"
+            + " (default: ${DEFAULT-VALUE})")
     double minLrFraction;
 
-    @Option(names = "--clip-norm", defaultValue = "0", description = "global gradient-norm clipping, 0 = off (default: ${DEFAULT-VALUE})")
+    @Option(names = "--clip-norm", description = "global gradient-norm clipping, 0 = off (default: ${DEFAULT-VALUE})")
     double clipNorm;
 
-    @Option(names = "--margin-weight", defaultValue = "1.0", description = "weight of the margin loss (default: ${DEFAULT-VALUE})")
+    @Option(names = "--margin-weight", description = "weight of the margin loss (default: ${DEFAULT-VALUE})")
     double marginWeight;
 
-    @Option(names = "--contour-weight", defaultValue = "1.0", description = "weight of the contour loss (default: ${DEFAULT-VALUE})")
+    @Option(names = "--contour-weight", description = "weight of the contour loss (default: ${DEFAULT-VALUE})")
     double contourWeight;
 
-    @Option(names = "--encoding", defaultValue = "paper", description = "ΔT encoding: paper (33 one-hot buckets) or tutorial (scalar) (default: ${DEFAULT-VALUE})")
-    String encoding;
-
-    @Option(names = "--rnn-dim", defaultValue = "128", description = "LSTM width (default: ${DEFAULT-VALUE})")
-    int rnnDim;
-
-    @Option(names = "--layers", defaultValue = "2", description = "LSTM layers (default: ${DEFAULT-VALUE})")
-    int layers;
-
-    @Option(names = "--validate-every", defaultValue = "1000", description = "steps between validations (default: ${DEFAULT-VALUE})")
+    @Option(names = "--validate-every", description = "steps between validations (default: ${DEFAULT-VALUE})")
     long validateEvery;
 
-    @Option(names = "--checkpoint-every", defaultValue = "250", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint-every", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
     long checkpointEvery;
 
-    @Option(names = "--validation-windows", defaultValue = "2048", description = "validation windows used for model selection, spread over the split (default: ${DEFAULT-VALUE})")
+    @Option(names = "--validation-windows", description = "validation windows used for model selection, spread over"
+            + " the split (default: ${DEFAULT-VALUE})")
     int validationWindows;
 
-    @Option(names = "--sampling", defaultValue = "uniform", description = "how crops pick a performance: uniform (the paper) or by-notes (default: ${DEFAULT-VALUE})")
-    String sampling;
+    @Option(names = "--sampling", description = "how crops pick a performance: ${COMPLETION-CANDIDATES}"
+            + " (uniform = the paper's; default: ${DEFAULT-VALUE})")
+    TrainingConfig.Sampling sampling;
 
-    @Option(names = "--threads", defaultValue = "0", description = "engine threads, 0 = all cores (default: ${DEFAULT-VALUE})")
+    @Option(names = "--encoding", description = "ΔT encoding: ${COMPLETION-CANDIDATES} (paper: 33 one-hot buckets;"
+            + " tutorial: a scalar) (default: ${DEFAULT-VALUE})")
+    FeatureEncoding encoding;
+
+    @Option(names = "--rnn-dim", description = "LSTM width, at least " + TorchLstm.MIN_HIDDEN + " (default: ${DEFAULT-VALUE})")
+    int rnnDim;
+
+    @Option(names = "--layers", description = "LSTM layers (default: ${DEFAULT-VALUE})")
+    int layers;
+
+    @Option(names = "--device", description = "cpu or gpu (a CUDA GPU; needs the CUDA build, see the README)"
+            + " (default: ${DEFAULT-VALUE})")
+    String device = "cpu";
+
+    @Option(names = "--threads", description = "engine threads, 0 = all cores (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--export-only", description = "only write the run's best model to --out (no training)")
     boolean exportOnly;
 
-    @Option(names = "--name", defaultValue = "Piano Genie (MAESTRO)", description = "the model's name (default: ${DEFAULT-VALUE})")
+    @Option(names = "--name", description = "the model's name (default: from the data folder, e.g. \"Piano Genie (my-music)\")")
     String name;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    /**
-     * A resumed run keeps its recipe, so it continues exactly — except what is given again on the command line
-     * (a higher --steps; a changed --lr, --clip-norm or loss weight, e.g. for a trial from a checkpoint), said aloud.
-     */
-    TrainingConfig onResume(TrainingConfig c) {
-        var given = spec.commandLine().getParseResult();
-        long s = steps != null ? steps : c.steps();
-        double newLr = given.hasMatchedOption("--lr") ? lr : c.learningRate();
-        double clip = given.hasMatchedOption("--clip-norm") ? clipNorm : c.clipNorm();
-        double margin = given.hasMatchedOption("--margin-weight") ? marginWeight : c.marginWeight();
-        double contour = given.hasMatchedOption("--contour-weight") ? contourWeight : c.contourWeight();
-        TrainingConfig r = new TrainingConfig(s, c.batchSize(), c.sequenceLength(), newLr, c.warmupSteps(), c.schedule(),
-                c.minLrFraction(), clip, margin, contour, c.seed(), c.validateEvery(), c.checkpointEvery());
-        if (!r.withSteps(c.steps()).equals(c)) {
-            System.out.printf(Locale.ROOT, "note: resuming with a changed recipe: lr %.3g → %.3g, clip %.3g → %.3g, "
-                    + "margin %.3g → %.3g, contour %.3g → %.3g%n", c.learningRate(), newLr, c.clipNorm(), clip,
-                    c.marginWeight(), margin, c.contourWeight(), contour);
+    /** The defaults in --help and for options not given: from TrainingConfig and ModelConfig, the one place for them. */
+    public static final class Defaults implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec arg) {
+            if (!(arg instanceof CommandLine.Model.OptionSpec o)) {
+                return null;
+            }
+            TrainingConfig d = TrainingConfig.DEFAULTS;
+            ModelConfig m = ModelConfig.paperDefaults("");
+            return switch (o.longestName()) {
+                case "--out" -> "runs/model";
+                case "--steps" -> Long.toString(d.steps());
+                case "--batch" -> Integer.toString(d.batchSize());
+                case "--seed" -> Long.toString(d.seed());
+                case "--lr" -> plain(d.learningRate());
+                case "--warmup" -> Long.toString(d.warmupSteps());
+                case "--schedule" -> d.schedule().name();
+                case "--min-lr-fraction" -> plain(d.minLrFraction());
+                case "--clip-norm" -> plain(d.clipNorm());
+                case "--margin-weight" -> plain(d.marginWeight());
+                case "--contour-weight" -> plain(d.contourWeight());
+                case "--validate-every" -> Long.toString(d.validateEvery());
+                case "--checkpoint-every" -> Long.toString(d.checkpointEvery());
+                case "--validation-windows" -> Integer.toString(d.validationWindows());
+                case "--sampling" -> d.sampling().name();
+                case "--encoding" -> m.encoding().name();
+                case "--rnn-dim" -> Integer.toString(m.rnnDim());
+                case "--layers" -> Integer.toString(m.rnnLayers());
+                case "--threads" -> "0";
+                default -> null;
+            };
         }
-        return r;
+    }
+
+    /** 3e-4, 0.05, 2000: numbers as a person writes them. */
+    static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : Double.toString(v).replace(".0E", "E").toLowerCase(Locale.ROOT);
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** A recipe option: its name, its value in a recipe, its value on the command line. */
+    private record Knob(String option, Function<TrainingConfig, Object> inRecipe, Object onCommandLine) {
+    }
+
+    private List<Knob> knobs() {
+        return List.of(
+                new Knob("--batch", TrainingConfig::batchSize, batch),
+                new Knob("--seed", TrainingConfig::seed, seed),
+                new Knob("--lr", TrainingConfig::learningRate, lr),
+                new Knob("--warmup", TrainingConfig::warmupSteps, warmup),
+                new Knob("--schedule", TrainingConfig::schedule, schedule),
+                new Knob("--min-lr-fraction", TrainingConfig::minLrFraction, minLrFraction),
+                new Knob("--clip-norm", TrainingConfig::clipNorm, clipNorm),
+                new Knob("--margin-weight", TrainingConfig::marginWeight, marginWeight),
+                new Knob("--contour-weight", TrainingConfig::contourWeight, contourWeight),
+                new Knob("--validate-every", TrainingConfig::validateEvery, validateEvery),
+                new Knob("--checkpoint-every", TrainingConfig::checkpointEvery, checkpointEvery),
+                new Knob("--validation-windows", TrainingConfig::validationWindows, validationWindows),
+                new Knob("--sampling", TrainingConfig::sampling, sampling));
+    }
+
+    /** {@code base} with every option given on the command line (and --steps) put in. */
+    private TrainingConfig withGiven(TrainingConfig base, long totalSteps) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (Knob k : knobs()) {
+            v.put(k.option(), given(k.option()) ? k.onCommandLine() : k.inRecipe().apply(base));
+        }
+        return new TrainingConfig(totalSteps, (Integer) v.get("--batch"), base.sequenceLength(), (Double) v.get("--lr"),
+                (Long) v.get("--warmup"), (TrainingConfig.Schedule) v.get("--schedule"), (Double) v.get("--min-lr-fraction"),
+                (Double) v.get("--clip-norm"), (Double) v.get("--margin-weight"), (Double) v.get("--contour-weight"),
+                (Long) v.get("--seed"), (Long) v.get("--validate-every"), (Long) v.get("--checkpoint-every"),
+                (TrainingConfig.Sampling) v.get("--sampling"), (Integer) v.get("--validation-windows"));
+    }
+
+    /** "batch 8 → 32, seed 1 → 0": what differs between two recipes. */
+    private String differences(TrainingConfig from, TrainingConfig to) {
+        List<String> d = new ArrayList<>();
+        for (Knob k : knobs()) {
+            Object a = k.inRecipe().apply(from);
+            Object b = k.inRecipe().apply(to);
+            if (!Objects.equals(a, b)) {
+                d.add(k.option().substring(2) + " " + show(a) + " → " + show(b));
+            }
+        }
+        return String.join(", ", d);
+    }
+
+    private static String show(Object v) {
+        return v instanceof Double x ? plain(x) : v instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(v);
+    }
+
+    /** Checks what picocli's types cannot: ranges, with the option's name. */
+    private void checkRanges() {
+        if (given("--steps")) {
+            CliChecks.positive("--steps", steps);
+        }
+        CliChecks.positive("--batch", batch);
+        if (batch > 4096) {
+            throw new IllegalArgumentException("--batch must be at most 4096, was " + batch);
+        }
+        if (!(lr > 0 && lr < 1)) {
+            throw new IllegalArgumentException("--lr must be between 0 and 1 (exclusive), was " + plain(lr));
+        }
+        CliChecks.atLeast("--warmup", warmup, 0);
+        if (!(minLrFraction >= 0 && minLrFraction <= 1)) {
+            throw new IllegalArgumentException("--min-lr-fraction must be between 0 and 1, was " + plain(minLrFraction));
+        }
+        for (var w : List.of(Map.entry("--clip-norm", clipNorm), Map.entry("--margin-weight", marginWeight),
+                Map.entry("--contour-weight", contourWeight))) {
+            if (!(w.getValue() >= 0)) {
+                throw new IllegalArgumentException(w.getKey() + " must be 0 or more, was " + plain(w.getValue()));
+            }
+        }
+        CliChecks.positive("--validate-every", validateEvery);
+        CliChecks.positive("--checkpoint-every", checkpointEvery);
+        CliChecks.positive("--validation-windows", validationWindows);
+        CliChecks.atLeast("--rnn-dim", rnnDim, TorchLstm.MIN_HIDDEN);
+        if (rnnDim > 4096) {
+            throw new IllegalArgumentException("--rnn-dim must be at most 4096, was " + rnnDim);
+        }
+        CliChecks.positive("--layers", layers);
+        if (layers > 16) {
+            throw new IllegalArgumentException("--layers must be at most 16, was " + layers);
+        }
+        CliChecks.atLeast("--threads", threads, 0);
+        if (!device.equalsIgnoreCase("cpu") && !device.equalsIgnoreCase("gpu")) {
+            throw new IllegalArgumentException("--device must be cpu or gpu, was '" + device + "'");
+        }
+        if (changeRecipe && !resume) {
+            throw new IllegalArgumentException("--change-recipe goes with --resume (a new run takes its options as given)");
+        }
+        if (init != null && resume) {
+            throw new IllegalArgumentException("--init starts a new run from a model; --resume continues a run: choose one");
+        }
     }
 
     @Override
     public Integer call() throws Exception {
+        checkRanges();
         ThreadsOption.apply(threads);
         Path runDir = run != null ? run : out.resolve("training");
         if (exportOnly) {
-            TrainingState best = ModelExport.exportBest(runDir, out);
-            Path csv = runDir.resolve("curve.csv");
-            if (java.nio.file.Files.exists(csv)) {
-                java.nio.file.Files.copy(csv, out.resolve("training-curve.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                CurvePlot.render(csv, out.resolve("training-curve.png"));
-            }
-            System.out.printf(Locale.ROOT, "exported the best model of %s (step %d, validation PPL %.3f) to %s%n",
-                    runDir, best.bestStep(), Math.exp(best.bestValidationCe()), out);
-            return 0;
+            return exportOnly(runDir);
         }
-        long totalSteps = steps != null ? steps : resume ? -1 : 50_000;
-        TrainingConfig config = new TrainingConfig(totalSteps > 0 ? totalSteps : 1, batch, TrainingConfig.SEQUENCE_LENGTH, lr, warmup,
-                TrainingConfig.Schedule.valueOf(schedule.toUpperCase(Locale.ROOT)), minLrFraction, clipNorm,
-                marginWeight, contourWeight, seed, validateEvery, checkpointEvery);
         if (data == null) {
             throw new IllegalArgumentException("--data DIR is required to train (a folder of MIDI files)");
         }
-        ModelConfig model = new ModelConfig(name, FeatureEncoding.valueOf(encoding.toUpperCase(Locale.ROOT)),
-                CellConvention.TORCH_IFGO, rnnDim, layers, true,
-                Map.of("data", data.toString(), "licence", "CC BY-NC-SA 4.0 when trained on MAESTRO"));
+        if (!Files.isDirectory(data)) {
+            throw new IllegalArgumentException("no folder at " + data.toAbsolutePath().normalize()
+                    + ": --data wants a folder of MIDI files");
+        }
+        Device dev = device();
+        Files.createDirectories(runDir);
+        try (RunLog log = RunLog.open(runDir.resolve("train.log"), System.out)) {
+            log.println("$ genie " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            String env = NativeEnvironment.warning();
+            if (env != null) {
+                log.println(env);
+            }
+            for (Path p : removeStaleTempFiles(runDir)) {
+                log.println("removed " + p + " (a temporary file a stopped run left)");
+            }
+            return train(runDir, dev, log);
+        }
+    }
 
-        Dataset dataset = Dataset.load(data, System.out);
+    private Device device() {
+        if (device.equalsIgnoreCase("cpu")) {
+            return Device.cpu();
+        }
+        if (Engines.pytorch().getGpuCount() == 0) {
+            throw new IllegalArgumentException("--device gpu: PyTorch sees no CUDA GPU here (this build has the CPU natives;"
+                    + " build with -Pcuda on a machine with an NVIDIA driver, see the README)");
+        }
+        return Device.gpu();
+    }
+
+    private List<Path> removeStaleTempFiles(Path runDir) throws IOException {
+        List<Path> removed = new ArrayList<>(TrainingRun.removeStaleTempFiles(runDir));
+        // a model folder is written to OUT.tmp-* beside it, then renamed
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && Files.isDirectory(parent)) {
+            String prefix = out.getFileName() + ".tmp-";
+            try (Stream<Path> siblings = Files.list(parent)) {
+                for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                    try (Stream<Path> walk = Files.walk(p)) {
+                        for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                    removed.add(p);
+                }
+            }
+        }
+        return removed;
+    }
+
+    private Integer train(Path runDir, Device dev, RunLog log) throws Exception {
+        PianoGenieModel base = init != null ? initModel() : null;
+        TrainingState resumed = resume ? TrainingRun.resumeState(runDir) : null;
+        TrainingConfig config;
+        if (resumed != null) {
+            config = resumedRecipe(resumed.training(), log);
+            checkArchitecture(resumed.model(), "the run in " + runDir + " trains");
+        } else {
+            TrainingConfig defaults = base != null ? TrainingConfig.FINE_TUNE : TrainingConfig.DEFAULTS;
+            config = withGiven(defaults, given("--steps") ? steps : defaults.steps());
+            if (base != null) {
+                checkArchitecture(base.config(), base.source() + " is");
+            }
+        }
+        Dataset dataset = Dataset.load(data, log);
         if (dataset.split(Split.TRAIN).isEmpty()) {
             throw new IllegalArgumentException("the dataset " + data + " has no training performances");
         }
+        ModelConfig model = resumed != null ? resumed.model() : modelConfig(base, dataset);
         List<NoteBatch> validation = EvalWindows.spread(
                 EvalWindows.of(dataset.split(Split.VALIDATION), config.sequenceLength(), EvalWindows.Mode.ALL, 64),
-                validationWindows, 64);
+                config.validationWindows(), 64);
         if (validation.isEmpty()) {
-            System.out.println("warning: the validation split has no 128-note window: there is no model selection,"
+            log.println("warning: the validation split has no 128-note window: there is no model selection,"
                     + " the latest model is exported at every validation step");
         }
-        CropSampler.Weighting weighting = sampling.equalsIgnoreCase("by-notes")
-                ? CropSampler.Weighting.BY_NOTES : CropSampler.Weighting.UNIFORM;
         boolean terminal = System.console() != null;
-        try (PrefetchingBatches batches = new PrefetchingBatches(new CropSampler(dataset.split(Split.TRAIN), batch,
-                        config.sequenceLength(), seed, weighting, true), 4);
-                ProgressReporter reporter = new ProgressReporter(System.out, terminal, 50) {
+        final TrainingConfig recipe = config;
+        try (PrefetchingBatches batches = new PrefetchingBatches(new CropSampler(dataset.split(Split.TRAIN),
+                        config.batchSize(), config.sequenceLength(), config.seed(), config.sampling(), true), 4);
+                ProgressReporter reporter = new ProgressReporter(log, terminal, java.time.Duration.ofSeconds(10)) {
                     @Override
-                    public void newBest(dev.pianogenie.model.net.PianoGenieNet net, TrainingState state) throws java.io.IOException {
+                    public void newBest(dev.pianogenie.model.net.PianoGenieNet net, TrainingState state) throws IOException {
                         ModelExport.export(net, state, out); // the best model so far is always a loadable model folder
                     }
                 };
                 TrainingRun trainingRun = new TrainingRun(config, model, runDir, batches, validation, resume, reporter,
-                        this::onResume)) {
+                        c -> recipe, dev)) {
             if (trainingRun.warmStarted()) {
-                System.out.printf(Locale.ROOT, "no %s in %s: warm start from %s at step %d (fresh optimizer moments,"
+                log.printf(Locale.ROOT, "no %s in %s: warm start from %s at step %d (fresh optimizer moments,"
                         + " learning rate warmed up again)%n", TrainingRun.CHECKPOINT, runDir, TrainingRun.BEST,
                         trainingRun.state().step());
+            }
+            if (base != null) {
+                trainingRun.initializeFrom(base.tensors());
+                log.println("fine-tuning " + base.describe());
+                if (!validation.isEmpty()) {
+                    trainingRun.validateNow(); // the starting point: the best model until training beats it
+                }
             }
             // Ctrl-C or a kill (SIGTERM): finish the step, write the checkpoint, then let the JVM exit
             Thread hook = new Thread(() -> {
@@ -191,12 +411,95 @@ public final class TrainCommand implements Callable<Integer> {
             }, "stop-training");
             Runtime.getRuntime().addShutdownHook(hook);
             TrainingState end = trainingRun.run();
+            reporter.close();
             CurvePlot.render(runDir.resolve("curve.csv"), runDir.resolve("curve.png"));
-            System.out.printf(Locale.ROOT, "stopped at step %d of %d after %.1f h; best validation ce %.4f (PPL %.3f) at step %d%n",
-                    end.step(), end.training().steps(), end.elapsedSeconds() / 3600, end.bestValidationCe(),
-                    Math.exp(end.bestValidationCe()), end.bestStep());
-            System.out.println("checkpoint, best parameters and curve: " + runDir);
+            log.printf(Locale.ROOT, "stopped at step %d of %d after %s; best validation ce %.4f (PPL %.3f) at step %d%n",
+                    end.step(), end.training().steps(), ProgressReporter.inWords(end.elapsedSeconds()),
+                    end.bestValidationCe(), Math.exp(end.bestValidationCe()), end.bestStep());
+            log.println("best model: " + out + "; checkpoint, curve and log: " + runDir);
+            log.println("play it: ./genie --model " + out);
         }
+        return 0;
+    }
+
+    /** The resumed run's recipe; options given again must agree with it unless --change-recipe, said aloud. */
+    private TrainingConfig resumedRecipe(TrainingConfig recipe, RunLog log) {
+        long total = given("--steps") ? steps : recipe.steps();
+        TrainingConfig asked = withGiven(recipe, total);
+        String diff = differences(recipe, asked);
+        if (!diff.isEmpty() && !changeRecipe) {
+            throw new IllegalArgumentException("the run's recipe differs from the options given (" + diff
+                    + "): a resume keeps its recipe — drop those options, or add --change-recipe to train on with them");
+        }
+        if (!diff.isEmpty()) {
+            log.println("note: resuming with a changed recipe, as asked: " + diff);
+        }
+        if (total != recipe.steps()) {
+            log.printf(Locale.ROOT, "note: the run's total goes from %d to %d steps%n", recipe.steps(), total);
+        }
+        return asked;
+    }
+
+    /** The network cannot change shape: --encoding, --rnn-dim or --layers given must match the model's. */
+    private void checkArchitecture(ModelConfig m, String what) {
+        List<String> d = new ArrayList<>();
+        if (given("--encoding") && encoding != m.encoding()) {
+            d.add("encoding " + show(m.encoding()) + " (not " + show(encoding) + ")");
+        }
+        if (given("--rnn-dim") && rnnDim != m.rnnDim()) {
+            d.add("LSTM width " + m.rnnDim() + " (not " + rnnDim + ")");
+        }
+        if (given("--layers") && layers != m.rnnLayers()) {
+            d.add("" + m.rnnLayers() + " layers (not " + layers + ")");
+        }
+        if (!d.isEmpty()) {
+            throw new IllegalArgumentException(what + " a network of " + String.join(", ", d)
+                    + ": its shape cannot change; drop those options");
+        }
+    }
+
+    private PianoGenieModel initModel() throws Exception {
+        Path dir = init.equals("default")
+                ? Path.of(System.getProperty("genie.home", ".")).resolve("assets").resolve("model")
+                : Path.of(init);
+        PianoGenieModel m = ModelFiles.load(dir);
+        if (!m.config().hasEncoder()) {
+            throw new IllegalArgumentException(dir + " is a decoder-only model (" + m.describe() + "): it has no encoder"
+                    + " to fine-tune; start from a model folder with an encoder, e.g. --init default (assets/model)");
+        }
+        return m;
+    }
+
+    /** Name and provenance from the user's data (or --name); a fine-tuned model keeps the base model's provenance beside. */
+    private ModelConfig modelConfig(PianoGenieModel base, Dataset dataset) {
+        String folder = data.toAbsolutePath().normalize().getFileName().toString();
+        boolean maestro = dataset.hasOfficialSplits();
+        String dataName = maestro ? "MAESTRO" : folder;
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("data", data.toString());
+        String dataLicence = maestro ? "CC BY-NC-SA 4.0 (trained on MAESTRO)" : "that of the training data (" + folder + ")";
+        if (base != null) {
+            p.put("fine_tuned_from", base.config().name() + " (" + base.source() + ")");
+            String baseLicence = base.config().provenance().getOrDefault("licence", "unknown");
+            p.put("licence", dataLicence + "; and the base model's: " + baseLicence);
+            String modelName = name != null ? name : "Piano Genie (" + dataName + ", fine-tuned)";
+            return new ModelConfig(modelName, base.config().encoding(), base.config().cell(), base.config().rnnDim(),
+                    base.config().rnnLayers(), true, p);
+        }
+        p.put("licence", dataLicence);
+        return new ModelConfig(name != null ? name : "Piano Genie (" + dataName + ")", encoding, CellConvention.TORCH_IFGO,
+                rnnDim, layers, true, p);
+    }
+
+    private Integer exportOnly(Path runDir) throws IOException {
+        TrainingState best = ModelExport.exportBest(runDir, out);
+        Path csv = runDir.resolve("curve.csv");
+        if (Files.exists(csv)) {
+            Files.copy(csv, out.resolve("training-curve.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            CurvePlot.render(csv, out.resolve("training-curve.png"));
+        }
+        System.out.printf(Locale.ROOT, "exported the best model of %s (step %d, validation PPL %.3f) to %s%n",
+                runDir, best.bestStep(), Math.exp(best.bestValidationCe()), out);
         return 0;
     }
 }

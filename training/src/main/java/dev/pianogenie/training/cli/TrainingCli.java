@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "genie",
         mixinStandardHelpOptions = true,
         description = "Train and evaluate Piano Genie models.",
-        subcommands = {TrainCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TrainingCli implements Runnable {
 
     @CommandLine.Spec
@@ -16,7 +16,17 @@ public final class TrainingCli implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // plots are drawn off-screen
-        System.exit(new CommandLine(new TrainingCli()).execute(args));
+        String note = NativeEnvironment.warning();
+        if (note != null && args.length > 0 && !args[args.length - 1].equals("--help")) {
+            System.err.println(note);
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with one-line errors (in-process tests use this too). */
+    public static CommandLine commandLine() {
+        return TrainingErrors.install(new CommandLine(new TrainingCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setCommandName(System.getProperty("genie.command", "genie"))); // "piano-genie" when installed
     }
 
     @Override

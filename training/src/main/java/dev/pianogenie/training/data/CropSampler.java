@@ -4,6 +4,7 @@ import dev.pianogenie.model.FeatureEncoding;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.training.loop.BatchSource;
 import dev.pianogenie.training.loop.NoteBatch;
+import dev.pianogenie.training.loop.TrainingConfig;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -22,18 +23,15 @@ public final class CropSampler implements BatchSource {
     public static final double STRETCH_MIN = 0.95;
     public static final double STRETCH_MAX = 1.05;
 
-    /** How a row picks its performance. */
-    public enum Weighting { UNIFORM, BY_NOTES }
-
     private final List<NoteSequence> sequences;
     private final int batch;
     private final int length;
     private final long seed;
-    private final Weighting weighting;
+    private final TrainingConfig.Sampling weighting;
     private final boolean augment;
     private final long[] cumulativeNotes;
 
-    public CropSampler(List<NoteSequence> sequences, int batch, int length, long seed, Weighting weighting, boolean augment) {
+    public CropSampler(List<NoteSequence> sequences, int batch, int length, long seed, TrainingConfig.Sampling weighting, boolean augment) {
         this.sequences = sequences.stream().filter(s -> s.size() >= length).toList();
         if (this.sequences.isEmpty()) {
             throw new IllegalArgumentException("no performance has " + length + " notes or more: nothing to train on");
@@ -89,7 +87,7 @@ public final class CropSampler implements BatchSource {
     }
 
     private NoteSequence pick(SplittableRandom random) {
-        if (weighting == Weighting.UNIFORM) {
+        if (weighting == TrainingConfig.Sampling.UNIFORM) {
             return sequences.get(random.nextInt(sequences.size()));
         }
         long r = random.nextLong(cumulativeNotes[cumulativeNotes.length - 1]);

@@ -1,10 +1,11 @@
 package dev.pianogenie.training.data;
 
+import dev.pianogenie.files.InputFile;
 import dev.pianogenie.midi.MidiFileException;
-import dev.pianogenie.model.Caches;
 import dev.pianogenie.midi.MidiFileReader;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.Performance;
+import dev.pianogenie.model.Caches;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -106,7 +107,7 @@ public final class Dataset {
                     fresh.put(name, readFile(f, name, size, mtime));
                 }
             } catch (IOException e) {
-                fresh.put(name, CacheEntry.corrupt(name, 0, 0, "cannot be read: " + e.getMessage()));
+                fresh.put(name, CacheEntry.corrupt(name, 0, 0, "cannot be read: " + InputFile.reason(e)));
             }
         });
         int reread = (int) fresh.values().stream().filter(c -> !cached.containsKey(c.name) || cached.get(c.name) != c).count();
@@ -225,7 +226,7 @@ public final class Dataset {
     }
 
     private static CacheEntry readFile(Path f, String name, long size, long mtime) throws IOException {
-        byte[] bytes = Files.readAllBytes(f);
+        byte[] bytes = InputFile.read(f, MidiFileReader.MAX_FILE_BYTES, "a MIDI performance"); // capped: /proc-like sizes lie
         CRC32 crc = new CRC32();
         crc.update(bytes);
         try {

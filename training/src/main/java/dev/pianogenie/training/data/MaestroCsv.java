@@ -1,8 +1,8 @@
 package dev.pianogenie.training.data;
 
+import dev.pianogenie.files.InputFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,13 +14,20 @@ import java.util.Map;
  * into file → split. RFC 4180 quoting: fields in double quotes, a doubled quote inside is a quote.
  */
 public final class MaestroCsv {
+    private static final long MAX_BYTES = 64L << 20;
+
     private MaestroCsv() {
+    }
+
+    /** The whole CSV, capped (MAESTRO's is 0.4 MB). */
+    private static String text(Path csv) throws IOException {
+        return new String(InputFile.read(csv, MAX_BYTES, "a dataset CSV"), StandardCharsets.UTF_8);
     }
 
     /** True if the file's header names the columns we need. */
     public static boolean looksLikeOne(Path csv) {
         try {
-            List<List<String>> rows = parse(Files.readString(csv, StandardCharsets.UTF_8), 1);
+            List<List<String>> rows = parse(text(csv), 1);
             return !rows.isEmpty() && rows.get(0).contains("split") && rows.get(0).contains("midi_filename");
         } catch (IOException | RuntimeException e) {
             return false;
@@ -28,7 +35,7 @@ public final class MaestroCsv {
     }
 
     public static Map<String, Split> read(Path csv) throws IOException {
-        List<List<String>> rows = parse(Files.readString(csv, StandardCharsets.UTF_8), Integer.MAX_VALUE);
+        List<List<String>> rows = parse(text(csv), Integer.MAX_VALUE);
         if (rows.isEmpty()) {
             throw new IOException(csv + ": empty CSV");
         }

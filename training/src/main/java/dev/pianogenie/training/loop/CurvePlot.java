@@ -27,27 +27,29 @@ public final class CurvePlot {
     }
 
     public static void render(Path csv, Path png) throws IOException {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        XYSeries loss = new XYSeries("training reconstruction loss (nats, mean of 100 steps)");
-        XYSeries total = new XYSeries("training total loss (mean of 100 steps)");
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
+            String[] f = line.split(",", -1);
+            if (!line.startsWith("step") && !line.isBlank() && f.length >= 12) {
+                rows.add(f);
+            }
+        }
+        // smooth over up to 100 steps, fewer for a short run, so its training loss is drawn from the first steps on
+        int window = (int) Math.max(1, Math.min(100, rows.size() / 50));
+        String smoothing = window == 1 ? "each step" : "mean of " + window + " steps";
+        XYSeries loss = new XYSeries("training reconstruction loss (nats, " + smoothing + ")");
+        XYSeries total = new XYSeries("training total loss (" + smoothing + ")");
         XYSeries valCe = new XYSeries("validation reconstruction loss");
         XYSeries valPpl = new XYSeries("validation perplexity");
         double sumCe = 0;
         double sumTotal = 0;
         int n = 0;
-        for (String line : lines) {
-            if (line.startsWith("step") || line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length < 12) {
-                continue;
-            }
+        for (String[] f : rows) {
             long step = Long.parseLong(f[0]);
             sumTotal += Double.parseDouble(f[1]);
             sumCe += Double.parseDouble(f[2]);
             n++;
-            if (n == 100) {
+            if (n == window) {
                 loss.add(step, sumCe / n);
                 total.add(step, sumTotal / n);
                 sumCe = 0;
@@ -65,6 +67,7 @@ public final class CurvePlot {
         losses.addSeries(valCe);
         XYPlot top = new XYPlot(losses, null, new NumberAxis("loss"),
                 renderer(false, new Color(0xC0392B), new Color(0x2E86C1), new Color(0x1E8449)));
+        ((XYLineAndShapeRenderer) top.getRenderer()).setSeriesShapesVisible(2, true); // validation points, few
         NumberAxis pplAxis = new NumberAxis("validation PPL");
         pplAxis.setAutoRangeIncludesZero(false);
         XYPlot bottom = new XYPlot(new XYSeriesCollection(valPpl), null, pplAxis,
@@ -75,6 +78,15 @@ public final class CurvePlot {
         plot.add(bottom, 1);
         JFreeChart chart = new JFreeChart("Piano Genie training", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        // readable at a glance: larger axis labels, ticks and legend than JFreeChart's defaults
+        java.awt.Font label = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 18);
+        java.awt.Font ticks = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 15);
+        for (org.jfree.chart.axis.ValueAxis a : new org.jfree.chart.axis.ValueAxis[] {
+            plot.getDomainAxis(), top.getRangeAxis(), bottom.getRangeAxis()}) {
+            a.setLabelFont(label);
+            a.setTickLabelFont(ticks);
+        }
+        chart.getLegend().setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 15));
         Path tmp = png.resolveSibling(png.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             ChartUtils.writeChartAsPNG(out, chart, 1000, 700);

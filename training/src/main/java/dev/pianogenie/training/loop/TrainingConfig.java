@@ -11,6 +11,8 @@ package dev.pianogenie.training.loop;
  *                      until the decay has begun)
  * @param minLrFraction where the decay ends, as a fraction of the learning rate
  * @param clipNorm      global gradient-norm clipping (0 = off)
+ * @param sampling      how a batch row picks its performance
+ * @param validationWindows how many validation windows (spread over the split) select the best model
  */
 public record TrainingConfig(
         long steps,
@@ -25,15 +27,36 @@ public record TrainingConfig(
         double contourWeight,
         long seed,
         long validateEvery,
-        long checkpointEvery) {
+        long checkpointEvery,
+        Sampling sampling,
+        int validationWindows) {
 
     public enum Schedule { CONSTANT, COSINE, WSD }
+
+    /** How a batch row picks its performance: uniformly (the paper), or in proportion to its notes. */
+    public enum Sampling { UNIFORM, BY_NOTES }
+
+    public static final int DEFAULT_VALIDATION_WINDOWS = 2048;
 
     public static final double WSD_DECAY_FRACTION = 0.2;
 
     public static final int SEQUENCE_LENGTH = 128;
 
+    /** What {@code genie train} does unless told otherwise: the paper's recipe, 50,000 steps. */
+    public static final TrainingConfig DEFAULTS = paper(50_000);
+
+    /**
+     * What {@code genie train --init MODEL} does unless told otherwise: a trained model moved towards a few files,
+     * gently — a third of the learning rate, warmed up over 100 steps (fresh Adam moments), 2,000 steps,
+     * validated every 200 so the best point (the starting model included) is kept.
+     */
+    public static final TrainingConfig FINE_TUNE = new TrainingConfig(2_000, 32, SEQUENCE_LENGTH, 1e-4, 100,
+            Schedule.CONSTANT, 0.05, 0, 1, 1, 0, 200, 100);
+
     public TrainingConfig {
+        // checkpoints written before these two were recorded had the defaults
+        sampling = sampling == null ? Sampling.UNIFORM : sampling;
+        validationWindows = validationWindows == 0 ? DEFAULT_VALIDATION_WINDOWS : validationWindows;
         require(steps > 0, "steps must be > 0");
         require(batchSize > 0 && batchSize <= 4096, "batch size must be 1..4096");
         require(sequenceLength >= 2, "sequence length must be >= 2");
@@ -43,6 +66,15 @@ public record TrainingConfig(
         require(clipNorm >= 0, "clip norm must be >= 0");
         require(marginWeight >= 0 && contourWeight >= 0, "loss weights must be >= 0");
         require(validateEvery > 0 && checkpointEvery > 0, "validation and checkpoint intervals must be > 0");
+        require(validationWindows > 0, "validation windows must be > 0");
+    }
+
+    /** The paper's sampling and the default validation windows. */
+    public TrainingConfig(long steps, int batchSize, int sequenceLength, double learningRate, long warmupSteps,
+            Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
+            long validateEvery, long checkpointEvery) {
+        this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
+                contourWeight, seed, validateEvery, checkpointEvery, Sampling.UNIFORM, DEFAULT_VALIDATION_WINDOWS);
     }
 
     private static void require(boolean ok, String message) {
@@ -52,13 +84,14 @@ public record TrainingConfig(
     }
 
     public static TrainingConfig paper(long steps) {
-        return new TrainingConfig(steps, 32, SEQUENCE_LENGTH, 3e-4, 0, Schedule.CONSTANT, 0, 0, 1, 1, 0, 1000, 250);
+        return new TrainingConfig(steps, 32, SEQUENCE_LENGTH, 3e-4, 0, Schedule.CONSTANT, 0.05, 0, 1, 1, 0, 1000, 250);
     }
 
     /** The same recipe run to another total (raising the total on resume). */
     public TrainingConfig withSteps(long newSteps) {
         return new TrainingConfig(newSteps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
-                minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery);
+                minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
+                validationWindows);
     }
 
     /** The learning rate for a 0-based step. */

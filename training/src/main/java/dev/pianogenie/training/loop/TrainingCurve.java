@@ -13,12 +13,17 @@ import java.util.Locale;
 /**
  * The training curve as CSV, one row per step (validation columns filled where validation ran).
  * On resume, rows after the checkpoint's step are dropped, so the curve never holds a step twice.
+ *
+ * <p>The file stays open and rows are buffered (opening it for every row cost ~0.5 ms a step); {@link #flush()}
+ * before each checkpoint writes them, so every step up to a checkpoint is on disk — later rows a kill loses are
+ * the ones a resume would drop anyway.
  */
-public final class TrainingCurve {
+public final class TrainingCurve implements AutoCloseable {
     public static final String HEADER =
             "step,loss,reconstruction,margin,contour,grad_norm,lr,steps_per_s,val_ce,val_ppl,val_accuracy,val_cvr";
 
     private final Path file;
+    private final BufferedWriter writer;
 
     public TrainingCurve(Path file, long resumeStep) throws IOException {
         this.file = file;
@@ -41,6 +46,7 @@ public final class TrainingCurve {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.write(tmp, kept, StandardCharsets.UTF_8);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     public void append(long step, TrainingRun.StepLosses l, double lr, double stepsPerSecond, Scores val) throws IOException {
@@ -48,9 +54,17 @@ public final class TrainingCurve {
                 val.meanCrossEntropy(), val.perplexity(), val.accuracy(), val.contourViolationRatio());
         String row = String.format(Locale.ROOT, "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s%n",
                 step, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr, stepsPerSecond, v);
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
-            w.write(row);
-        }
+        writer.write(row);
+    }
+
+    /** Writes the buffered rows to the file. */
+    public void flush() throws IOException {
+        writer.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.close();
     }
 
     public Path file() {

@@ -1,5 +1,6 @@
 package dev.pianogenie.training.loop;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -74,6 +75,7 @@ public final class TrainingRun implements AutoCloseable {
     private final AdamOptimizer adam;
     private final PianoGenieLoss loss;
     private final TrainingCurve curve;
+    private final StepPhases phases = new StepPhases();
     private TrainingState state;
     /** Began from best.bin with fresh Adam moments, as there was no checkpoint.bin to resume. */
     private final boolean warmStarted;
@@ -96,6 +98,13 @@ public final class TrainingRun implements AutoCloseable {
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
             List<NoteBatch> validation, boolean resume, Listener listener,
             java.util.function.UnaryOperator<TrainingConfig> onResume) throws IOException {
+        this(config, model, runDir, batches, validation, resume, listener, onResume, Device.cpu());
+    }
+
+    /** @param device where the network trains (the CPU, or a CUDA GPU when the engine has one) */
+    public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
+            List<NoteBatch> validation, boolean resume, Listener listener,
+            java.util.function.UnaryOperator<TrainingConfig> onResume, Device device) throws IOException {
         this.config = config;
         this.runDir = runDir;
         this.batches = batches;
@@ -109,7 +118,7 @@ public final class TrainingRun implements AutoCloseable {
         }
         this.engine = Engines.pytorch();
         engine.setRandomSeed((int) config.seed());
-        this.manager = engine.newBaseManager();
+        this.manager = engine.newBaseManager(device);
         // Without checkpoint.bin (it holds the optimizer moments and is too large to travel in git), a resume
         // warm-starts from best.bin: its parameters and step, fresh Adam moments, and the lr warmed up again.
         Path from = resume && !Files.exists(checkpoint) && Files.exists(runDir.resolve(BEST))
@@ -121,7 +130,6 @@ public final class TrainingRun implements AutoCloseable {
         net.initialize(manager, DataType.FLOAT32, net.exampleInputShapes());
         this.parameters = net.namedParameters();
         this.adam = new AdamOptimizer(manager, parameters);
-        this.loss = new PianoGenieLoss(config.marginWeight(), config.contourWeight());
         if (restored != null) {
             CheckpointFile.Contents contents = CheckpointFile.read(from);
             restoreParameters(contents.tensors());
@@ -135,8 +143,58 @@ public final class TrainingRun implements AutoCloseable {
         } else {
             this.state = new TrainingState(0, config, modelConfig, Double.POSITIVE_INFINITY, -1, 0);
         }
+        this.loss = new PianoGenieLoss(this.config.marginWeight(), this.config.contourWeight()); // the resumed recipe's
         this.warmStarted = warmStart;
         this.curve = new TrainingCurve(runDir.resolve("curve.csv"), state.step());
+    }
+
+    /**
+     * What {@code --resume} in {@code runDir} would continue: the state in {@code checkpoint.bin}, or in
+     * {@code best.bin} when there is no checkpoint (a warm start).
+     */
+    public static TrainingState resumeState(Path runDir) throws IOException {
+        Path checkpoint = runDir.resolve(CHECKPOINT);
+        return readState(Files.exists(checkpoint) || !Files.exists(runDir.resolve(BEST)) ? checkpoint : runDir.resolve(BEST));
+    }
+
+    /**
+     * Removes what a run killed mid-write leaves in its folder: the temporary files of checkpoints, best parameters
+     * and curve (each written to a temporary file, then renamed). Returns what was removed.
+     */
+    public static List<Path> removeStaleTempFiles(Path runDir) throws IOException {
+        List<Path> removed = new java.util.ArrayList<>();
+        if (!Files.isDirectory(runDir)) {
+            return removed;
+        }
+        try (var files = Files.list(runDir)) {
+            for (Path p : files.toList()) {
+                String n = p.getFileName().toString();
+                boolean stale = n.endsWith(".tmp") && (n.startsWith(CHECKPOINT) || n.startsWith(BEST) || n.startsWith("curve."));
+                if (stale && Files.isRegularFile(p)) {
+                    Files.delete(p);
+                    removed.add(p);
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Starts a fresh run from trained parameters (fine-tuning): every parameter must be there, encoder included.
+     * Adam's moments stay fresh, so {@code warmupSteps} matter.
+     */
+    public void initializeFrom(Map<String, dev.pianogenie.model.io.Tensor> tensors) {
+        if (state.step() != 0) {
+            throw new IllegalStateException("only a fresh run starts from a model; this one is at step " + state.step());
+        }
+        net.load(tensors);
+    }
+
+    /** Scores the validation windows now (e.g. the starting model of a fine-tuning), keeping it if best. */
+    public Scores validateNow() throws IOException {
+        try (NDManager sub = manager.newSubManager()) {
+            return validate(new NetEvaluator(net, sub));
+        }
     }
 
     private static TrainingState readState(Path checkpoint) throws IOException {
@@ -157,6 +215,11 @@ public final class TrainingRun implements AutoCloseable {
 
     public TrainingState state() {
         return state;
+    }
+
+    /** Where the steps' time went since {@link #run()} began (or the last {@link StepPhases#reset()}). */
+    public StepPhases phases() {
+        return phases;
     }
 
     /** Asks the loop to stop after the current step, writing a checkpoint (safe from a shutdown hook). */
@@ -186,8 +249,10 @@ public final class TrainingRun implements AutoCloseable {
         long segmentSteps = 0;
         double elapsedBefore = state.elapsedSeconds();
         long step = state.step();
+        phases.reset();
         while (step < config.steps() && !stopRequested) {
             NoteBatch b = batches.batch(step);
+            phases.lap(StepPhases.Phase.DATA);
             double lr = learningRateAt(step);
             StepLosses losses = trainStep(store, b, (float) lr);
             step++;
@@ -205,6 +270,7 @@ public final class TrainingRun implements AutoCloseable {
             if (scores != null || step % config.checkpointEvery() == 0) {
                 saveCheckpoint();
             }
+            phases.endStep();
         }
         if (step % config.checkpointEvery() != 0) {
             saveCheckpoint();
@@ -215,13 +281,19 @@ public final class TrainingRun implements AutoCloseable {
     private StepLosses trainStep(ParameterStore store, NoteBatch b, float lr) {
         try (NDManager sub = manager.newSubManager(); GradientCollector gc = engine.newGradientCollector()) {
             NDList in = NetInputs.of(sub, state.model().encoding(), b.keys(), b.dtSeconds(), b.batch(), b.length());
-            NDList out = net.forward(store, in, true);
             NDArray keys = NetInputs.keys(sub, b.keys(), b.batch(), b.length());
+            phases.lap(StepPhases.Phase.COPY_IN);
+            NDList out = net.forward(store, in, true);
             PianoGenieLoss.Terms t = loss.compute(out.get(0), out.get(1), keys);
+            phases.lap(StepPhases.Phase.FORWARD);
             gc.backward(t.total());
+            phases.lap(StepPhases.Phase.BACKWARD);
             float norm = adam.update(parameters, lr, (float) config.clipNorm());
-            return new StepLosses(t.total().getFloat(), t.reconstruction().getFloat(), t.margin().getFloat(),
+            phases.lap(StepPhases.Phase.OPTIMIZER);
+            StepLosses losses = new StepLosses(t.total().getFloat(), t.reconstruction().getFloat(), t.margin().getFloat(),
                     t.contour().getFloat(), norm);
+            phases.lap(StepPhases.Phase.COPY_OUT);
+            return losses;
         }
     }
 
@@ -259,6 +331,7 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private void saveCheckpoint() throws IOException {
+        curve.flush(); // every row up to the checkpoint's step is on disk before the checkpoint is
         Map<String, CheckpointFile.Tensor> tensors = parameterTensors();
         adam.state().forEach((name, array) -> tensors.put(name, tensor(array)));
         Path file = runDir.resolve(CHECKPOINT);
@@ -301,7 +374,13 @@ public final class TrainingRun implements AutoCloseable {
 
     @Override
     public void close() {
-        adam.close();
-        manager.close();
+        try {
+            curve.close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not write " + curve.file() + ": " + e.getMessage(), e);
+        } finally {
+            adam.close();
+            manager.close();
+        }
     }
 }

@@ -30,7 +30,7 @@ class TrainEvalCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            int code = new CommandLine(new TrainingCli()).execute(args);
+            int code = TrainingCli.commandLine().execute(args);
             assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);

@@ -39,6 +39,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     private final Optional<String> wanted;
     private volatile long wallToNano;
     private volatile Controller controller;
+    private volatile boolean polled;
     private volatile GamepadMapping mapping;
     private volatile Consumer<Component> learner;
     private volatile boolean running;
@@ -109,6 +110,24 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         return names;
     }
 
+    /** What the controllers seen now are, for a message: each with its type and buttons, or that there are none. */
+    public String found() {
+        return found(rescan.get());
+    }
+
+    static String found(ControllerEnvironment env) {
+        List<String> all = list(env);
+        if (all.isEmpty()) {
+            return "JInput sees no game controller at all";
+        }
+        return "JInput sees " + String.join(", ", all) + " (a gamepad needs at least " + Keys.NUM_BUTTONS + " buttons)";
+    }
+
+    /** Whether a pad is connected now and has answered a poll (one that is listed but fails is not). */
+    public boolean connected() {
+        return controller != null && polled;
+    }
+
     static int digitalButtons(Controller c) {
         int n = 0;
         for (Component comp : c.getComponents()) {
@@ -133,15 +152,15 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     public void start(ButtonListener l) throws ControllerException {
         this.listener = l;
         ControllerEnvironment env = rescan.get();
-        Controller c = find(env);
+        Controller c = find(env, null);
         if (c == null && wanted.isPresent()) {
-            throw new ControllerException("no gamepad named '" + wanted.get() + "' (found: " + String.join(", ",
-                    list(env)) + "); check that it is plugged in and that you may read /dev/input/event*");
+            throw new ControllerException("no gamepad named '" + wanted.get() + "': " + found(env)
+                    + "; check that it is plugged in and that you may read /dev/input/event*");
         }
         if (c != null) {
             connect(c);
         } else {
-            l.onConnection(name(), false, "no gamepad found yet: plug one in (other controllers still play)");
+            l.onConnection(name(), false, "waiting for a gamepad: plug one in (other controllers still play)");
         }
         running = true;
         thread = new Thread(this::run, "gamepad-poll");
@@ -149,10 +168,10 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         thread.start();
     }
 
-    private Controller find(ControllerEnvironment env) {
+    private Controller find(ControllerEnvironment env, Controller skip) {
         Controller stick = null;
         for (Controller c : env.getControllers()) {
-            if (digitalButtons(c) < Keys.NUM_BUTTONS) {
+            if (c == skip || digitalButtons(c) < Keys.NUM_BUTTONS) {
                 continue; // a mouse, a wheel, a pedal box: not 8 buttons
             }
             Controller.Type t = c.getType();
@@ -183,6 +202,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         }
         mapping = m != null ? m : GamepadMapping.defaultFor(c);
         c.setEventQueueSize(256);
+        polled = false;
         controller = c;
         listener.onConnection(name(), true, c.getName() + ": buttons " + mapping.describe()
                 + (m != null ? " (learnt)" : " (default; learn to change)") + note);
@@ -192,11 +212,14 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         Event event = new Event();
         long nextRescan = 0;
         long nextClockSync = System.nanoTime() + CLOCK_SYNC_NANOS;
+        // the pad whose polling failed: an enumeration that still lists that same object (not re-enumerated
+        // since) must not connect it again — that looped connect/unplug at full speed, flooding the listener
+        Controller failed = null;
         while (running) {
             Controller c = controller;
             if (c == null) {
                 if (System.currentTimeMillis() >= nextRescan) {
-                    Controller found = find(rescan.get());
+                    Controller found = find(rescan.get(), failed);
                     if (found != null) {
                         connect(found);
                         continue;
@@ -208,10 +231,15 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
             }
             if (!c.poll()) {
                 controller = null;
+                polled = false;
+                failed = c;
                 listener.onConnection(name(), false, c.getName() + " was unplugged; its notes were released."
                         + " Plug it back in to go on playing");
                 nextRescan = 0;
                 continue;
+            }
+            if (!polled) {
+                polled = true;
             }
             EventQueue queue = c.getEventQueue();
             while (queue.getNextEvent(event)) {

@@ -1,6 +1,7 @@
 package dev.pianogenie.app.input.midi;
 
 import dev.pianogenie.app.input.ControllerSettings;
+import dev.pianogenie.midi.Midi;
 import dev.pianogenie.model.Keys;
 import java.io.IOException;
 import java.util.Arrays;
@@ -34,7 +35,7 @@ public final class MidiKeyMapping {
     public static MidiKeyMapping whiteKeysFrom(int base) {
         int pc = Math.floorMod(base, 12);
         int start = Arrays.binarySearch(WHITE, pc);
-        if (start < 0 || base < 0 || base > 127 - 14) {
+        if (start < 0 || base < 0 || base > Midi.MAX_DATA - 14) {
             throw new IllegalArgumentException("the base note must be a white key from 0 to 113, was " + base
                     + " (" + Keys.pitchName(base) + ")");
         }
@@ -49,7 +50,7 @@ public final class MidiKeyMapping {
 
     /** Learnt: the keys pressed for buttons 0..7 in order. */
     public static MidiKeyMapping learnt(int[] pitches) {
-        if (pitches == null || Arrays.stream(pitches).anyMatch(p -> p < 0 || p > 127)) {
+        if (pitches == null || Arrays.stream(pitches).anyMatch(p -> p < 0 || p > Midi.MAX_DATA)) {
             throw new IllegalArgumentException("a mapping needs 8 MIDI notes 0..127, got " + Arrays.toString(pitches));
         }
         return new MidiKeyMapping(pitches);

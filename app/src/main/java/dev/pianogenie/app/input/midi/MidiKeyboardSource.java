@@ -5,6 +5,7 @@ import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.app.input.LearnsButtons;
+import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.sound.MidiDeviceException;
 import dev.pianogenie.midi.sound.MidiDevices;
 import dev.pianogenie.model.Keys;
@@ -27,7 +28,6 @@ import javax.sound.midi.Transmitter;
  * middle C. Messages are stamped when they arrive (Java's MIDI input carries no usable device timestamp).
  */
 public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
-    private static final int SUSTAIN = 64;
     private final String deviceName;
     private final Optional<MidiKeyMapping> given;
     private volatile MidiKeyMapping mapping;
@@ -108,7 +108,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
             return;
         }
         int command = m.getCommand();
-        boolean noteOn = command == ShortMessage.NOTE_ON && m.getData2() > 0;
+        boolean noteOn = command == Midi.NOTE_ON && m.getData2() > 0;
         if (learning != null) {
             if (noteOn) {
                 learn(m.getData1());
@@ -120,13 +120,13 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
             if (b >= 0) {
                 out.onEvent(ButtonEvent.press(b, m.getData2(), nanos));
             }
-        } else if (command == ShortMessage.NOTE_OFF || command == ShortMessage.NOTE_ON) {
+        } else if (command == Midi.NOTE_OFF || command == Midi.NOTE_ON) {
             int b = mapping.button(m.getData1());
             if (b >= 0) {
                 out.onEvent(ButtonEvent.release(b, nanos));
             }
-        } else if (command == ShortMessage.CONTROL_CHANGE && m.getData1() == SUSTAIN) {
-            boolean down = m.getData2() >= SUSTAIN;
+        } else if (command == Midi.CONTROL_CHANGE && m.getData1() == Midi.SUSTAIN_PEDAL) {
+            boolean down = m.getData2() >= Midi.PEDAL_DOWN_FROM;
             if (down != pedalDown) {
                 pedalDown = down;
                 out.onEvent(ButtonEvent.pedal(down, nanos));

@@ -16,6 +16,8 @@ public final class ReplaySource implements ButtonSource {
     private final Path file;
     private final boolean realTime;
     private final Runnable onFinished;
+    /** Held while an event is handed on, and by {@link #close()}: once close returns, nothing more is delivered. */
+    private final Object delivering = new Object();
     private Thread thread;
     private volatile boolean stopped;
 
@@ -51,7 +53,12 @@ public final class ReplaySource implements ButtonSource {
                     LockSupport.parkNanos(Math.min(wait, 1_000_000L));
                 }
             }
-            listener.onEvent(e.at(realTime ? System.nanoTime() : at));
+            synchronized (delivering) {
+                if (stopped) {
+                    return; // stopped while waiting for this event: it never happened
+                }
+                listener.onEvent(e.at(realTime ? System.nanoTime() : at)); // a sampling change keeps its settings
+            }
         }
         if (!stopped) {
             onFinished.run();
@@ -65,8 +72,11 @@ public final class ReplaySource implements ButtonSource {
         }
     }
 
+    /** Stops the replay: no event is delivered after this returns (an event being delivered is waited for). */
     @Override
     public void close() {
-        stopped = true;
+        synchronized (delivering) {
+            stopped = true;
+        }
     }
 }

@@ -7,18 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.app.input.SamplingChange;
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.files.InputFile;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PitchRange;
 import dev.pianogenie.model.RootedScale;
 import dev.pianogenie.model.Scale;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -106,15 +108,15 @@ public final class SessionFile {
             last = Math.max(last, e.nanos() - start); // never backwards: a saved session always replays
             lines.add(line(e, last));
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + file.getFileName() + ".part"); // not createTempFile: keep the usual permissions
         try {
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("could not save the session " + file + ": " + reason(e), e);
+            AtomicFile.write(file, out -> {
+                for (String l : lines) {
+                    out.write(l.getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
+            });
+        } catch (FileAccessException e) {
+            throw new IOException("could not save the session " + file + ": " + e.reason(), e);
         }
     }
 
@@ -147,7 +149,9 @@ public final class SessionFile {
         } catch (IOException e) {
             throw new ControllerException("cannot read the session file " + file + ": " + reason(e), e);
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // read through InputFile: capped whatever size the file system reports, strict UTF-8 as before
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                InputFile.open(file, MAX_BYTES, "a session file"), StandardCharsets.UTF_8.newDecoder()))) {
             String line;
             int n = 0;
             long last = Long.MIN_VALUE;
@@ -207,6 +211,9 @@ public final class SessionFile {
             }
         } catch (NoSuchFileException e) {
             throw new ControllerException("no session file " + file, e);
+        } catch (FileAccessException e) {
+            throw new ControllerException(e.reason().equals("no such file") ? "no session file " + file
+                    : "cannot read the session file " + file + ": " + e.reason(), e);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new ControllerException(file + " is not a session file (not UTF-8 text)");
         } catch (IOException e) {
@@ -278,12 +285,6 @@ public final class SessionFile {
     }
 
     private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return InputFile.reason(e); // one wording for file problems
     }
 }

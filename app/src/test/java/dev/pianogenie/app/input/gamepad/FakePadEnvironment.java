@@ -98,7 +98,11 @@ public final class FakePadEnvironment extends ControllerEnvironment {
         }
     }
 
+    /** Plugs the pad out, or in: plugged back in, it is a new object, as a new enumeration of a real pad is. */
     public static void plug(boolean in) {
+        if (in && !plugged) {
+            PAD = new FakePad();
+        }
         plugged = in;
     }
 }

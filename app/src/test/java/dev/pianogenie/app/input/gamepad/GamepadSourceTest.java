@@ -182,4 +182,57 @@ class GamepadSourceTest {
         unwatched.get();
         assertEquals(4, enumerations.get(), "no device folder to watch (Windows, macOS): enumerate each time");
     }
+
+    @Test
+    void aNamedPadThatIsNotThereListsWhatIs() throws Exception {
+        try (GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.of("Xbox"))) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.pianogenie.app.input.ControllerException.class,
+                    () -> source.start(event -> { }));
+            assertTrue(e.getMessage().contains("no gamepad named 'Xbox': JInput sees Fake Pad 8 (Gamepad, 9 buttons)"), e.getMessage());
+        }
+        FakePadEnvironment.plug(false);
+        try (GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.of("Xbox"))) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.pianogenie.app.input.ControllerException.class,
+                    () -> source.start(event -> { }));
+            assertTrue(e.getMessage().contains("no gamepad named 'Xbox': JInput sees no game controller at all"), e.getMessage());
+        }
+    }
+
+    /**
+     * A pad that fails to poll while an enumeration that is not refreshed still lists it (no device-folder change
+     * seen): it is reported once, not connected and unplugged again at full speed (was: a million messages a minute).
+     */
+    @Test
+    void aPadThatFailsToPollIsNotReconnectedInALoop() throws Exception {
+        // as JInput's default environment: the controllers of its one enumeration, for ever
+        net.java.games.input.Controller[] enumerated = new FakePadEnvironment().getControllers();
+        net.java.games.input.ControllerEnvironment stale = new net.java.games.input.ControllerEnvironment() {
+            @Override
+            public net.java.games.input.Controller[] getControllers() {
+                return enumerated;
+            }
+
+            @Override
+            public boolean isSupported() {
+                return true;
+            }
+        };
+        List<String> connections = new CopyOnWriteArrayList<>();
+        try (GamepadSource source = new GamepadSource(() -> stale, Optional.empty())) {
+            source.start(new dev.pianogenie.app.input.ButtonListener() {
+                @Override
+                public void onEvent(ButtonEvent event) {
+                }
+
+                @Override
+                public void onConnection(String name, boolean connected, String detail) {
+                    connections.add((connected ? "+" : "-") + detail);
+                }
+            });
+            FakePadEnvironment.plug(false);
+            waitFor(() -> connections.size() >= 2);
+            Thread.sleep(GamepadSource.RESCAN_MILLIS + 500);
+            assertEquals(2, connections.size(), "connected once, unplugged once: " + connections.size() + " messages");
+        }
+    }
 }

@@ -1,0 +1,133 @@
+package dev.pianogenie.dist;
+
+import dev.pianogenie.app.cli.GenieCli;
+import dev.pianogenie.model.UserDirs;
+import dev.pianogenie.training.cli.NativeEnvironment;
+import dev.pianogenie.training.cli.TrainingCli;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Properties;
+
+/**
+ * The one entry point of {@code ./genie} and of the installed {@code piano-genie}: {@code train} and {@code eval}
+ * belong to the training module, every other subcommand (and none: the desktop app) to the app's command line.
+ * It lives in its own module because the app must not depend on training.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        systemPropertiesFrom(System.getenv("GENIE_JAVA_OPTS"), System.getProperties());
+        keepLibrariesInUserDirs(System.getProperties(), UserDirs.current());
+        TensorFlowLog.warningsAndErrorsOnly();
+        if (isTraining(args)) {
+            Optional<List<String>> self = relaunchCommand(System.getenv());
+            OptionalInt code = self.isPresent() ? runWithNativeSettings(self.get()) : OptionalInt.empty();
+            if (code.isPresent()) {
+                System.exit(code.getAsInt());
+            }
+            TrainingCli.main(args);
+        } else {
+            GenieCli.main(args);
+        }
+    }
+
+    /** {@code train}, {@code eval} and {@code bench train} belong to the training module. */
+    static boolean isTraining(String[] args) {
+        String first = args.length > 0 ? args[0] : "";
+        return first.equals("train") || first.equals("eval")
+                || (first.equals("bench") && args.length > 1 && args[1].equals("train"));
+    }
+
+    /**
+     * This very command line, to be started again with the training natives' environment — when that environment
+     * is missing (it is read as the process starts, so it cannot be set from here) and the command line can be
+     * read; empty otherwise (then training runs as it is and says it is slower).
+     */
+    static Optional<List<String>> relaunchCommand(Map<String, String> env) {
+        if (NativeEnvironment.present(env) || env.containsKey(RELAUNCHED)) {
+            return Optional.empty();
+        }
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        if (self.command().isEmpty() || self.arguments().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(self.command().get());
+        command.addAll(List.of(self.arguments().get()));
+        return Optional.of(command);
+    }
+
+    private static final String RELAUNCHED = "PIANO_GENIE_RELAUNCHED";
+
+    /**
+     * Runs {@code command} with the native settings added to this environment, in this terminal (the child
+     * inherits standard input, output and error), and returns its exit code. A TERM, INT or HUP to this process
+     * reaches the child (it saves its checkpoint and stops), and this one waits for it. Empty if it cannot start.
+     */
+    private static OptionalInt runWithNativeSettings(List<String> command) {
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        pb.environment().clear();
+        pb.environment().putAll(NativeEnvironment.completed(System.getenv()));
+        pb.environment().put(RELAUNCHED, "1");
+        Process child;
+        try {
+            child = pb.start();
+        } catch (IOException e) {
+            System.err.println("genie: could not start training with its native settings (" + e.getMessage()
+                    + "); training in this process, slower");
+            return OptionalInt.empty();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (child.isAlive()) {
+                child.destroy(); // SIGTERM: the run checkpoints and stops
+                try {
+                    child.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "stop-training-child"));
+        while (true) {
+            try {
+                return OptionalInt.of(child.waitFor());
+            } catch (InterruptedException e) {
+                // keep waiting: the child decides when training ends
+            }
+        }
+    }
+
+    /**
+     * The {@code -Dkey=value} options of {@code GENIE_JAVA_OPTS}, as system properties: {@code ./genie} hands the
+     * variable to java, but the installed launcher is a native binary with its JVM options fixed at packaging, so
+     * {@code GENIE_JAVA_OPTS=-Dgenie.debug=true piano-genie ...} works only through this. Other JVM options (heap,
+     * exports) cannot be changed once the JVM runs and are left alone.
+     */
+    static void systemPropertiesFrom(String options, Properties system) {
+        if (options == null) {
+            return;
+        }
+        for (String option : options.trim().split("\\s+")) {
+            if (option.startsWith("-D") && option.length() > 2) {
+                int eq = option.indexOf('=');
+                system.setProperty(eq < 0 ? option.substring(2) : option.substring(2, eq), eq < 0 ? "" : option.substring(eq + 1));
+            }
+        }
+    }
+
+    /**
+     * Libraries that write under the home folder by themselves are pointed at genie's per-user folders instead
+     * (unless set already): JavaFX extracts its natives to {@code ~/.openjfx/cache}, JavaCPP (under TensorFlow)
+     * makes {@code ~/.javacpp/cache}, Java's preferences (the window's options) go to {@code ~/.java}.
+     */
+    static void keepLibrariesInUserDirs(Properties system, UserDirs dirs) {
+        system.putIfAbsent("javafx.cachedir", dirs.cache().resolve("openjfx").toString());
+        system.putIfAbsent("org.bytedeco.javacpp.cachedir", dirs.cache().resolve("javacpp").toString());
+        system.putIfAbsent("java.util.prefs.userRoot", dirs.config().toString());
+    }
+}

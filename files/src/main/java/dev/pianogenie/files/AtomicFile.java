@@ -1,0 +1,172 @@
+package dev.pianogenie.files;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The one way user files are written (takes, WAVs, session files, settings, model folders): into a temporary
+ * file in the same folder, forced to disk, then renamed over the target — a crash, a kill or a full disk never
+ * leaves a half-written file, and the old file stays until the new one is complete.
+ *
+ * <p>Permissions are the usual ones: a new file gets what the user's umask gives any new file (the temporary
+ * file is created without explicit permissions — unlike {@code Files.createTempFile}, which makes it 0600),
+ * and a file written again keeps the permissions it had.
+ */
+public final class AtomicFile {
+    /** Writes the content to an open stream; the stream is flushed and closed by {@link AtomicFile}. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFile() {
+    }
+
+    public static void write(Path target, byte[] bytes) throws FileAccessException {
+        write(target, out -> out.write(bytes));
+    }
+
+    /** Writes {@code target} atomically; a failure names the file and the true reason, and leaves no temporary file. */
+    public static void write(Path target, Content content) throws FileAccessException {
+        Path file = target.toAbsolutePath().normalize();
+        Path dir = file.getParent();
+        Path tmp = null;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new FileAccessException(target, "is a folder, not a file");
+            }
+            makeFolder(target, dir);
+            tmp = newTemporary(dir, file.getFileName().toString());
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+                content.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            keepPermissions(file, tmp);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+            forceFolder(dir);
+        } catch (FileAccessException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileAccessException(target, "cannot be written: " + InputFile.reason(e), e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /**
+     * Checks, before work that would be lost, that {@link #write} could write {@code target} now: it is not a
+     * folder, its folder can be made and written to, and at least {@code bytesNeeded} are free there.
+     */
+    public static void checkWritable(Path target, long bytesNeeded) throws FileAccessException {
+        Path file = target.toAbsolutePath().normalize();
+        try {
+            if (Files.isDirectory(file)) {
+                throw new FileAccessException(target, "is a folder, not a file");
+            }
+            makeFolder(target, file.getParent());
+            Files.delete(newTemporary(file.getParent(), file.getFileName().toString()));
+            long free = Files.getFileStore(file.getParent()).getUsableSpace();
+            if (free < bytesNeeded) {
+                throw new FileAccessException(target, "cannot be written: the disk is full (" + free + " bytes free)");
+            }
+        } catch (FileAccessException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileAccessException(target, "cannot be written: " + InputFile.reason(e), e);
+        }
+    }
+
+    /**
+     * A new empty folder beside {@code target} (same parent, hidden name) with the usual permissions, for
+     * writing a set of files that then replaces or becomes {@code target}. The caller deletes it on failure.
+     */
+    public static Path newFolderBeside(Path target) throws IOException {
+        Path file = target.toAbsolutePath().normalize();
+        Files.createDirectories(file.getParent());
+        for (int attempt = 0; ; attempt++) {
+            Path p = file.resolveSibling("." + file.getFileName() + "." + random() + ".part");
+            try {
+                return Files.createDirectory(p); // no attributes: the umask decides, as for any new folder
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Forces a folder's entries (a rename) to disk; not every platform can, and then the rename stands alone. */
+    public static void forceFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException ignored) {
+            // best effort (e.g. Windows cannot open a folder)
+        }
+    }
+
+    private static void makeFolder(Path target, Path dir) throws IOException {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new FileAccessException(target, "cannot be written: " + p + " is a file, not a folder");
+                }
+                break;
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    private static Path newTemporary(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve("." + name + "." + random() + ".part");
+            try {
+                // no attributes: the umask decides, as for any new file the user makes
+                Files.newByteChannel(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return p;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void keepPermissions(Path existing, Path fresh) {
+        try {
+            if (Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
+                Files.setPosixFilePermissions(fresh, Files.getPosixFilePermissions(existing));
+            }
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not a POSIX file system, or not ours to read: the new file keeps the umask's permissions
+        }
+    }
+
+    private static String random() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // the first error is the one to report
+        }
+    }
+}

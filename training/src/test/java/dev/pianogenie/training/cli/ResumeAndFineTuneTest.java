@@ -1,0 +1,96 @@
+package dev.pianogenie.training.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pianogenie.training.loop.CheckpointFile;
+import dev.pianogenie.training.loop.TrainingRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResumeAndFineTuneTest {
+
+    static Cli ok(String... args) {
+        Cli r = Cli.run(args);
+        assertEquals(0, r.code(), r.out() + r.err());
+        return r;
+    }
+
+    @Test
+    void aResumeWithoutRecipeOptionsKeepsTheRunsOwnAndContinuesBitIdentically(@TempDir Path tmp) throws Exception {
+        String data = MiniData.folder(tmp.resolve("data")).toString();
+        String[] recipe = {"--batch", "4", "--seed", "3", "--rnn-dim", "32", "--layers", "1", "--threads", "1",
+            "--checkpoint-every", "2"};
+        Path straight = tmp.resolve("straight");
+        ok(concat(new String[] {"train", "--data", data, "--out", straight.toString(), "--steps", "6"}, recipe));
+
+        Path split = tmp.resolve("split");
+        ok(concat(new String[] {"train", "--data", data, "--out", split.toString(), "--steps", "3"}, recipe));
+        // what a killed run leaves: temporary files of a checkpoint, best parameters, a model folder
+        Path run = split.resolve("training");
+        Files.writeString(run.resolve("checkpoint.bin12345.tmp"), "half");
+        Files.writeString(run.resolve("best.bin999.tmp"), "half");
+        Files.createDirectories(tmp.resolve("split.tmp-77"));
+        Cli resumed = ok("train", "--data", data, "--out", split.toString(), "--resume", "--steps", "6", "--threads", "1");
+        assertTrue(resumed.out().contains("(batch 4 × 128, seed 3,"), "the run's own batch and seed: " + resumed.out());
+        assertTrue(resumed.out().contains("checkpoint.bin12345.tmp (a temporary file a stopped run left)"), resumed.out());
+        assertFalse(Files.exists(run.resolve("checkpoint.bin12345.tmp")) || Files.exists(run.resolve("best.bin999.tmp"))
+                || Files.exists(tmp.resolve("split.tmp-77")), "stale temporary files are removed");
+
+        Map<String, CheckpointFile.Tensor> a = CheckpointFile.read(straight.resolve("training").resolve(TrainingRun.CHECKPOINT)).tensors();
+        Map<String, CheckpointFile.Tensor> b = CheckpointFile.read(run.resolve(TrainingRun.CHECKPOINT)).tensors();
+        assertEquals(a.keySet(), b.keySet());
+        for (String name : a.keySet()) {
+            assertArrayEquals(a.get(name).data(), b.get(name).data(), 0f, name + " is bit-identical to the uninterrupted run's");
+        }
+        assertTrue(Files.readString(run.resolve("train.log")).contains("(batch 4 × 128, seed 3,"), "the log file has it too");
+
+        // a differing recipe option is refused, saying what differs; --change-recipe applies it, said aloud
+        TrainErrorsTest.refused(1, "batch 4 → 8, lr 3e-4 → 0.001", "train", "--data", data, "--out", split.toString(), "--resume",
+                "--steps", "7", "--batch", "8", "--lr", "1e-3");
+        Cli changed = ok("train", "--data", data, "--out", split.toString(), "--resume", "--steps", "7", "--batch", "8",
+                "--change-recipe", "--threads", "1");
+        assertTrue(changed.out().contains("note: resuming with a changed recipe, as asked: batch 4 → 8"), changed.out());
+        assertTrue(changed.out().contains("(batch 8 × 128, seed 3,"), changed.out());
+        TrainErrorsTest.refused(1, "LSTM width 32 (not 64)", "train", "--data", data, "--out", split.toString(), "--resume",
+                "--rnn-dim", "64");
+    }
+
+    @Test
+    void fineTuningTheShippedModelOnAFewFilesLowersTheirValidationLoss(@TempDir Path tmp) throws Exception {
+        // the user's music: Bach performances (a style the shipped model knows less well than the Romantic repertoire)
+        Path data = MiniData.composer(tmp.resolve("bach"), "Johann Sebastian Bach", 14);
+        Path out = tmp.resolve("my-bach");
+        Cli r = ok("train", "--init", ShippedModelTest.ASSET.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--steps", "40", "--batch", "8", "--validate-every", "20", "--threads", "2");
+        double start = number(r.out(), "validation @ 0: ce ([0-9.]+)");
+        double best = number(r.out(), "best validation ce ([0-9.]+)");
+        assertTrue(best < start - 0.01, "validation loss " + start + " → " + best + ":\n" + r.out());
+        assertTrue(r.out().contains("lr 0.00010, warm-up 100"), "fine-tuning defaults: " + r.out());
+        JsonNode model = new ObjectMapper().readTree(out.resolve("model.json").toFile());
+        String text = model.toString();
+        assertTrue(text.contains("Piano Genie (bach, fine-tuned)"), "named after the user's data: " + text);
+        assertTrue(text.contains("fine_tuned_from"), text);
+        assertFalse(text.contains("(MAESTRO)"), text);
+    }
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), regex + " in " + text);
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(List.of(a).stream(), List.of(b).stream()).toArray(String[]::new);
+    }
+}
