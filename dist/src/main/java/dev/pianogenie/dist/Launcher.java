@@ -5,6 +5,9 @@ import dev.pianogenie.model.UserDirs;
 import dev.pianogenie.training.cli.NativeEnvironment;
 import dev.pianogenie.training.cli.TrainingCli;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +56,29 @@ public final class Launcher {
         if (NativeEnvironment.present(env) || env.containsKey(RELAUNCHED)) {
             return Optional.empty();
         }
+        return ownCommandLine();
+    }
+
+    /**
+     * This process's command line: on Linux read whole from {@code /proc/self/cmdline} (the JDK's
+     * {@code ProcessHandle.Info.arguments()} gives nothing once it passes 4 KB, which a long class path does), with
+     * the program as its absolute path; elsewhere from {@code ProcessHandle}.
+     */
+    static Optional<List<String>> ownCommandLine() {
         ProcessHandle.Info self = ProcessHandle.current().info();
+        Path proc = Path.of("/proc/self/cmdline");
+        if (Files.isReadable(proc)) {
+            try {
+                List<String> command = new ArrayList<>(List.of(
+                        new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).split("\0")));
+                if (!command.isEmpty() && !command.get(0).isEmpty()) {
+                    self.command().ifPresent(exe -> command.set(0, exe));
+                    return Optional.of(command);
+                }
+            } catch (IOException e) {
+                // fall through to what the JDK knows
+            }
+        }
         if (self.command().isEmpty() || self.arguments().isEmpty()) {
             return Optional.empty();
         }

@@ -62,6 +62,7 @@ class LauncherTest {
         assertTrue(Launcher.relaunchCommand(Map.of("PIANO_GENIE_RELAUNCHED", "1")).isEmpty());
         List<String> self = Launcher.relaunchCommand(Map.of()).orElseThrow();
         assertTrue(self.get(0).endsWith("java"), "this JVM's own command line: " + self);
+        assertEquals(ProcessHandle.current().info().command().orElseThrow(), self.get(0));
     }
 
     /**
@@ -71,7 +72,10 @@ class LauncherTest {
     @Test
     void benchTrainStartedWithoutTheSettingsRunsWithThem(@TempDir Path tmp) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        // a class path past 4 KB, as a deep checkout gives ./genie: the JDK's ProcessHandle loses the arguments then
+        String classPath = System.getProperty("java.class.path") + ":" + tmp.resolve("x".repeat(200)).toString().repeat(1)
+                + (":" + tmp.resolve("y".repeat(100))).repeat(40);
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", classPath,
                 "-Duser.home=" + tmp, "-Dai.djl.offline=true",
                 "-Dpianogenie.cache=" + System.getProperty("pianogenie.cache"),
                 Launcher.class.getName(), "bench", "train", "--steps", "1", "--warmup", "0", "--batch", "2")

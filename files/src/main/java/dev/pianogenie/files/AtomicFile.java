@@ -130,6 +130,17 @@ public final class AtomicFile {
         Files.createDirectories(dir);
     }
 
+    /**
+     * Whether {@code p} is what {@link #write} or {@link #newFolderBeside} leaves beside {@code target} when the
+     * process is killed mid-write (a hidden {@code .NAME.RANDOM.part} file or folder): safe to delete once no
+     * writer runs.
+     */
+    public static boolean isLeftOverOf(Path p, Path target) {
+        String n = p.getFileName().toString();
+        String prefix = "." + target.getFileName() + ".";
+        return n.startsWith(prefix) && n.endsWith(".part") && n.length() > prefix.length() + ".part".length();
+    }
+
     private static Path newTemporary(Path dir, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path p = dir.resolve("." + name + "." + random() + ".part");

@@ -1,5 +1,6 @@
 package dev.pianogenie.training.cli;
 
+import dev.pianogenie.files.AtomicFile;
 import ai.djl.Device;
 import dev.pianogenie.model.CellConvention;
 import dev.pianogenie.model.FeatureEncoding;
@@ -332,12 +333,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     private List<Path> removeStaleTempFiles(Path runDir) throws IOException {
         List<Path> removed = new ArrayList<>(TrainingRun.removeStaleTempFiles(runDir));
-        // a model folder is written to OUT.tmp-* beside it, then renamed
+        // a model folder is written to a hidden folder beside it (AtomicFile.newFolderBeside), then renamed
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && Files.isDirectory(parent)) {
-            String prefix = out.getFileName() + ".tmp-";
             try (Stream<Path> siblings = Files.list(parent)) {
-                for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                for (Path p : siblings.filter(p -> AtomicFile.isLeftOverOf(p, out)).toList()) {
                     try (Stream<Path> walk = Files.walk(p)) {
                         for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
                             Files.deleteIfExists(f);
@@ -400,11 +400,14 @@ public final class TrainCommand implements Callable<Integer> {
                     trainingRun.validateNow(); // the starting point: the best model until training beats it
                 }
             }
-            // Ctrl-C or a kill (SIGTERM): finish the step, write the checkpoint, then let the JVM exit
+            // Ctrl-C or a kill (SIGTERM): finish the step, write the checkpoint, say where the run stopped, then let
+            // the JVM exit
+            java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 trainingRun.requestStop();
                 try {
                     trainingRun.awaitFinished(java.time.Duration.ofSeconds(60));
+                    reported.await(20, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -413,11 +416,23 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingState end = trainingRun.run();
             reporter.close();
             CurvePlot.render(runDir.resolve("curve.csv"), runDir.resolve("curve.png"));
-            log.printf(Locale.ROOT, "stopped at step %d of %d after %s; best validation ce %.4f (PPL %.3f) at step %d%n",
-                    end.step(), end.training().steps(), ProgressReporter.inWords(end.elapsedSeconds()),
-                    end.bestValidationCe(), Math.exp(end.bestValidationCe()), end.bestStep());
-            log.println("best model: " + out + "; checkpoint, curve and log: " + runDir);
-            log.println("play it: ./genie --model " + out);
+            if (end.bestStep() >= 0) {
+                log.printf(Locale.ROOT, "stopped at step %d of %d after %s; best validation ce %.4f (PPL %.3f) at step %d%n",
+                        end.step(), end.training().steps(), ProgressReporter.inWords(end.elapsedSeconds()),
+                        end.bestValidationCe(), Math.exp(end.bestValidationCe()), end.bestStep());
+                log.println("best model: " + out + "; checkpoint, curve and log: " + runDir);
+                log.println("play it: ./genie --model " + out);
+            } else {
+                log.printf(Locale.ROOT, "stopped at step %d of %d after %s, before its first validation: no model written"
+                        + " to %s yet (validation every %d steps); checkpoint, curve and log: %s%n",
+                        end.step(), end.training().steps(), ProgressReporter.inWords(end.elapsedSeconds()), out,
+                        end.training().validateEvery(), runDir);
+            }
+            if (end.step() < end.training().steps()) {
+                log.println("go on with: ./genie train --resume --data " + data + " --out " + out
+                        + (given("--run") ? " --run " + runDir : ""));
+            }
+            reported.countDown();
         }
         return 0;
     }

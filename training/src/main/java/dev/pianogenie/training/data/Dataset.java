@@ -284,9 +284,8 @@ public final class Dataset {
 
     private static void writeCache(Path file, Map<String, CacheEntry> entries) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            dev.pianogenie.files.AtomicFile.write(file, stream -> {
+                DataOutputStream out = new DataOutputStream(stream);
                 out.write(CACHE_MAGIC);
                 out.writeInt(CACHE_VERSION);
                 out.writeInt(entries.size());
@@ -306,8 +305,8 @@ public final class Dataset {
                         out.writeDouble(o);
                     }
                 }
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                out.flush();
+            });
         } catch (IOException e) {
             // without a cache the next run only reads the files again
             System.err.println("note: could not write the dataset cache " + file + ": " + e.getMessage());

@@ -3,7 +3,11 @@ package dev.pianogenie.training.loop;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -49,12 +53,10 @@ public final class CheckpointFile {
     }
 
     public static void write(Path file, String headerJson, Map<String, Tensor> tensors) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
-            CRC32 crc = new CRC32();
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            AtomicFile.write(file, stream -> {
+                WritableByteChannel ch = Channels.newChannel(stream);
+                CRC32 crc = new CRC32();
                 ByteArrayOutputStream head = new ByteArrayOutputStream();
                 DataOutputStream out = new DataOutputStream(head);
                 out.write(MAGIC);
@@ -72,17 +74,13 @@ public final class CheckpointFile {
                 while (tail.hasRemaining()) {
                     ch.write(tail);
                 }
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(dir);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("could not write the checkpoint " + file + " (is the disk full?): " + e.getMessage(), e);
+            });
+        } catch (FileAccessException e) {
+            throw new FileAccessException(file, "the checkpoint " + e.reason(), e);
         }
     }
 
-    private static void writeTensor(FileChannel ch, String name, Tensor t, CRC32 crc) throws IOException {
+    private static void writeTensor(WritableByteChannel ch, String name, Tensor t, CRC32 crc) throws IOException {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
         ByteBuffer head = ByteBuffer.allocate(4 + n.length + 4 + 8 * t.shape().length).order(ByteOrder.BIG_ENDIAN);
         head.putInt(n.length).put(n).putInt(t.shape().length);
@@ -96,20 +94,13 @@ public final class CheckpointFile {
         writeAll(ch, data, crc);
     }
 
-    private static void writeAll(FileChannel ch, ByteBuffer buf, CRC32 crc) throws IOException {
+    private static void writeAll(WritableByteChannel ch, ByteBuffer buf, CRC32 crc) throws IOException {
         crc.update(buf.duplicate());
         while (buf.hasRemaining()) {
             ch.write(buf);
         }
     }
 
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException ignored) {
-            // not every file system lets a folder be opened; the rename itself is still atomic
-        }
-    }
 
     public static Contents read(Path file) throws IOException {
         byte[] all;

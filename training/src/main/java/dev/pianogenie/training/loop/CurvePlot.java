@@ -2,6 +2,7 @@ package dev.pianogenie.training.loop;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import dev.pianogenie.files.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,11 +88,10 @@ public final class CurvePlot {
             a.setTickLabelFont(ticks);
         }
         chart.getLegend().setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 15));
-        Path tmp = png.resolveSibling(png.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            ChartUtils.writeChartAsPNG(out, chart, 1000, 700);
-        }
-        Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // ImageIO's default disk cache registers a shutdown hook, which fails while a stopped run (Ctrl-C) draws
+        // its last curve during the JVM's shutdown: encode in memory
+        javax.imageio.ImageIO.setUseCache(false);
+        AtomicFile.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, 1000, 700));
     }
 
     /** Fixed, print-safe colours: JFreeChart's default sequence gives the second plot's only series pale yellow. */

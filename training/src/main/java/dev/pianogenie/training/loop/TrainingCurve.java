@@ -43,9 +43,8 @@ public final class TrainingCurve implements AutoCloseable {
                 }
             }
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, kept, StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        dev.pianogenie.files.AtomicFile.write(file,
+                (String.join("\n", kept) + (kept.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8));
         this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 

@@ -1,5 +1,6 @@
 package dev.pianogenie.training.loop;
 
+import dev.pianogenie.files.AtomicFile;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -159,7 +161,7 @@ public final class TrainingRun implements AutoCloseable {
 
     /**
      * Removes what a run killed mid-write leaves in its folder: the temporary files of checkpoints, best parameters
-     * and curve (each written to a temporary file, then renamed). Returns what was removed.
+     * and curve (each written to a temporary file, then renamed: {@link AtomicFile}). Returns what was removed.
      */
     public static List<Path> removeStaleTempFiles(Path runDir) throws IOException {
         List<Path> removed = new java.util.ArrayList<>();
@@ -169,7 +171,10 @@ public final class TrainingRun implements AutoCloseable {
         try (var files = Files.list(runDir)) {
             for (Path p : files.toList()) {
                 String n = p.getFileName().toString();
-                boolean stale = n.endsWith(".tmp") && (n.startsWith(CHECKPOINT) || n.startsWith(BEST) || n.startsWith("curve."));
+                // AtomicFile's leftovers (.NAME.RANDOM.part), and the NAME*.tmp of runs written by older versions
+                boolean stale = Stream.of(CHECKPOINT, BEST, "curve.csv", "curve.png")
+                        .anyMatch(f -> AtomicFile.isLeftOverOf(p, Path.of(f)))
+                        || n.endsWith(".tmp") && (n.startsWith(CHECKPOINT) || n.startsWith(BEST) || n.startsWith("curve."));
                 if (stale && Files.isRegularFile(p)) {
                     Files.delete(p);
                     removed.add(p);

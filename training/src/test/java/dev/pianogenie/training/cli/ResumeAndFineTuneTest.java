@@ -40,12 +40,21 @@ class ResumeAndFineTuneTest {
         Path run = split.resolve("training");
         Files.writeString(run.resolve("checkpoint.bin12345.tmp"), "half");
         Files.writeString(run.resolve("best.bin999.tmp"), "half");
-        Files.createDirectories(tmp.resolve("split.tmp-77"));
+        Files.writeString(run.resolve(".checkpoint.bin.1a2b3c4d.part"), "half"); // AtomicFile's
+        Files.writeString(run.resolve(".curve.png.0f0f0f0f.part"), "half");
+        Files.createDirectories(tmp.resolve(".split.77aa77aa.part")); // a model folder's (AtomicFile.newFolderBeside)
         Cli resumed = ok("train", "--data", data, "--out", split.toString(), "--resume", "--steps", "6", "--threads", "1");
         assertTrue(resumed.out().contains("(batch 4 × 128, seed 3,"), "the run's own batch and seed: " + resumed.out());
         assertTrue(resumed.out().contains("checkpoint.bin12345.tmp (a temporary file a stopped run left)"), resumed.out());
-        assertFalse(Files.exists(run.resolve("checkpoint.bin12345.tmp")) || Files.exists(run.resolve("best.bin999.tmp"))
-                || Files.exists(tmp.resolve("split.tmp-77")), "stale temporary files are removed");
+        for (Path stale : List.of(run.resolve("checkpoint.bin12345.tmp"), run.resolve("best.bin999.tmp"),
+                run.resolve(".checkpoint.bin.1a2b3c4d.part"), run.resolve(".curve.png.0f0f0f0f.part"),
+                tmp.resolve(".split.77aa77aa.part"))) {
+            assertFalse(Files.exists(stale), "stale temporary files are removed: " + stale);
+        }
+        // written with the usual permissions, as any new file in that folder (they were 0600)
+        Path plain = Files.createFile(run.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(run.resolve(TrainingRun.CHECKPOINT)));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(run.resolve("curve.png")));
 
         Map<String, CheckpointFile.Tensor> a = CheckpointFile.read(straight.resolve("training").resolve(TrainingRun.CHECKPOINT)).tensors();
         Map<String, CheckpointFile.Tensor> b = CheckpointFile.read(run.resolve(TrainingRun.CHECKPOINT)).tensors();

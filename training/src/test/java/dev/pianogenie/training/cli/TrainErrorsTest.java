@@ -100,8 +100,7 @@ class TrainErrorsTest {
         List<String> errors = all.lines().filter(l -> l.startsWith("genie train:")).toList();
         assertEquals(1, p.exitValue(), all);
         assertEquals(1, errors.size(), all);
-        assertTrue(errors.get(0).startsWith("genie train: could not write"), all);
-        assertTrue(errors.get(0).contains("is the disk full?"), all);
+        assertTrue(errors.get(0).matches("genie train: .*(checkpoint|curve|best|model).* cannot be written: .*"), all);
         assertFalse(all.contains("\tat ") || all.contains("Exception"), "no stack trace: " + all);
     }
 }
