@@ -1,16 +1,15 @@
 package dev.pianogenie.model.engine;
 
 import ai.djl.engine.Engine;
+import dev.pianogenie.files.InputFile;
 import dev.pianogenie.model.Caches;
+import dev.pianogenie.model.NativeCache;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.JarURLConnection;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -27,9 +26,8 @@ import java.util.jar.JarFile;
 public final class Engines {
     static final String VERSION = "1.0.0-rc.1";
     private static final String JAR_DIR = "org/tensorflow/internal/c_api/";
-    /** Written last into the cache folder: the extraction finished. */
-    private static final String COMPLETE = ".complete";
     private static Engine engine;
+    private static boolean pytorchCacheChecked;
 
     private Engines() {
     }
@@ -43,6 +41,10 @@ public final class Engines {
             System.setProperty("DJL_CACHE_DIR", Caches.dir("djl").toString());
         }
         System.setProperty("ai.djl.offline", "true");
+        if (!pytorchCacheChecked) {
+            PyTorchCache.repair(Engines.class.getClassLoader(), ai.djl.util.Utils.getEngineCacheDir("pytorch"));
+            pytorchCacheChecked = true;
+        }
         return Engine.getEngine("PyTorch");
     }
 
@@ -78,39 +80,32 @@ public final class Engines {
 
     private static Path extract() {
         String platform = tensorflowPlatform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
-        Path dir = Caches.dir("tensorflow-" + VERSION + "-" + platform);
-        if (Files.isRegularFile(dir.resolve(COMPLETE))) {
-            return dir;
-        }
+        return extract(Engines.class.getClassLoader(), platform, Caches.dir("tensorflow-" + VERSION + "-" + platform));
+    }
+
+    /**
+     * The TensorFlow natives of {@code platform} in {@code dir}, copied out of their jar where missing or not whole
+     * ({@link NativeCache}: a copy cut short would crash the JVM as it loads).
+     */
+    static Path extract(ClassLoader loader, String platform, Path dir) {
         String folder = JAR_DIR + platform + "/";
-        URL license = Engines.class.getClassLoader().getResource(folder + "LICENSE");
-        if (license == null) {
+        if (loader.getResource(folder + "LICENSE") == null) {
             throw new IllegalStateException("the TensorFlow natives are not on the classpath: the "
                     + "org.tensorflow:tensorflow-core-native:" + VERSION + ":" + platform + " jar is missing");
         }
-        try {
-            Files.createDirectories(dir);
-            JarURLConnection connection = (JarURLConnection) license.openConnection();
-            connection.setUseCaches(false);
-            try (JarFile jar = connection.getJarFile()) {
-                for (JarEntry entry : Collections.list(jar.entries())) {
-                    String name = entry.getName();
-                    if (entry.isDirectory() || !name.startsWith(folder) || name.indexOf('/', folder.length()) >= 0) {
-                        continue;
-                    }
-                    Path target = dir.resolve(name.substring(folder.length()));
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".part");
-                        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    }
+        try (JarFile jar = NativeCache.jarOf(loader, folder + "LICENSE")) {
+            Map<String, Path> copies = new LinkedHashMap<>();
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                String name = entry.getName();
+                if (!entry.isDirectory() && name.startsWith(folder) && name.indexOf('/', folder.length()) < 0) {
+                    copies.put(name, dir.resolve(name.substring(folder.length())));
                 }
             }
-            Files.writeString(dir.resolve(COMPLETE), VERSION + " " + platform + System.lineSeparator());
+            NativeCache.repair(jar, copies);
             return dir;
-        } catch (IOException | ClassCastException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("could not extract the TensorFlow natives to " + dir
-                    + " (about 630 MB are needed): " + e.getMessage(), e);
+                    + " (about 630 MB are needed): " + InputFile.reason(e), e);
         }
     }
 }
