@@ -28,10 +28,9 @@ public final class DevicesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.out.println("Game controllers (JInput; --controller gamepad[:NAME]):");
-        boolean jinput = JInputNatives.ensure();
-        List<String> pads = jinput ? GamepadSource.list(ControllerEnvironment.getDefaultEnvironment()) : List.of();
-        print(pads, jinput ? "none found (is one plugged in? you need read access to /dev/input/event*)"
-                : "JInput has no native library for this system");
+        Optional<String> noPads = JInputNatives.ensure();
+        List<String> pads = noPads.isEmpty() ? GamepadSource.list(ControllerEnvironment.getDefaultEnvironment()) : List.of();
+        print(pads, noPads.orElse("none found (is one plugged in? you need read access to /dev/input/event*)"));
         System.out.println("MIDI inputs (--controller midi:NAME):");
         print(MidiDevices.inputs().stream().map(MidiDevices.Port::name).toList(), "none");
         System.out.println("MIDI outputs (--output midi:NAME):");

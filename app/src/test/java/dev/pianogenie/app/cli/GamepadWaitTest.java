@@ -79,4 +79,36 @@ class GamepadWaitTest {
         assertTrue(err.toString().contains("genie play: no gamepad connected within 1 s"), err.toString());
         assertTrue(!Files.exists(dir.resolve("take.mid")), "no empty take saved");
     }
+
+    /**
+     * Where JInput cannot see any pad whatever is plugged in — its native library missing from the class path, as
+     * in this JVM without the natives jar — headless play ends at once saying why, rather than wait the 30 s for a
+     * pad that cannot come.
+     */
+    @Test
+    void withNoWayToSeeAPadHeadlessPlayEndsAtOnceSayingWhy(@TempDir Path dir) throws Exception {
+        String classPath = String.join(java.io.File.pathSeparator, java.util.Arrays.stream(
+                System.getProperty("java.class.path").split(java.io.File.pathSeparator)).filter(e -> !e.contains("natives-all")).toList());
+        List<String> cmd = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED", "-Dai.djl.offline=true", "-Xmx1g",
+                "-Duser.home=" + System.getProperty("user.home"), "-Dpianogenie.cache=" + dev.pianogenie.model.Caches.root(),
+                "-cp", classPath, GenieCli.class.getName(), "play", "--headless", "--controller", "gamepad",
+                "--output", "none", "--record", dir.resolve("take.mid").toString(), "--model", SharedData.tutorialModel().toString()));
+        Path log = dir.resolve("stderr.txt");
+        long start = System.nanoTime();
+        Process genie = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            assertTrue(genie.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "ended");
+        } finally {
+            genie.destroyForcibly();
+        }
+        String out = Files.readString(log);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(1, genie.exitValue(), out);
+        assertTrue(out.contains("genie play: gamepads cannot work here: JInput's native library ")
+                && out.contains("is not on the class path"), out);
+        assertTrue(!out.contains("waiting up to"), "no wait for a pad that cannot come: " + out);
+        assertTrue(seconds < GamepadWait.DEFAULT_SECONDS, "at once (the model's loading aside), not after the wait: " + seconds);
+        assertTrue(!out.contains("\tat "), "no stack trace: " + out);
+    }
 }

@@ -37,6 +37,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
 
     private final Supplier<ControllerEnvironment> rescan;
     private final Optional<String> wanted;
+    private final Optional<String> unavailable;
     private volatile long wallToNano;
     private volatile Controller controller;
     private volatile boolean polled;
@@ -52,16 +53,22 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
      * @param wanted       a controller name (or part of it); empty = the first gamepad, else the first stick
      */
     public GamepadSource(Supplier<ControllerEnvironment> environments, Optional<String> wanted) {
+        this(environments, wanted, Optional.empty());
+    }
+
+    /** @param unavailable why no pad can ever be seen here (then {@link #start} refuses at once rather than wait) */
+    GamepadSource(Supplier<ControllerEnvironment> environments, Optional<String> wanted, Optional<String> unavailable) {
         this.rescan = environments;
         this.wanted = wanted;
+        this.unavailable = unavailable;
         syncClocks();
     }
 
     /** JInput's own environments (its native library extracted first), enumerated again only after a plug or unplug. */
     public static GamepadSource system(Optional<String> wanted) {
-        JInputNatives.ensure();
+        Optional<String> unavailable = JInputNatives.ensure();
         return new GamepadSource(rescanOnChange(ControllerEnvironment::getDefaultEnvironment,
-                GamepadSource::freshEnvironment, new DeviceNodes(Path.of("/dev/input"))), wanted);
+                GamepadSource::freshEnvironment, new DeviceNodes(Path.of("/dev/input"))), wanted, unavailable);
     }
 
     /**
@@ -150,6 +157,9 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
 
     @Override
     public void start(ButtonListener l) throws ControllerException {
+        if (unavailable.isPresent()) {
+            throw new ControllerException("gamepads cannot work here: " + unavailable.get());
+        }
         this.listener = l;
         ControllerEnvironment env = rescan.get();
         Controller c = find(env, null);
