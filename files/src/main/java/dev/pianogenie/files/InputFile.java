@@ -78,9 +78,18 @@ public final class InputFile {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a folder";
+        }
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            return "a folder that is not empty";
+        }
+        if (e instanceof FileSystemException f) { // its message is the bare path unless it has a reason
             String r = f.getReason();
-            return r.isEmpty() ? "cannot be accessed" : Character.toLowerCase(r.charAt(0)) + r.substring(1);
+            return r == null || r.isEmpty() ? "cannot be accessed" : Character.toLowerCase(r.charAt(0)) + r.substring(1);
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
@@ -95,7 +104,7 @@ public final class InputFile {
     }
 
     /** A named pipe, a device, a socket: from the POSIX file mode where the platform gives it. */
-    private static String specialKind(Path file) {
+    static String specialKind(Path file) {
         try {
             int mode = (Integer) Files.getAttribute(file, "unix:mode");
             return switch (mode & 0170000) {

@@ -1,25 +1,46 @@
 package dev.pianogenie.app.cli;
 
+import dev.pianogenie.files.ErrorText;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Turns an exception from a subcommand into one clear line for the user (and its causes), never a stack
- * trace; {@code -Dgenie.debug=true} shows the trace for bug reports.
+ * Turns what goes wrong in a command into one clear line for the user, never a stack trace or a usage wall:
+ * an exception from a subcommand (and its causes) exits 1; a command line that cannot be parsed (unknown option,
+ * missing value, bad number) exits 2 with where the help is. {@code -Dgenie.debug=true} adds the trace for bug reports.
  */
-public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
+public final class CliErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    /** Installs both handlers on a command line (its subcommands inherit them). */
+    static CommandLine install(CommandLine cli) {
+        CliErrors handler = new CliErrors();
+        return cli.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler);
+    }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        var err = cli.getErr();
-        err.println(cli.getCommandSpec().qualifiedName() + ": " + describe(e)); // "genie bench soak: ..."
+        PrintWriter err = cli.getErr();
+        err.println(cli.getCommandSpec().qualifiedName() + ": " + ErrorText.describe(e)); // "genie bench soak: ..."
         if (Boolean.getBoolean("genie.debug")) {
             e.printStackTrace(err);
         }
-        return 1;
+        err.flush();
+        return FAILED;
     }
 
-    /** The message of the exception and of each distinct cause, joined. */
-    public static String describe(Throwable e) {
-        return dev.pianogenie.app.live.ErrorText.describe(e);
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        String suggestion = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                ? String.join(" or ", u.getSuggestions()) : null;
+        err.println(ErrorText.usage(cli.getCommandSpec().qualifiedName(), e.getMessage(), suggestion));
+        if (Boolean.getBoolean("genie.debug")) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return USAGE;
     }
 }

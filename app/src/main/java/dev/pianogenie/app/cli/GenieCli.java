@@ -53,8 +53,7 @@ public final class GenieCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GenieCli());
         cli.setCommandName(System.getProperty("genie.command", "genie")); // "piano-genie" when installed
-        cli.setExecutionExceptionHandler(new CliErrors());
-        return cli;
+        return CliErrors.install(cli);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.pianogenie.app.live;
 
+import dev.pianogenie.files.ErrorText;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

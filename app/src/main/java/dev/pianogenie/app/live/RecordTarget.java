@@ -1,5 +1,6 @@
 package dev.pianogenie.app.live;
 
+import dev.pianogenie.files.ErrorText;
 import dev.pianogenie.model.UserDirs;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -9,7 +9,7 @@ import dev.pianogenie.app.input.keyboard.ComputerKeyboard;
 import dev.pianogenie.app.input.midi.MidiKeyboardSource;
 import dev.pianogenie.app.live.Autosave;
 import dev.pianogenie.app.live.ControllerSpec;
-import dev.pianogenie.app.live.ErrorText;
+import dev.pianogenie.files.ErrorText;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSession;
 import dev.pianogenie.app.live.LiveSetup;
