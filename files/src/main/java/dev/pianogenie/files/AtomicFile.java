@@ -30,6 +30,15 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Writes the content through the temporary file's channel, which it may also read and write at any position
+     * (e.g. to scale audio already written); {@link AtomicFile} forces and closes it.
+     */
+    @FunctionalInterface
+    public interface ChannelContent {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
     private AtomicFile() {
     }
 
@@ -39,19 +48,23 @@ public final class AtomicFile {
 
     /** Writes {@code target} atomically; a failure names the file and the true reason, and leaves no temporary file. */
     public static void write(Path target, Content content) throws FileAccessException {
-        Path file = target.toAbsolutePath().normalize();
+        writeChannel(target, ch -> {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            content.writeTo(out);
+            out.flush(); // not closed: that would close the channel before it is forced
+        });
+    }
+
+    /** As {@link #write(Path, Content)}, the content written (and read back, if it likes) through a file channel. */
+    public static void writeChannel(Path target, ChannelContent content) throws FileAccessException {
+        Path file = destination(target);
         Path dir = file.getParent();
         Path tmp = null;
         try {
-            if (Files.isDirectory(file)) {
-                throw new FileAccessException(target, "is a folder, not a file");
-            }
             makeFolder(target, dir);
             tmp = newTemporary(dir, file.getFileName().toString());
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
-                content.writeTo(out);
-                out.flush();
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                content.writeTo(ch);
                 ch.force(true);
             }
             keepPermissions(file, tmp);
@@ -72,11 +85,8 @@ public final class AtomicFile {
      * folder, its folder can be made and written to, and at least {@code bytesNeeded} are free there.
      */
     public static void checkWritable(Path target, long bytesNeeded) throws FileAccessException {
-        Path file = target.toAbsolutePath().normalize();
+        Path file = destination(target);
         try {
-            if (Files.isDirectory(file)) {
-                throw new FileAccessException(target, "is a folder, not a file");
-            }
             makeFolder(target, file.getParent());
             Files.delete(newTemporary(file.getParent(), file.getFileName().toString()));
             long free = Files.getFileStore(file.getParent()).getUsableSpace();
@@ -88,6 +98,41 @@ public final class AtomicFile {
         } catch (IOException e) {
             throw new FileAccessException(target, "cannot be written: " + InputFile.reason(e), e);
         }
+    }
+
+    /** More links in a row than this are a loop (Linux's own limit is 40). */
+    static final int MAX_LINKS = 40;
+
+    /**
+     * The file that writing {@code target} replaces: {@code target} itself, or where its symbolic link (or chain of
+     * links) points — a link is written through and stays a link, wherever it leads (a missing file there is made)
+     * — and never something that is not a regular file: a folder, a named pipe, a device ({@code /dev/null} is not
+     * replaced by a file, even for root), a link loop.
+     *
+     * @throws FileAccessException naming {@code target} and what it is instead
+     */
+    public static Path destination(Path target) throws FileAccessException {
+        Path file = target.toAbsolutePath().normalize();
+        try {
+            for (int links = 0; Files.isSymbolicLink(file); links++) {
+                if (links == MAX_LINKS) {
+                    throw new FileAccessException(target, "cannot be written: its symbolic links go round in a loop");
+                }
+                file = file.resolveSibling(Files.readSymbolicLink(file)).toAbsolutePath().normalize();
+            }
+        } catch (FileAccessException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileAccessException(target, "cannot be written: " + InputFile.reason(e), e);
+        }
+        if (Files.isDirectory(file)) {
+            throw new FileAccessException(target, "is a folder, not a file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new FileAccessException(target, "not a regular file (" + InputFile.specialKind(file) + "): it cannot be"
+                    + " replaced by one");
+        }
+        return file;
     }
 
     /**

@@ -77,4 +77,45 @@ class AtomicFileTest {
         assertEquals("cannot be written: " + dir.resolve("new/take.mid") + " is a file, not a folder",
                 assertThrows(FileAccessException.class, () -> AtomicFile.checkWritable(underAFile, 0)).reason());
     }
+
+    /** A link is written through (it stays a link, its file gets the content), wherever it leads; a loop is said. */
+    @Test
+    void aSymbolicLinkIsWrittenThroughNotReplaced(@TempDir Path dir) throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("usb-stick"));
+        Path real = Files.write(elsewhere.resolve("take.mid"), new byte[] {1});
+        Path link = Files.createSymbolicLink(dir.resolve("take.mid"), real);
+        AtomicFile.write(link, new byte[] {7, 7});
+        assertTrue(Files.isSymbolicLink(link), "still a link (was: replaced by a file)");
+        assertEquals(2, Files.size(real), "the file it points to holds the new content");
+        Path chain = Files.createSymbolicLink(dir.resolve("chain.mid"), dir.relativize(link)); // relative, to a link
+        AtomicFile.write(chain, new byte[] {1, 2, 3});
+        assertEquals(3, Files.size(real));
+        Path dangling = Files.createSymbolicLink(dir.resolve("new.mid"), elsewhere.resolve("new.mid"));
+        AtomicFile.write(dangling, new byte[] {4});
+        assertTrue(Files.isSymbolicLink(dangling) && Files.size(elsewhere.resolve("new.mid")) == 1, "made where it points");
+        Path a = dir.resolve("a.mid");
+        Files.createSymbolicLink(a, dir.resolve("b.mid"));
+        Files.createSymbolicLink(dir.resolve("b.mid"), a);
+        FileAccessException loop = assertThrows(FileAccessException.class, () -> AtomicFile.write(a, new byte[] {1}));
+        assertEquals(a + ": cannot be written: its symbolic links go round in a loop", loop.getMessage());
+        assertThrows(FileAccessException.class, () -> AtomicFile.checkWritable(a, 0));
+        try (Stream<Path> left = Files.walk(dir)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
+        }
+    }
+
+    /** A named pipe (or a device, or a link to one) is refused, and stays what it was (was: replaced by a file). */
+    @Test
+    void aSpecialFileIsRefusedNotReplaced(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("take.wav");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        Path link = Files.createSymbolicLink(dir.resolve("link.wav"), fifo);
+        for (Path target : new Path[] {fifo, link}) {
+            FileAccessException e = assertThrows(FileAccessException.class, () -> AtomicFile.write(target, new byte[] {1}));
+            assertEquals(target + ": not a regular file (a named pipe (FIFO)): it cannot be replaced by one", e.getMessage());
+            assertThrows(FileAccessException.class, () -> AtomicFile.checkWritable(target, 0));
+        }
+        assertEquals("p", Files.getAttribute(fifo, "unix:mode") instanceof Integer m && (m & 0170000) == 0010000 ? "p" : "?",
+                "still a named pipe");
+    }
 }

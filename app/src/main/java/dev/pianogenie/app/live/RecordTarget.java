@@ -1,10 +1,12 @@
 package dev.pianogenie.app.live;
 
+import dev.pianogenie.app.input.replay.SessionFile;
+import dev.pianogenie.files.AtomicFile;
 import dev.pianogenie.files.ErrorText;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.files.InputFile;
 import dev.pianogenie.model.UserDirs;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -23,33 +25,40 @@ public final class RecordTarget {
     }
 
     /**
-     * Refuses a target that cannot be written: a folder, a device, a folder that cannot be made or written
-     * (read-only, permission denied), a full disk.
+     * Refuses a target that cannot be written — a folder, a device or named pipe (or a link to one), a link loop, a
+     * folder that cannot be made or written (read-only, permission denied), a full disk — for the MIDI file and for
+     * the session file saved beside it. A symbolic link is fine: the take goes where it points.
      *
      * @throws IllegalArgumentException saying which and why
      */
     public static void check(Path mid) {
-        Path file = mid.toAbsolutePath();
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("cannot record to " + mid + ": it is a folder (give a file, e.g. "
-                    + mid.resolve("take.mid") + ")");
+        Path file;
+        try {
+            file = AtomicFile.destination(mid);
+        } catch (FileAccessException e) {
+            throw new IllegalArgumentException("cannot record to " + mid + ": " + (Files.isDirectory(mid)
+                    ? "it is a folder (give a file, e.g. " + mid.resolve("take.mid") + ")" : e.reason()));
         }
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("cannot record to " + mid + ": not a regular file");
+        Path session = SessionFile.besideMidi(mid);
+        try {
+            AtomicFile.destination(session);
+        } catch (FileAccessException e) {
+            throw new IllegalArgumentException("cannot record to " + mid + ": the session file beside it, " + session + ", "
+                    + e.reason());
         }
         Path dir = file.getParent();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot record to " + mid + ": the folder " + dir + " cannot be made ("
-                    + reason(e) + ")");
+                    + InputFile.reason(e) + ")");
         }
         Path probe = dir.resolve("." + file.getFileName() + ".probe");
         try {
             Files.write(probe, new byte[4096]);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot record to " + mid + ": the folder " + dir + " is not writable ("
-                    + reason(e) + ")");
+                    + InputFile.reason(e) + ")");
         } finally {
             try {
                 Files.deleteIfExists(probe);
@@ -102,8 +111,8 @@ public final class RecordTarget {
         String problem;
         try {
             return new Saved(mid, take.save(mid), null);
-        } catch (IOException | dev.pianogenie.midi.MidiFileException e) {
-            problem = ErrorText.describe(e);
+        } catch (IOException | dev.pianogenie.midi.MidiFileException | RuntimeException e) {
+            problem = ErrorText.describe(e); // whatever it was, the take goes to the next place
         }
         for (Path other : new Path[] {fallback(mid),
                 Path.of(System.getProperty("java.io.tmpdir"), fallback(mid).getFileName().toString())}) {
@@ -114,16 +123,5 @@ public final class RecordTarget {
             }
         }
         throw new IOException("could not save the take anywhere: " + problem);
-    }
-
-    static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
     }
 }

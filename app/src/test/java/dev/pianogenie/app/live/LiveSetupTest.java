@@ -88,6 +88,34 @@ class LiveSetupTest {
                 "a good target: its folder made, no probe left behind");
     }
 
+    /** Odd targets: a named pipe, a link to a device or round in a loop, a session file that would not fit beside. */
+    @Test
+    void oddRecordTargetsAreRefusedAndALinkIsFollowed(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("pipe.mid");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        Path toNull = Files.createSymbolicLink(dir.resolve("null.mid"), Path.of("/dev/null"));
+        Path loop = dir.resolve("loop.mid");
+        Files.createSymbolicLink(loop, loop);
+        Path taken = dir.resolve("taken.mid");
+        Files.createDirectories(dir.resolve("taken" + dev.pianogenie.app.input.replay.SessionFile.EXTENSION));
+        String[][] cases = {{fifo.toString(), "not a regular file (a named pipe (FIFO))"},
+            {toNull.toString(), "not a regular file (a character device)"}, {loop.toString(), "go round in a loop"},
+            {taken.toString(), "the session file beside it, " + dir.resolve("taken.session.jsonl") + ", is a folder"}};
+        for (String[] c : cases) {
+            var e = assertThrows(IllegalArgumentException.class, () -> RecordTarget.check(Path.of(c[0])), c[0]);
+            assertTrue(e.getMessage().startsWith("cannot record to " + c[0] + ": ") && e.getMessage().contains(c[1]), e.getMessage());
+        }
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.mid"), elsewhere.resolve("take.mid"));
+        RecordTarget.check(link); // fine: the take goes where it points
+        Take take = new Take(new Performance(List.of(new dev.pianogenie.midi.Note(60, 80, 0, 0.5)), List.of(), 0.5),
+                List.of(ButtonEvent.press(0, 0), ButtonEvent.release(0, 500_000_000L)), new SessionHeader("M", Optional.empty(),
+                        Optional.empty(), Optional.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(),
+                        OptionalLong.empty(), OptionalInt.empty()), false);
+        assertTrue(!RecordTarget.save(take, link).rescued());
+        assertTrue(Files.isSymbolicLink(link) && MidiFileReader.read(elsewhere.resolve("take.mid")).notes().size() == 1);
+    }
+
     @Test
     void aSaveThatFailsAtTheEndGoesToAFallbackFile(@TempDir Path dir) throws Exception {
         Take take = new Take(new Performance(List.of(new dev.pianogenie.midi.Note(60, 80, 0, 0.5)), List.of(), 0.5),
