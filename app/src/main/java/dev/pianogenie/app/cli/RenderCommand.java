@@ -47,7 +47,7 @@ public final class RenderCommand implements Callable<Integer> {
             throw new IllegalArgumentException(midi + " has no notes to render");
         }
         Path wav = out != null ? out : midi.resolveSibling(midi.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav");
-        AtomicFile.checkWritable(wav, 0); // before rendering, not after (a long take renders for a while)
+        AtomicFile.checkWritable(wav, OfflineRenderer.wavBytes(p)); // before rendering, not after (a long take renders for a while)
         OfflineRenderer.Level level = OfflineRenderer.writeWav(p, Optional.ofNullable(soundfont), wav, normalise);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %,d notes, %.1f s → %s (peak %.1f dBFS%s)%n", midi, p.notes().size(),
                 p.seconds(), wav, level.renderedPeakDbfs() + level.gainDb(),

@@ -323,6 +323,8 @@ final class PlayController implements AutoCloseable {
             }
             Path base = mid != null ? mid : AppState.TAKES.resolve("take.mid");
             Path wav = base.resolveSibling(base.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav");
+            // before rendering, as ./genie render: too long for a WAV, a full disk, a folder in the way are said at once
+            dev.pianogenie.files.AtomicFile.checkWritable(wav, OfflineRenderer.wavBytes(take.performance()));
             // normalised as ./genie render does by default: one gain for the whole file, peak at -1 dBFS
             OfflineRenderer.Level level = OfflineRenderer.writeWav(take.performance(), soundfont, wav, true);
             String said = String.format(java.util.Locale.ROOT, "Exported %s (%d notes, %.1f s; normalised to a peak of %.0f\u00a0dBFS, %+.1f\u00a0dB)",

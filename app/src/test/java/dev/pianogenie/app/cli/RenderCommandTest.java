@@ -105,6 +105,64 @@ class RenderCommandTest {
         assertTrue(render("render", "--help").out().contains("ON by default"));
     }
 
+    /**
+     * A take longer than a WAV file can hold (4 GB: about 6.8 hours) — or a file whose tempo and delta times make
+     * it last a million hours — is refused at once, saying so (was: "integer overflow" after reading it, or the
+     * heap exhausted on the way).
+     */
+    @Test
+    void aPerformanceTooLongForAWavIsRefusedAtOnce(@TempDir Path dir) throws Exception {
+        Path long7h = dir.resolve("long.mid");
+        MidiFileWriter.write(new Performance(List.of(new Note(60, 90, 0, 1), new Note(62, 90, 7 * 3600, 7 * 3600 + 1)),
+                List.of(), 7 * 3600 + 1), long7h);
+        // tempo 16.7 s per quarter at 1 tick per quarter, then a note held for the largest delta time a file can say
+        byte[] slowest = {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 0, 0, 1, 0, 1, 'M', 'T', 'r', 'k', 0, 0, 0, 22,
+            0, (byte) 0xFF, 0x51, 3, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, (byte) 0x90, 60, 64,
+            (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F, (byte) 0x80, 60, 0, 0, (byte) 0xFF, 0x2F, 0};
+        Path huge = Files.write(dir.resolve("huge.mid"), slowest);
+        for (Path midi : List.of(long7h, huge)) {
+            GenieRun r = render("render", midi.toString(), "--out", dir.resolve("x.wav").toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().startsWith("genie render: the performance lasts ") && r.err().contains("too long for a WAV file"), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertFalse(Files.exists(dir.resolve("x.wav")));
+        }
+    }
+
+    /**
+     * A long take renders in bounded memory: five minutes of audio (53 MB of samples) in a JVM with a 48 MB heap
+     * (was: the whole WAV held in memory, and an OutOfMemoryError).
+     */
+    @Test
+    void aLongTakeRendersInBoundedMemory(@TempDir Path dir) throws Exception {
+        Path take = dir.resolve("long.mid");
+        List<Note> notes = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            notes.add(new Note(48 + i % 24, 80, i, i + 0.5));
+        }
+        MidiFileWriter.write(new Performance(notes, List.of(), 300), take);
+        List<String> cmd = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED", "-Xmx48m",
+                "-Duser.home=" + System.getProperty("user.home"), "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), GenieCli.class.getName(), "render", take.toString()));
+        Path log = dir.resolve("out.txt");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "rendered");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(0, p.exitValue(), Files.readString(log));
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(dir.resolve("long.wav").toFile())) {
+            assertEquals(302.0, in.getFrameLength() / in.getFormat().getFrameRate(), 0.01, "the take and the 2 s tail");
+            byte[] last = new byte[4 * 44_100];
+            in.skip((in.getFrameLength() - 3 * 44_100) * 4);
+            in.readNBytes(last, 0, last.length);
+            assertTrue(peak(last, 0, 44_100) > 0.01, "the last note sounds at the end: " + peak(last, 0, 44_100));
+        }
+        assertTrue(Files.readString(log).contains("normalised"), Files.readString(log));
+    }
+
     static byte[] pcm(Path wav) throws Exception {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
             return in.readAllBytes();

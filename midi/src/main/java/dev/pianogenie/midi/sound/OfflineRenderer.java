@@ -7,18 +7,20 @@ import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.PedalEvent;
 import dev.pianogenie.midi.Performance;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
-import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 /**
  * Renders a performance through the built-in synthesizer without a sound card, faster than real time:
@@ -28,8 +30,69 @@ public final class OfflineRenderer {
     private OfflineRenderer() {
     }
 
+    /** The audio renders in pieces of this many bytes (a quarter of a second): memory stays flat however long the take. */
+    static final int CHUNK_BYTES = 44_100;
+    /** A WAV file's sizes are 32-bit: at most this many bytes of audio after its 44-byte header. */
+    static final long MAX_WAV_DATA_BYTES = 0xFFFF_FFFFL - 36;
+    static final int WAV_HEADER_BYTES = 44;
+    /** The release tail rendered after the last event of a WAV. */
+    static final double WAV_TAIL_SECONDS = 2.0;
+
+    /** Receives the audio as it renders: {@code length} bytes of {@code pcm}, in order. */
+    @FunctionalInterface
+    interface PcmSink {
+        void accept(byte[] pcm, int length) throws IOException;
+    }
+
     /** The rendered audio: interleaved stereo 16-bit little-endian PCM at {@link BuiltInSynth#SAMPLE_RATE}. */
     public static byte[] renderPcm(Performance p, Optional<Path> soundfont, double tailSeconds) throws MidiDeviceException {
+        long bytes = pcmBytes(p.seconds() + tailSeconds);
+        if (bytes > Integer.MAX_VALUE - 8) {
+            throw new MidiDeviceException(String.format(Locale.ROOT, "%.0f s is too long to render in memory", p.seconds()));
+        }
+        byte[] pcm = new byte[(int) bytes];
+        int[] at = {0};
+        try {
+            render(p, soundfont, bytes, (chunk, n) -> {
+                System.arraycopy(chunk, 0, pcm, at[0], n);
+                at[0] += n;
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("copying in memory cannot fail", e);
+        }
+        return pcm;
+    }
+
+    /** The PCM bytes of {@code seconds} of audio (whole frames, rounded up). */
+    static long pcmBytes(double seconds) {
+        AudioFormat f = BuiltInSynth.format();
+        return (long) Math.ceil(seconds * f.getFrameRate()) * f.getFrameSize();
+    }
+
+    /**
+     * The size of the WAV file {@link #writeWav} makes of {@code p} (to check the disk has room before rendering).
+     *
+     * @throws MidiDeviceException if the performance is too long for a WAV file (about 6.7 hours)
+     */
+    public static long wavBytes(Performance p) throws MidiDeviceException {
+        long bytes = pcmBytes(p.seconds() + WAV_TAIL_SECONDS);
+        if (bytes > MAX_WAV_DATA_BYTES) {
+            double maxHours = MAX_WAV_DATA_BYTES / (double) pcmBytes(3600);
+            throw new MidiDeviceException(String.format(Locale.ROOT, "the performance lasts %,.1f hours: too long for a WAV file,"
+                    + " which holds at most %.1f hours of 16-bit stereo at %.1f kHz", p.seconds() / 3600, maxHours,
+                    BuiltInSynth.SAMPLE_RATE / 1000));
+        }
+        return WAV_HEADER_BYTES + bytes;
+    }
+
+    /**
+     * Renders {@code bytes} of audio of the performance, a chunk at a time (the synthesizer renders as it is read;
+     * every event is scheduled first, timestamped in µs of audio).
+     *
+     * @throws IOException as the sink throws it (a full disk): not the synthesizer's failure
+     */
+    private static void render(Performance p, Optional<Path> soundfont, long bytes, PcmSink sink)
+            throws MidiDeviceException, IOException {
         AudioSynthesizer synth = BuiltInSynth.newSynth();
         try {
             AudioInputStream stream = BuiltInSynth.openStream(synth);
@@ -43,21 +106,21 @@ public final class OfflineRenderer {
             for (PedalEvent e : p.pedalEvents()) {
                 send(r, Midi.CONTROL_CHANGE, Midi.SUSTAIN_PEDAL, e.value(), micros(e.seconds()));
             }
-            double seconds = p.seconds() + tailSeconds;
-            AudioFormat f = stream.getFormat();
-            long frames = (long) Math.ceil(seconds * f.getFrameRate());
-            byte[] pcm = new byte[Math.toIntExact(frames * f.getFrameSize())];
-            int read = 0;
-            while (read < pcm.length) {
-                int n = stream.read(pcm, read, pcm.length - read);
-                if (n < 0) {
-                    break;
+            byte[] chunk = new byte[CHUNK_BYTES];
+            long done = 0;
+            while (done < bytes) {
+                int want = (int) Math.min(chunk.length, bytes - done);
+                int n;
+                try {
+                    n = stream.readNBytes(chunk, 0, want);
+                } catch (IOException e) {
+                    throw new MidiDeviceException("offline rendering failed: " + e.getMessage(), e);
                 }
-                read += n;
+                java.util.Arrays.fill(chunk, n, want, (byte) 0); // a stream that ends early: silence to the length asked
+                sink.accept(chunk, want);
+                done += want;
             }
-            stream.close();
-            return pcm;
-        } catch (MidiUnavailableException | IOException e) {
+        } catch (MidiUnavailableException e) {
             throw new MidiDeviceException("offline rendering failed: " + e.getMessage(), e);
         } finally {
             synth.close();
@@ -117,31 +180,93 @@ public final class OfflineRenderer {
     }
 
     /**
-     * Renders to a WAV file, atomically; with {@code normalise} the whole file is scaled so that its peak is
-     * {@link #NORMALISED_PEAK_DBFS} (one gain for all of it: the dynamics stay).
+     * Renders to a WAV file, atomically, in bounded memory (the audio streams to the file as it renders); with
+     * {@code normalise} the whole file is then scaled so that its peak is {@link #NORMALISED_PEAK_DBFS} (one gain
+     * for all of it: the dynamics stay), in place, before the file takes its name.
+     *
+     * @throws MidiDeviceException if the performance is too long for a WAV file (about 6.7 hours), or the file
+     *                             cannot be written (naming it and why)
      */
     public static Level writeWav(Performance p, Optional<Path> soundfont, Path wav, boolean normalise) throws MidiDeviceException {
-        byte[] pcm = renderPcm(p, soundfont, 2.0);
-        Level level = normalise ? normalise(pcm) : new Level(peakDbfs(pcm), 0);
-        AudioFormat f = BuiltInSynth.format();
+        long bytes = wavBytes(p) - WAV_HEADER_BYTES;
+        int[] peak = {0};
+        double[] gainDb = {0};
         try {
-            AtomicFile.write(wav, out -> {
-                try (AudioInputStream ais = new AudioInputStream(new ByteArrayInputStream(pcm), f, pcm.length / f.getFrameSize())) {
-                    AudioSystem.write(ais, AudioFileFormat.Type.WAVE, out);
+            AtomicFile.writeChannel(wav, ch -> {
+                writeFully(ch, wavHeader(bytes), 0);
+                long[] at = {WAV_HEADER_BYTES};
+                try {
+                    render(p, soundfont, bytes, (pcm, n) -> {
+                        peak[0] = Math.max(peak[0], peak(pcm, n));
+                        writeFully(ch, ByteBuffer.wrap(pcm, 0, n), at[0]);
+                        at[0] += n;
+                    });
+                } catch (MidiDeviceException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+                if (normalise && peak[0] > 0) {
+                    gainDb[0] = NORMALISED_PEAK_DBFS - dbfs(peak[0]);
+                    scaleInPlace(ch, WAV_HEADER_BYTES, bytes, Math.pow(10, gainDb[0] / 20));
                 }
             });
         } catch (FileAccessException e) {
+            if (e.getCause() instanceof IOException io && io.getCause() instanceof MidiDeviceException m) {
+                throw m;
+            }
             throw new MidiDeviceException(e.getMessage(), e);
         }
-        return level;
+        return new Level(dbfs(peak[0]), gainDb[0]);
+    }
+
+    /** The canonical 44-byte header of a 16-bit stereo PCM WAV file holding {@code dataBytes} of audio. */
+    static ByteBuffer wavHeader(long dataBytes) {
+        AudioFormat f = BuiltInSynth.format();
+        ByteBuffer h = ByteBuffer.allocate(WAV_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        h.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes)).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        h.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) f.getChannels())
+                .putInt((int) f.getSampleRate()).putInt((int) (f.getSampleRate() * f.getFrameSize()))
+                .putShort((short) f.getFrameSize()).putShort((short) f.getSampleSizeInBits());
+        h.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) dataBytes);
+        return h.flip();
+    }
+
+    /** Scales the 16-bit samples of {@code [from, from + length)} of the file by {@code gain}, a chunk at a time. */
+    private static void scaleInPlace(FileChannel ch, long from, long length, double gain) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+        for (long at = from; at < from + length; ) {
+            buf.clear().limit((int) Math.min(buf.capacity(), from + length - at));
+            while (buf.hasRemaining()) {
+                if (ch.read(buf, at + buf.position()) < 0) {
+                    throw new IOException("the file ended at byte " + (at + buf.position()) + " while normalising");
+                }
+            }
+            scale(buf.array(), buf.limit(), gain);
+            writeFully(ch, buf.flip(), at);
+            at += buf.limit();
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b, long position) throws IOException {
+        long at = position;
+        while (b.hasRemaining()) {
+            at += ch.write(b, at);
+        }
     }
 
     /** The peak of 16-bit little-endian PCM, dBFS (−∞ for silence). */
     static double peakDbfs(byte[] pcm) {
+        return dbfs(peak(pcm, pcm.length));
+    }
+
+    private static int peak(byte[] pcm, int length) {
         int peak = 0;
-        for (int i = 0; i + 1 < pcm.length; i += 2) {
+        for (int i = 0; i + 1 < length; i += 2) {
             peak = Math.max(peak, Math.abs((short) ((pcm[i] & 0xFF) | (pcm[i + 1] << 8))));
         }
+        return peak;
+    }
+
+    private static double dbfs(int peak) {
         return 20 * Math.log10(peak / 32768.0);
     }
 
@@ -152,14 +277,18 @@ public final class OfflineRenderer {
             return new Level(peak, 0);
         }
         double gainDb = NORMALISED_PEAK_DBFS - peak;
-        double gain = Math.pow(10, gainDb / 20);
-        for (int i = 0; i + 1 < pcm.length; i += 2) {
+        scale(pcm, pcm.length, Math.pow(10, gainDb / 20));
+        return new Level(peak, gainDb);
+    }
+
+    /** One gain for 16-bit little-endian samples, clipped at full scale. */
+    private static void scale(byte[] pcm, int length, double gain) {
+        for (int i = 0; i + 1 < length; i += 2) {
             long v = Math.round((short) ((pcm[i] & 0xFF) | (pcm[i + 1] << 8)) * gain);
             v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
             pcm[i] = (byte) v;
             pcm[i + 1] = (byte) (v >> 8);
         }
-        return new Level(peak, gainDb);
     }
 
     private static long micros(double seconds) {
