@@ -32,10 +32,14 @@ public final class Midi {
 
     // MIDI files
     public static final int META = 0xFF;
+    /** A text event: empty, it carries time across a pause longer than one delta time can say. */
+    public static final int META_TEXT = 0x01;
     public static final int META_TRACK_NAME = 0x03;
     public static final int META_END_OF_TRACK = 0x2F;
     public static final int META_TEMPO = 0x51;
     public static final int META_TIME_SIGNATURE = 0x58;
+    /** The largest delta time a MIDI file can say (a variable-length number of four bytes). */
+    public static final long MAX_DELTA_TICKS = 0x0FFFFFFF;
 
     private Midi() {
     }

@@ -70,6 +70,7 @@ public final class MidiFileWriter {
         track.write(Midi.ACOUSTIC_GRAND_PIANO);
         long last = 0;
         for (Event e : events) {
+            last = carryTime(track, last, e.tick);
             varLength(track, e.tick - last);
             last = e.tick;
             track.write(e.status);
@@ -77,8 +78,24 @@ public final class MidiFileWriter {
             track.write(e.data2);
         }
         long end = Math.max(last, ticks(p.seconds()));
+        last = carryTime(track, last, end);
         meta(track, end - last, Midi.META_END_OF_TRACK, new byte[0]);
         return track.toByteArray();
+    }
+
+    /**
+     * A pause longer than one delta time can say (2^28 ticks: 39 hours at our resolution, as a take left running
+     * might hold) is carried by empty text events, each as long as a delta time can be.
+     *
+     * @return the tick reached, at most {@link Midi#MAX_DELTA_TICKS} before {@code to}
+     */
+    private static long carryTime(ByteArrayOutputStream track, long from, long to) {
+        long at = from;
+        while (to - at > Midi.MAX_DELTA_TICKS) {
+            meta(track, Midi.MAX_DELTA_TICKS, Midi.META_TEXT, new byte[0]);
+            at += Midi.MAX_DELTA_TICKS;
+        }
+        return at;
     }
 
     static long ticks(double seconds) {
@@ -108,7 +125,7 @@ public final class MidiFileWriter {
     }
 
     private static void varLength(ByteArrayOutputStream out, long value) {
-        if (value < 0 || value > 0x0FFFFFFF) {
+        if (value < 0 || value > Midi.MAX_DELTA_TICKS) {
             throw new IllegalArgumentException("a MIDI delta time must be 0..2^28-1 ticks, was " + value);
         }
         int buffer = (int) (value & 0x7F);

@@ -53,6 +53,20 @@ class MidiFileWriterTest {
         }
     }
 
+    /** A pause longer than a MIDI delta time (39 hours here) is kept (was: an exception, and the take not saved). */
+    @Test
+    void aPauseOfDaysIsWrittenAndReadBack(@TempDir Path dir) throws Exception {
+        double later = 3 * 24 * 3600.5; // three days
+        Performance p = new Performance(List.of(new Note(60, 80, 0.0, 0.5), new Note(62, 81, later, later + 0.5)),
+                List.of(new PedalEvent(later - 1, 127)), later + 100);
+        Path file = dir.resolve("days.mid");
+        MidiFileWriter.write(p, file);
+        Performance back = MidiFileReader.read(file);
+        assertSameNotes(p, back);
+        assertEquals(later - 1, back.pedalEvents().get(0).seconds(), TICK);
+        assertEquals(p.seconds(), back.seconds(), TICK);
+    }
+
     @Test
     void anUnwritablePlaceIsAClearError(@TempDir Path dir) throws Exception {
         Path blocker = dir.resolve("a-file");
