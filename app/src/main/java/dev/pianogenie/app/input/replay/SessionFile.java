@@ -14,6 +14,7 @@ import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PitchRange;
 import dev.pianogenie.model.RootedScale;
 import dev.pianogenie.model.Scale;
+import dev.pianogenie.model.engine.DecoderEngine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -222,6 +223,10 @@ public final class SessionFile {
         return new Parsed(header, events);
     }
 
+    /**
+     * The header line, every field checked here — where the file and line are known — so that a replay never fails
+     * later on a value it cannot use (a temperature of 7, a velocity of 300, a scale that is not one).
+     */
     private static SessionHeader header(Path file, int n, JsonNode j) throws ControllerException {
         long format = longField(file, n, j, "genie_session");
         if (format != FORMAT) {
@@ -229,16 +234,39 @@ public final class SessionFile {
         }
         OptionalDouble t = OptionalDouble.empty();
         if (j.hasNonNull("temperature")) {
-            if (!j.get("temperature").isNumber()) {
-                throw bad(file, n, "\"temperature\" must be a number, was " + j.get("temperature"));
+            JsonNode v = j.get("temperature");
+            if (!v.isNumber() || !(v.asDouble() >= 0 && v.asDouble() <= 1)) {
+                throw bad(file, n, "\"temperature\" must be a number from 0 to 1, was " + v);
             }
-            t = OptionalDouble.of(j.get("temperature").asDouble());
+            t = OptionalDouble.of(v.asDouble());
         }
-        return new SessionHeader(j.hasNonNull("model") ? j.get("model").asText() : "(unnamed model)",
-                text(j, "model_folder").map(Path::of), text(j, "model_id"), text(j, "engine"), t,
-                text(j, "scale"), text(j, "range"),
-                j.hasNonNull("seed") ? OptionalLong.of(longField(file, n, j, "seed")) : OptionalLong.empty(),
-                j.hasNonNull("velocity") ? OptionalInt.of((int) longField(file, n, j, "velocity")) : OptionalInt.empty());
+        Optional<String> engine = text(file, n, j, "engine");
+        Optional<String> scale = text(file, n, j, "scale");
+        Optional<String> range = text(file, n, j, "range");
+        try {
+            engine.ifPresent(DecoderEngine::parse);
+            // the same parsers as --scale and --range; the pair must leave at least one key
+            scale.map(Scale::parse).orElse(RootedScale.CHROMATIC).keys(range.map(Keys::parseRange).orElse(PitchRange.FULL));
+        } catch (IllegalArgumentException e) {
+            throw bad(file, n, e.getMessage());
+        }
+        Optional<Path> folder;
+        try {
+            folder = text(file, n, j, "model_folder").map(Path::of);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw bad(file, n, "\"model_folder\" is not a path (" + e.getReason() + ")");
+        }
+        OptionalInt velocity = OptionalInt.empty();
+        if (j.hasNonNull("velocity")) {
+            long v = longField(file, n, j, "velocity");
+            if (v < 1 || v > 127) {
+                throw bad(file, n, "\"velocity\" must be 1..127, was " + v);
+            }
+            velocity = OptionalInt.of((int) v);
+        }
+        return new SessionHeader(text(file, n, j, "model").orElse("(unnamed model)"), folder, text(file, n, j, "model_id"),
+                engine, t, scale, range,
+                j.hasNonNull("seed") ? OptionalLong.of(longField(file, n, j, "seed")) : OptionalLong.empty(), velocity);
     }
 
     /** A change of temperature and key list during the take: {@code "temperature"}, {@code "scale"}, {@code "range"}. */
@@ -247,16 +275,26 @@ public final class SessionFile {
         if (t == null || !t.isNumber() || !(t.asDouble() >= 0 && t.asDouble() <= 1)) {
             throw bad(file, n, "a sampling change needs \"temperature\" 0..1, was " + t);
         }
+        Optional<String> scale = text(file, n, j, "scale");
+        Optional<String> range = text(file, n, j, "range");
         try {
-            return new SamplingChange(t.asDouble(), text(j, "scale").map(Scale::parse).orElse(RootedScale.CHROMATIC),
-                    text(j, "range").map(Keys::parseRange).orElse(PitchRange.FULL));
+            return new SamplingChange(t.asDouble(), scale.map(Scale::parse).orElse(RootedScale.CHROMATIC),
+                    range.map(Keys::parseRange).orElse(PitchRange.FULL));
         } catch (IllegalArgumentException e) {
             throw bad(file, n, e.getMessage());
         }
     }
 
-    private static Optional<String> text(JsonNode j, String field) {
-        return j.hasNonNull(field) ? Optional.of(j.get(field).asText()) : Optional.empty();
+    /** A text field, if present; a number, list or object there is refused by name. */
+    private static Optional<String> text(Path file, int n, JsonNode j, String field) throws ControllerException {
+        JsonNode v = j.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw bad(file, n, "\"" + field + "\" must be text, was " + v);
+        }
+        return Optional.of(v.asText());
     }
 
     private static long longField(Path file, int n, JsonNode j, String field) throws ControllerException {

@@ -75,4 +75,34 @@ class SessionFileTest {
         assertTrue(assertThrows(ControllerException.class, () -> SessionFile.read(file)).getMessage().contains("not UTF-8"));
         assertTrue(assertThrows(ControllerException.class, () -> SessionFile.read(dir)).getMessage().contains("not a regular file"));
     }
+
+    @Test
+    void aBadHeaderNamesTheFileLineOneAndTheField(@TempDir Path dir) throws Exception {
+        String ok = "{\"t_ns\": 0, \"kind\": \"press\", \"button\": 1}";
+        String[][] cases = {
+            {"\"temperature\": 7", "\"temperature\" must be a number from 0 to 1, was 7"},
+            {"\"temperature\": -0.5", "\"temperature\" must be a number from 0 to 1, was -0.5"},
+            {"\"temperature\": \"hot\"", "\"temperature\" must be a number from 0 to 1, was \"hot\""},
+            {"\"velocity\": 300", "\"velocity\" must be 1..127, was 300"},
+            {"\"velocity\": 4294967386", "\"velocity\" must be 1..127, was 4294967386"}, // 2^32 + 90: was read as 90
+            {"\"velocity\": 0", "\"velocity\" must be 1..127, was 0"},
+            {"\"seed\": 1.5", "\"seed\" must be a whole number, was 1.5"},
+            {"\"seed\": \"abc\"", "\"seed\" must be a whole number"},
+            {"\"engine\": \"onnx\"", "unknown engine 'onnx' (expected tensorflow or pytorch)"},
+            {"\"engine\": 3", "\"engine\" must be text, was 3"},
+            {"\"scale\": \"C:bluesy\"", "unknown scale"},
+            {"\"range\": \"C9-Z1\"", "C9 (MIDI 120) is off the piano"},
+            {"\"scale\": \"C:major\", \"range\": \"C#4-C#4\"", "C#4"},
+            {"\"model\": {\"name\": 1}", "\"model\" must be text"},
+            {"\"model_folder\": \"a\\u0000b\"", "\"model_folder\" is not a path"},
+            {"\"genie_session\": \"one\"", "\"genie_session\" must be a whole number"},
+        };
+        Path file = dir.resolve("head" + SessionFile.EXTENSION);
+        for (String[] c : cases) {
+            String header = c[0].startsWith("\"genie_session\"") ? "{" + c[0] + "}" : "{\"genie_session\": 1, " + c[0] + "}";
+            Files.write(file, List.of(header, ok));
+            ControllerException e = assertThrows(ControllerException.class, () -> SessionFile.readHeader(file), header);
+            assertTrue(e.getMessage().startsWith(file + " line 1: ") && e.getMessage().contains(c[1]), header + " → " + e.getMessage());
+        }
+    }
 }
