@@ -10,6 +10,7 @@ import dev.pianogenie.model.Keys;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -38,20 +39,21 @@ public final class NotesCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 Performance p = MidiFileReader.read(file);
-                int min = p.notes().stream().mapToInt(Note::pitch).min().orElse(-1);
-                int max = p.notes().stream().mapToInt(Note::pitch).max().orElse(-1);
-                if (json) {
+                OptionalInt min = p.notes().stream().mapToInt(Note::pitch).min();
+                OptionalInt max = p.notes().stream().mapToInt(Note::pitch).max();
+                if (json) { // a file without notes has no pitch range: null, not a made-up number
                     ObjectNode o = mapper.createObjectNode();
                     o.put("file", file.toString());
                     o.put("notes", p.notes().size());
                     o.put("seconds", Math.round(p.seconds() * 1000) / 1000.0);
-                    o.put("min_pitch", min);
-                    o.put("max_pitch", max);
+                    o.put("min_pitch", min.isPresent() ? min.getAsInt() : null);
+                    o.put("max_pitch", max.isPresent() ? max.getAsInt() : null);
                     o.put("pedal_events", p.pedalEvents().size());
                     out.println(mapper.writeValueAsString(o));
                 } else {
-                    String range = p.notes().isEmpty() ? "no notes"
-                            : String.format(Locale.ROOT, "pitches %d–%d (%s–%s)", min, max, Keys.pitchName(min), Keys.pitchName(max));
+                    String range = min.isEmpty() || max.isEmpty() ? "no notes"
+                            : String.format(Locale.ROOT, "pitches %d–%d (%s–%s)", min.getAsInt(), max.getAsInt(),
+                                    Keys.pitchName(min.getAsInt()), Keys.pitchName(max.getAsInt()));
                     out.printf(Locale.ROOT, "%s: %,d notes, %.1f s, %s, %,d pedal events%n", file, p.notes().size(),
                             p.seconds(), range, p.pedalEvents().size());
                 }

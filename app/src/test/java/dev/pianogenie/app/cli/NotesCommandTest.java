@@ -55,4 +55,17 @@ class NotesCommandTest {
         assertTrue(j.get("seconds").asDouble() > 60);
         assertTrue(j.get("file").asText().endsWith(".midi"));
     }
+
+    @Test
+    void aFileWithoutNotesHasNoPitchRangeNotAMadeUpOne(@TempDir Path dir) throws Exception {
+        Path empty = dir.resolve("empty.mid");
+        dev.pianogenie.midi.MidiFileWriter.write(new dev.pianogenie.midi.Performance(java.util.List.of(), java.util.List.of(), 0), empty);
+        GenieRun json = GenieRun.of("notes", "--json", empty.toString());
+        assertEquals(0, json.code(), json.err());
+        JsonNode j = json.json();
+        assertEquals(0, j.get("notes").asInt());
+        assertTrue(j.get("min_pitch").isNull() && j.get("max_pitch").isNull(), "was -1: " + json.out());
+        GenieRun text = GenieRun.of("notes", empty.toString());
+        assertTrue(text.out().contains("0 notes") && text.out().contains("no notes"), text.out());
+    }
 }
