@@ -51,30 +51,14 @@ public final class MidiDevices {
         return ports;
     }
 
-    /** The port whose name equals {@code name}, or else contains it (case-insensitive). */
+    /**
+     * The port whose name equals {@code name}, or else the one port whose name contains it (case-insensitive); a
+     * name that matches several ports is refused with the matches (playing into the wrong synth is worse than not
+     * starting).
+     */
     public static MidiDevice open(String name, boolean output) throws MidiDeviceException {
-        List<Port> ports = output ? outputs() : inputs();
-        Port match = null;
-        for (Port p : ports) {
-            if (p.name().equalsIgnoreCase(name)) {
-                match = p;
-                break;
-            }
-        }
-        if (match == null) {
-            for (Port p : ports) {
-                if (p.name().toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))) {
-                    match = p;
-                    break;
-                }
-            }
-        }
         String kind = output ? "MIDI output" : "MIDI input";
-        if (match == null) {
-            throw new MidiDeviceException("no " + kind + " named '" + name + "'; available: "
-                    + (ports.isEmpty() ? "none (on Linux load snd-virmidi to reach a DAW)"
-                            : String.join(", ", ports.stream().map(Port::name).toList())));
-        }
+        Port match = choose(name, output ? outputs() : inputs(), kind);
         try {
             MidiDevice d = MidiSystem.getMidiDevice(match.info());
             d.open();
@@ -83,6 +67,34 @@ public final class MidiDevices {
             throw new MidiDeviceException("the " + kind + " '" + match.name() + "' cannot be opened (in use or unplugged?): "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The port {@code name} stands for among {@code ports}: the one named exactly so (case-insensitive), else the
+     * one whose name contains it.
+     *
+     * @throws MidiDeviceException when none matches (listing what there is) or several do (listing them)
+     */
+    static Port choose(String name, List<Port> ports, String kind) throws MidiDeviceException {
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        List<Port> exact = ports.stream().filter(p -> p.name().strip().toLowerCase(Locale.ROOT).equals(wanted)).toList();
+        List<Port> matches = !exact.isEmpty() ? exact
+                : ports.stream().filter(p -> p.name().toLowerCase(Locale.ROOT).contains(wanted)).toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.isEmpty()) {
+            throw new MidiDeviceException("no " + kind + " named '" + name + "'; available: "
+                    + (ports.isEmpty() ? "none (on Linux load snd-virmidi to reach a DAW)" : names(ports)));
+        }
+        throw new MidiDeviceException("'" + name + "' matches " + matches.size() + " " + kind + "s: " + names(matches)
+                + "; give more of the name" + (exact.isEmpty() ? "" : " (these share it: unplug all but one)"));
+    }
+
+    private static String names(List<Port> ports) {
+        return String.join(", ", ports.stream().map(p -> "'" + p.name() + "'"
+                + (p.description() == null || p.description().isBlank() || p.description().equals(p.name()) ? ""
+                        : " (" + p.description() + ")")).toList());
     }
 
     /** A note sink sending to a MIDI output port on a channel (0..15). */
