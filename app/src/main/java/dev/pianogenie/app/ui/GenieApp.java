@@ -2,6 +2,9 @@ package dev.pianogenie.app.ui;
 
 import dev.pianogenie.app.live.LiveSetup;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -14,10 +17,30 @@ public final class GenieApp {
     private GenieApp() {
     }
 
-    /** Opens the window and returns when it is closed (a take under way is saved first). */
+    /**
+     * JavaFX warns on its "javafx" logger at every start that its classes came from the class path ("unnamed module"),
+     * which is how genie runs it (TECH-NOTES: harmless): that one warning is dropped, the others stay (held here:
+     * loggers are weak).
+     */
+    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /** How long a signal (Ctrl-C in the terminal, a logout's SIGTERM) waits for the take under way to be saved. */
+    static final long SHUTDOWN_WAIT_SECONDS = 20;
+
+    /**
+     * Opens the window and returns when it is closed (a take under way is saved first). A SIGINT or SIGTERM closes
+     * it the same way, so the take is saved whole, not only up to its last autosave.
+     *
+     * @throws IllegalStateException if the window could not be made (its cause says why); JavaFX's own failure to
+     *                               start (no display it can open) comes out of {@link Platform#startup} as it is
+     */
     public static int run(LiveSetup setup) throws InterruptedException {
         scaleForLargeScreens();
+        FX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        AtomicReference<AppState> opened = new AtomicReference<>();
+        AtomicBoolean closing = new AtomicBoolean(); // the window closed, or a signal: whichever comes first closes the state
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
             try {
@@ -25,17 +48,45 @@ public final class GenieApp {
                 Stage stage = new Stage();
                 MainView.show(stage, new MainView(state));
                 stage.setOnHidden(e -> {
-                    state.close();
+                    if (closing.compareAndSet(false, true)) {
+                        state.close();
+                    }
                     closed.countDown();
                 });
+                opened.set(state);
                 state.start();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                failed.set(e); // said by the command line, once: not a stack trace on the FX thread and exit code 0
                 closed.countDown();
-                throw e;
             }
         });
+        Thread signal = new Thread(() -> {
+            AppState state = opened.get();
+            if (state == null) {
+                return; // not open yet: no take to save
+            }
+            if (closing.compareAndSet(false, true)) {
+                // JavaFX shuts down on the signal too (it runs nothing more), so the take is stopped and saved from here
+                state.close();
+                closed.countDown();
+            }
+            try {
+                closed.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS); // a close under way (the window's) finishes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "genie-window-signal");
+        Runtime.getRuntime().addShutdownHook(signal);
         closed.await();
+        try {
+            Runtime.getRuntime().removeShutdownHook(signal);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: the window has just been closed for it
+        }
         Platform.exit();
+        if (failed.get() != null) {
+            throw new IllegalStateException("the window could not open", failed.get());
+        }
         return 0;
     }
 
