@@ -57,7 +57,8 @@ public final class BenchLatencyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OptionChecks.atLeast("--presses", presses, 1);
+        OptionChecks.between("--presses", presses, 1, BenchDecoderCommand.MAX_PRESSES);
+        OptionChecks.between("--quick", quickPercent, 0, 100);
         PianoGenieModel m = ModelFiles.load(model != null ? model : dev.pianogenie.app.live.DefaultModel.locate());
         long[] arrival = new long[1];
         Receiver timing = new Receiver() {

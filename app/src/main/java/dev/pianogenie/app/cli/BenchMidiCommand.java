@@ -23,7 +23,7 @@ public final class BenchMidiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OptionChecks.atLeast("--rounds", rounds, 1);
+        OptionChecks.between("--rounds", rounds, 1, 1000);
         Path dir = data != null ? data : Path.of(System.getProperty("genie.home", ".")).resolve("../shared/data/maestro-v2.0.0").normalize();
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {

@@ -37,7 +37,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OptionChecks.atLeast("--minutes", minutes, 1);
+        OptionChecks.between("--minutes", minutes, 1, 7 * 24 * 60); // a week
         PianoGenieModel m = ModelFiles.load(model != null ? model : dev.pianogenie.app.live.DefaultModel.locate());
         NoteBalance balance = new NoteBalance();
         double firstP99 = 0;

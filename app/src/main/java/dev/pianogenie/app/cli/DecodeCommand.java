@@ -84,11 +84,12 @@ public final class DecodeCommand implements Callable<Integer> {
             Keys.checkButton(b);
         }
         BitSet allowed = keyList.allowedKeys();
+        DecoderEngine chosenEngine = DecoderEngine.parse(engine); // every option checked before the model loads
         PianoGenieModel m = ModelFiles.load(model != null ? model : DefaultModel.locate());
         Sampling sampling = new Sampling(temperature, allowed, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         List<Integer> keys = new ArrayList<>();
         List<String> lookahead = new ArrayList<>();
-        try (BaseStreamingDecoder decoder = Decoders.open(m, DecoderEngine.parse(engine), sampling)) {
+        try (BaseStreamingDecoder decoder = Decoders.open(m, chosenEngine, sampling)) {
             long nanos = 0;
             for (int i = 0; i < buttons.size(); i++) {
                 if (i > 0) {

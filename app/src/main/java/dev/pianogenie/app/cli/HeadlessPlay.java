@@ -101,7 +101,7 @@ final class HeadlessPlay {
             if (sources.stream().allMatch(s -> s instanceof GamepadSource)) {
                 // only gamepads and none plugged in: say so, and do not wait silently for ever
                 for (ButtonSource s : sources) {
-                    GamepadWait.await((GamepadSource) s, OptionChecks.atLeast(GamepadWait.OPTION, gamepadWait, 0),
+                    GamepadWait.await((GamepadSource) s, gamepadWait,
                             HeadlessPlay::say, () -> quit.getCount() == 0);
                 }
             }

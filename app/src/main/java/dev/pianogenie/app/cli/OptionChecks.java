@@ -31,6 +31,14 @@ final class OptionChecks {
         return value;
     }
 
+    /** A count from {@code min} to {@code max}: a bound far above any real use keeps a typo from exhausting memory. */
+    static int between(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be %,d to %,d, was %,d", option, min, max, value));
+        }
+        return value;
+    }
+
     /** A list option that needs at least one value (picocli turns "{@code ,,}" into an empty list). */
     static <T> List<T> notEmpty(String option, List<T> values, String example) {
         if (values == null || values.isEmpty() || values.contains(null)) {

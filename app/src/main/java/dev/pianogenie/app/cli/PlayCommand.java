@@ -76,6 +76,7 @@ public final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast(GamepadWait.OPTION, gamepadWait, 0);
         LiveSetup setup = setup().followingReplay(line -> System.err.println("genie: " + line));
         if (setup.record().isPresent()) {
             RecordTarget.check(setup.record().get()); // before playing, in either face: a take must not be lost at the end

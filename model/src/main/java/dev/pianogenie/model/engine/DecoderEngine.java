@@ -16,7 +16,8 @@ public enum DecoderEngine {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown engine '" + s + "' (expected tensorflow or pytorch)", e);
+            // no cause: the JDK's "No enum constant dev.pianogenie..." says nothing a player needs
+            throw new IllegalArgumentException("unknown engine '" + s + "' (expected tensorflow or pytorch)");
         }
     }
 }

@@ -10,7 +10,8 @@ public enum Split {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown split '" + s + "' (expected train, validation or test)", e);
+            // no cause: the JDK's "No enum constant dev.pianogenie..." says nothing a player needs
+            throw new IllegalArgumentException("unknown split '" + s + "' (expected train, validation or test)");
         }
     }
 
