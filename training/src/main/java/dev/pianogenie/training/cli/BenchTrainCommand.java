@@ -53,7 +53,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliChecks.positive("--steps", steps);
         CliChecks.atLeast("--warmup", warmup, 0);
-        CliChecks.positive("--batch", batch);
+        CliChecks.batch(batch);
         ThreadsOption.apply(threads);
         TrainingConfig defaults = TrainingConfig.DEFAULTS;
         TrainingConfig config = new TrainingConfig(warmup + steps + 1L, batch, defaults.sequenceLength(),

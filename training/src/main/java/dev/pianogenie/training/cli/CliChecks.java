@@ -11,6 +11,16 @@ final class CliChecks {
         }
     }
 
+    /** Sequences per batch: more than this does not fit any machine's memory at 128 notes a sequence. */
+    static final int MAX_BATCH = 4096;
+
+    static void batch(int batch) {
+        positive("--batch", batch);
+        if (batch > MAX_BATCH) {
+            throw new IllegalArgumentException("--batch must be at most " + MAX_BATCH + ", was " + batch);
+        }
+    }
+
     static void atLeast(String option, long value, long min) {
         if (value < min) {
             throw new IllegalArgumentException(option + " must be at least " + min + ", was " + value);

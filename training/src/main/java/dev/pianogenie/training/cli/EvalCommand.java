@@ -1,6 +1,8 @@
 package dev.pianogenie.training.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.engine.Engines;
 import dev.pianogenie.model.io.ModelFiles;
@@ -62,7 +64,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (limit != null) {
             CliChecks.positive("--limit", limit);
         }
-        CliChecks.atLeast("--threads", threads, 0);
+        ThreadsOption.apply(threads);
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("no folder at " + data.toAbsolutePath().normalize()
                     + ": --data wants a folder of MIDI files");
@@ -72,7 +74,6 @@ public final class EvalCommand implements Callable<Integer> {
             case "first" -> EvalWindows.Mode.FIRST;
             default -> throw new IllegalArgumentException("--windows must be all or first, was '" + windows + "'");
         };
-        ThreadsOption.apply(threads);
         PianoGenieModel m = ModelFiles.load(model);
         PianoGenieModel encoderModel = buttonsFrom != null ? ModelFiles.load(buttonsFrom) : m;
         if (!encoderModel.config().hasEncoder()) {
@@ -95,7 +96,11 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the " + split + " split of " + data + " is empty");
         }
         List<NoteBatch> batches = EvalWindows.of(sequences, TrainingConfig.SEQUENCE_LENGTH, mode, 64);
-        Path goldFile = gold != null ? gold : defaultGold();
+        // what comes after the evaluation is checked before it: a bad gold file or output is said now, not minutes later
+        List<GoldMetric.Melody> melodies = GoldMetric.read(gold != null ? gold : defaultGold());
+        if (jsonOut != null) {
+            AtomicFile.checkWritable(jsonOut, 0);
+        }
 
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             PianoGenieNet decoderNet = PianoGenieNet.of(m, manager);
@@ -106,7 +111,7 @@ public final class EvalCommand implements Callable<Integer> {
             for (NoteBatch b : batches) {
                 scores.add(evaluator.evaluate(b));
             }
-            GoldMetric.Result g = GoldMetric.compute(GoldMetric.read(goldFile), evaluator::buttons);
+            GoldMetric.Result g = GoldMetric.compute(melodies, evaluator::buttons);
             double seconds = (System.nanoTime() - t0) / 1e9;
             print(m, encoderModel, sequences.size(), mode, scores, g, seconds);
         }
@@ -139,9 +144,9 @@ public final class EvalCommand implements Callable<Integer> {
         System.out.println(json);
         if (jsonOut != null) {
             try {
-                Files.writeString(jsonOut, json + System.lineSeparator());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("could not write " + jsonOut + ": " + e.getMessage(), e);
+                AtomicFile.write(jsonOut, (json + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (FileAccessException e) {
+                throw new java.io.UncheckedIOException(e.getMessage(), e);
             }
         }
     }

@@ -250,10 +250,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (given("--steps")) {
             CliChecks.positive("--steps", steps);
         }
-        CliChecks.positive("--batch", batch);
-        if (batch > 4096) {
-            throw new IllegalArgumentException("--batch must be at most 4096, was " + batch);
-        }
+        CliChecks.batch(batch);
         if (!(lr > 0 && lr < 1)) {
             throw new IllegalArgumentException("--lr must be between 0 and 1 (exclusive), was " + plain(lr));
         }
@@ -278,7 +275,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (layers > 16) {
             throw new IllegalArgumentException("--layers must be at most 16, was " + layers);
         }
-        CliChecks.atLeast("--threads", threads, 0);
         if (!device.equalsIgnoreCase("cpu") && !device.equalsIgnoreCase("gpu")) {
             throw new IllegalArgumentException("--device must be cpu or gpu, was '" + device + "'");
         }

@@ -2,6 +2,7 @@ package dev.pianogenie.training.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pianogenie.files.InputFile;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.training.loop.NoteBatch;
 import java.io.IOException;
@@ -40,8 +41,21 @@ public final class GoldMetric {
     private GoldMetric() {
     }
 
+    /** Gold melodies are a few KB; anything far bigger is not such a file. */
+    static final long MAX_BYTES = 16L << 20;
+
+    /**
+     * The melodies of a gold file (read through {@link InputFile}: a named pipe or a device is refused, not waited on).
+     *
+     * @throws IOException naming the file and what is wrong with it
+     */
     public static List<Melody> read(Path json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(InputFile.read(json, MAX_BYTES, "a gold melodies file"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(json + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
         JsonNode melodies = root == null ? null : root.get("melodies");
         if (melodies == null || !melodies.isArray() || melodies.isEmpty()) {
             throw new IOException(json + ": expected {\"melodies\": [{\"name\", \"midi_pitches\", \"buttons\"}, ...]}");
@@ -49,10 +63,11 @@ public final class GoldMetric {
         boolean oneBased = root.path("buttons_are_one_based").asBoolean(true);
         List<Melody> out = new ArrayList<>();
         for (JsonNode m : melodies) {
-            int[] pitches = ints(m.get("midi_pitches"));
-            int[] buttons = ints(m.get("buttons"));
+            String name = m.path("name").asText("?");
+            int[] pitches = ints(m.get("midi_pitches"), json, name, "midi_pitches", 0, 127);
+            int[] buttons = ints(m.get("buttons"), json, name, "buttons", oneBased ? 1 : 0, oneBased ? 8 : 7);
             if (pitches.length == 0 || pitches.length != buttons.length) {
-                throw new IOException(json + ": melody " + m.path("name").asText("?") + " needs as many buttons as pitches");
+                throw new IOException(json + ": melody " + name + " needs as many buttons as pitches");
             }
             if (!oneBased) {
                 for (int i = 0; i < buttons.length; i++) {
@@ -64,13 +79,19 @@ public final class GoldMetric {
         return out;
     }
 
-    private static int[] ints(JsonNode array) {
+    /** A list of whole numbers from {@code min} to {@code max}; anything else is refused by name (was: read as 0). */
+    private static int[] ints(JsonNode array, Path json, String melody, String field, int min, int max) throws IOException {
         if (array == null || !array.isArray()) {
             return new int[0];
         }
         int[] v = new int[array.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = array.get(i).asInt();
+            JsonNode x = array.get(i);
+            if (!x.canConvertToExactIntegral() || x.asLong() < min || x.asLong() > max) {
+                throw new IOException(json + ": melody " + melody + ": \"" + field + "\" holds " + x + " (whole numbers "
+                        + min + " to " + max + ")");
+            }
+            v[i] = x.asInt();
         }
         return v;
     }
@@ -105,6 +126,9 @@ public final class GoldMetric {
                 sumZero += zero / keys.length;
                 n++;
             }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("no gold melody fits on the piano in any of its transpositions");
         }
         return new Result(sumOne / n, sumZero / n, n);
     }

@@ -28,7 +28,7 @@ class TrainErrorsTest {
     }
 
     @Test
-    void badOptionValuesAreRefusedByName(@TempDir Path tmp) {
+    void badOptionValuesAreRefusedByName(@TempDir Path tmp) throws Exception {
         String data = tmp.toString();
         refused(1, "no folder at", "train", "--data", tmp.resolve("nowhere").toString());
         refused(1, "--data DIR is required", "train");
@@ -45,8 +45,15 @@ class TrainErrorsTest {
         refused(1, "--change-recipe goes with --resume", "train", "--data", data, "--change-recipe");
         refused(1, "--device must be cpu or gpu", "train", "--data", data, "--device", "tpu");
         refused(1, "--steps must be at least 1, was 0", "bench", "train", "--steps", "0");
+        refused(1, "--batch must be at most 4096, was 100000", "bench", "train", "--batch", "100000"); // as train says
+        refused(1, "--threads must be 0 (all cores) to 1024, was 100000", "train", "--data", data, "--threads", "100000");
+        refused(1, "--threads must be 0 (all cores) to 1024, was -2", "eval", "--model", "x", "--data", data, "--threads", "-2");
+        refused(1, "--threads must be 0 (all cores) to 1024, was 5000", "bench", "train", "--threads", "5000");
+        refused(2, "Unknown option: '--stpes' (did you mean --steps?)", "bench", "train", "--stpes", "3");
         refused(1, "no folder at", "eval", "--model", "x", "--data", tmp.resolve("nowhere").toString());
         refused(1, "--windows must be all or first", "eval", "--model", "x", "--data", data, "--windows", "some");
+        assertFalse(Cli.run("eval", "--model", ShippedModelTest.ASSET.toString(), "--data", MiniData.folder(tmp.resolve("d")).toString(),
+                "--split", "tset").err().contains("enum"), "no Java internals after 'unknown split'");
     }
 
     @Test
@@ -82,6 +89,30 @@ class TrainErrorsTest {
                 "--split", "test");
         refused(1, "PyTorch sees no CUDA GPU", "train", "--data", data.toString(), "--out", tmp.resolve("m").toString(),
                 "--device", "gpu");
+    }
+
+    /**
+     * What eval uses after evaluating — the gold melodies, the --json-out file — is checked before: a named pipe as
+     * --gold was waited on for ever (after the evaluation), a bad gold value was read as 0, a folder as --json-out
+     * failed only at the very end.
+     */
+    @Test
+    void evalChecksItsGoldFileAndOutputBeforeEvaluating(@TempDir Path tmp) throws Exception {
+        String data = MiniData.folder(tmp.resolve("data")).toString();
+        String model = ShippedModelTest.ASSET.toString();
+        Path fifo = tmp.resolve("gold.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
+                refused(1, fifo + ": not a regular file (a named pipe (FIFO))", "eval", "--model", model, "--data", data,
+                        "--split", "all", "--gold", fifo.toString()));
+        Path text = Files.writeString(tmp.resolve("text.json"), "melodies: none");
+        refused(1, text + ": not valid JSON", "eval", "--model", model, "--data", data, "--split", "all", "--gold", text.toString());
+        Path bad = Files.writeString(tmp.resolve("bad.json"),
+                "{\"melodies\": [{\"name\": \"x\", \"midi_pitches\": [60, 62], \"buttons\": [1, \"two\"]}]}");
+        refused(1, bad + ": melody x: \"buttons\" holds \"two\" (whole numbers 1 to 8)", "eval", "--model", model,
+                "--data", data, "--split", "all", "--gold", bad.toString());
+        refused(1, tmp + ": is a folder, not a file", "eval", "--model", model, "--data", data, "--split", "all",
+                "--json-out", tmp.toString());
     }
 
     /** A full disk (here: a file-size limit, which the JVM turns into the same write error) ends the run with one line. */
