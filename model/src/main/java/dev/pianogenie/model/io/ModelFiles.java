@@ -15,6 +15,7 @@ import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.PianoGenieModel;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -51,7 +52,7 @@ public final class ModelFiles {
                     + CONFIG + " or " + WeightsManifest.FILE : "no such model folder");
         }
         Path config = dir.resolve(CONFIG);
-        if (Files.exists(config)) {
+        if (Files.exists(config, LinkOption.NOFOLLOW_LINKS)) { // a link going nowhere is read, and said, not skipped
             return loadOurs(dir, config);
         }
         // no model.json: a TF.js checkpoint — or one of our folders that lost it

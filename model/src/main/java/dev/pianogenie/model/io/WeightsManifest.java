@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ public final class WeightsManifest {
     /** All tensors of a manifest, in manifest order; every value checked finite. */
     public static Map<String, Tensor> read(Path dir) throws ModelFormatException {
         Path manifest = dir.resolve(FILE);
-        if (!Files.exists(manifest)) {
+        if (!Files.exists(manifest, LinkOption.NOFOLLOW_LINKS)) { // a link going nowhere is read, and said, below
             throw new ModelFormatException(manifest, "missing: a model folder needs " + FILE + " and its weight shards");
         }
         JsonNode root;
@@ -147,7 +148,7 @@ public final class WeightsManifest {
             if (!shard.startsWith(dir.normalize()) || relative.isEmpty()) {
                 throw new ModelFormatException(manifest, "shard path '" + relative + "' points outside the model folder");
             }
-            if (!Files.exists(shard)) {
+            if (!Files.exists(shard, LinkOption.NOFOLLOW_LINKS)) { // a link in a loop is not "missing": read, and said, below
                 throw new ModelFormatException(shard, "missing weight shard named in " + FILE);
             }
             try {
