@@ -72,7 +72,7 @@ public final class OfflineRenderer {
     /**
      * The size of the WAV file {@link #writeWav} makes of {@code p} (to check the disk has room before rendering).
      *
-     * @throws MidiDeviceException if the performance is too long for a WAV file (about 6.7 hours)
+     * @throws MidiDeviceException if the performance is too long for a WAV file (about 6.8 hours)
      */
     public static long wavBytes(Performance p) throws MidiDeviceException {
         long bytes = pcmBytes(p.seconds() + WAV_TAIL_SECONDS);
@@ -184,7 +184,7 @@ public final class OfflineRenderer {
      * {@code normalise} the whole file is then scaled so that its peak is {@link #NORMALISED_PEAK_DBFS} (one gain
      * for all of it: the dynamics stay), in place, before the file takes its name.
      *
-     * @throws MidiDeviceException if the performance is too long for a WAV file (about 6.7 hours), or the file
+     * @throws MidiDeviceException if the performance is too long for a WAV file (about 6.8 hours), or the file
      *                             cannot be written (naming it and why)
      */
     public static Level writeWav(Performance p, Optional<Path> soundfont, Path wav, boolean normalise) throws MidiDeviceException {
