@@ -16,7 +16,10 @@ public final class ErrorText {
         String previous = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = message(t);
-            if (previous == null || !previous.contains(m)) {
+            // said already: the same words, or a file error's reason ("cannot be written: permission denied")
+            boolean said = previous != null && (previous.contains(m)
+                    || t instanceof FileSystemException f && previous.contains(InputFile.reason(f)));
+            if (!said) {
                 sb.append(sb.length() > 0 ? ": " : "").append(m);
             }
             previous = m;

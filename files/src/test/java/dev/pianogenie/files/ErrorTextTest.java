@@ -26,6 +26,9 @@ class ErrorTextTest {
         assertEquals("/x/data: no such file", ErrorText.describe(new NoSuchFileException("/x/data")));
         assertEquals("could not list: /root/x: permission denied",
                 ErrorText.describe(new IOException("could not list", new AccessDeniedException("/root/x"))));
+        assertEquals("take.mid: cannot be written: permission denied", ErrorText.describe(new IOException(
+                "take.mid: cannot be written: permission denied", new AccessDeniedException("/music/.take.mid.1a2b.part"))),
+                "a reason already given is not given again with the temporary file's name");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.pianogenie.model.engine;
 
 import ai.djl.engine.Engine;
-import dev.pianogenie.files.InputFile;
 import dev.pianogenie.model.Caches;
 import dev.pianogenie.model.NativeCache;
 import java.io.IOException;
@@ -105,7 +104,7 @@ public final class Engines {
             return dir;
         } catch (IOException e) {
             throw new IllegalStateException("could not extract the TensorFlow natives to " + dir
-                    + " (about 630 MB are needed): " + InputFile.reason(e), e);
+                    + " (about 630 MB are needed)", e); // the cause says why, with its file (ErrorText)
         }
     }
 }

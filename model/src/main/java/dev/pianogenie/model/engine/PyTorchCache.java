@@ -44,8 +44,8 @@ final class PyTorchCache {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("could not check the PyTorch natives in " + engineCache + ": "
-                    + dev.pianogenie.files.InputFile.reason(e) + " (deleting that folder makes them be extracted again)", e);
+            throw new IllegalStateException("could not check the PyTorch natives in " + engineCache
+                    + " (deleting that folder makes them be extracted again)", e); // the cause says why (ErrorText)
         }
         return copied;
     }
