@@ -69,6 +69,15 @@ class RenderCommandTest {
             assertFalse(Files.exists(wav));
         }
         assertTrue(render("render", take.toString(), "--soundfont", take.toString()).err().contains("it is a MIDI file"));
+        // an SF2 header over garbage, its sample chunk claiming 2 GB: Gervill reads it and played silence (exit 0)
+        java.nio.ByteBuffer cut = java.nio.ByteBuffer.allocate(96).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        cut.put("RIFF".getBytes()).putInt(0xFFFFFFF0).put("sfbkLIST".getBytes()).putInt(0xFFFFFF00).put("sdtasmpl".getBytes())
+                .putInt(0x7FFFFFF0);
+        Path damaged = Files.write(dir.resolve("damaged.sf2"), cut.array());
+        GenieRun silent = render("render", take.toString(), "--out", wav.toString(), "--soundfont", damaged.toString());
+        assertEquals(1, silent.code(), silent.out());
+        assertTrue(silent.err().contains(damaged + " holds no instrument"), silent.err());
+        assertFalse(Files.exists(wav));
         assertTrue(render("render", take.toString(), "--soundfont", dir.toString()).err().contains("is a folder"));
     }
 

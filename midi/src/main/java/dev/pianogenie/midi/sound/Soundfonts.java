@@ -73,6 +73,9 @@ public final class Soundfonts {
         }
         try {
             Soundbank bank = MidiSystem.getSoundbank(sf2.toFile());
+            if (bank.getInstruments().length == 0) { // a cut-short or damaged file: Gervill reads it, and plays silence
+                throw new MidiDeviceException(sf2 + " holds no instrument (a damaged or cut-short SF2 file?)");
+            }
             if (bank instanceof com.sun.media.sound.SF2Soundbank sf) {
                 SampleStarts.trim(sf); // leading near-silence is latency
             }
