@@ -27,7 +27,9 @@ final class DesktopLauncher {
             return dev.pianogenie.app.ui.GenieApp.run(setup);
         } catch (UnsupportedOperationException e) {
             // JavaFX could not start its toolkit: no X server answers at $DISPLAY (or may not be used), or no GTK
-            System.err.println("genie: the window cannot open on DISPLAY=" + display + " (" + ErrorText.describe(e)
+            String where = display == null || display.isBlank()
+                    ? "WAYLAND_DISPLAY=" + wayland + " without DISPLAY (the window needs X: XWayland)" : "DISPLAY=" + display;
+            System.err.println("genie: the window cannot open on " + where + " (" + ErrorText.describe(e)
                     + "); play without a window: " + headless);
             return NO_DISPLAY;
         }
