@@ -25,6 +25,10 @@ public final class BenchMidiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionChecks.between("--rounds", rounds, 1, 1000);
         Path dir = data != null ? data : Path.of(System.getProperty("genie.home", ".")).resolve("../shared/data/maestro-v2.0.0").normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("no folder of MIDI files at " + dir + " (" + (data != null ? "--data"
+                    : "the default, ../shared beside the repository") + "): give one with --data DIR");
+        }
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(p -> p.toString().endsWith(".mid") || p.toString().endsWith(".midi")).sorted().toList();

@@ -29,6 +29,8 @@ class OptionChecksTest {
         refused("--presses must be 1 to 10,000,000, was 0", "bench", "latency", "--presses", "0");
         refused("--steps must be 1 to 10,000,000, was -5", "bench", "decoder", "--steps", "-5");
         refused("--rounds must be 1 to 1,000, was 0", "bench", "midi", "--rounds", "0");
+        refused("genie bench midi: no folder of MIDI files at /nonexistent/midi (--data): give one with --data DIR", "bench", "midi",
+                "--data", "/nonexistent/midi"); // was: "genie bench midi: /nonexistent/midi"
         refused("genie play: --gamepad-wait must be at least 0, was -3", "play", "--headless", "--gamepad-wait", "-3");
     }
 
