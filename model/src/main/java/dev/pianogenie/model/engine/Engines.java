@@ -50,13 +50,30 @@ public final class Engines {
     /** The TensorFlow engine, its natives extracted and loaded (once per JVM). */
     public static synchronized Engine tensorflow() {
         if (engine == null) {
-            if (System.getenv("TENSORFLOW_LIBRARY_PATH") == null && System.getProperty("TENSORFLOW_LIBRARY_PATH") == null) {
+            String given = System.getProperty("TENSORFLOW_LIBRARY_PATH", System.getenv("TENSORFLOW_LIBRARY_PATH"));
+            if (given == null) {
                 System.setProperty("TENSORFLOW_LIBRARY_PATH", extract().toString());
+            } else {
+                checkLibraryPath(given); // DJL would try to download, offline: "Failed to download Tensorflow native library"
             }
             System.setProperty("ai.djl.offline", "true");
             engine = Engine.getEngine("TensorFlow");
         }
         return engine;
+    }
+
+    /**
+     * A {@code TENSORFLOW_LIBRARY_PATH} set by the user or the installed package must hold TF Java's JNI library.
+     *
+     * @throws IllegalStateException naming the variable, the folder and what to do
+     */
+    static void checkLibraryPath(String path) {
+        String jni = System.mapLibraryName("jnitensorflow");
+        if (!java.nio.file.Files.isRegularFile(Path.of(path).resolve(jni))) {
+            throw new IllegalStateException("TENSORFLOW_LIBRARY_PATH=" + path + " holds no " + jni + ": point it at a folder of"
+                    + " the TensorFlow " + VERSION + " natives, or unset it (genie then uses its own; an installed"
+                    + " piano-genie whose natives are gone needs reinstalling)");
+        }
     }
 
     /** TF Java's name for this platform, as in its native jars' classifiers; those four are published. */

@@ -21,4 +21,17 @@ class EnginesPlatformTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Engines.tensorflowPlatform("Linux", "aarch64"));
         assertTrue(e.getMessage().contains("--engine pytorch"), e.getMessage());
     }
+
+    /**
+     * A TENSORFLOW_LIBRARY_PATH without the natives (a typo, a damaged installation) is said as such (was: "Failed to
+     * load TensorFlow native library: Failed to download Tensorflow native library: Offline mode is enabled.").
+     */
+    @Test
+    void aLibraryPathWithoutTheNativesIsSaidAsSuch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Engines.checkLibraryPath(empty.toString()));
+        assertTrue(e.getMessage().startsWith("TENSORFLOW_LIBRARY_PATH=" + empty + " holds no "
+                + System.mapLibraryName("jnitensorflow")), e.getMessage());
+        Engines.tensorflow();
+        Engines.checkLibraryPath(System.getProperty("TENSORFLOW_LIBRARY_PATH", System.getenv("TENSORFLOW_LIBRARY_PATH")));
+    }
 }
