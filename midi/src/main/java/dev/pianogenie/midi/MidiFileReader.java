@@ -24,6 +24,12 @@ import java.util.List;
 public final class MidiFileReader {
     /** A file larger than this is not a performance we can play (and not worth the memory). */
     public static final long MAX_FILE_BYTES = 64L << 20;
+    /**
+     * More notes (or pedal events, or tempo changes) than this are not a performance: 11 hours at 50 notes a second;
+     * MAESTRO's longest has under 30,000. A file within {@link #MAX_FILE_BYTES} can hold ten million notes in running
+     * status, whose reading took more than a 512 MB heap (an OutOfMemoryError, and a training run's dataset with it).
+     */
+    public static final int MAX_EVENTS = 2_000_000;
 
     /** "MThd", its length, format, track count and division. */
     private static final int HEADER_BYTES = 14;
@@ -293,7 +299,15 @@ public final class MidiFileReader {
             return d;
         }
 
-        private void addTempo(long tick, int us) {
+        private void counted(int count, String what) throws Malformed {
+            if (count >= MAX_EVENTS) {
+                throw new Malformed(String.format(java.util.Locale.ROOT, "more than %,d %s (at byte %d): not a performance",
+                        MAX_EVENTS, what, pos));
+            }
+        }
+
+        private void addTempo(long tick, int us) throws Malformed {
+            counted(tempoCount, "tempo changes");
             if (tempoCount == tempoTicks.length) {
                 tempoTicks = Arrays.copyOf(tempoTicks, tempoCount * 2);
                 tempoValues = Arrays.copyOf(tempoValues, tempoCount * 2);
@@ -303,7 +317,8 @@ public final class MidiFileReader {
             tempoCount++;
         }
 
-        private int addNote(int pitch, int velocity, long tick) {
+        private int addNote(int pitch, int velocity, long tick) throws Malformed {
+            counted(noteCount, "notes");
             if (noteCount == notePitch.length) {
                 int n = noteCount * 2;
                 notePitch = Arrays.copyOf(notePitch, n);
@@ -318,7 +333,8 @@ public final class MidiFileReader {
             return noteCount++;
         }
 
-        private void addPedal(long tick, int value) {
+        private void addPedal(long tick, int value) throws Malformed {
+            counted(pedalCount, "sustain-pedal events");
             if (pedalCount == pedalTicks.length) {
                 pedalTicks = Arrays.copyOf(pedalTicks, pedalCount * 2);
                 pedalValues = Arrays.copyOf(pedalValues, pedalCount * 2);

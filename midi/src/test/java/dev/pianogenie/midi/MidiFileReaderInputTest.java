@@ -43,4 +43,25 @@ class MidiFileReaderInputTest {
         Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
         assertEquals("not a regular file (a named pipe (FIFO))", problem(fifo));
     }
+
+    /** Ten million notes in 54 MB of running status: refused at the limit (was: an OutOfMemoryError in a 512 MB heap). */
+    @Test
+    void aFileOfMillionsOfNotesIsRefusedNotReadIntoMemory(@TempDir Path dir) throws Exception {
+        int pairs = MidiFileReader.MAX_EVENTS + 1;
+        java.io.ByteArrayOutputStream track = new java.io.ByteArrayOutputStream(6 * pairs + 16);
+        track.writeBytes(new byte[] {0, (byte) 0x90, 60, 64});
+        byte[] offOn = {1, 60, 0, 1, 60, 64}; // running status: note-off (velocity 0), note-on, a tick apart
+        for (int i = 0; i < pairs; i++) {
+            track.writeBytes(offOn);
+        }
+        track.writeBytes(new byte[] {0, (byte) 0xFF, 0x2F, 0});
+        byte[] body = track.toByteArray();
+        java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(22 + body.length);
+        file.put("MThd".getBytes()).putInt(6).putShort((short) 0).putShort((short) 1).putShort((short) 480)
+                .put("MTrk".getBytes()).putInt(body.length).put(body);
+        Path dense = Files.write(dir.resolve("dense.mid"), file.array());
+        MidiFileException e = assertThrows(MidiFileException.class, () -> MidiFileReader.read(dense));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(dense + ": more than 2,000,000 notes (at byte "),
+                e.getMessage());
+    }
 }
