@@ -32,6 +32,9 @@ public final class ErrorText {
      * ({@code NoSuchFileException: /x/take.mid}), the path and the reason in words ({@code /x/take.mid: no such file}).
      */
     private static String message(Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory (" + t.getMessage() + "): more for Java with GENIE_JAVA_OPTS=-Xmx8g, or a smaller input";
+        }
         if (t instanceof FileSystemException f && f.getFile() != null) {
             return f.getFile() + (f.getOtherFile() == null ? "" : " → " + f.getOtherFile()) + ": " + InputFile.reason(f);
         }

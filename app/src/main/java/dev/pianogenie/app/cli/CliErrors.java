@@ -16,7 +16,24 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler, 
     /** Installs both handlers on a command line (its subcommands inherit them). */
     static CommandLine install(CommandLine cli) {
         CliErrors handler = new CliErrors();
-        return cli.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler);
+        return cli.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler)
+                .setExecutionStrategy(CliErrors::execute);
+    }
+
+    /**
+     * Runs the command; running out of memory (an input or an option too big for this heap) comes back to the
+     * handler like any failure, to be said in one line — picocli hands Errors on as they are, a stack trace.
+     */
+    static int execute(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (OutOfMemoryError e) {
+            CommandLine.ParseResult last = parsed;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), ErrorText.describe(e), e);
+        }
     }
 
     @Override

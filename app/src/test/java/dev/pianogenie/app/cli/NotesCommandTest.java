@@ -68,4 +68,32 @@ class NotesCommandTest {
         GenieRun text = GenieRun.of("notes", empty.toString());
         assertTrue(text.out().contains("0 notes") && text.out().contains("no notes"), text.out());
     }
+
+    /**
+     * Out of memory — here a million-note file in a 40 MB heap — is one line with what to do, not a stack trace
+     * (picocli hands Errors on as they are).
+     */
+    @Test
+    void runningOutOfMemoryIsOneLine(@TempDir Path dir) throws Exception {
+        int pairs = 1_000_000;
+        java.io.ByteArrayOutputStream track = new java.io.ByteArrayOutputStream(6 * pairs + 16);
+        track.writeBytes(new byte[] {0, (byte) 0x90, 60, 64});
+        for (int i = 0; i < pairs; i++) {
+            track.writeBytes(new byte[] {1, 60, 0, 1, 60, 64}); // running status: off, on
+        }
+        track.writeBytes(new byte[] {0, (byte) 0xFF, 0x2F, 0});
+        byte[] body = track.toByteArray();
+        java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(22 + body.length);
+        file.put("MThd".getBytes()).putInt(6).putShort((short) 0).putShort((short) 1).putShort((short) 480)
+                .put("MTrk".getBytes()).putInt(body.length).put(body);
+        Path dense = Files.write(dir.resolve("dense.mid"), file.array());
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx40m",
+                "-cp", System.getProperty("java.class.path"), GenieCli.class.getName(), "notes", dense.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        String out = Files.readString(dir.resolve("out.txt"));
+        assertEquals(1, p.exitValue(), out);
+        assertEquals(1, out.lines().count(), out);
+        assertTrue(out.startsWith("genie notes: out of memory (Java heap space): more for Java with GENIE_JAVA_OPTS=-Xmx"), out);
+    }
 }

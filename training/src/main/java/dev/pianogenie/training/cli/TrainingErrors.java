@@ -15,7 +15,21 @@ final class TrainingErrors implements CommandLine.IExecutionExceptionHandler, Co
 
     static CommandLine install(CommandLine cli) {
         TrainingErrors handler = new TrainingErrors();
-        return cli.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler);
+        return cli.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler)
+                .setExecutionStrategy(TrainingErrors::execute);
+    }
+
+    /** Runs the command; running out of memory comes back to the handler to be said in one line (as the app's CliErrors). */
+    static int execute(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (OutOfMemoryError e) {
+            CommandLine.ParseResult last = parsed;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), ErrorText.describe(e), e);
+        }
     }
 
     @Override
