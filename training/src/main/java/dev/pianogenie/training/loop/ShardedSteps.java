@@ -204,7 +204,7 @@ final class ShardedSteps implements AutoCloseable {
             throw new IllegalStateException(cause.getMessage(), cause);
         } finally {
             for (Future<R> f : futures) {
-                f.cancel(false);
+                f.cancel(false); // after a failure: the shards not yet started need not run
             }
         }
         return out;
@@ -216,8 +216,14 @@ final class ShardedSteps implements AutoCloseable {
                 Arrays.copyOfRange(b.dtSeconds(), from * n, (from + rows) * n));
     }
 
+    /** Stops the workers, waiting for a shard still running (after another shard failed) before the arrays go. */
     @Override
     public void close() {
         workers.shutdownNow();
+        try {
+            workers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
