@@ -1,17 +1,4 @@
 #!/usr/bin/env bash
-# Ships the run's best model so far as the app's default (issue 7): exports it to assets/model, measures it on the
-# MAESTRO validation split (all windows → eval.json, first 128 notes → eval-first.json), and plays the Gold
-# melodies' buttons through it (listening-check.txt). Then update assets/model/MODEL_CARD.md from those files.
-# Run from the repository root with the training stopped (kill -TERM lets it finish its step and checkpoint):
-#   training-runs/maestro-default/ship.sh [TRAIN_LOG]     (TRAIN_LOG: the log to keep the last lines of)
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-RUN=training-runs/maestro-default
-DATA=../shared/data/maestro-v2.0.0
-if [ $# -ge 1 ]; then
-  grep -v -e Warning -e '^\[W' "$1" | tail -60 > $RUN/train-log.txt
-fi
-./genie train --run $RUN --out assets/model --export-only
-./genie eval --model assets/model --data $DATA --json-out assets/model/eval.json | tail -1
-./genie eval --model assets/model --data $DATA --windows first --json-out assets/model/eval-first.json | tail -1
-python3 docs/listening-check.py assets/model | tee assets/model/listening-check.txt
+# Ships this run's best model as the app's default (issue 7): training-runs/ship.sh on this folder.
+#   training-runs/maestro-default/ship.sh [TRAIN_LOG]
+exec "$(dirname "$0")/../ship.sh" "$(dirname "$0")" "$@"

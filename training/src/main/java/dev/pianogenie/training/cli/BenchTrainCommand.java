@@ -49,16 +49,21 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "engine threads, 0 = all cores (default: ${DEFAULT-VALUE})")
     int threads = 0;
 
+    @Option(names = "--shards", description = "the batch split this many ways, side by side (data-parallel, as train);"
+            + " 0 = one per thread (default: ${DEFAULT-VALUE})")
+    int shards = 0;
+
     @Override
     public Integer call() throws Exception {
         CliChecks.positive("--steps", steps);
         CliChecks.atLeast("--warmup", warmup, 0);
         CliChecks.batch(batch);
         ThreadsOption.apply(threads);
+        int split = shards > 0 ? ThreadsOption.checkShards(shards, batch) : TrainingConfig.defaultShards(ThreadsOption.count(threads), batch);
         TrainingConfig defaults = TrainingConfig.DEFAULTS;
         TrainingConfig config = new TrainingConfig(warmup + steps + 1L, batch, defaults.sequenceLength(),
                 defaults.learningRate(), 0, TrainingConfig.Schedule.CONSTANT, 0, 0, defaults.marginWeight(),
-                defaults.contourWeight(), defaults.seed(), Long.MAX_VALUE, Long.MAX_VALUE);
+                defaults.contourWeight(), defaults.seed(), Long.MAX_VALUE, Long.MAX_VALUE).withShards(split);
         ModelConfig model = ModelConfig.paperDefaults("bench");
         BatchSource source;
         String batches;
@@ -101,7 +106,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         } finally {
             deleteTree(dir);
         }
-        print(phases, seconds, batches, (cpu[1] - cpu[0]) / 1e6 / steps);
+        print(phases, seconds, batches, (cpu[1] - cpu[0]) / 1e6 / steps, split);
         return 0;
     }
 
@@ -111,18 +116,20 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 .getProcessCpuTime();
     }
 
-    private void print(StepPhases phases, double seconds, String batches, double cpuMsPerStep) {
+    private void print(StepPhases phases, double seconds, String batches, double cpuMsPerStep, int split) {
         double ms = phases.totalMsPerStep();
         double stepsPerSecond = phases.steps() / seconds;
-        System.out.printf(Locale.ROOT, "training step, batch %d × %d, paper model (LSTM 128 × 2), %s batches, %s threads%n",
-                batch, TrainingConfig.SEQUENCE_LENGTH, batches, System.getProperty("ai.djl.pytorch.num_threads"));
+        System.out.printf(Locale.ROOT, "training step, batch %d × %d, paper model (LSTM 128 × 2), %s batches, %s threads,"
+                + " %d shard%s%n", batch, TrainingConfig.SEQUENCE_LENGTH, batches,
+                System.getProperty("ai.djl.pytorch.num_threads"), split, split == 1 ? "" : "s");
         System.out.println("native settings: " + NativeEnvironment.describe());
         System.out.printf(Locale.ROOT, "%d steps after %d warm-up: %.3f steps/s, %.1f ms per step (CPU time %.1f ms per step;"
                 + " load average %.2f)%n", phases.steps(), warmup, stepsPerSecond, ms, cpuMsPerStep, loadAverage());
         StringBuilder json = new StringBuilder();
         json.append(String.format(Locale.ROOT, "{\"steps_per_s\": %.3f, \"ms_per_step\": %.2f", stepsPerSecond, ms));
         Map<StepPhases.Phase, Double> cpu = phases.threadCpuMsPerStep();
-        System.out.println("  phase         wall ms      %   CPU ms of the training thread");
+        System.out.println("  phase         wall ms      %   CPU ms of the training thread" + (split > 1 ? " (copy_in to backward:"
+                + " the first shard's)" : ""));
         for (Map.Entry<StepPhases.Phase, Double> e : phases.msPerStep().entrySet()) {
             System.out.printf(Locale.ROOT, "  %-10s %10.2f %6.1f %10.2f%n", e.getKey().key(), e.getValue(), 100 * e.getValue() / ms,
                     cpu.get(e.getKey()));
@@ -133,8 +140,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
         }
         json.append(String.format(Locale.ROOT, ", \"cpu_ms_per_step\": %.2f, \"load_average\": %.2f, \"native_settings\": %b",
                 cpuMsPerStep, loadAverage(), NativeEnvironment.tuned()));
-        json.append(String.format(Locale.ROOT, ", \"steps\": %d, \"batch\": %d, \"length\": %d, \"threads\": %s, \"batches\": \"%s\"}",
-                phases.steps(), batch, TrainingConfig.SEQUENCE_LENGTH, System.getProperty("ai.djl.pytorch.num_threads"),
+        json.append(String.format(Locale.ROOT, ", \"steps\": %d, \"batch\": %d, \"length\": %d, \"threads\": %s, \"shards\": %d, \"batches\": \"%s\"}",
+                phases.steps(), batch, TrainingConfig.SEQUENCE_LENGTH, System.getProperty("ai.djl.pytorch.num_threads"), split,
                 data != null ? "real" : "random"));
         System.out.println(json);
     }

@@ -141,6 +141,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "engine threads, 0 = all cores (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--shards", description = "split each batch this many ways, each part on its own core (data-parallel:"
+            + " the same loss; a run is repeatable for its shard count, which is part of its recipe); 0 = one per engine"
+            + " thread, at most " + TrainingConfig.MAX_SHARDS + " (default: ${DEFAULT-VALUE})")
+    int shards;
+
     @Option(names = "--export-only", description = "only write the run's best model to --out (no training)")
     boolean exportOnly;
 
@@ -178,7 +183,7 @@ public final class TrainCommand implements Callable<Integer> {
                 case "--encoding" -> m.encoding().name();
                 case "--rnn-dim" -> Integer.toString(m.rnnDim());
                 case "--layers" -> Integer.toString(m.rnnLayers());
-                case "--threads" -> "0";
+                case "--threads", "--shards" -> "0";
                 default -> null;
             };
         }
@@ -212,7 +217,8 @@ public final class TrainCommand implements Callable<Integer> {
                 new Knob("--validate-every", TrainingConfig::validateEvery, validateEvery),
                 new Knob("--checkpoint-every", TrainingConfig::checkpointEvery, checkpointEvery),
                 new Knob("--validation-windows", TrainingConfig::validationWindows, validationWindows),
-                new Knob("--sampling", TrainingConfig::sampling, sampling));
+                new Knob("--sampling", TrainingConfig::sampling, sampling),
+                new Knob("--shards", TrainingConfig::shards, shards));
     }
 
     /** {@code base} with every option given on the command line (and --steps) put in. */
@@ -225,7 +231,8 @@ public final class TrainCommand implements Callable<Integer> {
                 (Long) v.get("--warmup"), (TrainingConfig.Schedule) v.get("--schedule"), (Double) v.get("--min-lr-fraction"),
                 (Double) v.get("--clip-norm"), (Double) v.get("--margin-weight"), (Double) v.get("--contour-weight"),
                 (Long) v.get("--seed"), (Long) v.get("--validate-every"), (Long) v.get("--checkpoint-every"),
-                (TrainingConfig.Sampling) v.get("--sampling"), (Integer) v.get("--validation-windows"));
+                (TrainingConfig.Sampling) v.get("--sampling"), (Integer) v.get("--validation-windows"),
+                (Integer) v.get("--shards"));
     }
 
     /** "batch 8 → 32, seed 1 → 0": what differs between two recipes. */
@@ -274,6 +281,10 @@ public final class TrainCommand implements Callable<Integer> {
         CliChecks.positive("--layers", layers);
         if (layers > 16) {
             throw new IllegalArgumentException("--layers must be at most 16, was " + layers);
+        }
+        ThreadsOption.count(threads); // checks --threads
+        if (given("--shards")) {
+            ThreadsOption.checkShards(shards, batch);
         }
         if (!device.equalsIgnoreCase("cpu") && !device.equalsIgnoreCase("gpu")) {
             throw new IllegalArgumentException("--device must be cpu or gpu, was '" + device + "'");
@@ -355,6 +366,10 @@ public final class TrainCommand implements Callable<Integer> {
             checkArchitecture(resumed.model(), "the run in " + runDir + " trains");
         } else {
             TrainingConfig defaults = base != null ? TrainingConfig.FINE_TUNE : TrainingConfig.DEFAULTS;
+            if (!given("--shards")) { // one per core on the CPU; a GPU computes the batch whole
+                int cores = dev.equals(Device.cpu()) ? ThreadsOption.count(threads) : 1;
+                defaults = defaults.withShards(TrainingConfig.defaultShards(cores, given("--batch") ? batch : defaults.batchSize()));
+            }
             config = withGiven(defaults, given("--steps") ? steps : defaults.steps());
             if (base != null) {
                 checkArchitecture(base.config(), base.source() + " is");

@@ -57,26 +57,34 @@ public final class AdamOptimizer implements AutoCloseable {
                 g.attach(step);
                 gradients.add(g);
             }
-            float norm = globalNorm(gradients);
-            float rescale = 1f;
-            if (maxGradNorm > 0 && norm > maxGradNorm) {
-                rescale = maxGradNorm / norm;
-            }
-            if (!Float.isFinite(norm)) {
-                throw new IllegalStateException("the gradient is not finite (norm " + norm + "): training diverged;"
-                        + " lower the learning rate or enable --clip-norm, then --resume from the last checkpoint");
-            }
-            steps++;
-            float correctedLr = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps)));
-            int i = 0;
-            for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-                NDArray w = e.getValue().getArray();
-                NDList inputs = new NDList(w, gradients.get(i++), means.get(e.getKey()), variances.get(e.getKey()));
-                w.getNDArrayInternal().adamUpdate(inputs, new NDList(w), correctedLr, learningRate, 0f,
-                        rescale, -1f, BETA1, BETA2, EPSILON, false, false);
-            }
-            return norm;
+            return update(parameters, gradients, learningRate, maxGradNorm);
         }
+    }
+
+    /**
+     * Updates every parameter from the given gradients (in the parameters' order, e.g. summed over shards); returns
+     * their global norm before clipping.
+     */
+    public float update(Map<String, Parameter> parameters, NDList gradients, float learningRate, float maxGradNorm) {
+        float norm = globalNorm(gradients);
+        float rescale = 1f;
+        if (maxGradNorm > 0 && norm > maxGradNorm) {
+            rescale = maxGradNorm / norm;
+        }
+        if (!Float.isFinite(norm)) {
+            throw new IllegalStateException("the gradient is not finite (norm " + norm + "): training diverged;"
+                    + " lower the learning rate or enable --clip-norm, then --resume from the last checkpoint");
+        }
+        steps++;
+        float correctedLr = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps)));
+        int i = 0;
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            NDArray w = e.getValue().getArray();
+            NDList inputs = new NDList(w, gradients.get(i++), means.get(e.getKey()), variances.get(e.getKey()));
+            w.getNDArrayInternal().adamUpdate(inputs, new NDList(w), correctedLr, learningRate, 0f,
+                    rescale, -1f, BETA1, BETA2, EPSILON, false, false);
+        }
+        return norm;
     }
 
     /** ‖(g1, g2, ...)‖ = ‖(‖g1‖, ‖g2‖, ...)‖, read back once. */

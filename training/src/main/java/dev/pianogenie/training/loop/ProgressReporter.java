@@ -36,10 +36,11 @@ public class ProgressReporter implements TrainingRun.Listener, AutoCloseable {
         totalSteps = state.training().steps();
         lastLine = System.nanoTime();
         TrainingConfig t = state.training();
-        out.printf(Locale.ROOT, "training %s from step %d to %d (batch %d × %d, seed %d, lr %.2g, warm-up %d, %s, %s sampling)%n",
+        out.printf(Locale.ROOT, "training %s from step %d to %d (batch %d × %d, seed %d, lr %.2g, warm-up %d, %s, %s sampling, %s)%n",
                 state.model().name(), state.step(), totalSteps, t.batchSize(), t.sequenceLength(), t.seed(),
                 t.learningRate(), t.warmupSteps(), t.schedule().name().toLowerCase(Locale.ROOT),
-                t.sampling().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                t.sampling().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                t.shards() == 1 ? "whole batches" : t.shards() + " shards side by side");
         out.flush();
         if (terminal && state.step() < totalSteps) {
             bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(totalSteps)

@@ -19,6 +19,8 @@ public final class StepPhases {
         FORWARD("forward"),
         /** autograd */
         BACKWARD("backward"),
+        /** sharded steps: waiting for the shards other than the first to finish (copy-in to backward are the first's) */
+        SHARD_WAIT("shard_wait"),
         /** gradient norm, clipping and the Adam update */
         OPTIMIZER("optimizer"),
         /** native → host: the loss terms and gradient norm as numbers */
@@ -68,6 +70,27 @@ public final class StepPhases {
         long cpu = THREADS.getCurrentThreadCpuTime();
         nanos[phase.ordinal()] += now - mark;
         cpuNanos[phase.ordinal()] += cpu - cpuMark;
+        mark = now;
+        cpuMark = cpu;
+    }
+
+    /**
+     * Charges a sharded step's parallel part: copy-in, forward and backward as the first shard measured them on its
+     * thread ({@code wall[3], cpu[3]} nanos in that order), the rest of the time since the last lap to
+     * {@link Phase#SHARD_WAIT}.
+     */
+    void lapShards(long[] shard0) {
+        long now = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        Phase[] order = {Phase.COPY_IN, Phase.FORWARD, Phase.BACKWARD};
+        long charged = 0;
+        for (int i = 0; i < order.length; i++) {
+            nanos[order[i].ordinal()] += shard0[i];
+            cpuNanos[order[i].ordinal()] += shard0[3 + i];
+            charged += shard0[i];
+        }
+        nanos[Phase.SHARD_WAIT.ordinal()] += Math.max(0, now - mark - charged);
+        cpuNanos[Phase.SHARD_WAIT.ordinal()] += cpu - cpuMark;
         mark = now;
         cpuMark = cpu;
     }

@@ -13,6 +13,9 @@ package dev.pianogenie.training.loop;
  * @param clipNorm      global gradient-norm clipping (0 = off)
  * @param sampling      how a batch row picks its performance
  * @param validationWindows how many validation windows (spread over the split) select the best model
+ * @param shards        a batch's rows split this many ways, each shard on its own core and replica of the network,
+ *                      gradients summed in shard order ({@code ShardedSteps}): the same loss, and a run is
+ *                      deterministic for its shard count whatever the machine, so the count is part of the recipe
  */
 public record TrainingConfig(
         long steps,
@@ -29,7 +32,8 @@ public record TrainingConfig(
         long validateEvery,
         long checkpointEvery,
         Sampling sampling,
-        int validationWindows) {
+        int validationWindows,
+        int shards) {
 
     public enum Schedule { CONSTANT, COSINE, WSD }
 
@@ -41,6 +45,9 @@ public record TrainingConfig(
     public static final double WSD_DECAY_FRACTION = 0.2;
 
     public static final int SEQUENCE_LENGTH = 128;
+
+    /** At most this many shards (beyond it a shard's few rows leave each core little to do). */
+    public static final int MAX_SHARDS = 8;
 
     /** What {@code genie train} does unless told otherwise: the paper's recipe, 50,000 steps. */
     public static final TrainingConfig DEFAULTS = paper(50_000);
@@ -57,6 +64,7 @@ public record TrainingConfig(
         // checkpoints written before these two were recorded had the defaults
         sampling = sampling == null ? Sampling.UNIFORM : sampling;
         validationWindows = validationWindows == 0 ? DEFAULT_VALIDATION_WINDOWS : validationWindows;
+        shards = shards == 0 ? 1 : shards; // runs recorded before sharding computed the batch whole
         require(steps > 0, "steps must be > 0");
         require(batchSize > 0 && batchSize <= 4096, "batch size must be 1..4096");
         require(sequenceLength >= 2, "sequence length must be >= 2");
@@ -67,6 +75,16 @@ public record TrainingConfig(
         require(marginWeight >= 0 && contourWeight >= 0, "loss weights must be >= 0");
         require(validateEvery > 0 && checkpointEvery > 0, "validation and checkpoint intervals must be > 0");
         require(validationWindows > 0, "validation windows must be > 0");
+        require(shards >= 1 && shards <= Math.min(MAX_SHARDS, batchSize), "shards must be 1.." + MAX_SHARDS
+                + " and at most the batch size");
+    }
+
+    /** Unsharded. */
+    public TrainingConfig(long steps, int batchSize, int sequenceLength, double learningRate, long warmupSteps,
+            Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
+            long validateEvery, long checkpointEvery, Sampling sampling, int validationWindows) {
+        this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
+                contourWeight, seed, validateEvery, checkpointEvery, sampling, validationWindows, 1);
     }
 
     /** The paper's sampling and the default validation windows. */
@@ -74,7 +92,7 @@ public record TrainingConfig(
             Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
             long validateEvery, long checkpointEvery) {
         this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
-                contourWeight, seed, validateEvery, checkpointEvery, Sampling.UNIFORM, DEFAULT_VALIDATION_WINDOWS);
+                contourWeight, seed, validateEvery, checkpointEvery, Sampling.UNIFORM, DEFAULT_VALIDATION_WINDOWS, 1);
     }
 
     private static void require(boolean ok, String message) {
@@ -91,7 +109,19 @@ public record TrainingConfig(
     public TrainingConfig withSteps(long newSteps) {
         return new TrainingConfig(newSteps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
                 minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
-                validationWindows);
+                validationWindows, shards);
+    }
+
+    /** The same recipe split into another number of shards. */
+    public TrainingConfig withShards(int newShards) {
+        return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
+                minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
+                validationWindows, newShards);
+    }
+
+    /** The shards a new run uses by default: one per core, at most {@link #MAX_SHARDS} and at most the batch. */
+    public static int defaultShards(int cores, int batchSize) {
+        return Math.max(1, Math.min(Math.min(cores, MAX_SHARDS), batchSize));
     }
 
     /** The learning rate for a 0-based step. */

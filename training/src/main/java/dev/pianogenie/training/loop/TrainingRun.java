@@ -77,6 +77,8 @@ public final class TrainingRun implements AutoCloseable {
     private final AdamOptimizer adam;
     private final PianoGenieLoss loss;
     private final TrainingCurve curve;
+    /** The data-parallel steps when the recipe has more than one shard; null when the batch is computed whole. */
+    private final ShardedSteps sharded;
     private final StepPhases phases = new StepPhases();
     private TrainingState state;
     /** Began from best.bin with fresh Adam moments, as there was no checkpoint.bin to resume. */
@@ -148,6 +150,17 @@ public final class TrainingRun implements AutoCloseable {
         this.loss = new PianoGenieLoss(this.config.marginWeight(), this.config.contourWeight()); // the resumed recipe's
         this.warmStarted = warmStart;
         this.curve = new TrainingCurve(runDir.resolve("curve.csv"), state.step());
+        this.sharded = this.config.shards() > 1 ? newShardedSteps(net, manager, this.config.shards()) : null;
+    }
+
+    /**
+     * Shards over the engine threads {@code genie train --threads} asked for (all cores by default): as many shards at
+     * once as there are threads, the threads left over shared inside each shard's ops.
+     */
+    private static ShardedSteps newShardedSteps(PianoGenieNet net, NDManager manager, int shards) {
+        int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+        int atOnce = Math.max(1, Math.min(shards, threads));
+        return new ShardedSteps(net, manager, shards, atOnce, Math.max(1, threads / atOnce));
     }
 
     /**
@@ -193,12 +206,23 @@ public final class TrainingRun implements AutoCloseable {
             throw new IllegalStateException("only a fresh run starts from a model; this one is at step " + state.step());
         }
         net.load(tensors);
+        replicasFollow();
+    }
+
+    /** The master's parameters changed outside a step (a load): the other shards' replicas take them. */
+    private void replicasFollow() {
+        if (sharded != null) {
+            sharded.syncReplicas();
+        }
     }
 
     /** Scores the validation windows now (e.g. the starting model of a fine-tuning), keeping it if best. */
     public Scores validateNow() throws IOException {
         try (NDManager sub = manager.newSubManager()) {
             return validate(new NetEvaluator(net, sub));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("validation interrupted");
         }
     }
 
@@ -283,7 +307,10 @@ public final class TrainingRun implements AutoCloseable {
         return state;
     }
 
-    private StepLosses trainStep(ParameterStore store, NoteBatch b, float lr) {
+    private StepLosses trainStep(ParameterStore store, NoteBatch b, float lr) throws InterruptedException {
+        if (sharded != null) {
+            return shardedStep(b, lr);
+        }
         try (NDManager sub = manager.newSubManager(); GradientCollector gc = engine.newGradientCollector()) {
             NDList in = NetInputs.of(sub, state.model().encoding(), b.keys(), b.dtSeconds(), b.batch(), b.length());
             NDArray keys = NetInputs.keys(sub, b.keys(), b.batch(), b.length());
@@ -302,11 +329,41 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
+    /** One step over the shards: forward and backward side by side, then one update of the summed gradients. */
+    private StepLosses shardedStep(NoteBatch b, float lr) throws InterruptedException {
+        List<ShardedSteps.ShardResult> results = sharded.forwardBackward(b, loss);
+        phases.lapShards(results.get(0).phaseNanos());
+        float norm;
+        try (NDManager step = manager.newSubManager()) {
+            norm = adam.update(parameters, sharded.gradients(step), lr, (float) config.clipNorm());
+        }
+        sharded.syncReplicas();
+        phases.lap(StepPhases.Phase.OPTIMIZER);
+        double total = 0;
+        double reconstruction = 0;
+        double margin = 0;
+        double contour = 0;
+        for (ShardedSteps.ShardResult r : results) { // in shard order: the same sums every run
+            total += r.total();
+            reconstruction += r.reconstruction();
+            margin += r.margin();
+            contour += r.contour();
+        }
+        phases.lap(StepPhases.Phase.COPY_OUT);
+        return new StepLosses(total, reconstruction, margin, contour, norm);
+    }
+
     /** Scores on the validation windows; keeps the best parameters by reconstruction loss. */
-    private Scores validate(NetEvaluator evaluator) throws IOException {
+    private Scores validate(NetEvaluator evaluator) throws IOException, InterruptedException {
         Scores scores = new Scores();
-        for (NoteBatch b : validation) {
-            scores.add(evaluator.evaluate(b));
+        if (sharded != null) { // the windows spread over the shards' replicas, added up in order
+            for (NetEvaluator.Evaluated e : sharded.map(validation, (replica, b) -> new NetEvaluator(replica, manager).evaluate(b))) {
+                scores.add(e);
+            }
+        } else {
+            for (NoteBatch b : validation) {
+                scores.add(evaluator.evaluate(b));
+            }
         }
         // without validation windows there is nothing to select by: the latest model is kept
         boolean best = scores.notes() == 0 || scores.meanCrossEntropy() < state.bestValidationCe();
@@ -369,6 +426,7 @@ public final class TrainingRun implements AutoCloseable {
     /** Loads parameters (e.g. {@code best.bin}) into this run's network. */
     public void loadParameters(Path file) throws IOException {
         restoreParameters(CheckpointFile.read(file).tensors());
+        replicasFollow();
     }
 
     private static Map<String, float[]> floats(Map<String, CheckpointFile.Tensor> tensors) {
@@ -384,6 +442,9 @@ public final class TrainingRun implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("could not write " + curve.file() + ": " + e.getMessage(), e);
         } finally {
+            if (sharded != null) {
+                sharded.close();
+            }
             adam.close();
             manager.close();
         }

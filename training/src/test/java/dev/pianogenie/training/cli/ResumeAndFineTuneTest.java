@@ -71,6 +71,15 @@ class ResumeAndFineTuneTest {
                 "--change-recipe", "--threads", "1");
         assertTrue(changed.out().contains("note: resuming with a changed recipe, as asked: batch 4 → 8"), changed.out());
         assertTrue(changed.out().contains("(batch 8 × 128, seed 3,"), changed.out());
+        assertTrue(changed.out().contains("whole batches)"), "--threads 1: one shard: " + changed.out());
+        // the shard count is part of the recipe: kept on resume, changed only when asked
+        TrainErrorsTest.refused(1, "shards 1 → 2", "train", "--data", data, "--out", split.toString(), "--resume",
+                "--steps", "8", "--shards", "2");
+        Cli sharded = ok("train", "--data", data, "--out", split.toString(), "--resume", "--steps", "8", "--shards", "2",
+                "--change-recipe", "--threads", "2");
+        assertTrue(sharded.out().contains("2 shards side by side)"), sharded.out());
+        TrainErrorsTest.refused(1, "--shards must be 1..4", "train", "--data", data, "--out", tmp.resolve("new").toString(),
+                "--batch", "4", "--shards", "5");
         TrainErrorsTest.refused(1, "LSTM width 32 (not 64)", "train", "--data", data, "--out", split.toString(), "--resume",
                 "--rnn-dim", "64");
     }
