@@ -43,6 +43,7 @@ public final class GenieApp {
         AtomicBoolean closing = new AtomicBoolean(); // the window closed, or a signal: whichever comes first closes the state
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
+            quietRendererAtExit();
             try {
                 AppState state = new AppState(setup, Preferences.userRoot().node("dev/pianogenie"), AppState.TAKES);
                 Stage stage = new Stage();
@@ -88,6 +89,51 @@ public final class GenieApp {
             throw new IllegalStateException("the window could not open", failed.get());
         }
         return 0;
+    }
+
+    /**
+     * On a signal every shutdown hook starts at once: JavaFX's own shuts its renderer down while a last pulse may still
+     * ask it to repaint, and the FX thread's handler prints a RejectedExecutionException stack trace (seen on
+     * Ctrl-C; nothing is lost — the take is saved by our hook). Only that exception, only while the JVM is shutting
+     * down, is dropped; everything else goes to the handler as before. Called on the FX thread.
+     */
+    static void quietRendererAtExit() {
+        Thread fx = Thread.currentThread();
+        if (!(fx.getUncaughtExceptionHandler() instanceof QuietAtExit)) {
+            fx.setUncaughtExceptionHandler(new QuietAtExit(fx.getUncaughtExceptionHandler()));
+        }
+        // the renderer's other threads report through the default handler
+        if (!(Thread.getDefaultUncaughtExceptionHandler() instanceof QuietAtExit)) {
+            Thread.setDefaultUncaughtExceptionHandler(new QuietAtExit(Thread.getDefaultUncaughtExceptionHandler()));
+        }
+    }
+
+    /** The default handler that drops a renderer's rejected repaint during shutdown ({@link #quietRendererAtExit}). */
+    record QuietAtExit(Thread.UncaughtExceptionHandler before) implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            if (e instanceof java.util.concurrent.RejectedExecutionException && shuttingDown()) {
+                return;
+            }
+            if (before != null) {
+                before.uncaughtException(t, e);
+            } else {
+                System.err.print("Exception in thread \"" + t.getName() + "\" ");
+                e.printStackTrace(System.err);
+            }
+        }
+    }
+
+    /** Whether the JVM is running its shutdown hooks (it then refuses new ones). */
+    static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /**

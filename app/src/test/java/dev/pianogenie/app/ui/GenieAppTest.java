@@ -15,4 +15,14 @@ class GenieAppTest {
         assertEquals(2.0, GenieApp.uiScale(3840, 2160));
         assertEquals(4.0, GenieApp.uiScale(7680, 4320));
     }
+
+    @Test
+    void onlyARejectedRepaintDuringShutdownIsDropped() {
+        java.util.List<Throwable> reported = new java.util.ArrayList<>();
+        GenieApp.QuietAtExit handler = new GenieApp.QuietAtExit((t, e) -> reported.add(e));
+        org.junit.jupiter.api.Assertions.assertFalse(GenieApp.shuttingDown(), "a running test is not a shutdown");
+        handler.uncaughtException(Thread.currentThread(), new java.util.concurrent.RejectedExecutionException("repaint"));
+        handler.uncaughtException(Thread.currentThread(), new IllegalStateException("a real failure"));
+        assertEquals(2, reported.size(), "outside a shutdown everything is reported as before: " + reported);
+    }
 }
