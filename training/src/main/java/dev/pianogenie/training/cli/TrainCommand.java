@@ -152,6 +152,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", description = "the model's name (default: from the data folder, e.g. \"Piano Genie (my-music)\")")
     String name;
 
+    /** More steps than anyone means (at 5 steps/s, 230 days). */
+    static final long MAX_STEPS = 100_000_000L;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -256,6 +259,10 @@ public final class TrainCommand implements Callable<Integer> {
     private void checkRanges() {
         if (given("--steps")) {
             CliChecks.positive("--steps", steps);
+            if (steps > MAX_STEPS) { // a typo's extra digits: years of training, and an ETA in days
+                throw new IllegalArgumentException("--steps must be at most " + MAX_STEPS + " (the default model took 40000), was "
+                        + steps);
+            }
         }
         CliChecks.batch(batch);
         if (!(lr > 0 && lr < 1)) {

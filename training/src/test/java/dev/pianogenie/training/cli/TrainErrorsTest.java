@@ -34,6 +34,8 @@ class TrainErrorsTest {
         refused(1, "--data DIR is required", "train");
         refused(1, "--steps must be at least 1, was 0", "train", "--data", data, "--steps", "0");
         refused(1, "--steps must be at least 1, was -5", "train", "--data", data, "--steps", "-5");
+        refused(1, "--steps must be at most 100000000 (the default model took 40000), was 99999999999", "train", "--data",
+                data, "--steps", "99999999999");
         refused(1, "--batch must be at least 1, was 0", "train", "--data", data, "--batch", "0");
         refused(1, "--lr must be between 0 and 1", "train", "--data", data, "--lr", "0");
         refused(1, "--layers must be at least 1, was 0", "train", "--data", data, "--layers", "0");
