@@ -89,15 +89,27 @@ final class ShardedSteps implements AutoCloseable {
         return replicas.size();
     }
 
-    /** Copies the master's parameters into the other replicas (after an update or a load). */
+    /**
+     * Copies the master's parameters into the other replicas (after an update or a load), inside the engine: DJL's
+     * {@code copyTo} goes through a host buffer (measured: 200–300 µs for a 512 × 256 LSTM weight, against 10 µs for
+     * the engine's own copy).
+     */
     void syncReplicas() {
         List<Parameter> from = parameters.get(0);
         for (int s = 1; s < replicas.size(); s++) {
             List<Parameter> to = parameters.get(s);
             for (int i = 0; i < from.size(); i++) {
-                from.get(i).getArray().copyTo(to.get(i).getArray());
+                copy(from.get(i).getArray(), to.get(i).getArray());
             }
         }
+    }
+
+    /** {@code to ← from} in the engine (a full-range slice assignment: PyTorch's copy_). */
+    private static void copy(NDArray from, NDArray to) {
+        long[] shape = to.getShape().getShape();
+        long[] ones = new long[shape.length];
+        Arrays.fill(ones, 1L);
+        JniUtils.indexSet((PtNDArray) to, (PtNDArray) from, new long[shape.length], shape, ones);
     }
 
     /**
@@ -146,26 +158,25 @@ final class ShardedSteps implements AutoCloseable {
     }
 
     /**
-     * The batch's gradients, summed over shards in shard order (arrays in {@code step}), and every replica's own
-     * gradient zeroed for the next step.
+     * The batch's gradients, summed over shards in shard order into the master's own gradients (returned, attached to
+     * {@code step}), every other replica's gradient zeroed for the next step. The master's are left for the update to
+     * consume: {@link AdamOptimizer} zeroes them. In place: no new arrays, two ops a parameter fewer than a sum into
+     * new arrays, and the same float additions in the same order.
      */
     NDList gradients(NDManager step) {
         List<Parameter> master = parameters.get(0);
         NDList sums = new NDList(master.size());
-        NDArray[] g = new NDArray[parameters.size()];
         for (int i = 0; i < master.size(); i++) {
-            for (int s = 0; s < g.length; s++) {
-                g[s] = parameters.get(s).get(i).getArray().getGradient();
-                g[s].attach(step);
-            }
-            NDArray sum = g[0].add(g[1]);
-            for (int s = 2; s < g.length; s++) {
-                sum = sum.add(g[s]);
+            NDArray sum = master.get(i).getArray().getGradient();
+            sum.attach(step);
+            for (int s = 1; s < parameters.size(); s++) {
+                NDArray w = parameters.get(s).get(i).getArray();
+                NDArray g = w.getGradient();
+                g.attach(step);
+                JniUtils.addi((PtNDArray) sum, (PtNDArray) g);
+                JniUtils.zeroGrad((PtNDArray) w); // autograd adds into the gradient: the next step starts from zero
             }
             sums.add(sum);
-            for (NDArray each : g) {
-                each.muli(0f); // autograd adds into the gradient: the next step starts from zero
-            }
         }
         return sums;
     }
