@@ -1,5 +1,6 @@
 package dev.pianogenie.app.cli;
 
+import dev.pianogenie.files.OneLineErrors;
 import dev.pianogenie.app.live.DefaultModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ public final class GenieCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GenieCli());
         cli.setCommandName(System.getProperty("genie.command", "genie")); // "piano-genie" when installed
-        return CliErrors.install(cli);
+        return OneLineErrors.install(cli);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.pianogenie.training.cli;
 
+import dev.pianogenie.files.OneLineErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +26,7 @@ public final class TrainingCli implements Runnable {
 
     /** The command line with one-line errors (in-process tests use this too). */
     public static CommandLine commandLine() {
-        return TrainingErrors.install(new CommandLine(new TrainingCli()).setCaseInsensitiveEnumValuesAllowed(true)
+        return OneLineErrors.install(new CommandLine(new TrainingCli()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setCommandName(System.getProperty("genie.command", "genie"))); // "piano-genie" when installed
     }
 

@@ -1,23 +1,27 @@
-package dev.pianogenie.app.cli;
+package dev.pianogenie.files;
 
-import dev.pianogenie.files.ErrorText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Turns what goes wrong in a command into one clear line for the user, never a stack trace or a usage wall:
- * an exception from a subcommand (and its causes) exits 1; a command line that cannot be parsed (unknown option,
- * missing value, bad number) exits 2 with where the help is. {@code -Dgenie.debug=true} adds the trace for bug reports.
+ * What goes wrong in a command, said in one clear line ({@code genie train: ...}), never a stack trace or a usage
+ * wall: an exception from a subcommand (and its causes) exits {@link #FAILED}; a command line that cannot be parsed
+ * (unknown option, missing value, bad number) exits {@link #USAGE} with where the help is. Worded by
+ * {@link ErrorText}; {@code -Dgenie.debug=true} adds the trace for bug reports. The app's and the trainer's commands
+ * install the same handler.
  */
-public final class CliErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+public final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private OneLineErrors() {
+    }
 
     /** Installs both handlers on a command line (its subcommands inherit them). */
-    static CommandLine install(CommandLine cli) {
-        CliErrors handler = new CliErrors();
+    public static CommandLine install(CommandLine cli) {
+        OneLineErrors handler = new OneLineErrors();
         return cli.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler)
-                .setExecutionStrategy(CliErrors::execute);
+                .setExecutionStrategy(OneLineErrors::execute);
     }
 
     /**
