@@ -10,10 +10,12 @@ import java.util.Objects;
  * @param name       a short human name ("Piano Genie (paper, 2018)")
  * @param encoding   how inputs are encoded (ΔT buckets or scalar, start token)
  * @param cell       the LSTM weight convention of the files the model came from
- * @param rnnDim     LSTM width (128 in both published models)
+ * @param rnnDim     LSTM width of the decoder (128 in both published models): what the live path runs
  * @param rnnLayers  LSTM layers in the decoder (and per direction in the encoder)
  * @param hasEncoder whether the folder also holds the encoder (needed for eval and fine-tuning)
  * @param provenance free-form facts: source, licence, training command, steps, data
+ * @param encoderRnnDim LSTM width of the encoder, which only training and eval run (0 in a file written before it
+ *                   existed, or given as 0: the decoder's width)
  */
 public record ModelConfig(
         String name,
@@ -22,7 +24,8 @@ public record ModelConfig(
         int rnnDim,
         int rnnLayers,
         boolean hasEncoder,
-        Map<String, String> provenance) {
+        Map<String, String> provenance,
+        int encoderRnnDim) {
 
     public static final int NUM_BUTTONS = Keys.NUM_BUTTONS;
     public static final int NUM_KEYS = Keys.NUM_KEYS;
@@ -40,6 +43,18 @@ public record ModelConfig(
             throw new IllegalArgumentException("rnnLayers must be 1.." + MAX_RNN_LAYERS + ", was " + rnnLayers);
         }
         provenance = Map.copyOf(provenance);
+        if (encoderRnnDim == 0) {
+            encoderRnnDim = rnnDim;
+        }
+        if (encoderRnnDim < 1 || encoderRnnDim > MAX_RNN_DIM) {
+            throw new IllegalArgumentException("encoderRnnDim must be 1.." + MAX_RNN_DIM + ", was " + encoderRnnDim);
+        }
+    }
+
+    /** An encoder as wide as the decoder (both published models). */
+    public ModelConfig(String name, FeatureEncoding encoding, CellConvention cell, int rnnDim, int rnnLayers,
+            boolean hasEncoder, Map<String, String> provenance) {
+        this(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, rnnDim);
     }
 
     /** The paper's configuration: 33-bucket ΔT one-hot, LSTM(128) × 2. */
@@ -56,6 +71,6 @@ public record ModelConfig(
     }
 
     public ModelConfig withProvenance(Map<String, String> p) {
-        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, p);
+        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, p, encoderRnnDim);
     }
 }

@@ -112,7 +112,7 @@ public final class ModelFiles {
     private static PianoGenieModel build(Path dir, ModelConfig config, Map<String, Tensor> tensors) throws ModelFormatException {
         try {
             java.util.Set<String> decoder = TensorNames.decoderNames(config.rnnLayers());
-            Map<String, int[]> encoder = TensorNames.encoderShapes(config.rnnDim(), config.rnnLayers(), config.encoderInputWidth());
+            Map<String, int[]> encoder = TensorNames.encoderShapes(config.encoderRnnDim(), config.rnnLayers(), config.encoderInputWidth());
             java.util.List<String> unknown = tensors.keySet().stream()
                     .filter(n -> !decoder.contains(n) && !encoder.containsKey(n)).toList();
             if (!unknown.isEmpty()) {
@@ -149,7 +149,7 @@ public final class ModelFiles {
             if (!t.hasShape(e.getValue())) {
                 throw new IllegalArgumentException("tensor " + e.getKey() + " has shape " + t.shapeString() + ", expected "
                         + java.util.Arrays.toString(e.getValue()) + " for the encoder of a " + config.rnnLayers() + "-layer LSTM("
-                        + config.rnnDim() + ") model over " + config.encoderInputWidth() + " inputs");
+                        + config.encoderRnnDim() + ") encoder over " + config.encoderInputWidth() + " inputs");
             }
         }
     }
@@ -297,7 +297,7 @@ public final class ModelFiles {
             root.put("format", FORMAT);
             root.put("version", VERSION);
             ModelConfig canonical = new ModelConfig(config.name(), config.encoding(), CellConvention.TORCH_IFGO,
-                    config.rnnDim(), config.rnnLayers(), config.hasEncoder(), config.provenance());
+                    config.rnnDim(), config.rnnLayers(), config.hasEncoder(), config.provenance(), config.encoderRnnDim());
             root.set("config", JSON.valueToTree(canonical));
             JSON.writeValue(tmp.resolve(CONFIG).toFile(), root);
             replace(tmp, target);

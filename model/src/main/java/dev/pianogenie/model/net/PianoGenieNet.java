@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * Piano Genie's discrete autoencoder (paper configuration "IQAE + L_contour + ΔT"):
  * <pre>
- *   encoder: [one_hot(key), ΔT] → Dense(h) → bidirectional LSTM(h) × layers → Dense(1) = e
+ *   encoder: [one_hot(key), ΔT] → Dense(he) → bidirectional LSTM(he) × layers → Dense(1) = e   (he: encoderRnnDim)
  *   IQAE:    e → 8 buttons, straight-through
  *   decoder: [q, previous key, ΔT] → Dense(h) → LSTM(h) × layers → Dense(88) = logits
  * </pre>
@@ -48,9 +48,10 @@ public final class PianoGenieNet extends AbstractBlock {
         super(VERSION);
         this.config = config;
         int h = config.rnnDim();
-        encInput = addChildBlock("enc.input", linear(h, config.encoderInputWidth()));
-        encLstm = addChildBlock("enc.lstm", new TorchLstm(h, h, config.rnnLayers(), true));
-        encOutput = addChildBlock("enc.output", linear(1, 2 * h));
+        int he = config.encoderRnnDim();
+        encInput = addChildBlock("enc.input", linear(he, config.encoderInputWidth()));
+        encLstm = addChildBlock("enc.lstm", new TorchLstm(he, he, config.rnnLayers(), true));
+        encOutput = addChildBlock("enc.output", linear(1, 2 * he));
         decInput = addChildBlock("dec.input", linear(h, config.decoderInputWidth()));
         decLstm = addChildBlock("dec.lstm", new TorchLstm(h, h, config.rnnLayers(), false));
         decOutput = addChildBlock("dec.output", linear(Keys.NUM_KEYS, h));
@@ -73,9 +74,10 @@ public final class PianoGenieNet extends AbstractBlock {
         long b = enc.get(0);
         long t = enc.get(1);
         int h = config.rnnDim();
+        int he = config.encoderRnnDim();
         encInput.initialize(manager, dataType, enc);
-        encLstm.initialize(manager, dataType, new Shape(b, t, h));
-        encOutput.initialize(manager, dataType, new Shape(b, t, 2L * h));
+        encLstm.initialize(manager, dataType, new Shape(b, t, he));
+        encOutput.initialize(manager, dataType, new Shape(b, t, 2L * he));
         decInput.initialize(manager, dataType, inputShapes[1]);
         decLstm.initialize(manager, dataType, new Shape(b, t, h));
         decOutput.initialize(manager, dataType, new Shape(b, t, h));

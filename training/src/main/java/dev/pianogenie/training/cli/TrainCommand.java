@@ -134,6 +134,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--layers", description = "LSTM layers (default: ${DEFAULT-VALUE})")
     int layers;
 
+    @Option(names = "--encoder-dim", description = "LSTM width of the encoder alone, at least " + TorchLstm.MIN_HIDDEN
+            + "; the live decoder does not run the encoder, so it may be wider (default: as --rnn-dim)")
+    int encoderDim;
+
     @Option(names = "--device", description = "cpu or gpu (a CUDA GPU; needs the CUDA build, see the README)"
             + " (default: ${DEFAULT-VALUE})")
     String device = "cpu";
@@ -186,7 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
                 case "--encoding" -> m.encoding().name();
                 case "--rnn-dim" -> Integer.toString(m.rnnDim());
                 case "--layers" -> Integer.toString(m.rnnLayers());
-                case "--threads", "--shards" -> "0";
+                case "--threads", "--shards", "--encoder-dim" -> "0";
                 default -> null;
             };
         }
@@ -284,6 +288,12 @@ public final class TrainCommand implements Callable<Integer> {
         CliChecks.atLeast("--rnn-dim", rnnDim, TorchLstm.MIN_HIDDEN);
         if (rnnDim > 4096) {
             throw new IllegalArgumentException("--rnn-dim must be at most 4096, was " + rnnDim);
+        }
+        if (encoderDim != 0) {
+            CliChecks.atLeast("--encoder-dim", encoderDim, TorchLstm.MIN_HIDDEN);
+            if (encoderDim > 4096) {
+                throw new IllegalArgumentException("--encoder-dim must be at most 4096, was " + encoderDim);
+            }
         }
         CliChecks.positive("--layers", layers);
         if (layers > 16) {
@@ -482,6 +492,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (given("--rnn-dim") && rnnDim != m.rnnDim()) {
             d.add("LSTM width " + m.rnnDim() + " (not " + rnnDim + ")");
         }
+        if (given("--encoder-dim") && encoderDim != m.encoderRnnDim()) {
+            d.add("encoder width " + m.encoderRnnDim() + " (not " + encoderDim + ")");
+        }
         if (given("--layers") && layers != m.rnnLayers()) {
             d.add("" + m.rnnLayers() + " layers (not " + layers + ")");
         }
@@ -517,11 +530,11 @@ public final class TrainCommand implements Callable<Integer> {
             p.put("licence", dataLicence + "; and the base model's: " + baseLicence);
             String modelName = name != null ? name : "Piano Genie (" + dataName + ", fine-tuned)";
             return new ModelConfig(modelName, base.config().encoding(), base.config().cell(), base.config().rnnDim(),
-                    base.config().rnnLayers(), true, p);
+                    base.config().rnnLayers(), true, p, base.config().encoderRnnDim());
         }
         p.put("licence", dataLicence);
         return new ModelConfig(name != null ? name : "Piano Genie (" + dataName + ")", encoding, CellConvention.TORCH_IFGO,
-                rnnDim, layers, true, p);
+                rnnDim, layers, true, p, encoderDim); // 0: as wide as the decoder
     }
 
     private Integer exportOnly(Path runDir) throws IOException {

@@ -85,6 +85,31 @@ class ResumeAndFineTuneTest {
     }
 
     @Test
+    void anEncoderWiderThanTheDecoderTrainsResumesExportsAndEvaluates(@TempDir Path tmp) throws Exception {
+        String data = MiniData.folder(tmp.resolve("data")).toString();
+        Path out = tmp.resolve("wide");
+        ok("train", "--data", data, "--out", out.toString(), "--steps", "2", "--batch", "4", "--rnn-dim", "32",
+                "--encoder-dim", "64", "--layers", "1", "--threads", "1", "--validate-every", "2");
+        dev.pianogenie.model.PianoGenieModel model = dev.pianogenie.model.io.ModelFiles.load(out);
+        assertEquals(32, model.config().rnnDim(), "the decoder keeps its width");
+        assertEquals(64, model.config().encoderRnnDim());
+        assertArrayEquals(new int[] {256, 64}, model.tensors().get("enc.lstm.weight_hh_l0").shape());
+        assertArrayEquals(new int[] {128, 32}, model.tensors().get("dec.lstm.weight_hh_l0").shape());
+        Cli eval = ok("eval", "--model", out.toString(), "--data", data, "--split", "train", "--gold",
+                dev.pianogenie.testkit.SharedData.goldMelodies().toString());
+        assertTrue(eval.out().contains("PPL"), eval.out());
+        // the width is part of the network: a resume keeps it and refuses another
+        TrainErrorsTest.refused(1, "encoder width 64 (not 128)", "train", "--data", data, "--out", out.toString(),
+                "--resume", "--steps", "3", "--encoder-dim", "128");
+        ok("train", "--data", data, "--out", out.toString(), "--resume", "--steps", "3", "--threads", "1");
+        assertEquals(64, dev.pianogenie.model.io.ModelFiles.load(out).config().encoderRnnDim());
+        // a model written before the option existed (no encoderRnnDim in model.json): as wide as its decoder
+        assertEquals(128, dev.pianogenie.model.io.ModelFiles.load(ShippedModelTest.ASSET).config().encoderRnnDim());
+        TrainErrorsTest.refused(1, "--encoder-dim must be at least 32", "train", "--data", data, "--out",
+                tmp.resolve("x").toString(), "--encoder-dim", "16");
+    }
+
+    @Test
     void fineTuningTheShippedModelOnAFewFilesLowersTheirValidationLoss(@TempDir Path tmp) throws Exception {
         // the user's music: Bach performances (a style the shipped model knows less well than the Romantic repertoire)
         Path data = MiniData.composer(tmp.resolve("bach"), "Johann Sebastian Bach", 14);
