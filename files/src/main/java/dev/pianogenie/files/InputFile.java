@@ -72,8 +72,13 @@ public final class InputFile {
         if (e instanceof FileAccessException f) {
             return f.reason();
         }
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
+        if (e instanceof NoSuchFileException n) {
+            // Java reads names from the command line and the system as UTF-8: bytes that are not (a Latin-1 "é") become
+            // U+FFFD, and a file by that name is not there even when the user sees it
+            return n.getFile() != null && n.getFile().indexOf('\uFFFD') >= 0
+                    ? "no such file by that name: the name is not valid UTF-8, which Java cannot open by name; rename the"
+                            + " file (e.g. convmv -f latin1 -t utf-8 --notest FILE)"
+                    : "no such file";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

@@ -75,6 +75,10 @@ class InputFileTest {
         assertEquals("is a folder, not a file", refusal(dir, 100));
         assertEquals("permission denied", InputFile.reason(new AccessDeniedException("/x/y")));
         assertEquals("no such file", InputFile.reason(new NoSuchFileException("/x/y")));
+        // "\xe9tude.mid" (Latin-1) on a UTF-8 system reaches Java as U+FFFD + "tude.mid": say why it cannot be opened
+        String latin1 = refusal(dir.resolve("\uFFFDtude.mid"), 100);
+        assertTrue(latin1.startsWith("no such file by that name: the name is not valid UTF-8"), latin1);
+        assertTrue(latin1.contains("rename the file"), latin1);
         assertEquals("no space left on device", InputFile.reason(new FileSystemException("/x", null, "No space left on device")));
     }
 
