@@ -11,8 +11,8 @@ import picocli.CommandLine;
  * install the same handler.
  */
 public final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
-    public static final int FAILED = 1;
-    public static final int USAGE = 2;
+    private static final int FAILED = 1;
+    private static final int USAGE = 2;
 
     private OneLineErrors() {
     }

@@ -286,13 +286,13 @@ public final class TrainCommand implements Callable<Integer> {
         CliChecks.positive("--checkpoint-every", checkpointEvery);
         CliChecks.positive("--validation-windows", validationWindows);
         CliChecks.atLeast("--rnn-dim", rnnDim, TorchLstm.MIN_HIDDEN);
-        if (rnnDim > 4096) {
-            throw new IllegalArgumentException("--rnn-dim must be at most 4096, was " + rnnDim);
+        if (rnnDim > ModelConfig.MAX_RNN_DIM) {
+            throw new IllegalArgumentException("--rnn-dim must be at most " + ModelConfig.MAX_RNN_DIM + ", was " + rnnDim);
         }
         if (encoderDim != 0) {
             CliChecks.atLeast("--encoder-dim", encoderDim, TorchLstm.MIN_HIDDEN);
-            if (encoderDim > 4096) {
-                throw new IllegalArgumentException("--encoder-dim must be at most 4096, was " + encoderDim);
+            if (encoderDim > ModelConfig.MAX_RNN_DIM) {
+                throw new IllegalArgumentException("--encoder-dim must be at most " + ModelConfig.MAX_RNN_DIM + ", was " + encoderDim);
             }
         }
         CliChecks.positive("--layers", layers);
