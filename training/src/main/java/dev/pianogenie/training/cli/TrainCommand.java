@@ -77,6 +77,10 @@ public final class TrainCommand implements Callable<Integer> {
             + " ${sys:genie.train.fine-tune}")
     String init;
 
+    @Option(names = "--freeze-encoder", arity = "0..1", fallbackValue = "true", description = "train the decoder only: the encoder, and so which button each note"
+            + " gets, stays the --init model's (keeps the buttons a player knows; a step costs less)")
+    boolean freezeEncoder;
+
     @Option(names = "--steps", description = "total training steps (default: ${DEFAULT-VALUE}; with --init: its own;"
             + " with --resume: the run's)")
     long steps;
@@ -225,7 +229,8 @@ public final class TrainCommand implements Callable<Integer> {
                 new Knob("--checkpoint-every", TrainingConfig::checkpointEvery, checkpointEvery),
                 new Knob("--validation-windows", TrainingConfig::validationWindows, validationWindows),
                 new Knob("--sampling", TrainingConfig::sampling, sampling),
-                new Knob("--shards", TrainingConfig::shards, shards));
+                new Knob("--shards", TrainingConfig::shards, shards),
+                new Knob("--freeze-encoder", TrainingConfig::freezeEncoder, freezeEncoder));
     }
 
     /** {@code base} with every option given on the command line (and --steps) put in. */
@@ -239,7 +244,7 @@ public final class TrainCommand implements Callable<Integer> {
                 (Double) v.get("--clip-norm"), (Double) v.get("--margin-weight"), (Double) v.get("--contour-weight"),
                 (Long) v.get("--seed"), (Long) v.get("--validate-every"), (Long) v.get("--checkpoint-every"),
                 (TrainingConfig.Sampling) v.get("--sampling"), (Integer) v.get("--validation-windows"),
-                (Integer) v.get("--shards"));
+                (Integer) v.get("--shards"), (Boolean) v.get("--freeze-encoder"));
     }
 
     /** "batch 8 → 32, seed 1 → 0": what differs between two recipes. */
@@ -308,6 +313,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (changeRecipe && !resume) {
             throw new IllegalArgumentException("--change-recipe goes with --resume (a new run takes its options as given)");
+        }
+        if (freezeEncoder && init == null && !resume) {
+            throw new IllegalArgumentException("--freeze-encoder keeps a trained encoder's buttons: start from a model with"
+                    + " --init MODEL_DIR (a new network's encoder is random)");
         }
         if (init != null && resume) {
             throw new IllegalArgumentException("--init starts a new run from a model; --resume continues a run: choose one");

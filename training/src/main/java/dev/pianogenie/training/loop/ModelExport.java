@@ -28,7 +28,8 @@ public final class ModelExport {
                 "batch %d x %d, Adam lr %.3g, warm-up %d, schedule %s to %d steps (floor %.2f), clip-norm %.2g, "
                         + "loss weights margin %.2g contour %.2g, seed %d",
                 t.batchSize(), t.sequenceLength(), t.learningRate(), t.warmupSteps(), t.schedule(), t.steps(),
-                t.minLrFraction(), t.clipNorm(), t.marginWeight(), t.contourWeight(), t.seed()));
+                t.minLrFraction(), t.clipNorm(), t.marginWeight(), t.contourWeight(), t.seed())
+                + (t.freezeEncoder() ? ", encoder frozen (decoder trained only)" : ""));
         p.put("training_hours", String.format(Locale.ROOT, "%.2f", state.elapsedSeconds() / 3600));
         p.put("exported", Instant.now().toString());
         ModelConfig config = state.model().withProvenance(p);

@@ -44,6 +44,7 @@ final class ShardedSteps implements AutoCloseable {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final List<PianoGenieNet> replicas;
+    /** Each replica's trainable parameters, in the master's order (the gradients summed and synced). */
     private final List<List<Parameter>> parameters;
     private final NDManager manager;
     private final ExecutorService workers;
@@ -54,8 +55,10 @@ final class ShardedSteps implements AutoCloseable {
      * @param shards   how many replicas (at least 2)
      * @param threads  how many shards run at once
      * @param intraOp  engine threads inside each op of a worker
+     * @param trainable the names of the parameters a step updates (the others, a frozen encoder, need no gradient and
+     *                 are copied to the replicas once)
      */
-    ShardedSteps(PianoGenieNet master, NDManager manager, int shards, int threads, int intraOp) {
+    ShardedSteps(PianoGenieNet master, NDManager manager, int shards, int threads, int intraOp, java.util.Set<String> trainable) {
         this.manager = manager;
         this.replicas = new ArrayList<>(shards);
         this.parameters = new ArrayList<>(shards);
@@ -66,7 +69,14 @@ final class ShardedSteps implements AutoCloseable {
             replicas.add(r);
         }
         for (PianoGenieNet r : replicas) {
-            parameters.add(List.copyOf(r.namedParameters().values()));
+            List<Parameter> train = new ArrayList<>();
+            r.namedParameters().forEach((name, p) -> {
+                p.getArray().setRequiresGradient(trainable.contains(name));
+                if (trainable.contains(name)) {
+                    train.add(p);
+                }
+            });
+            parameters.add(List.copyOf(train));
         }
         AtomicInteger next = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, shards)), task -> {
@@ -79,7 +89,7 @@ final class ShardedSteps implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        syncReplicas();
+        syncAll();
         // the update, the sums and the copies run on the calling thread between the shards' work: small ops, which
         // an engine thread pool only slows (measured: optimizer 15.8 ms a step with 2 threads)
         JniUtils.setNumThreads(Math.max(1, intraOp));
@@ -89,8 +99,19 @@ final class ShardedSteps implements AutoCloseable {
         return replicas.size();
     }
 
+    /** Copies every parameter of the master into the other replicas (after a load), frozen ones included. */
+    void syncAll() {
+        List<Parameter> from = List.copyOf(replicas.get(0).namedParameters().values());
+        for (int s = 1; s < replicas.size(); s++) {
+            List<Parameter> to = List.copyOf(replicas.get(s).namedParameters().values());
+            for (int i = 0; i < from.size(); i++) {
+                copy(from.get(i).getArray(), to.get(i).getArray());
+            }
+        }
+    }
+
     /**
-     * Copies the master's parameters into the other replicas (after an update or a load), inside the engine: DJL's
+     * Copies the master's trainable parameters into the other replicas (after an update), inside the engine: DJL's
      * {@code copyTo} goes through a host buffer (measured: 200–300 µs for a 512 × 256 LSTM weight, against 10 µs for
      * the engine's own copy).
      */

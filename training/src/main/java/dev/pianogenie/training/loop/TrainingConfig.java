@@ -16,6 +16,9 @@ package dev.pianogenie.training.loop;
  * @param shards        a batch's rows split this many ways, each shard on its own core and replica of the network,
  *                      gradients summed in shard order ({@code ShardedSteps}): the same loss, and a run is
  *                      deterministic for its shard count whatever the machine, so the count is part of the recipe
+ * @param freezeEncoder train the decoder only: the encoder, and so which button each note gets, stays the starting
+ *                      model's (a fine-tune that keeps the buttons a player knows; or a longer decoder run on buttons
+ *                      chosen for how they play). No gradient flows into the encoder, so a step costs less
  */
 public record TrainingConfig(
         long steps,
@@ -33,7 +36,8 @@ public record TrainingConfig(
         long checkpointEvery,
         Sampling sampling,
         int validationWindows,
-        int shards) {
+        int shards,
+        boolean freezeEncoder) {
 
     public enum Schedule { CONSTANT, COSINE, WSD }
 
@@ -84,7 +88,7 @@ public record TrainingConfig(
             Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
             long validateEvery, long checkpointEvery, Sampling sampling, int validationWindows) {
         this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
-                contourWeight, seed, validateEvery, checkpointEvery, sampling, validationWindows, 1);
+                contourWeight, seed, validateEvery, checkpointEvery, sampling, validationWindows, 1, false);
     }
 
     /** The paper's sampling and the default validation windows. */
@@ -92,7 +96,7 @@ public record TrainingConfig(
             Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
             long validateEvery, long checkpointEvery) {
         this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
-                contourWeight, seed, validateEvery, checkpointEvery, Sampling.UNIFORM, DEFAULT_VALIDATION_WINDOWS, 1);
+                contourWeight, seed, validateEvery, checkpointEvery, Sampling.UNIFORM, DEFAULT_VALIDATION_WINDOWS, 1, false);
     }
 
     private static void require(boolean ok, String message) {
@@ -109,14 +113,21 @@ public record TrainingConfig(
     public TrainingConfig withSteps(long newSteps) {
         return new TrainingConfig(newSteps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
                 minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
-                validationWindows, shards);
+                validationWindows, shards, freezeEncoder);
     }
 
     /** The same recipe split into another number of shards. */
     public TrainingConfig withShards(int newShards) {
         return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
                 minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
-                validationWindows, newShards);
+                validationWindows, newShards, freezeEncoder);
+    }
+
+    /** The same recipe training the decoder only ({@code true}) or the whole network. */
+    public TrainingConfig withFreezeEncoder(boolean freeze) {
+        return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
+                minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
+                validationWindows, shards, freeze);
     }
 
     /** The shards a new run uses by default: one per core, at most {@link #MAX_SHARDS} and at most the batch. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.engine.Engines;
+import dev.pianogenie.model.io.TensorNames;
 import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
@@ -74,6 +75,8 @@ public final class TrainingRun implements AutoCloseable {
     private final NDManager manager;
     private final PianoGenieNet net;
     private final Map<String, Parameter> parameters;
+    /** The parameters the optimizer updates: all, or the decoder's when the recipe freezes the encoder. */
+    private final Map<String, Parameter> trainable;
     private final AdamOptimizer adam;
     private final PianoGenieLoss loss;
     private final TrainingCurve curve;
@@ -150,17 +153,36 @@ public final class TrainingRun implements AutoCloseable {
         this.loss = new PianoGenieLoss(this.config.marginWeight(), this.config.contourWeight()); // the resumed recipe's
         this.warmStarted = warmStart;
         this.curve = new TrainingCurve(runDir.resolve("curve.csv"), state.step());
-        this.sharded = this.config.shards() > 1 ? newShardedSteps(net, manager, this.config.shards()) : null;
+        this.trainable = trainable(parameters, this.config.freezeEncoder());
+        this.sharded = this.config.shards() > 1 ? newShardedSteps(net, manager, this.config.shards(), trainable.keySet()) : null;
+    }
+
+    /**
+     * The parameters a step updates. A frozen encoder's parameters stop requiring gradients, so autograd records no
+     * encoder graph and computes none of its gradients (its margin and contour terms become constants): a decoder-only
+     * step costs less, and the encoder's weights stay bit for bit the starting model's.
+     */
+    static Map<String, Parameter> trainable(Map<String, Parameter> all, boolean freezeEncoder) {
+        Map<String, Parameter> t = new LinkedHashMap<>();
+        all.forEach((name, p) -> {
+            boolean frozen = freezeEncoder && name.startsWith(TensorNames.ENCODER_PREFIX);
+            p.getArray().setRequiresGradient(!frozen);
+            if (!frozen) {
+                t.put(name, p);
+            }
+        });
+        return t;
     }
 
     /**
      * Shards over the engine threads {@code genie train --threads} asked for (all cores by default): as many shards at
      * once as there are threads, the threads left over shared inside each shard's ops.
      */
-    private static ShardedSteps newShardedSteps(PianoGenieNet net, NDManager manager, int shards) {
+    private static ShardedSteps newShardedSteps(PianoGenieNet net, NDManager manager, int shards,
+            java.util.Set<String> trainable) {
         int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
         int atOnce = Math.max(1, Math.min(shards, threads));
-        return new ShardedSteps(net, manager, shards, atOnce, Math.max(1, threads / atOnce));
+        return new ShardedSteps(net, manager, shards, atOnce, Math.max(1, threads / atOnce), trainable);
     }
 
     /**
@@ -212,7 +234,7 @@ public final class TrainingRun implements AutoCloseable {
     /** The master's parameters changed outside a step (a load): the other shards' replicas take them. */
     private void replicasFollow() {
         if (sharded != null) {
-            sharded.syncReplicas();
+            sharded.syncAll();
         }
     }
 
@@ -320,7 +342,7 @@ public final class TrainingRun implements AutoCloseable {
             phases.lap(StepPhases.Phase.FORWARD);
             gc.backward(t.total());
             phases.lap(StepPhases.Phase.BACKWARD);
-            float norm = adam.update(parameters, lr, (float) config.clipNorm());
+            float norm = adam.update(trainable, lr, (float) config.clipNorm());
             phases.lap(StepPhases.Phase.OPTIMIZER);
             StepLosses losses = new StepLosses(t.total().getFloat(), t.reconstruction().getFloat(), t.margin().getFloat(),
                     t.contour().getFloat(), norm);
@@ -335,7 +357,7 @@ public final class TrainingRun implements AutoCloseable {
         phases.lapShards(results.get(0).phaseNanos());
         float norm;
         try (NDManager step = manager.newSubManager()) {
-            norm = adam.update(parameters, sharded.gradients(step), lr, (float) config.clipNorm());
+            norm = adam.update(trainable, sharded.gradients(step), lr, (float) config.clipNorm());
         }
         sharded.syncReplicas();
         phases.lap(StepPhases.Phase.OPTIMIZER);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShardedStepsTest {
     private static TrainingConfig recipe(int batch, int shards, long steps) {
         return new TrainingConfig(steps, batch, 16, 3e-3, 0, TrainingConfig.Schedule.CONSTANT, 0, 1.0, 1, 1, 7, 3, 2,
-                TrainingConfig.Sampling.UNIFORM, TrainingConfig.DEFAULT_VALIDATION_WINDOWS, shards);
+                TrainingConfig.Sampling.UNIFORM, TrainingConfig.DEFAULT_VALIDATION_WINDOWS, shards, false);
     }
 
     private record Trained(List<double[]> losses, float[] decoderOut, float[] encoderIn, double validationCe) {
