@@ -127,6 +127,49 @@ class ResumeAndFineTuneTest {
         assertFalse(text.contains("(MAESTRO)"), text);
     }
 
+    @Test
+    void aFrozenEncoderKeepsTheButtonsBitForBitWhileTheDecoderLearns(@TempDir Path tmp) throws Exception {
+        Path data = MiniData.composer(tmp.resolve("bach"), "Johann Sebastian Bach", 14);
+        dev.pianogenie.model.PianoGenieModel shipped = dev.pianogenie.model.io.ModelFiles.load(ShippedModelTest.ASSET);
+        TrainErrorsTest.refused(1, "--freeze-encoder keeps a trained encoder's buttons: start from a model with --init",
+                "train", "--data", data.toString(), "--out", tmp.resolve("x").toString(), "--freeze-encoder");
+        for (String shards : List.of("1", "2")) { // the whole batch, and data-parallel replicas
+            Path out = tmp.resolve("decoder-" + shards);
+            Cli r = ok("train", "--init", ShippedModelTest.ASSET.toString(), "--freeze-encoder", "--data", data.toString(),
+                    "--out", out.toString(), "--steps", "40", "--batch", "8", "--validate-every", "20", "--threads", "2",
+                    "--shards", shards);
+            double start = number(r.out(), "validation @ 0: ce ([0-9.]+)");
+            double best = number(r.out(), "best validation ce ([0-9.]+)");
+            assertTrue(best < start - 0.01, shards + " shards: validation loss " + start + " → " + best + ":\n" + r.out());
+            dev.pianogenie.model.PianoGenieModel tuned = dev.pianogenie.model.io.ModelFiles.load(out);
+            assertTrue(tuned.config().provenance().get("recipe").contains("encoder frozen"), tuned.config().provenance().toString());
+            boolean decoderMoved = false;
+            for (Map.Entry<String, dev.pianogenie.model.io.Tensor> e : shipped.tensors().entrySet()) {
+                float[] now = tuned.tensors().get(e.getKey()).data();
+                if (e.getKey().startsWith("enc.")) {
+                    assertArrayEquals(e.getValue().data(), now, 0f, e.getKey() + " stays the starting model's");
+                } else {
+                    decoderMoved |= !java.util.Arrays.equals(e.getValue().data(), now);
+                }
+            }
+            assertTrue(decoderMoved, "the decoder trains");
+        }
+        // the recipe keeps it: a resume trains the decoder only without being told again
+        Path out = tmp.resolve("decoder-2");
+        Cli resumed = ok("train", "--data", data.toString(), "--out", out.toString(), "--resume", "--steps", "50",
+                "--threads", "2");
+        Map<String, CheckpointFile.Tensor> after = CheckpointFile.read(out.resolve("training").resolve(TrainingRun.CHECKPOINT)).tensors();
+        for (Map.Entry<String, dev.pianogenie.model.io.Tensor> e : shipped.tensors().entrySet()) {
+            if (e.getKey().startsWith("enc.")) {
+                assertArrayEquals(e.getValue().data(), after.get(e.getKey()).data(), 0f, e.getKey() + " after the resume");
+            }
+        }
+        assertTrue(TrainingRun.resumeState(out.resolve("training")).training().freezeEncoder(), resumed.out());
+        // and unfreezing is a recipe change like any other, said aloud
+        TrainErrorsTest.refused(1, "freeze-encoder true → false", "train", "--data", data.toString(), "--out",
+                out.toString(), "--resume", "--steps", "51", "--freeze-encoder=false");
+    }
+
     private static double number(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(m.find(), regex + " in " + text);
