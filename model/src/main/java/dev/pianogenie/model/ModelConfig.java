@@ -70,6 +70,10 @@ public record ModelConfig(
         return encoding.encoderWidth();
     }
 
+    public ModelConfig withName(String newName) {
+        return new ModelConfig(newName, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim);
+    }
+
     public ModelConfig withProvenance(Map<String, String> p) {
         return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, p, encoderRnnDim);
     }

@@ -157,7 +157,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--export-only", description = "only write the run's best model to --out (no training)")
     boolean exportOnly;
 
-    @Option(names = "--name", description = "the model's name (default: from the data folder, e.g. \"Piano Genie (my-music)\")")
+    @Option(names = "--name", description = "the model's name (default: from the data folder, e.g. \"Piano Genie (my-music)\";"
+            + " with --export-only: the run's)")
     String name;
 
     /** More steps than anyone means (at 5 steps/s, 230 days). */
@@ -547,7 +548,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Integer exportOnly(Path runDir) throws IOException {
-        TrainingState best = ModelExport.exportBest(runDir, out);
+        TrainingState best = ModelExport.exportBest(runDir, out, name);
         Path csv = runDir.resolve("curve.csv");
         if (Files.exists(csv)) {
             Files.copy(csv, out.resolve("training-curve.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -38,14 +38,23 @@ public final class ModelExport {
 
     /** Exports a run's best parameters ({@code best.bin}) without training. */
     public static TrainingState exportBest(Path runDir, Path out) throws IOException {
+        return exportBest(runDir, out, null);
+    }
+
+    /** The same, under another name than the run's (null: the run's). */
+    public static TrainingState exportBest(Path runDir, Path out, String name) throws IOException {
         Path best = runDir.resolve(TrainingRun.BEST);
         CheckpointFile.Contents contents = CheckpointFile.read(best);
         TrainingState state = TrainingRun.readHeader(contents.headerJson());
+        if (name != null) {
+            state = new TrainingState(state.step(), state.training(), state.model().withName(name), state.bestValidationCe(),
+                    state.bestStep(), state.elapsedSeconds());
+        }
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             PianoGenieNet net = new PianoGenieNet(state.model());
             net.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, net.exampleInputShapes());
             Map<String, dev.pianogenie.model.io.Tensor> tensors = new LinkedHashMap<>();
-            contents.tensors().forEach((name, tensor) -> tensors.put(name, new dev.pianogenie.model.io.Tensor(name,
+            contents.tensors().forEach((key, tensor) -> tensors.put(key, new dev.pianogenie.model.io.Tensor(key,
                     java.util.Arrays.stream(tensor.shape()).mapToInt(Math::toIntExact).toArray(), tensor.data())));
             net.load(tensors);
             export(net, state, out);

@@ -165,6 +165,18 @@ class ResumeAndFineTuneTest {
             }
         }
         assertTrue(TrainingRun.resumeState(out.resolve("training")).training().freezeEncoder(), resumed.out());
+        // --export-only writes the run's best model again, under another name when asked
+        Path exported = tmp.resolve("exported");
+        Cli export = ok("train", "--run", out.resolve("training").toString(), "--out", exported.toString(), "--export-only",
+                "--name", "Piano Genie (my decoder)");
+        assertTrue(export.out().contains("exported the best model of"), export.out());
+        dev.pianogenie.model.PianoGenieModel again = dev.pianogenie.model.io.ModelFiles.load(exported);
+        assertEquals("Piano Genie (my decoder)", again.config().name());
+        dev.pianogenie.model.PianoGenieModel best = dev.pianogenie.model.io.ModelFiles.load(out);
+        for (String name : best.tensors().keySet()) {
+            assertArrayEquals(best.tensors().get(name).data(), again.tensors().get(name).data(), 0f, name);
+        }
+        assertTrue(Files.exists(exported.resolve("training-curve.png")), "with the run's curve");
         // and unfreezing is a recipe change like any other, said aloud
         TrainErrorsTest.refused(1, "freeze-encoder true → false", "train", "--data", data.toString(), "--out",
                 out.toString(), "--resume", "--steps", "51", "--freeze-encoder=false");
