@@ -152,8 +152,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private static Path defaultGold() {
-        String home = System.getProperty("genie.home");
-        Path p = (home != null ? Path.of(home) : Path.of("")).toAbsolutePath().resolve("../shared/reference/gold-melodies.json").normalize();
+        Path p = GoldMetric.besideRepository();
         if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException("no gold melodies at " + p + ": pass --gold FILE");
         }

@@ -14,6 +14,7 @@ import dev.pianogenie.training.data.Dataset;
 import dev.pianogenie.training.data.EvalWindows;
 import dev.pianogenie.training.data.PrefetchingBatches;
 import dev.pianogenie.training.data.Split;
+import dev.pianogenie.training.eval.GoldMetric;
 import dev.pianogenie.training.loop.CurvePlot;
 import dev.pianogenie.training.loop.ModelExport;
 import dev.pianogenie.training.loop.NoteBatch;
@@ -153,6 +154,10 @@ public final class TrainCommand implements Callable<Integer> {
             + " the same loss; a run is repeatable for its shard count, which is part of its recipe); 0 = one per engine"
             + " thread, at most " + TrainingConfig.MAX_SHARDS + " (default: ${DEFAULT-VALUE})")
     int shards;
+
+    @Option(names = "--gold", description = "gold melodies JSON: the encoder's Gold is reported at every validation and"
+            + " kept in the curve (default: ../shared/reference/gold-melodies.json beside the repository, when there)")
+    Path gold;
 
     @Option(names = "--export-only", description = "only write the run's best model to --out (no training)")
     boolean exportOnly;
@@ -385,6 +390,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Integer train(Path runDir, Device dev, RunLog log) throws Exception {
+        // read before the data: a bad gold file is said now, not after minutes of loading
+        Path goldFile = gold != null ? gold : Files.isRegularFile(GoldMetric.besideRepository()) ? GoldMetric.besideRepository() : null;
+        List<GoldMetric.Melody> melodies = goldFile != null ? GoldMetric.read(goldFile) : null;
         PianoGenieModel base = init != null ? initModel() : null;
         TrainingState resumed = resume ? TrainingRun.resumeState(runDir) : null;
         TrainingConfig config;
@@ -430,6 +438,9 @@ public final class TrainCommand implements Callable<Integer> {
                 log.printf(Locale.ROOT, "no %s in %s: warm start from %s at step %d (fresh optimizer moments,"
                         + " learning rate warmed up again)%n", TrainingRun.CHECKPOINT, runDir, TrainingRun.BEST,
                         trainingRun.state().step());
+            }
+            if (melodies != null) {
+                trainingRun.trackGold(evaluator -> GoldMetric.compute(melodies, evaluator::buttons).oneBased());
             }
             if (base != null) {
                 trainingRun.initializeFrom(base.tensors());

@@ -41,6 +41,13 @@ public final class GoldMetric {
     private GoldMetric() {
     }
 
+    /** Where the gold melodies are when this repository sits beside ../shared (the file may not exist). */
+    public static Path besideRepository() {
+        String home = System.getProperty("genie.home");
+        return (home != null ? Path.of(home) : Path.of("")).toAbsolutePath().resolve("../shared/reference/gold-melodies.json")
+                .normalize();
+    }
+
     /** Gold melodies are a few KB; anything far bigger is not such a file. */
     static final long MAX_BYTES = 16L << 20;
 

@@ -116,8 +116,9 @@ public class ProgressReporter implements TrainingRun.Listener, AutoCloseable {
     @Override
     public void validated(long step, Scores s, boolean best) {
         String line = String.format(Locale.ROOT,
-                "validation @ %d: ce %.4f  PPL %.3f  accuracy %.4f  CVR %.4f  (%d windows)%s",
-                step, s.meanCrossEntropy(), s.perplexity(), s.accuracy(), s.contourViolationRatio(), s.windows(),
+                "validation @ %d: ce %.4f  PPL %.3f  accuracy %.4f  CVR %.4f%s  (%d windows)%s",
+                step, s.meanCrossEntropy(), s.perplexity(), s.accuracy(), s.contourViolationRatio(),
+                Double.isNaN(s.gold()) ? "" : String.format(Locale.ROOT, "  Gold %.3f", s.gold()), s.windows(),
                 best ? "  — new best" : "");
         if (bar != null) {
             bar.pause();

@@ -12,6 +12,7 @@ public final class Scores {
     private long violations;
     private long windows;
     private final long[] buttonCounts = new long[dev.pianogenie.model.Keys.NUM_BUTTONS];
+    private double gold = Double.NaN;
 
     public void add(NetEvaluator.Evaluated ev) {
         NoteBatch b = ev.notes();
@@ -55,6 +56,15 @@ public final class Scores {
     /** How often the encoder chose each button. */
     public long[] buttonHistogram() {
         return buttonCounts.clone();
+    }
+
+    /** The paper's Gold of the encoder at this validation (1-based, as the paper), NaN when not measured. */
+    public double gold() {
+        return gold;
+    }
+
+    public void setGold(double gold) {
+        this.gold = gold;
     }
 
     public long notes() {

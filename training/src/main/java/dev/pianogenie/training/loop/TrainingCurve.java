@@ -20,7 +20,8 @@ import java.util.Locale;
  */
 public final class TrainingCurve implements AutoCloseable {
     public static final String HEADER =
-            "step,loss,reconstruction,margin,contour,grad_norm,lr,steps_per_s,val_ce,val_ppl,val_accuracy,val_cvr";
+            "step,loss,reconstruction,margin,contour,grad_norm,lr,steps_per_s,val_ce,val_ppl,val_accuracy,val_cvr,val_gold";
+    private static final int COLUMNS = HEADER.split(",").length;
 
     private final Path file;
     private final BufferedWriter writer;
@@ -36,7 +37,8 @@ public final class TrainingCurve implements AutoCloseable {
                 }
                 try {
                     if (Long.parseLong(line.substring(0, line.indexOf(','))) <= resumeStep) {
-                        kept.add(line);
+                        // rows written before a column was added get it empty, so every row has the header's columns
+                        kept.add(line + ",".repeat(Math.max(0, COLUMNS - line.split(",", -1).length)));
                     }
                 } catch (RuntimeException malformed) {
                     // a line cut by a kill mid-write: drop it
@@ -49,8 +51,9 @@ public final class TrainingCurve implements AutoCloseable {
     }
 
     public void append(long step, TrainingRun.StepLosses l, double lr, double stepsPerSecond, Scores val) throws IOException {
-        String v = val == null ? ",,," : String.format(Locale.ROOT, "%.5f,%.4f,%.4f,%.5f",
-                val.meanCrossEntropy(), val.perplexity(), val.accuracy(), val.contourViolationRatio());
+        String v = val == null ? ",,,," : String.format(Locale.ROOT, "%.5f,%.4f,%.4f,%.5f,%s",
+                val.meanCrossEntropy(), val.perplexity(), val.accuracy(), val.contourViolationRatio(),
+                Double.isNaN(val.gold()) ? "" : String.format(Locale.ROOT, "%.4f", val.gold()));
         String row = String.format(Locale.ROOT, "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s%n",
                 step, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr, stepsPerSecond, v);
         writer.write(row);

@@ -86,6 +86,8 @@ public final class TrainingRun implements AutoCloseable {
     private TrainingState state;
     /** Began from best.bin with fresh Adam moments, as there was no checkpoint.bin to resume. */
     private final boolean warmStarted;
+    /** Gold at every validation (null: not measured). */
+    private java.util.function.ToDoubleFunction<NetEvaluator> gold;
     private volatile boolean stopRequested;
     private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
@@ -238,6 +240,14 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Also scores the encoder's Gold at every validation (reported and in the curve, not used to select: the encoder's
+     * buttons drift from the ones people choose as training goes on, and this makes the drift visible as it happens).
+     */
+    public void trackGold(java.util.function.ToDoubleFunction<NetEvaluator> score) {
+        this.gold = score;
+    }
+
     /** Scores the validation windows now (e.g. the starting model of a fine-tuning), keeping it if best. */
     public Scores validateNow() throws IOException {
         try (NDManager sub = manager.newSubManager()) {
@@ -385,6 +395,11 @@ public final class TrainingRun implements AutoCloseable {
         } else {
             for (NoteBatch b : validation) {
                 scores.add(evaluator.evaluate(b));
+            }
+        }
+        if (gold != null) {
+            try (NDManager sub = manager.newSubManager()) {
+                scores.setGold(gold.applyAsDouble(new NetEvaluator(net, sub)));
             }
         }
         // without validation windows there is nothing to select by: the latest model is kept

@@ -137,7 +137,17 @@ class ResumeAndFineTuneTest {
             Path out = tmp.resolve("decoder-" + shards);
             Cli r = ok("train", "--init", ShippedModelTest.ASSET.toString(), "--freeze-encoder", "--data", data.toString(),
                     "--out", out.toString(), "--steps", "40", "--batch", "8", "--validate-every", "20", "--threads", "2",
-                    "--shards", shards);
+                    "--shards", shards, "--gold", dev.pianogenie.testkit.SharedData.goldMelodies().toString());
+            // Gold is the encoder's: measured at every validation, it stays the shipped model's (its card's figure)
+            double cardGold = new ObjectMapper().readTree(ShippedModelTest.ASSET.resolve("eval.json").toFile()).get("gold").asDouble();
+            String gold = String.format(java.util.Locale.ROOT, "Gold %.3f", cardGold);
+            for (String step : List.of("0", "20", "40")) {
+                assertTrue(Pattern.compile("validation @ " + step + ":.*" + gold).matcher(r.out()).find(), gold + " @ " + step + ":\n" + r.out());
+            }
+            List<String> curve = Files.readAllLines(out.resolve("training").resolve("curve.csv"));
+            assertTrue(curve.get(0).endsWith(",val_cvr,val_gold"), curve.get(0));
+            String[] last = curve.get(40).split(",", -1);
+            assertEquals(cardGold, Double.parseDouble(last[last.length - 1]), 1e-3, "the curve keeps it: " + curve.get(40));
             double start = number(r.out(), "validation @ 0: ce ([0-9.]+)");
             double best = number(r.out(), "best validation ce ([0-9.]+)");
             assertTrue(best < start - 0.01, shards + " shards: validation loss " + start + " → " + best + ":\n" + r.out());
