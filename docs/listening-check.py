@@ -2,11 +2,15 @@
 """A model's playing, in numbers a musician can read (issue 7: "does it feel right?").
 
 Plays the eight Gold melodies' hand-made button sequences one after another (0.25 s apart, state carried, as
-one performance) through `./genie decode`, greedy and at T = 0.25 (5 seeds), and reports for each model:
+one performance) through `./genie decode`, greedy at five tempos (0.15 to 0.4 s apart: one greedy line is one
+trajectory, and where it wanders between keys depends on the tempo) and at T = 0.25, the app's default (5 seeds, 0.25 s
+apart), and reports for each model the mean of:
   contour  - of the presses that move up or down, the share whose note moves the same way
   repeat   - of repeated presses, the share that repeat the note (or stay within a tone)
   interval - the median |step| in semitones, and the share of leaps over an octave
-  in-key   - the share of notes in the best-fitting major scale (24 keys tried; a random line scores ~0.6)
+  in-key   - the share of notes in the best-fitting major scale (12 keys tried; a random line scores ~0.6), over the
+             whole performance (does it stay in one key across all eight tunes?) and per tune (the keys may change
+             between tunes, as the tunes' own keys do)
   range    - lowest to highest note
 Usage: docs/listening-check.py MODEL_DIR [MODEL_DIR...]   (from the repository root)
 """
@@ -16,12 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT.parent / "shared/reference/gold-melodies.json").read_text())
 BUTTONS = [b - 1 for m in GOLD["melodies"] for b in m["buttons"]]
+TUNE_LENGTHS = [len(m["buttons"]) for m in GOLD["melodies"]]
 NAMES = "C C# D D# E F F# G G# A A# B".split()
 
 
-def decode(model, temperature, seed):
+def decode(model, temperature, seed, dt=0.25):
     args = [str(ROOT / "genie"), "decode", "--model", model, "--buttons", ",".join(map(str, BUTTONS)),
-            "--dt", "0.25", "--temperature", str(temperature), "--seed", str(seed), "--json"]
+            "--dt", str(dt), "--temperature", str(temperature), "--seed", str(seed), "--json"]
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
     return json.loads(out)["midi"]
 
@@ -38,10 +43,18 @@ def stats(midi):
         else:
             reps += 1
             rep_ok += abs(dk) <= 2
-    major = {0, 2, 4, 5, 7, 9, 11}
-    fit = max(sum((p - t) % 12 in major for p in midi) for t in range(12)) / len(midi)
+    tunes, start = [], 0
+    for n in TUNE_LENGTHS:
+        tunes.append(in_key(midi[start:start + n]))
+        start += n
     return dict(contour=same / moves, repeat=rep_ok / reps, median_step=statistics.median(steps),
-                leaps=sum(s > 12 for s in steps) / len(steps), in_key=fit, low=min(midi), high=max(midi))
+                leaps=sum(s > 12 for s in steps) / len(steps), in_key=in_key(midi), in_key_tune=statistics.mean(tunes),
+                low=min(midi), high=max(midi))
+
+
+def in_key(notes):
+    major = {0, 2, 4, 5, 7, 9, 11}
+    return max(sum((p - t) % 12 in major for p in notes) for t in range(12)) / len(notes)
 
 
 def name(p):
@@ -50,10 +63,10 @@ def name(p):
 
 for model in sys.argv[1:]:
     print(f"{model}: {len(BUTTONS)} presses (the 8 Gold melodies' buttons)")
-    for label, t, seeds in (("greedy", 0, [1]), ("T=0.25", 0.25, [1, 2, 3, 4, 5])):
-        runs = [stats(decode(model, t, s)) for s in seeds]
+    for label, runs in (("greedy", [stats(decode(model, 0, 1, dt)) for dt in (0.15, 0.2, 0.25, 0.3, 0.4)]),
+                        ("T=0.25", [stats(decode(model, 0.25, seed)) for seed in (1, 2, 3, 4, 5)])):
         avg = {k: statistics.mean(r[k] for r in runs) for k in runs[0]}
         print(f"  {label:7s} contour {avg['contour']:.2f}  repeat {avg['repeat']:.2f}  median step "
-              f"{avg['median_step']:.1f} st  leaps>8ve {avg['leaps']:.3f}  in-key {avg['in_key']:.2f}  range "
+              f"{avg['median_step']:.1f} st  leaps>8ve {avg['leaps']:.3f}  in-key {avg['in_key']:.2f} (per tune {avg['in_key_tune']:.2f})  range "
               f"{name(min(r['low'] for r in runs))}-{name(max(r['high'] for r in runs))}")
     print("  first greedy notes:", " ".join(name(p) for p in decode(model, 0, 1)[:26]), "(Mary Had a Little Lamb)")

@@ -162,6 +162,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--export-only", description = "only write the run's best model to --out (no training)")
     boolean exportOnly;
 
+    @Option(names = "--latest", description = "with --export-only: the run's latest parameters (its checkpoint) instead"
+            + " of its best by validation")
+    boolean latest;
+
     @Option(names = "--name", description = "the model's name (default: from the data folder, e.g. \"Piano Genie (my-music)\";"
             + " with --export-only: the run's)")
     String name;
@@ -319,6 +323,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (changeRecipe && !resume) {
             throw new IllegalArgumentException("--change-recipe goes with --resume (a new run takes its options as given)");
+        }
+        if (latest && !exportOnly) {
+            throw new IllegalArgumentException("--latest chooses what --export-only writes: give both");
         }
         if (freezeEncoder && init == null && !resume) {
             throw new IllegalArgumentException("--freeze-encoder keeps a trained encoder's buttons: start from a model with"
@@ -559,14 +566,19 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Integer exportOnly(Path runDir) throws IOException {
-        TrainingState best = ModelExport.exportBest(runDir, out, name);
+        TrainingState exported = latest ? ModelExport.exportLatest(runDir, out, name) : ModelExport.exportBest(runDir, out, name);
         Path csv = runDir.resolve("curve.csv");
         if (Files.exists(csv)) {
             Files.copy(csv, out.resolve("training-curve.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             CurvePlot.render(csv, out.resolve("training-curve.png"));
         }
-        System.out.printf(Locale.ROOT, "exported the best model of %s (step %d, validation PPL %.3f) to %s%n",
-                runDir, best.bestStep(), Math.exp(best.bestValidationCe()), out);
+        if (latest) {
+            System.out.printf(Locale.ROOT, "exported the latest parameters of %s (step %d; its best by validation: step %d,"
+                    + " PPL %.3f) to %s%n", runDir, exported.step(), exported.bestStep(), Math.exp(exported.bestValidationCe()), out);
+        } else {
+            System.out.printf(Locale.ROOT, "exported the best model of %s (step %d, validation PPL %.3f) to %s%n",
+                    runDir, exported.bestStep(), Math.exp(exported.bestValidationCe()), out);
+        }
         return 0;
     }
 }

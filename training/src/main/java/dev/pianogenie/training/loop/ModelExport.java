@@ -18,12 +18,29 @@ public final class ModelExport {
     }
 
     public static void export(PianoGenieNet net, TrainingState state, Path out) throws IOException {
+        export(net, state, out, false);
+    }
+
+    /**
+     * @param latest the network holds the run's latest parameters (step {@code state.step()}), not its best by
+     *               validation: its provenance then says so and carries no validation figures unless that step was the best
+     */
+    private static void export(PianoGenieNet net, TrainingState state, Path out, boolean latest) throws IOException {
         Map<String, String> p = new LinkedHashMap<>(state.model().provenance());
         TrainingConfig t = state.training();
         p.put("source", "trained with ./genie train");
-        p.put("step", Long.toString(state.bestStep()));
-        p.put("validation_ce", String.format(Locale.ROOT, "%.5f", state.bestValidationCe()));
-        p.put("validation_ppl", String.format(Locale.ROOT, "%.4f", Math.exp(state.bestValidationCe())));
+        boolean best = !latest || state.step() == state.bestStep();
+        p.put("step", Long.toString(latest ? state.step() : state.bestStep()));
+        if (best) {
+            p.put("validation_ce", String.format(Locale.ROOT, "%.5f", state.bestValidationCe()));
+            p.put("validation_ppl", String.format(Locale.ROOT, "%.4f", Math.exp(state.bestValidationCe())));
+            p.remove("selected");
+        } else {
+            p.remove("validation_ce");
+            p.remove("validation_ppl");
+            p.put("selected", String.format(Locale.ROOT, "the run's latest parameters (step %d), not its best by"
+                    + " validation (step %d, validation PPL %.4f)", state.step(), state.bestStep(), Math.exp(state.bestValidationCe())));
+        }
         p.put("recipe", String.format(Locale.ROOT,
                 "batch %d x %d, Adam lr %.3g, warm-up %d, schedule %s to %d steps (floor %.2f), clip-norm %.2g, "
                         + "loss weights margin %.2g contour %.2g, seed %d",
@@ -43,8 +60,25 @@ public final class ModelExport {
 
     /** The same, under another name than the run's (null: the run's). */
     public static TrainingState exportBest(Path runDir, Path out, String name) throws IOException {
-        Path best = runDir.resolve(TrainingRun.BEST);
-        CheckpointFile.Contents contents = CheckpointFile.read(best);
+        return exportFrom(runDir.resolve(TrainingRun.BEST), out, name, false);
+    }
+
+    /**
+     * Exports a run's latest parameters ({@code checkpoint.bin}) without training: a stage of a recipe that ends on a
+     * step count rather than on validation (e.g. a short encoder fine-tune before a decoder-only one).
+     */
+    public static TrainingState exportLatest(Path runDir, Path out, String name) throws IOException {
+        return exportFrom(runDir.resolve(TrainingRun.CHECKPOINT), out, name, true);
+    }
+
+    private static TrainingState exportFrom(Path file, Path out, String name, boolean latest) throws IOException {
+        if (!java.nio.file.Files.exists(file)) {
+            throw new IOException(latest
+                    ? "no " + TrainingRun.CHECKPOINT + " in " + file.getParent() + ": --latest exports a run's latest parameters"
+                            + " from its checkpoint (a run kept in git keeps only " + TrainingRun.BEST + ": export that without --latest)"
+                    : "no " + TrainingRun.BEST + " in " + file.getParent() + ": the run has not validated yet, or this is not a run folder");
+        }
+        CheckpointFile.Contents contents = CheckpointFile.read(file);
         TrainingState state = TrainingRun.readHeader(contents.headerJson());
         if (name != null) {
             state = new TrainingState(state.step(), state.training(), state.model().withName(name), state.bestValidationCe(),
@@ -57,7 +91,7 @@ public final class ModelExport {
             contents.tensors().forEach((key, tensor) -> tensors.put(key, new dev.pianogenie.model.io.Tensor(key,
                     java.util.Arrays.stream(tensor.shape()).mapToInt(Math::toIntExact).toArray(), tensor.data())));
             net.load(tensors);
-            export(net, state, out);
+            export(net, state, out, latest);
         }
         return state;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pianogenie.training.loop.CheckpointFile;
 import dev.pianogenie.training.loop.TrainingRun;
+import dev.pianogenie.training.loop.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -187,6 +188,28 @@ class ResumeAndFineTuneTest {
             assertArrayEquals(best.tensors().get(name).data(), again.tensors().get(name).data(), 0f, name);
         }
         assertTrue(Files.exists(exported.resolve("training-curve.png")), "with the run's curve");
+        // --latest writes the checkpoint's parameters instead (a recipe's stage that ends on a step count), and says so
+        Path runDir = out.resolve("training");
+        TrainingState state = TrainingRun.resumeState(runDir);
+        Path latestOut = tmp.resolve("latest");
+        Cli latest = ok("train", "--run", runDir.toString(), "--out", latestOut.toString(), "--export-only", "--latest");
+        assertTrue(latest.out().contains("exported the latest parameters of " + runDir + " (step " + state.step()), latest.out());
+        dev.pianogenie.model.PianoGenieModel last = dev.pianogenie.model.io.ModelFiles.load(latestOut);
+        for (String name : last.tensors().keySet()) {
+            assertArrayEquals(after.get(name).data(), last.tensors().get(name).data(), 0f, name + " is the checkpoint's");
+        }
+        Map<String, String> provenance = last.config().provenance();
+        assertEquals(Long.toString(state.step()), provenance.get("step"), provenance.toString());
+        if (state.step() != state.bestStep()) { // its figures are the best step's, not this one's: none are claimed
+            assertFalse(provenance.containsKey("validation_ppl"), provenance.toString());
+            assertTrue(provenance.get("selected").contains("latest parameters (step " + state.step() + ")"), provenance.toString());
+        }
+        TrainErrorsTest.refused(1, "--latest chooses what --export-only writes", "train", "--run", runDir.toString(),
+                "--out", latestOut.toString(), "--latest", "--data", data.toString());
+        Path bestOnly = Files.createDirectories(tmp.resolve("kept-in-git"));
+        Files.copy(runDir.resolve(TrainingRun.BEST), bestOnly.resolve(TrainingRun.BEST));
+        TrainErrorsTest.refused(1, "no checkpoint.bin in " + bestOnly, "train", "--run", bestOnly.toString(), "--out",
+                tmp.resolve("nothing").toString(), "--export-only", "--latest");
         // and unfreezing is a recipe change like any other, said aloud
         TrainErrorsTest.refused(1, "freeze-encoder true → false", "train", "--data", data.toString(), "--out",
                 out.toString(), "--resume", "--steps", "51", "--freeze-encoder=false");
