@@ -11,7 +11,7 @@ DATA=../shared/data/maestro-v2.0.0
 if [ $# -ge 2 ]; then
   grep -v -e Warning -e '^\[W' "$2" | tail -60 > "$RUN/train-log.txt"
 fi
-./genie train --run "$RUN" --out assets/model --export-only
+./genie train --run "$RUN" --out assets/model --export-only ${GENIE_MODEL_NAME:+--name "$GENIE_MODEL_NAME"}
 ./genie eval --model assets/model --data $DATA --json-out assets/model/eval.json | tail -1
 ./genie eval --model assets/model --data $DATA --windows first --json-out assets/model/eval-first.json | tail -1
 python3 docs/listening-check.py assets/model | tee assets/model/listening-check.txt
