@@ -14,6 +14,6 @@ p["fine_tuned_from"] = ("encoder: the previous default model (40,000 steps) afte
                         "the long run's step 67,000 (training-runs/maestro-long); this run trained the decoder only "
                         "(training-runs/maestro-decoder/README.md)")
 p["training_hours"] = p["training_hours"] + " (this stage; about 20 h with its ancestors)"
-p["licence"] = "CC BY-NC-SA 4.0 (trained on MAESTRO, as were the models it was fine-tuned from)"
+p["licence"] = "CC BY-NC-SA 4.0 (trained on MAESTRO, as were its ancestors)"
 open(path, "w").write(json.dumps(model, indent=2, separators=(",", " : ")))  # as genie writes it
 PY
