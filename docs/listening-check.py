@@ -12,6 +12,9 @@ apart), and reports for each model the mean of:
              whole performance (does it stay in one key across all eight tunes?) and per tune (the keys may change
              between tunes, as the tunes' own keys do)
   range    - lowest to highest note
+and then plays the scripted demo (docs/demo.session.jsonl: runs up and down, a zig-zag, the top of the range) with its
+own timing at T = 0.25, 20 seeds, and counts the moves of the buttons the notes follow, hold, or go against (and how
+often the step down from the top button, 7 -> 6, goes up instead).
 Usage: docs/listening-check.py MODEL_DIR [MODEL_DIR...]   (from the repository root)
 """
 import json, statistics, subprocess, sys
@@ -24,9 +27,16 @@ TUNE_LENGTHS = [len(m["buttons"]) for m in GOLD["melodies"]]
 NAMES = "C C# D D# E F F# G G# A A# B".split()
 
 
-def decode(model, temperature, seed, dt=0.25):
-    args = [str(ROOT / "genie"), "decode", "--model", model, "--buttons", ",".join(map(str, BUTTONS)),
-            "--dt", str(dt), "--temperature", str(temperature), "--seed", str(seed), "--json"]
+DEMO = [json.loads(line) for line in (ROOT / "docs/demo.session.jsonl").read_text().splitlines() if line.strip()]
+DEMO_PRESSES = [e for e in DEMO if e["kind"] == "press"]
+DEMO_BUTTONS = [e["button"] for e in DEMO_PRESSES]
+DEMO_DTS = [(b["t_ns"] - a["t_ns"]) / 1e9 for a, b in zip(DEMO_PRESSES, DEMO_PRESSES[1:])]
+
+
+def decode(model, temperature, seed, dt=0.25, buttons=BUTTONS, dts=None):
+    timing = ["--dts", ",".join(f"{d:.3f}" for d in dts)] if dts else ["--dt", str(dt)]
+    args = [str(ROOT / "genie"), "decode", "--model", model, "--buttons", ",".join(map(str, buttons)), *timing,
+            "--temperature", str(temperature), "--seed", str(seed), "--json"]
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
     return json.loads(out)["midi"]
 
@@ -69,4 +79,20 @@ for model in sys.argv[1:]:
         print(f"  {label:7s} contour {avg['contour']:.2f}  repeat {avg['repeat']:.2f}  median step "
               f"{avg['median_step']:.1f} st  leaps>8ve {avg['leaps']:.3f}  in-key {avg['in_key']:.2f} (per tune {avg['in_key_tune']:.2f})  range "
               f"{name(min(r['low'] for r in runs))}-{name(max(r['high'] for r in runs))}")
+    follow = hold = against = top_up = top = 0
+    for seed in range(1, 21):
+        midi = decode(model, 0.25, seed, buttons=DEMO_BUTTONS, dts=DEMO_DTS)
+        for i in range(1, len(midi)):
+            db, dk = DEMO_BUTTONS[i] - DEMO_BUTTONS[i - 1], midi[i] - midi[i - 1]
+            if db == 0:
+                continue
+            follow += db * dk > 0
+            hold += dk == 0
+            against += db * dk < 0
+            if (DEMO_BUTTONS[i - 1], DEMO_BUTTONS[i]) == (7, 6):
+                top += 1
+                top_up += dk > 0
+    moves = follow + hold + against
+    print(f"  demo    T=0.25, 20 seeds: of {moves} moves {follow / moves:.3f} follow, {hold / moves:.3f} hold, "
+          f"{against / moves:.3f} go against the buttons; 7 -> 6 goes up {top_up} of {top}")
     print("  first greedy notes:", " ".join(name(p) for p in decode(model, 0, 1)[:26]), "(Mary Had a Little Lamb)")

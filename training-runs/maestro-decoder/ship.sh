@@ -13,7 +13,9 @@ p = model["config"]["provenance"]
 p["fine_tuned_from"] = ("encoder: the previous default model (40,000 steps) after 500 steps at contour weight 2; decoder: "
                         "the long run's step 67,000 (training-runs/maestro-long); this run trained the decoder only "
                         "(training-runs/maestro-decoder/README.md)")
-p["training_hours"] = p["training_hours"] + " (this stage; about 20 h with its ancestors)"
+p["recipe"] += ("; run as 24,000 steps (WSD to 24,000), then resumed with the total raised to 48,000 (--change-recipe:"
+                " the learning rate back at 5e-4 from step 24,001, the decay over 38,400-48,000)")
+p["training_hours"] = p["training_hours"] + " (this stage; about 21 h with its ancestors)"
 p["licence"] = "CC BY-NC-SA 4.0 (trained on MAESTRO, as were its ancestors)"
 open(path, "w").write(json.dumps(model, indent=2, separators=(",", " : ")))  # as genie writes it
 PY
