@@ -16,6 +16,6 @@ p["fine_tuned_from"] = ("encoder: the previous default model (40,000 steps) afte
 p["recipe"] += ("; run as 24,000 steps (WSD to 24,000), then resumed with the total raised to 48,000 (--change-recipe:"
                 " the learning rate back at 5e-4 from step 24,001, the decay over 38,400-48,000)")
 p["training_hours"] = p["training_hours"] + " (this stage; about 21 h with its ancestors)"
-p["licence"] = "CC BY-NC-SA 4.0 (trained on MAESTRO, as were its ancestors)"
+p["licence"] = "CC BY-NC-SA 4.0 (trained on MAESTRO)"
 open(path, "w").write(json.dumps(model, indent=2, separators=(",", " : ")))  # as genie writes it
 PY

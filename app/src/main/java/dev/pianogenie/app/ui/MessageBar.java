@@ -10,7 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -43,11 +42,7 @@ final class MessageBar extends HBox {
         text.setMaxWidth(Double.MAX_VALUE);
         text.setMinHeight(Region.USE_PREF_SIZE); // never cut: a long message takes more lines
         HBox.setHgrow(text, Priority.ALWAYS);
-        Tooltip whole = new Tooltip();
-        whole.setWrapText(true);
-        whole.setMaxWidth(600);
-        whole.textProperty().bind(text.textProperty());
-        text.setTooltip(whole);
+        text.setTooltip(SetupBar.wrapping(text.textProperty()));
         open.setId("open-folder");
         copy.setId("copy-path");
         for (Button b : new Button[] {open, copy}) {

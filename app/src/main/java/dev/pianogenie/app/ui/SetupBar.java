@@ -80,17 +80,13 @@ final class SetupBar extends VBox {
         name.textProperty().bind(state.modelName());
         name.getStyleClass().addAll("model-name", "shrinks");
         name.setMaxWidth(320);
-        Tooltip detail = new Tooltip();
-        detail.textProperty().bind(state.modelDetail());
-        name.setTooltip(detail);
+        name.setTooltip(wrapping(state.modelDetail()));
         Label folder = new Label();
         folder.setId("model-folder");
         folder.getStyleClass().addAll("dim", "shrinks");
         folder.textProperty().bind(state.modelFolder());
         folder.setMaxWidth(360);
-        Tooltip where = new Tooltip();
-        where.textProperty().bind(state.modelFolder());
-        folder.setTooltip(where);
+        folder.setTooltip(wrapping(state.modelFolder()));
         Button choose = new Button("Model…");
         choose.setFocusTraversable(false);
         choose.setTooltip(new Tooltip("play another model: a folder of ours or a TF.js checkpoint"));
@@ -126,9 +122,7 @@ final class SetupBar extends VBox {
         status.getStyleClass().add("shrinks");
         status.textProperty().bind(state.controllerStatus());
         status.setMaxWidth(480); // "no gamepad found yet: plug one in (other controllers still play)" whole
-        Tooltip whole = new Tooltip();
-        whole.textProperty().bind(state.controllerStatus());
-        status.setTooltip(whole);
+        status.setTooltip(wrapping(state.controllerStatus()));
         Button learn = new Button("Learn…");
         learn.setFocusTraversable(false);
         learn.setTooltip(new Tooltip("learn which 8 buttons of the gamepad (or keys of the chosen MIDI keyboard) to use"));
@@ -349,4 +343,16 @@ final class SetupBar extends VBox {
             syncing = was;
         }
     }
+
+    /** A tooltip that shows a whole text (a model's provenance, a long path) on lines within the smallest window. */
+    static Tooltip wrapping(javafx.beans.value.ObservableValue<String> text) {
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(TOOLTIP_WIDTH);
+        tip.textProperty().bind(text);
+        return tip;
+    }
+
+    /** Narrower than the 1024-wide screen the window fits (a tooltip wider than the screen is cut off). */
+    static final double TOOLTIP_WIDTH = 600;
 }

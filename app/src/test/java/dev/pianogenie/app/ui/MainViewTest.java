@@ -350,6 +350,16 @@ class MainViewTest {
         assertTrue(status.getHeight() > 1.5 * status.getFont().getSize() * 1.2, "a long message wraps onto more lines: " + status.getHeight());
         assertTrue(status.getHeight() >= status.prefHeight(status.getWidth()) - 1, "shown whole: " + status.getHeight()
                 + " for " + status.prefHeight(status.getWidth()));
+        // tooltips that repeat long texts (this message, a model's provenance, its folder) wrap inside the screen
+        for (String id : List.of("#status", "#model-name", "#model-folder", "#controller-status")) {
+            javafx.scene.control.Control owner = robot.lookup(id).query();
+            javafx.scene.control.Tooltip tip = owner.getTooltip();
+            robot.interact(() -> tip.show(stage, stage.getX(), stage.getY()));
+            WaitForAsyncUtils.waitForFxEvents();
+            double width = tip.getWidth();
+            robot.interact(tip::hide);
+            assertTrue(width > 10 && width <= SetupBar.TOOLTIP_WIDTH + 40, id + "'s tooltip " + width + " wide for: " + tip.getText());
+        }
     }
 
     @Test
