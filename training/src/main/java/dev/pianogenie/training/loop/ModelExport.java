@@ -6,6 +6,7 @@ import dev.pianogenie.model.engine.Engines;
 import dev.pianogenie.model.io.ModelFiles;
 import dev.pianogenie.model.net.PianoGenieNet;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -72,7 +73,7 @@ public final class ModelExport {
     }
 
     private static TrainingState exportFrom(Path file, Path out, String name, boolean latest) throws IOException {
-        if (!java.nio.file.Files.exists(file)) {
+        if (!Files.exists(file)) {
             throw new IOException(latest
                     ? "no " + TrainingRun.CHECKPOINT + " in " + file.getParent() + ": --latest exports a run's latest parameters"
                             + " from its checkpoint (a run kept in git keeps only " + TrainingRun.BEST + ": export that without --latest)"

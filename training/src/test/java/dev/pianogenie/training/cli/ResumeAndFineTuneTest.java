@@ -198,12 +198,20 @@ class ResumeAndFineTuneTest {
         for (String name : last.tensors().keySet()) {
             assertArrayEquals(after.get(name).data(), last.tensors().get(name).data(), 0f, name + " is the checkpoint's");
         }
-        Map<String, String> provenance = last.config().provenance();
-        assertEquals(Long.toString(state.step()), provenance.get("step"), provenance.toString());
-        if (state.step() != state.bestStep()) { // its figures are the best step's, not this one's: none are claimed
-            assertFalse(provenance.containsKey("validation_ppl"), provenance.toString());
-            assertTrue(provenance.get("selected").contains("latest parameters (step " + state.step() + ")"), provenance.toString());
-        }
+        assertEquals(Long.toString(state.step()), last.config().provenance().get("step"), last.config().provenance().toString());
+        // a run whose best stayed its starting point (too high a learning rate wrecks the decoder): the latest
+        // parameters are not the validated ones, so the export claims none of the best step's figures
+        Path wrecked = tmp.resolve("wrecked");
+        ok("train", "--init", ShippedModelTest.ASSET.toString(), "--freeze-encoder", "--data", data.toString(), "--out",
+                wrecked.toString(), "--steps", "5", "--batch", "8", "--validate-every", "5", "--lr", "0.05", "--warmup", "0", "--clip-norm", "1",
+                "--threads", "2");
+        assertEquals(0, TrainingRun.resumeState(wrecked.resolve("training")).bestStep(), "the starting model stays the best");
+        ok("train", "--run", wrecked.resolve("training").toString(), "--out", latestOut.toString(), "--export-only", "--latest");
+        Map<String, String> provenance = dev.pianogenie.model.io.ModelFiles.load(latestOut).config().provenance();
+        assertEquals("5", provenance.get("step"), provenance.toString());
+        assertFalse(provenance.containsKey("validation_ppl") || provenance.containsKey("validation_ce"), provenance.toString());
+        assertTrue(provenance.get("selected").contains("latest parameters (step 5), not its best by validation (step 0"),
+                provenance.toString());
         TrainErrorsTest.refused(1, "--latest chooses what --export-only writes", "train", "--run", runDir.toString(),
                 "--out", latestOut.toString(), "--latest", "--data", data.toString());
         Path bestOnly = Files.createDirectories(tmp.resolve("kept-in-git"));
