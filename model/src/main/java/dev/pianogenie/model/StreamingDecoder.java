@@ -30,6 +30,24 @@ public interface StreamingDecoder extends AutoCloseable {
     Lookahead lookahead(long pressNanos);
 
     /**
+     * Whether this model predicts each note's velocity ({@link #lastVelocity}). Models written before the velocity
+     * output existed, and the TF.js imports, do not: they are played at a fixed velocity.
+     */
+    default boolean predictsVelocity() {
+        return false;
+    }
+
+    /**
+     * The velocity (1..127) the model predicts for the note of the last {@link #next} — before any dynamics the
+     * player applies; 0 for a model without a velocity output, and before the first press. The decoder feeds its own
+     * prediction back as the next step's "previous velocity" input; {@link #reset()} starts again from its
+     * phrase-start value.
+     */
+    default int lastVelocity() {
+        return 0;
+    }
+
+    /**
      * The next press gets this ΔT instead of the time since the previous one — the first press of a phrase too
      * (magenta-js's {@code overrideDeltaTime}); once: the press after goes back to measured time.
      * {@link #lookahead} uses it too (without using it up); {@link #reset()} forgets it.
