@@ -6,13 +6,15 @@ import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.app.live.LiveSetup.Choice;
 import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.live.RecordTarget;
-import dev.pianogenie.app.perform.Performer;
+import dev.pianogenie.app.perform.Dynamics;
+import dev.pianogenie.app.input.KeyVelocity;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.engine.DecoderEngine;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,8 +60,19 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
-    @Option(names = "--velocity", description = "velocity for controllers without one (default: ${DEFAULT-VALUE})")
-    int velocity = Performer.DEFAULT_VELOCITY;
+    @Option(names = "--velocity", paramLabel = "V", description = "a fixed velocity 1..127 for presses without one, whatever"
+            + " the model predicts and the dynamics (default: the model's own velocity at the dynamics; 80 for a model"
+            + " without a velocity output)")
+    Integer velocity;
+
+    @Option(names = "--dynamics", paramLabel = "LEVEL", defaultValue = "mf", description = "how loud the genie plays: "
+            + Dynamics.HELP + " (mf = 80 plays the model's velocities as predicted; each mark is a gain on them;"
+            + " default: ${DEFAULT-VALUE})")
+    String dynamics;
+
+    @Option(names = "--key-velocity", paramLabel = "MODE", defaultValue = "play", description = "a MIDI keyboard's velocity: "
+            + "play = the note is played at it, dynamics = it sets the dynamics (default: ${DEFAULT-VALUE})")
+    String keyVelocity;
 
     @Option(names = "--record", description = "save the performance to this MIDI file (and the button session beside it);"
             + " in the window, recording starts at once")
@@ -99,9 +112,9 @@ public final class PlayCommand implements Callable<Integer> {
         ParseResult given = spec.commandLine().getParseResult();
         EnumSet<Choice> chosen = EnumSet.noneOf(Choice.class);
         String[][] names = {{"--model"}, {"--engine"}, {"--temperature"}, {"--scale", "--range"}, {"--seed"}, {"--velocity"},
-            {"--output"}, {"--controller"}, {"--record"}};
+            {"--dynamics"}, {"--key-velocity"}, {"--output"}, {"--controller"}, {"--record"}};
         Choice[] choices = {Choice.MODEL, Choice.ENGINE, Choice.TEMPERATURE, Choice.KEYS, Choice.SEED, Choice.VELOCITY,
-            Choice.OUTPUT, Choice.CONTROLLER, Choice.RECORD};
+            Choice.DYNAMICS, Choice.KEY_VELOCITY, Choice.OUTPUT, Choice.CONTROLLER, Choice.RECORD};
         for (int i = 0; i < choices.length; i++) {
             for (String n : names[i]) {
                 if (given != null && given.hasMatchedOption(n)) {
@@ -110,7 +123,8 @@ public final class PlayCommand implements Callable<Integer> {
             }
         }
         return new LiveSetup(Optional.ofNullable(model), DecoderEngine.parse(engine), temperature, new KeyChoice(keys.rootedScale(), keys.pitchRange()),
-                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), velocity,
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
+                velocity == null ? OptionalInt.empty() : OptionalInt.of(velocity), Dynamics.parse(dynamics), KeyVelocity.parse(keyVelocity),
                 outputs.stream().map(OutputSpec::parse).toList(), controllers.stream().map(ControllerSpec::parse).toList(),
                 Optional.ofNullable(record), chosen);
     }

@@ -41,7 +41,9 @@ public final class LiveSession implements AutoCloseable {
     private final List<NoteSink> outputs = new ArrayList<>();
     private final SplittableRandom seeds = new SplittableRandom();
     private volatile Sampling sampling;
+    /** The fixed velocity (or NO_VELOCITY) and the dynamics in force, as the performer last applied them. */
     private volatile int velocity;
+    private volatile int dynamics;
     private volatile SessionHeader takeHeader;
     private volatile KeyChoice keys;
     private volatile boolean recording;
@@ -61,10 +63,13 @@ public final class LiveSession implements AutoCloseable {
         this.modelId = ModelIdentity.of(model);
         this.sampling = setup.sampling();
         this.keys = setup.keys();
-        this.velocity = setup.velocity();
+        this.velocity = setup.velocity().orElse(ButtonEvent.NO_VELOCITY);
+        this.dynamics = setup.dynamics();
         this.decoder = Decoders.open(model, setup.engine(), sampling);
         this.performer = new Performer(decoder, listener, lookahead);
-        performer.setDefaultVelocity(velocity);
+        performer.setKeyVelocity(setup.keyVelocity());
+        performer.setFixedVelocity(velocity);
+        performer.setDynamics(dynamics);
         performer.attach(take);
         performer.tap(take);
         performer.tap((e, t) -> { // a replayed take's own changes too: the next take's header says what plays
@@ -72,6 +77,10 @@ public final class LiveSession implements AutoCloseable {
                 SamplingChange c = e.sampling();
                 this.keys = new KeyChoice(c.scale(), c.range());
                 this.sampling = c.sampling(sampling.seed());
+            } else if (e.kind() == ButtonEvent.Kind.DYNAMICS) { // a slider, a controller acting as the dynamics, a replay
+                this.dynamics = e.velocity();
+            } else if (e.kind() == ButtonEvent.Kind.VELOCITY) {
+                this.velocity = e.velocity();
             }
         });
     }
@@ -153,9 +162,20 @@ public final class LiveSession implements AutoCloseable {
         performer.setSampling(change);
     }
 
+    /** A fixed velocity from the next press on, or {@code ButtonEvent.NO_VELOCITY}: the genie's own at the dynamics. */
     public void setVelocity(int v) {
-        performer.setDefaultVelocity(v);
+        performer.setFixedVelocity(v);
         velocity = v;
+    }
+
+    /** The dynamics (1..127) from the next press on; a take keeps the change where it falls. */
+    public void setDynamics(int level) {
+        performer.setDynamics(level);
+        dynamics = level;
+    }
+
+    public int dynamics() {
+        return dynamics;
     }
 
     // ---- takes ----
@@ -198,7 +218,8 @@ public final class LiveSession implements AutoCloseable {
         return new SessionHeader(model.config().name(), Optional.ofNullable(model.source()).map(p -> p.toAbsolutePath()),
                 Optional.of(modelId), Optional.of(setup.engine().name().toLowerCase(java.util.Locale.ROOT)),
                 OptionalDouble.of(s.temperature()), Optional.of(keys.scale().toString()), Optional.of(keys.range().toString()),
-                s.seed(), OptionalInt.of(velocity));
+                s.seed(), velocity == ButtonEvent.NO_VELOCITY ? OptionalInt.empty() : OptionalInt.of(velocity),
+                OptionalInt.of(dynamics), Optional.of(setup.keyVelocity().toString()));
     }
 
     public String modelId() {

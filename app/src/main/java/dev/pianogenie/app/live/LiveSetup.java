@@ -3,7 +3,8 @@ package dev.pianogenie.app.live;
 import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.app.input.replay.SessionFile;
 import dev.pianogenie.app.input.replay.SessionHeader;
-import dev.pianogenie.app.perform.Performer;
+import dev.pianogenie.app.perform.Dynamics;
+import dev.pianogenie.app.input.KeyVelocity;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.engine.DecoderEngine;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -21,21 +23,27 @@ import java.util.Set;
  *
  * @param model       a model folder (or TF.js checkpoint); empty = the shipped default
  * @param seed        the sampling seed; empty = a fresh one per take (written in the take's session file)
+ * @param velocity    a fixed velocity for presses without one ({@code --velocity}); empty = the model's own
+ *                    velocity (80 for a model without a velocity output) at the dynamics
+ * @param dynamics    the dynamics level 1..127 ({@code --dynamics}, see {@link Dynamics})
+ * @param keyVelocity what a MIDI keyboard's velocity does ({@code --key-velocity})
  * @param record      where the take is saved (MIDI, with its button session beside it)
  * @param chosen      what the player chose (on the command line, or through a replayed session's own settings):
  *                    the window's remembered settings give way to these
  */
 public record LiveSetup(Optional<Path> model, DecoderEngine engine, double temperature, KeyChoice keys, OptionalLong seed,
-        int velocity, List<OutputSpec> outputs, List<ControllerSpec> controllers, Optional<Path> record, Set<Choice> chosen) {
+        OptionalInt velocity, int dynamics, KeyVelocity keyVelocity, List<OutputSpec> outputs, List<ControllerSpec> controllers, Optional<Path> record, Set<Choice> chosen) {
 
     /** The settings a player can choose; see {@link #chosen()}. */
-    public enum Choice { MODEL, ENGINE, TEMPERATURE, KEYS, SEED, VELOCITY, OUTPUT, CONTROLLER, RECORD }
+    public enum Choice { MODEL, ENGINE, TEMPERATURE, KEYS, SEED, VELOCITY, DYNAMICS, KEY_VELOCITY, OUTPUT, CONTROLLER, RECORD }
 
     public LiveSetup {
         new Sampling(temperature, keys.allowedKeys(), seed); // refuses a bad temperature now, not at the first press
-        if (velocity < 1 || velocity > 127) {
-            throw new IllegalArgumentException("--velocity must be 1..127, was " + velocity);
+        if (velocity.isPresent() && (velocity.getAsInt() < 1 || velocity.getAsInt() > 127)) {
+            throw new IllegalArgumentException("--velocity must be 1..127, was " + velocity.getAsInt());
         }
+        Dynamics.check(dynamics);
+        java.util.Objects.requireNonNull(keyVelocity);
         outputs = List.copyOf(outputs);
         controllers = List.copyOf(controllers);
         chosen = Set.copyOf(chosen);
@@ -50,7 +58,7 @@ public record LiveSetup(Optional<Path> model, DecoderEngine engine, double tempe
     /** What {@code ./genie play} does with no options: the shipped model, keyboard, built-in synth, the paper's T. */
     public static LiveSetup defaults() {
         return new LiveSetup(Optional.empty(), DecoderEngine.TENSORFLOW, Sampling.DEFAULT_TEMPERATURE, KeyChoice.ALL,
-                OptionalLong.empty(), Performer.DEFAULT_VELOCITY, List.of(OutputSpec.SYNTH), List.of(ControllerSpec.KEYBOARD),
+                OptionalLong.empty(), OptionalInt.empty(), Dynamics.MF, KeyVelocity.PLAY, List.of(OutputSpec.SYNTH), List.of(ControllerSpec.KEYBOARD),
                 Optional.empty(), Set.of());
     }
 
@@ -123,30 +131,47 @@ public record LiveSetup(Optional<Path> model, DecoderEngine engine, double tempe
             now.add(Choice.SEED);
             taken.add("seed " + s.getAsLong());
         }
-        int v = velocity;
-        if (!now.contains(Choice.VELOCITY) && h.velocity().isPresent()) {
-            v = h.velocity().getAsInt();
+        OptionalInt v = velocity;
+        if (!now.contains(Choice.VELOCITY) && (h.velocity().isPresent() || h.hasLoudness())) {
+            v = h.velocity(); // a take that set none plays the genie's own velocities, whatever the window last had
             now.add(Choice.VELOCITY);
+            v.ifPresent(x -> taken.add("velocity " + x));
+        }
+        int d = dynamics;
+        if (!now.contains(Choice.DYNAMICS) && h.dynamics().isPresent()) {
+            d = h.dynamics().getAsInt();
+            now.add(Choice.DYNAMICS);
+            taken.add("dynamics " + Dynamics.describe(d));
+        }
+        KeyVelocity kv = keyVelocity;
+        if (!now.contains(Choice.KEY_VELOCITY) && h.keyVelocity().isPresent()) {
+            kv = KeyVelocity.parse(h.keyVelocity().get());
+            now.add(Choice.KEY_VELOCITY);
         }
         if (!taken.isEmpty()) {
             said.accept("replaying " + replay.get().file().getFileName() + " with its own " + String.join(", ", taken));
         }
-        return new LiveSetup(m, e, t, k, s, v, outputs, controllers, record, now);
+        return new LiveSetup(m, e, t, k, s, v, d, kv, outputs, controllers, record, now);
     }
 
     public LiveSetup withModel(Path folder) {
-        return new LiveSetup(Optional.of(folder), engine, temperature, keys, seed, velocity, outputs, controllers, record, chosen);
+        return new LiveSetup(Optional.of(folder), engine, temperature, keys, seed, velocity, dynamics, keyVelocity, outputs, controllers, record, chosen);
     }
 
     public LiveSetup withSampling(double t, KeyChoice k) {
-        return new LiveSetup(model, engine, t, k, seed, velocity, outputs, controllers, record, chosen);
+        return new LiveSetup(model, engine, t, k, seed, velocity, dynamics, keyVelocity, outputs, controllers, record, chosen);
     }
 
-    public LiveSetup withVelocity(int v) {
-        return new LiveSetup(model, engine, temperature, keys, seed, v, outputs, controllers, record, chosen);
+    /** A fixed velocity, or empty: the genie's own at the dynamics. */
+    public LiveSetup withVelocity(OptionalInt v) {
+        return new LiveSetup(model, engine, temperature, keys, seed, v, dynamics, keyVelocity, outputs, controllers, record, chosen);
+    }
+
+    public LiveSetup withDynamics(int level) {
+        return new LiveSetup(model, engine, temperature, keys, seed, velocity, level, keyVelocity, outputs, controllers, record, chosen);
     }
 
     public LiveSetup withOutputs(List<OutputSpec> o) {
-        return new LiveSetup(model, engine, temperature, keys, seed, velocity, o, controllers, record, chosen);
+        return new LiveSetup(model, engine, temperature, keys, seed, velocity, dynamics, keyVelocity, o, controllers, record, chosen);
     }
 }

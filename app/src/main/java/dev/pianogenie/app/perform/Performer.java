@@ -2,6 +2,7 @@ package dev.pianogenie.app.perform;
 
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
+import dev.pianogenie.app.input.KeyVelocity;
 import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.midi.FanOutSink;
 import dev.pianogenie.midi.Midi;
@@ -24,12 +25,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Where a press becomes a note. One named real-time thread takes controller events from a queue, in order:
  * <pre>
- *   press   → ΔT from the event's timestamp → decoder.next → note-on (source velocity, else the default) → outputs
+ *   press   → ΔT from the event's timestamp → decoder.next → note-on (velocity: see below) → outputs
  *   release → note-off of the note that press started (deferred while the sustain pedal is down)
  *   pedal   → pedal to the outputs; pedal up releases what it held
  *   reset   → note-offs for everything sounding, the decoder starts a new phrase
  *   sampling → the decoder goes on with a new temperature and key list (the player's, or a replayed take's)
+ *   dynamics / velocity → the dynamics level or the fixed velocity from the next press on
  * </pre>
+ * A note's velocity: the controller's own (a MIDI keyboard's touch) when it gives one and {@link KeyVelocity#PLAY};
+ * else the fixed velocity ({@code --velocity}, the window's fixed Velocity) if one is set; else the model's predicted
+ * velocity ({@link StreamingDecoder#lastVelocity}; {@link #DEFAULT_VELOCITY} for a model without a velocity output)
+ * shaped by the dynamics ({@link Dynamics#shape}). With {@link KeyVelocity#DYNAMICS} a controller's velocity sets the
+ * dynamics instead. Dynamics and fixed velocity are events, like sampling, so a take keeps every change where it fell.
  * Once a press's note is out (or after a reset) and no event waits, the decoder looks ahead — what each button
  * would play next, one batched call that leaves its state alone — and the listener gets it
  * ({@link PerformerListener#lookahead}); a chord's presses go out first, the look-ahead follows the last.
@@ -67,7 +74,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private final LatencyLog latency = new LatencyLog(8192);
     private final float[][] probabilities = new float[2][Keys.NUM_KEYS];
     private volatile int latestProbabilities;
-    private volatile int defaultVelocity = DEFAULT_VELOCITY;
+    private volatile KeyVelocity keyVelocity = KeyVelocity.PLAY;
     private volatile boolean running = true;
     private volatile boolean lookaheadOn;
     private final AtomicLong submitted = new AtomicLong();
@@ -81,6 +88,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private boolean lookaheadDue; // at start (if on): what the first press of a phrase would play
     private long lastPressNanos = Long.MIN_VALUE; // in this phrase
     private long lastIntervalNanos = -1;
+    private int dynamics = Dynamics.MF;
+    private int fixedVelocity = ButtonEvent.NO_VELOCITY;
     /** The latest event time played: later events are never placed before it. */
     private long clock = Long.MIN_VALUE;
 
@@ -203,11 +212,26 @@ public final class Performer implements ButtonListener, AutoCloseable {
         return outputs.sinks();
     }
 
-    public void setDefaultVelocity(int velocity) {
-        if (!Midi.isVelocity(velocity)) {
+    /**
+     * Presses without a velocity of their own play at {@code velocity} (1..127) from the next press on, whatever the
+     * model predicts and the dynamics; {@link ButtonEvent#NO_VELOCITY}: the genie's own velocity at the dynamics.
+     * Queued as an event, like {@link #setSampling}: a take keeps it where it fell.
+     */
+    public void setFixedVelocity(int velocity) {
+        if (velocity != ButtonEvent.NO_VELOCITY && !Midi.isVelocity(velocity)) {
             throw new IllegalArgumentException("velocity must be 1..127, was " + velocity);
         }
-        defaultVelocity = velocity;
+        onEvent(ButtonEvent.fixedVelocity(velocity, System.nanoTime()));
+    }
+
+    /** The dynamics ({@link Dynamics}, 1..127) from the next press on; queued as an event. */
+    public void setDynamics(int level) {
+        onEvent(ButtonEvent.dynamics(Dynamics.check(level), System.nanoTime()));
+    }
+
+    /** What a controller's own velocity does (see {@link KeyVelocity}); from the next press on. */
+    public void setKeyVelocity(KeyVelocity mode) {
+        keyVelocity = mode;
     }
 
     /**
@@ -342,6 +366,14 @@ public final class Performer implements ButtonListener, AutoCloseable {
                 lookaheadDue = true;
                 listener.sampling(e.sampling());
             }
+            case DYNAMICS -> {
+                dynamics = e.velocity();
+                listener.loudness(dynamics, fixedVelocity, t); // always: the window counts its own changes back
+            }
+            case VELOCITY -> {
+                fixedVelocity = e.velocity();
+                listener.loudness(dynamics, fixedVelocity, t);
+            }
         }
     }
 
@@ -369,7 +401,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
             outputs.noteOff(pitch, t); // re-strike: a key sounds once, however many buttons hold it
             heldByPedal[key] = false;
         }
-        int velocity = e.velocity() != ButtonEvent.NO_VELOCITY ? e.velocity() : defaultVelocity;
+        int velocity = velocityOf(e, t);
         outputs.noteOn(pitch, velocity, t);
         holders[key]++;
         keyOfButton[button] = key;
@@ -379,6 +411,25 @@ public final class Performer implements ButtonListener, AutoCloseable {
         lastIntervalNanos = lastPressNanos == Long.MIN_VALUE ? -1 : t - lastPressNanos;
         lastPressNanos = t;
         lookaheadDue = true;
+    }
+
+    /** The velocity of a press's note (after decoder.next: the model's prediction is for this note). */
+    private int velocityOf(ButtonEvent e, long t) {
+        int touch = e.velocity();
+        if (touch != ButtonEvent.NO_VELOCITY) {
+            if (keyVelocity == KeyVelocity.PLAY) {
+                return touch;
+            }
+            if (touch != dynamics) { // the key's velocity is the dynamics now: shown only when it changes
+                dynamics = touch;
+                listener.loudness(dynamics, fixedVelocity, t);
+            }
+        }
+        if (fixedVelocity != ButtonEvent.NO_VELOCITY) {
+            return fixedVelocity;
+        }
+        int predicted = decoder.predictsVelocity() ? decoder.lastVelocity() : 0;
+        return Dynamics.shape(predicted > 0 ? predicted : DEFAULT_VELOCITY, dynamics);
     }
 
     /** What each button would play if pressed after the same interval as the last press; to the listener. */

@@ -27,6 +27,13 @@ public interface PerformerListener {
     default void sampling(SamplingChange now) {
     }
 
+    /**
+     * The dynamics level (1..127) or the fixed velocity (1..127, or {@code ButtonEvent.NO_VELOCITY}: none) changed —
+     * set by the player, a controller acting as the dynamics, or a replayed take.
+     */
+    default void loudness(int dynamics, int fixedVelocity, long nanos) {
+    }
+
     /** A button came up (its note may sound on, held by the pedal). */
     default void buttonReleased(int button, long nanos) {
     }

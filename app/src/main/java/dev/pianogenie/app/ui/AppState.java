@@ -1,5 +1,6 @@
 package dev.pianogenie.app.ui;
 
+import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.input.keyboard.ComputerKeyboard;
@@ -7,6 +8,8 @@ import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.app.live.LiveSetup.Choice;
 import dev.pianogenie.app.live.OutputSpec;
+import dev.pianogenie.app.perform.Dynamics;
+import dev.pianogenie.app.perform.Performer;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.Sampling;
@@ -41,6 +44,8 @@ final class AppState implements AutoCloseable {
     private final ReadOnlyDoubleWrapper temperature = new ReadOnlyDoubleWrapper(Sampling.DEFAULT_TEMPERATURE);
     private final ReadOnlyObjectWrapper<KeyChoice> keys = new ReadOnlyObjectWrapper<>(KeyChoice.ALL);
     private final ReadOnlyIntegerWrapper velocity = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper velocityFixed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper dynamics = new ReadOnlyIntegerWrapper(Dynamics.MF);
     private final ReadOnlyObjectWrapper<List<OutputSpec>> outputs = new ReadOnlyObjectWrapper<>(List.of(OutputSpec.SYNTH));
     private final ReadOnlyStringWrapper outputStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper outputProblem = new ReadOnlyBooleanWrapper(false);
@@ -65,6 +70,8 @@ final class AppState implements AutoCloseable {
     private final PlayController controller;
     /** Changes of temperature/keys sent to the performer and not yet seen applied, oldest first. */
     private final java.util.ArrayDeque<SamplingChange> sent = new java.util.ArrayDeque<>();
+    /** The same for dynamics and fixed velocity: {dynamics, fixed velocity or NO_VELOCITY}, oldest first. */
+    private final java.util.ArrayDeque<List<Integer>> loudnessSent = new java.util.ArrayDeque<>();
 
     /**
      * @param takesFolder where takes are saved when the setup has no record target
@@ -77,7 +84,11 @@ final class AppState implements AutoCloseable {
                 : prefs.getDouble("temperature", setup.temperature());
         temperature.set(Math.max(0, Math.min(1, t)));
         keys.set(setup.isChosen(Choice.KEYS) ? setup.keys() : rememberedKeys(prefs).orElse(setup.keys()));
-        velocity.set(setup.isChosen(Choice.VELOCITY) ? setup.velocity() : Math.max(1, Math.min(127, prefs.getInt("velocity", setup.velocity()))));
+        int rememberedVelocity = Math.max(1, Math.min(127, prefs.getInt("velocity", Performer.DEFAULT_VELOCITY)));
+        velocity.set(setup.velocity().orElse(rememberedVelocity));
+        velocityFixed.set(setup.isChosen(Choice.VELOCITY) ? setup.velocity().isPresent() : prefs.getBoolean("velocity_fixed", false));
+        dynamics.set(setup.isChosen(Choice.DYNAMICS) ? setup.dynamics()
+                : Math.max(1, Math.min(127, prefs.getInt("dynamics", setup.dynamics()))));
         outputs.set(setup.isChosen(Choice.OUTPUT) ? setup.outputs() : rememberedOutputs(prefs).orElse(setup.outputs()));
         controller = new PlayController(this, events);
     }
@@ -155,6 +166,15 @@ final class AppState implements AutoCloseable {
 
     ReadOnlyIntegerProperty velocity() {
         return velocity.getReadOnlyProperty();
+    }
+
+    /** Whether presses play at {@link #velocity()} (else at the model's velocity and the dynamics). */
+    ReadOnlyBooleanProperty velocityFixed() {
+        return velocityFixed.getReadOnlyProperty();
+    }
+
+    ReadOnlyIntegerProperty dynamics() {
+        return dynamics.getReadOnlyProperty();
     }
 
     ReadOnlyObjectProperty<List<OutputSpec>> outputs() {
@@ -301,7 +321,68 @@ final class AppState implements AutoCloseable {
         int c = Math.max(1, Math.min(127, v));
         velocity.set(c);
         prefs.putInt("velocity", c);
-        controller.setVelocity(c);
+        if (velocityFixed.get()) {
+            applyLoudness(true);
+        }
+    }
+
+    /** Fixed velocity on (presses play at the Velocity slider's) or off (the model's velocity at the dynamics). */
+    void setVelocityFixed(boolean fixed) {
+        if (fixed != velocityFixed.get()) {
+            velocityFixed.set(fixed);
+            prefs.putBoolean("velocity_fixed", fixed);
+            applyLoudness(true);
+        }
+    }
+
+    void setDynamics(int level) {
+        int c = Math.max(1, Math.min(127, level));
+        if (c != dynamics.get()) {
+            dynamics.set(c);
+            prefs.putInt("dynamics", c);
+            applyLoudness(false);
+        }
+    }
+
+    /** ← / →: the next dynamic mark down or up (pp … ff). */
+    void nudgeDynamics(int direction) {
+        setDynamics(Dynamics.step(dynamics.get(), direction));
+    }
+
+    private void applyLoudness(boolean velocityChanged) {
+        int fixed = velocityFixed.get() ? velocity.get() : ButtonEvent.NO_VELOCITY;
+        boolean sentNow;
+        if (velocityChanged) {
+            controller.setVelocity(fixed);
+            sentNow = controller.session() != null;
+        } else {
+            sentNow = controller.setDynamics(dynamics.get());
+        }
+        if (sentNow) {
+            loudnessSent.add(List.of(dynamics.get(), fixed));
+        }
+    }
+
+    /**
+     * The performer went on with these dynamics and fixed velocity: the window's own change coming back, or a
+     * controller's (a gamepad trigger, the microphone, a MIDI keyboard as the dynamics) or a replayed take's — shown,
+     * not remembered as the player's choice.
+     */
+    void loudnessApplied(int level, int fixed) {
+        List<Integer> now = List.of(level, fixed);
+        if (loudnessSent.contains(now)) { // ours (a controller's change may have come between: it is overtaken)
+            while (!now.equals(loudnessSent.poll())) {
+                // drop the older ones of ours it overtook
+            }
+            return;
+        }
+        if (loudnessSent.isEmpty()) {
+            dynamics.set(level);
+            velocityFixed.set(fixed != ButtonEvent.NO_VELOCITY);
+            if (fixed != ButtonEvent.NO_VELOCITY) {
+                velocity.set(fixed);
+            }
+        }
     }
 
     void chooseOutput(OutputSpec spec) {
@@ -420,6 +501,7 @@ final class AppState implements AutoCloseable {
     }
 
     void modelLoaded(PianoGenieModel model, Path dir) {
+        loudnessSent.clear();
         sent.clear(); // a new performer, opened with the settings shown: what went to the old one may never come back
         modelName.set(model.config().name());
         modelDetail.set(model.describe() + " · " + model.config().encoding().name().toLowerCase() + " features · LSTM "

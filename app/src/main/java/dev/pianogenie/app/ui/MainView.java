@@ -137,6 +137,8 @@ final class MainView {
             case ESCAPE -> state.panic();
             case UP -> state.nudgeTemperature(0.05);
             case DOWN -> state.nudgeTemperature(-0.05);
+            case RIGHT -> state.nudgeDynamics(1);
+            case LEFT -> state.nudgeDynamics(-1);
             default -> {
                 if (!e.isShortcutDown() && state.keyboard().keyDown(keyName(e), System.nanoTime())) {
                     e.consume();
@@ -181,6 +183,7 @@ final class MainView {
                     lookaheadAfter = notesShown;
                 }
                 case SAMPLING -> state.samplingApplied(e.sampling());
+                case LOUDNESS -> state.loudnessApplied(e.key(), e.velocity());
                 case BUTTON_UP -> pad.lit(e.button(), false);
                 case NOTE_OFF -> {
                     piano.keyUp(e.key());

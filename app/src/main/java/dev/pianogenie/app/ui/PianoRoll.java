@@ -64,9 +64,15 @@ final class PianoRoll extends Pane {
             double x0 = w - (now - n[1]) / SECONDS * w;
             double x1 = w - (now - end) / SECONDS * w;
             double y = h - (n[0] + 1) * rowH;
-            g.setFill(Color.hsb(30 + n[3] / 127 * 20, 0.7, 0.55 + 0.45 * n[3] / 127));
+            g.setFill(velocityColour(n[3]));
             g.fillRect(x0, y, Math.max(2, x1 - x0), Math.max(2, rowH));
         }
+    }
+
+    /** A note's colour by its velocity: a soft note dim and amber, a loud one bright and yellow, so dynamics are seen. */
+    static Color velocityColour(double velocity) {
+        double v = Math.max(1, Math.min(127, velocity)) / 127;
+        return Color.hsb(28 + v * 24, 0.75, 0.3 + 0.7 * v);
     }
 
     void clear() {

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -121,7 +122,8 @@ final class PlayController implements AutoCloseable {
     void open(Path folder, boolean recordAtOnce) {
         double t = state.temperature().get();
         KeyChoice k = state.keys().get();
-        int v = state.velocity().get();
+        OptionalInt v = state.velocityFixed().get() ? OptionalInt.of(state.velocity().get()) : OptionalInt.empty();
+        int d = state.dynamics().get();
         List<OutputSpec> outs = state.outputs().get();
         boolean first = session == null;
         Path firstTake = recordAtOnce ? state.recordingStarted() : null;
@@ -135,7 +137,7 @@ final class PlayController implements AutoCloseable {
                 }
                 throw e;
             }
-            LiveSetup setup = state.setup().withModel(folder).withSampling(t, k).withVelocity(v).withOutputs(outs);
+            LiveSetup setup = state.setup().withModel(folder).withSampling(t, k).withVelocity(v).withDynamics(d).withOutputs(outs);
             LiveSession fresh = new LiveSession(setup, model, events);
             LiveSession old = session;
             if (old != null) {
@@ -230,11 +232,20 @@ final class PlayController implements AutoCloseable {
         return s != null;
     }
 
+    /** A fixed velocity, or {@code ButtonEvent.NO_VELOCITY}: the genie's own at the dynamics. */
     void setVelocity(int v) {
         LiveSession s = session;
         if (s != null) {
             s.setVelocity(v);
         }
+    }
+
+    boolean setDynamics(int level) {
+        LiveSession s = session;
+        if (s != null) {
+            s.setDynamics(level);
+        }
+        return s != null;
     }
 
     /** All notes off on every output, done on the performer thread (outputs are only touched there). */

@@ -3,6 +3,7 @@ package dev.pianogenie.app.ui;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.OutputSpec;
+import dev.pianogenie.app.perform.Dynamics;
 import dev.pianogenie.midi.sound.MidiDevices;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.Scale;
@@ -35,7 +36,7 @@ import javafx.util.StringConverter;
 /**
  * Setup along the top, in groups that wrap onto more rows in a narrow window: the model (name and the folder
  * in use), the controllers (status, learn, a MIDI keyboard or the mic, the sustain pedal showing its state),
- * temperature, keys (root, scale, range), velocity, and the output.
+ * temperature, keys (root, scale, range), dynamics, velocity, and the output.
  */
 final class SetupBar extends VBox {
     private final AppState state;
@@ -48,7 +49,7 @@ final class SetupBar extends VBox {
         setSpacing(6);
         Node[] model = modelGroups();
         FlowPane top = flow(model[0], model[1], controllerGroup());
-        FlowPane settings = flow(temperatureGroup(), keysGroup(), velocityGroup(), outputGroup());
+        FlowPane settings = flow(temperatureGroup(), keysGroup(), dynamicsGroup(), velocityGroup(), outputGroup());
         getChildren().addAll(top, settings);
     }
 
@@ -254,11 +255,47 @@ final class SetupBar extends VBox {
         return s;
     }
 
+    /** Dynamics pp … ff: a slider (any level 1..127) and its mark; ← / → step from mark to mark. */
+    private Node dynamicsGroup() {
+        Slider slider = new Slider(1, 127, state.dynamics().get());
+        slider.setId("dynamics");
+        slider.setPrefWidth(110);
+        slider.setFocusTraversable(false);
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                state.setDynamics(b.intValue());
+            }
+        });
+        state.dynamics().addListener((o, a, b) -> sync(() -> slider.setValue(b.intValue())));
+        Label value = new Label();
+        value.setId("dynamics-value");
+        value.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Dynamics.mark(state.dynamics().get()), state.dynamics()));
+        value.setMinWidth(24);
+        slider.disableProperty().bind(state.velocityFixed());
+        value.disableProperty().bind(state.velocityFixed());
+        Label label = new Label("Dynamics");
+        label.setTooltip(new Tooltip("how loud the genie plays, pp to ff (--dynamics; ← / →): mf plays the model's own"
+                + " velocities, each mark is a gain on them; not used while the velocity is fixed"));
+        return group(label, slider, value);
+    }
+
     private Node velocityGroup() {
         Slider slider = new Slider(1, 127, state.velocity().get());
         slider.setId("velocity");
         slider.setPrefWidth(90);
         slider.setFocusTraversable(false);
+        javafx.scene.control.CheckBox fixed = new javafx.scene.control.CheckBox("fixed");
+        fixed.setId("velocity-fixed");
+        fixed.setFocusTraversable(false);
+        fixed.setSelected(state.velocityFixed().get());
+        fixed.selectedProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                state.setVelocityFixed(b);
+            }
+        });
+        state.velocityFixed().addListener((o, a, b) -> sync(() -> fixed.setSelected(b)));
+        slider.disableProperty().bind(state.velocityFixed().not());
         slider.valueProperty().addListener((o, a, b) -> {
             if (!syncing) {
                 state.setVelocity(b.intValue());
@@ -268,9 +305,11 @@ final class SetupBar extends VBox {
         Label value = new Label();
         value.textProperty().bind(state.velocity().asString("%d"));
         value.setMinWidth(28);
+        value.disableProperty().bind(state.velocityFixed().not());
         Label label = new Label("Velocity");
-        label.setTooltip(new Tooltip("how hard notes are struck, for controllers without velocity (--velocity)"));
-        return group(label, slider, value);
+        label.setTooltip(new Tooltip("fixed: every note struck this hard, whatever the model and the dynamics, for"
+                + " controllers without velocity (--velocity)"));
+        return group(label, fixed, slider, value);
     }
 
     // ---- output ----

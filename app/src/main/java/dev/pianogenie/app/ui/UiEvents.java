@@ -36,6 +36,11 @@ final class UiEvents implements PerformerListener {
     }
 
     @Override
+    public void loudness(int dynamics, int fixedVelocity, long nanos) {
+        queue.add(new UiEvent(UiEvent.Type.LOUDNESS, dynamics, -1, fixedVelocity, null, nanos));
+    }
+
+    @Override
     public void buttonReleased(int button, long nanos) {
         queue.add(new UiEvent(UiEvent.Type.BUTTON_UP, -1, button, 0, null, nanos));
     }

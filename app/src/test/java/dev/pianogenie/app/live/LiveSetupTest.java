@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pianogenie.app.cli.PlayCommand;
 import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.app.input.KeyVelocity;
 import dev.pianogenie.app.input.replay.SessionHeader;
 import dev.pianogenie.app.live.LiveSetup.Choice;
 import dev.pianogenie.midi.MidiFileReader;
@@ -35,17 +36,18 @@ class LiveSetupTest {
         assertEquals(LiveSetup.defaults(), d, "no options: the defaults, nothing chosen");
         assertEquals(Sampling.DEFAULT_TEMPERATURE, d.temperature());
         LiveSetup s = PlayCommand.setupFrom("--model", "m", "--engine", "pytorch", "--temperature", "0.6", "--scale", "F#:blues",
-                "--range", "C3-C6", "--seed", "9", "--velocity", "100", "--output", "midi:Some Port@10", "--output", "synth",
+                "--range", "C3-C6", "--seed", "9", "--velocity", "100", "--dynamics", "f", "--key-velocity", "dynamics", "--output", "midi:Some Port@10", "--output", "synth",
                 "--controller", "gamepad:Xbox", "--controller", "replay:t.session.jsonl@fast", "--record", "x.mid");
         assertEquals(new LiveSetup(Optional.of(Path.of("m")), DecoderEngine.PYTORCH, 0.6,
-                new KeyChoice(new RootedScale(Scale.BLUES, 6), new PitchRange(48, 84)), OptionalLong.of(9), 100,
+                new KeyChoice(new RootedScale(Scale.BLUES, 6), new PitchRange(48, 84)), OptionalLong.of(9), OptionalInt.of(100), 96, KeyVelocity.DYNAMICS,
                 List.of(new OutputSpec(OutputSpec.Kind.MIDI, Optional.empty(), "Some Port", 10), OutputSpec.SYNTH),
                 List.of(new ControllerSpec(ControllerSpec.Kind.GAMEPAD, "Xbox", -1, false),
                         new ControllerSpec(ControllerSpec.Kind.REPLAY, "t.session.jsonl", -1, true)),
                 Optional.of(Path.of("x.mid")), Set.of(Choice.values())), s);
         assertEquals("midi:Some Port@10", s.outputs().get(0).toString(), "specs print back as given");
         for (String[] bad : new String[][] {{"--scale", "C:lydian"}, {"--range", "C7-C3"}, {"--output", "speaker"},
-            {"--controller", "joystick"}, {"--temperature", "2"}, {"--velocity", "0"}, {"--output", "midi:X@17"},
+            {"--controller", "joystick"}, {"--temperature", "2"}, {"--velocity", "0"}, {"--dynamics", "fff"}, {"--dynamics", "0"}, {"--dynamics", "128"},
+            {"--key-velocity", "loud"}, {"--output", "midi:X@17"},
             {"--scale", "C:major", "--range", "C#4-C#4"}}) {
             var e = assertThrows(IllegalArgumentException.class, () -> PlayCommand.setupFrom(bad), String.join(" ", bad));
             assertTrue(e.getMessage().length() > 20 && !e.getMessage().contains("Exception"), e.getMessage());
@@ -63,7 +65,7 @@ class LiveSetupTest {
         assertEquals(0.7, s.temperature());
         assertEquals("A:minor-pentatonic", s.keys().scale().toString());
         assertEquals(OptionalLong.of(3), s.seed(), "the command line's seed wins");
-        assertEquals(64, s.velocity());
+        assertEquals(OptionalInt.of(64), s.velocity(), "a format-1 take's velocity is fixed on replay, as it played");
         assertEquals(DecoderEngine.PYTORCH, s.engine());
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.app.input.SamplingChange;
+import dev.pianogenie.app.input.KeyVelocity;
 import dev.pianogenie.files.AtomicFile;
 import dev.pianogenie.files.FileAccessException;
 import dev.pianogenie.files.InputFile;
@@ -37,16 +38,21 @@ import java.util.OptionalLong;
  * then one event each — {@code {"t_ns": 1250000000, "kind": "press", "button": 3, "velocity": 90}} — times in
  * nanoseconds from the session's first event, kinds press, release, pedal_down, pedal_up, reset, and sampling
  * — the temperature or key list changed during the take ({@code "temperature": 0.4, "scale": "D:dorian", "range":
- * "C3-C6"}), applied at the same point on replay. Small,
+ * "C3-C6"}), applied at the same point on replay; dynamics — the dynamics changed ({@code "dynamics": 96}, 1..127); and
+ * velocity — the fixed velocity changed ({@code "velocity": 100}, or {@code null}: the genie's own again). Format 2
+ * added those two kinds and the header's {@code "dynamics"} and {@code "key_velocity"} (its {@code "velocity"} only
+ * when one was fixed); format-1 files are read as before. Small,
  * diffable, replayable with the same settings (the take again) or another model, temperature or sound.
  */
 public final class SessionFile {
     public static final String EXTENSION = ".session.jsonl";
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
+    /** The oldest format this version reads. */
+    static final int OLDEST_FORMAT = 1;
     /** A session file is a few MB at most (an hour of fast play); anything far bigger is not one. */
     static final long MAX_BYTES = 256L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String KINDS = "press, release, pedal_down, pedal_up, reset, sampling";
+    private static final String KINDS = "press, release, pedal_down, pedal_up, reset, sampling, dynamics, velocity";
 
     private SessionFile() {
     }
@@ -65,8 +71,12 @@ public final class SessionFile {
         if (e.kind() == ButtonEvent.Kind.PRESS || e.kind() == ButtonEvent.Kind.RELEASE) {
             sb.append(", \"button\": ").append(e.button());
         }
-        if (e.velocity() != ButtonEvent.NO_VELOCITY) {
+        if (e.kind() == ButtonEvent.Kind.DYNAMICS) {
+            sb.append(", \"dynamics\": ").append(e.velocity());
+        } else if (e.velocity() != ButtonEvent.NO_VELOCITY) {
             sb.append(", \"velocity\": ").append(e.velocity());
+        } else if (e.kind() == ButtonEvent.Kind.VELOCITY) {
+            sb.append(", \"velocity\": null");
         }
         if (e.sampling() != null) {
             sb.append(", \"temperature\": ").append(e.sampling().temperature())
@@ -89,6 +99,8 @@ public final class SessionFile {
         h.range().ifPresent(r -> j.put("range", r));
         h.seed().ifPresent(s -> j.put("seed", s));
         h.velocity().ifPresent(v -> j.put("velocity", v));
+        h.dynamics().ifPresent(d -> j.put("dynamics", d));
+        h.keyVelocity().ifPresent(k -> j.put("key_velocity", k));
         try {
             return JSON.writeValueAsString(j);
         } catch (JsonProcessingException e) {
@@ -207,6 +219,9 @@ public final class SessionFile {
                     }
                     velocity = (int) v;
                 }
+                if (kind == ButtonEvent.Kind.DYNAMICS) {
+                    velocity = level(file, n, j, "dynamics", true);
+                }
                 events.add(kind == ButtonEvent.Kind.SAMPLING ? ButtonEvent.sampling(samplingChange(file, n, j), t)
                         : new ButtonEvent(kind, button, velocity, t));
             }
@@ -229,8 +244,8 @@ public final class SessionFile {
      */
     private static SessionHeader header(Path file, int n, JsonNode j) throws ControllerException {
         long format = longField(file, n, j, "genie_session");
-        if (format != FORMAT) {
-            throw bad(file, n, "session format " + format + " is not one this version reads (" + FORMAT + ")");
+        if (format < OLDEST_FORMAT || format > FORMAT) {
+            throw bad(file, n, "session format " + format + " is not one this version reads (" + OLDEST_FORMAT + " to " + FORMAT + ")");
         }
         OptionalDouble t = OptionalDouble.empty();
         if (j.hasNonNull("temperature")) {
@@ -264,9 +279,29 @@ public final class SessionFile {
             }
             velocity = OptionalInt.of((int) v);
         }
+        OptionalInt dynamics = j.hasNonNull("dynamics") ? OptionalInt.of(level(file, n, j, "dynamics", true)) : OptionalInt.empty();
+        Optional<String> keyVelocity = text(file, n, j, "key_velocity");
+        try {
+            keyVelocity.ifPresent(KeyVelocity::parse);
+        } catch (IllegalArgumentException e) {
+            throw bad(file, n, "\"key_velocity\" must be " + KeyVelocity.HELP + ", was \"" + keyVelocity.get() + "\"");
+        }
         return new SessionHeader(text(file, n, j, "model").orElse("(unnamed model)"), folder, text(file, n, j, "model_id"),
                 engine, t, scale, range,
-                j.hasNonNull("seed") ? OptionalLong.of(longField(file, n, j, "seed")) : OptionalLong.empty(), velocity);
+                j.hasNonNull("seed") ? OptionalLong.of(longField(file, n, j, "seed")) : OptionalLong.empty(), velocity,
+                dynamics, keyVelocity);
+    }
+
+    /** A level 1..127 ({@code "dynamics"}): required or not; one line naming the field if it is missing or out of range. */
+    private static int level(Path file, int n, JsonNode j, String field, boolean required) throws ControllerException {
+        if (!j.hasNonNull(field) && !required) {
+            return ButtonEvent.NO_VELOCITY;
+        }
+        long v = longField(file, n, j, field);
+        if (v < 1 || v > 127) {
+            throw bad(file, n, "\"" + field + "\" must be 1..127, was " + v);
+        }
+        return (int) v;
     }
 
     /** A change of temperature and key list during the take: {@code "temperature"}, {@code "scale"}, {@code "range"}. */

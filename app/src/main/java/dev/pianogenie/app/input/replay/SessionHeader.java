@@ -9,12 +9,30 @@ import java.util.OptionalLong;
 /**
  * What reproduces a take, written as the first line of its session file: the model (name, folder and a
  * fingerprint of its weights), the engine, temperature, allowed keys ({@code --scale} / {@code --range}
- * syntax), the seed and the default velocity. Every field is optional when read (older files have no header).
+ * syntax), the seed, and how loud it starts: the fixed velocity (if one was set), the dynamics and what a MIDI
+ * keyboard's velocity did ({@code play} / {@code dynamics}). Every field is optional when read (older files have no
+ * header; a format-1 header's velocity was the velocity every press without one was played at).
  */
 public record SessionHeader(String modelName, Optional<Path> modelFolder, Optional<String> modelId, Optional<String> engine,
-        OptionalDouble temperature, Optional<String> scale, Optional<String> range, OptionalLong seed, OptionalInt velocity) {
+        OptionalDouble temperature, Optional<String> scale, Optional<String> range, OptionalLong seed, OptionalInt velocity,
+        OptionalInt dynamics, Optional<String> keyVelocity) {
+
+    /** A header without dynamics (as format 1 wrote them). */
+    public SessionHeader(String modelName, Optional<Path> modelFolder, Optional<String> modelId, Optional<String> engine,
+            OptionalDouble temperature, Optional<String> scale, Optional<String> range, OptionalLong seed, OptionalInt velocity) {
+        this(modelName, modelFolder, modelId, engine, temperature, scale, range, seed, velocity, OptionalInt.empty(), Optional.empty());
+    }
 
     public SessionHeader withFolder(Path folder) {
-        return new SessionHeader(modelName, Optional.of(folder), modelId, engine, temperature, scale, range, seed, velocity);
+        return new SessionHeader(modelName, Optional.of(folder), modelId, engine, temperature, scale, range, seed, velocity,
+                dynamics, keyVelocity);
+    }
+
+    /**
+     * Whether the header says how loud the take starts in full (format 2 on): then a missing velocity means none was
+     * fixed, rather than "not said".
+     */
+    public boolean hasLoudness() {
+        return dynamics.isPresent();
     }
 }

@@ -28,6 +28,8 @@ class TerminalKeyboardTest {
             case PEDAL_UP -> "pedal up @" + e.nanos() / MS;
             case RESET -> "reset @" + e.nanos() / MS;
             case SAMPLING -> "sampling " + e.sampling() + " @" + e.nanos() / MS;
+            case DYNAMICS -> "dynamics " + e.velocity() + " @" + e.nanos() / MS;
+            case VELOCITY -> "velocity " + e.velocity() + " @" + e.nanos() / MS;
         };
     }
 
