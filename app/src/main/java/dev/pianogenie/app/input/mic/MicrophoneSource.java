@@ -12,7 +12,8 @@ import dev.pianogenie.app.input.ControllerException;
 /**
  * Sing or whistle: the default microphone (mono) → TarsosDSP's YIN pitch tracker → {@link SungContour} → button
  * presses. Frames of 1024 samples every 512 (11.6 ms at 44.1 kHz); a note needs a few frames to count as
- * stable, so the microphone plays with ~35–50 ms more delay than a button — fine for melodies.
+ * stable, so the microphone plays with ~35–50 ms more delay than a button — fine for melodies. How loud each note
+ * is sung is the dynamics of the note it plays (the frames' RMS level, {@link SungContour#level}).
  */
 public final class MicrophoneSource implements ButtonSource {
     public static final int SAMPLE_RATE = 44_100;
@@ -35,11 +36,11 @@ public final class MicrophoneSource implements ButtonSource {
                     + "): check the audio input, or play with the keyboard or a gamepad", e);
         }
         long start = System.nanoTime();
-        attach(dispatcher, new SungContour(listener), start);
+        attach(dispatcher, new SungContour(listener, true), start);
         Thread t = new Thread(dispatcher, "microphone");
         t.setDaemon(true);
         t.start();
-        listener.onConnection(name(), true, "microphone: sing or whistle, each new note is a press");
+        listener.onConnection(name(), true, "microphone: sing or whistle, each new note is a press, as loud as you sing it");
     }
 
     /** Wires pitch tracking and the contour into a dispatcher (also used on synthesized audio in tests). */

@@ -8,6 +8,10 @@ import dev.pianogenie.model.Keys;
  * Turns a pitch track (one frame every few milliseconds: pitch or none, and level) into button presses: each
  * new stable pitch presses a button, silence or a change of pitch releases it. The singer's recent range is
  * split into 8 bands, so the contour you sing or whistle becomes the button contour, whatever your voice.
+ * With {@code loudnessAsDynamics}, how loud each note is sung sets the dynamics of the note it plays: just before
+ * its press, a change of dynamics from the note's mean level over its stable frames ({@link #level}: −50 dBFS, the
+ * quietest that counts as singing, is pp; −10 dBFS ff), sent only when it differs from the last one sent by
+ * {@link #LEVEL_STEP} or more (1.5 dB: a voice is never twice exactly as loud; smaller wobbles are not a new dynamic).
  */
 public final class SungContour {
     /** Frames a pitch must hold (within half a semitone) to count as a note. */
@@ -29,9 +33,30 @@ public final class SungContour {
     private double note = Double.NaN;
     private int offFrames;
     private int button = -1;
+    private final boolean loudnessAsDynamics;
+    private double candidateLevelSum;
+    private int lastDynamics = -1;
+    /** The loudest level mapped (to ff): singing full voice into a laptop microphone reaches about this. */
+    public static final double FF_LEVEL_DBFS = -10;
+    /** The smallest change of level sent (3 of the 80 levels from pp to ff over 40 dB: 1.5 dB). */
+    public static final int LEVEL_STEP = 3;
 
+    /** The pitch contour only: presses and releases. */
     public SungContour(ButtonListener out) {
+        this(out, false);
+    }
+
+    /** @param loudnessAsDynamics whether how loud a note is sung sets the dynamics of the note it plays */
+    public SungContour(ButtonListener out, boolean loudnessAsDynamics) {
         this.out = out;
+        this.loudnessAsDynamics = loudnessAsDynamics;
+    }
+
+    /** The dynamics level (pp 32 … ff 112, linear in dB) of a note sung at {@code levelDbfs}. */
+    public static int level(double levelDbfs) {
+        double x = (levelDbfs - MIN_LEVEL_DBFS) / (FF_LEVEL_DBFS - MIN_LEVEL_DBFS);
+        x = Math.max(0, Math.min(1, x));
+        return (int) Math.round(32 + x * (112 - 32));
     }
 
     /**
@@ -66,15 +91,24 @@ public final class SungContour {
         if (!Double.isNaN(candidate) && Math.abs(semis - candidate) < 0.5) {
             candidateFrames++;
             candidate += (semis - candidate) / candidateFrames; // running mean smooths vibrato
+            candidateLevelSum += levelDbfs;
         } else {
             candidate = semis;
             candidateFrames = 1;
+            candidateLevelSum = levelDbfs;
         }
         if (candidateFrames >= STABLE_FRAMES) {
             note = candidate;
             remember(note);
             button = bandOf(note);
             offFrames = 0;
+            if (loudnessAsDynamics) {
+                int level = level(candidateLevelSum / candidateFrames);
+                if (lastDynamics < 0 || Math.abs(level - lastDynamics) >= LEVEL_STEP) {
+                    lastDynamics = level;
+                    out.onEvent(ButtonEvent.dynamics(level, nanos));
+                }
+            }
             out.onEvent(ButtonEvent.press(button, nanos));
         }
     }

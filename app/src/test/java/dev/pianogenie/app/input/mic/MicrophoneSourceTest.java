@@ -135,4 +135,59 @@ class MicrophoneSourceTest {
         assertTrue(buttons.get(4) < buttons.get(3) && buttons.get(5) < buttons.get(4), "down: " + buttons);
         assertTrue(buttons.get(7) > buttons.get(6), "the slide ends higher: " + buttons);
     }
+
+    /** A tone at {@code midi} with the voice of {@link #sing}, at {@code amplitude} (0.3 = the other tests' voice). */
+    static void sung(List<Float> out, double midi, double seconds, double amplitude, double[] phase) {
+        int n = (int) (seconds * RATE);
+        double f = 440 * Math.pow(2, (midi - 69) / 12);
+        for (int i = 0; i < n; i++) {
+            phase[0] += 2 * Math.PI * f / RATE;
+            double env = Math.min(1, Math.min(i, n - i) / (0.02 * RATE));
+            out.add((float) (env * amplitude * (Math.sin(phase[0]) + 0.5 * Math.sin(2 * phase[0]) + 0.25 * Math.sin(3 * phase[0]))));
+        }
+        for (int i = 0; i < RATE / 8; i++) {
+            out.add(0f);
+        }
+    }
+
+    @Test
+    void howLoudANoteIsSungIsItsDynamics() throws Exception {
+        double[] amplitudes = {0.01, 0.03, 0.1, 0.3, 0.3, 0.02}; // soft … full voice, the same again, soft again
+        List<Float> samples = new ArrayList<>();
+        double[] phase = {0};
+        for (int i = 0; i < amplitudes.length; i++) {
+            sung(samples, 60 + 2 * i, 0.3, amplitudes[i], phase);
+        }
+        float[] audio = new float[samples.size()];
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = samples.get(i);
+        }
+        List<ButtonEvent> events = new ArrayList<>();
+        AudioDispatcher d = AudioDispatcherFactory.fromFloatArray(audio, RATE, MicrophoneSource.FRAME,
+                MicrophoneSource.FRAME - MicrophoneSource.HOP);
+        MicrophoneSource.attach(d, new SungContour(events::add, true), 0);
+        d.run();
+        List<Integer> levels = new ArrayList<>();
+        int level = -1;
+        int presses = 0;
+        for (ButtonEvent e : events) {
+            if (e.kind() == ButtonEvent.Kind.DYNAMICS) {
+                level = e.velocity();
+            } else if (e.kind() == ButtonEvent.Kind.PRESS) {
+                presses++;
+                levels.add(level); // the dynamics each press plays at
+            }
+        }
+        assertEquals(amplitudes.length, presses, events.toString());
+        for (int i = 1; i < 4; i++) {
+            assertTrue(levels.get(i) > levels.get(i - 1) + 8, "louder singing, louder dynamics: " + levels);
+        }
+        assertEquals(levels.get(3), levels.get(4), "the same loudness: the same level");
+        assertEquals(5, events.stream().filter(e -> e.kind() == ButtonEvent.Kind.DYNAMICS).count(),
+                "a change is sent only when the level changes: " + events);
+        assertTrue(levels.get(5) < levels.get(2), "soft again: " + levels);
+        assertTrue(levels.get(0) >= 32 && levels.get(3) <= 112, "within pp..ff: " + levels);
+        assertEquals(32, SungContour.level(-60));
+        assertEquals(112, SungContour.level(0));
+    }
 }
