@@ -29,11 +29,21 @@ import net.java.games.input.EventQueue;
  * timestamps — into presses and releases. Without a pad it looks again every {@link #RESCAN_MILLIS}; an
  * unplugged pad is reported (the performer releases its notes) and play resumes when it comes back.
  * A learn mode records which physical buttons are the 8 buttons and the pedal, saved per pad.
+ *
+ * <p>The pad's analog right trigger ({@link #DYNAMICS_AXIS}, JInput's axis {@code rz}: the right trigger of Xbox-style
+ * pads on Linux) is the dynamics, like an expression pedal: at rest pp, pulled all the way ff
+ * ({@link #level}). It sends a change only when the trigger moves (a pad never touched leaves the window's or the
+ * command line's dynamics alone) and by {@link #LEVEL_STEP} or more (an analog axis jitters).
  */
 public final class GamepadSource implements ButtonSource, LearnsButtons {
     public static final long POLL_NANOS = 1_000_000L;
     public static final long RESCAN_MILLIS = 2000;
     private static final long CLOCK_SYNC_NANOS = 1_000_000_000L;
+    /** The axis that is the dynamics. */
+    public static final Component.Identifier.Axis DYNAMICS_AXIS = Component.Identifier.Axis.RZ;
+    /** The smallest change of dynamics level sent from the axis (of the 80 from pp to ff). */
+    public static final int LEVEL_STEP = 2;
+    private int lastLevel = -1; // poll thread
 
     private final Supplier<ControllerEnvironment> rescan;
     private final Optional<String> wanted;
@@ -263,8 +273,28 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         }
     }
 
+    /**
+     * The dynamics level of the trigger's position: JInput gives an absolute axis −1 (at rest) … 1 (pulled all the
+     * way); pp 32 … ff 112, linear (an axis centred at rest, a stick, is about mf there).
+     */
+    public static int level(float value) {
+        double amount = Math.max(0, Math.min(1, (value + 1) / 2.0));
+        return (int) Math.round(32 + amount * (112 - 32));
+    }
+
     private void handle(Event e) {
         Component comp = e.getComponent();
+        if (comp.getIdentifier() == DYNAMICS_AXIS && comp.isAnalog()) {
+            if (learner == null) {
+                int level = level(e.getValue());
+                boolean end = level == 32 || level == 112; // the ends always arrive: a quick pull is not lost between steps
+                if (lastLevel < 0 || Math.abs(level - lastLevel) >= LEVEL_STEP || (end && level != lastLevel)) {
+                    lastLevel = level;
+                    listener.onEvent(ButtonEvent.dynamics(level, toNanoTime(e.getNanos())));
+                }
+            }
+            return;
+        }
         if (!(comp.getIdentifier() instanceof Component.Identifier.Button) || comp.isAnalog()) {
             return;
         }

@@ -36,7 +36,7 @@ public final class FakePadEnvironment extends ControllerEnvironment {
         return true;
     }
 
-    /** A pad with the usual evdev button names. */
+    /** A pad with the usual evdev button names, and an analog right trigger (axis rz, index {@link #TRIGGER}). */
     public static final class FakePad extends AbstractController {
         static final Component.Identifier.Button[] IDS = {
             Component.Identifier.Button.LEFT_THUMB2, Component.Identifier.Button.LEFT_THUMB,
@@ -45,14 +45,31 @@ public final class FakePadEnvironment extends ControllerEnvironment {
             Component.Identifier.Button.RIGHT_THUMB2, Component.Identifier.Button.SELECT};
         final ConcurrentLinkedQueue<float[]> script = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
+        public static final int TRIGGER = IDS.length;
 
         FakePad() {
             super("Fake Pad 8", buttons(), new Controller[0], new Rumbler[0]);
         }
 
         static Component[] buttons() {
-            Component[] c = new Component[IDS.length];
-            for (int i = 0; i < c.length; i++) {
+            Component[] c = new Component[IDS.length + 1];
+            c[TRIGGER] = new AbstractComponent("rz", Component.Identifier.Axis.RZ) {
+                @Override
+                protected float poll() {
+                    return -1;
+                }
+
+                @Override
+                public boolean isAnalog() {
+                    return true;
+                }
+
+                @Override
+                public boolean isRelative() {
+                    return false;
+                }
+            };
+            for (int i = 0; i < IDS.length; i++) {
                 String name = IDS[i].getName();
                 c[i] = new AbstractComponent(name, IDS[i]) {
                     @Override
@@ -78,6 +95,12 @@ public final class FakePadEnvironment extends ControllerEnvironment {
         public void press(int index, boolean down, long nanos) {
             times.add(nanos);
             script.add(new float[] {index, down ? 1f : 0f});
+        }
+
+        /** Scripts the analog trigger moving to {@code value} (−1 at rest … 1) at {@code nanos}. */
+        public void trigger(float value, long nanos) {
+            times.add(nanos);
+            script.add(new float[] {TRIGGER, value});
         }
 
         @Override

@@ -99,6 +99,59 @@ class GamepadSourceTest {
     }
 
     @Test
+    void theAnalogTriggerIsTheDynamics(@TempDir Path config) throws Exception {
+        System.setProperty("pianogenie.config", config.toString());
+        List<PerformerListener.Played> played = new CopyOnWriteArrayList<>();
+        List<Integer> shown = new CopyOnWriteArrayList<>();
+        List<ButtonEvent> events = new CopyOnWriteArrayList<>();
+        PerformerListener listener = new PerformerListener() {
+            @Override
+            public void played(Played note) {
+                played.add(note);
+            }
+
+            @Override
+            public void loudness(int dynamics, int fixedVelocity, long nanos) {
+                shown.add(dynamics);
+            }
+        };
+        FakePadEnvironment.FakePad pad = FakePadEnvironment.PAD;
+        try (StreamingDecoder d = Decoders.open(ModelFiles.load(SharedData.tutorialModel()), DecoderEngine.TENSORFLOW, Sampling.greedy());
+             Performer performer = new Performer(d, listener, false);
+             GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
+            source.start(new dev.pianogenie.app.input.ButtonListener() {
+                @Override
+                public void onEvent(ButtonEvent e) {
+                    events.add(e);
+                    performer.onEvent(e);
+                }
+            });
+            long wall = System.currentTimeMillis() * 1_000_000L - 1_000_000_000L;
+            pad.press(3, true, wall); // the trigger not touched yet: the dynamics as set (mf)
+            pad.press(3, false, wall + 50_000_000L);
+            pad.trigger(1f, wall + 100_000_000L); // pulled all the way: ff
+            pad.press(4, true, wall + 150_000_000L);
+            pad.press(4, false, wall + 200_000_000L);
+            pad.trigger(-1f, wall + 250_000_000L); // let go: pp
+            pad.press(5, true, wall + 300_000_000L);
+            pad.press(5, false, wall + 350_000_000L);
+            pad.trigger(0f, wall + 400_000_000L); // half way
+            pad.trigger(0.01f, wall + 410_000_000L); // jitter: no new level
+            pad.press(6, true, wall + 450_000_000L);
+            pad.press(6, false, wall + 500_000_000L);
+            waitFor(() -> played.size() == 4);
+            assertTrue(performer.drain(5000));
+        }
+        // the tutorial model has no velocity output: it plays 80 scaled by the dynamics, i.e. the level itself
+        assertEquals(List.of(80, 112, 32, 72), played.stream().map(PerformerListener.Played::velocity).toList());
+        assertEquals(List.of(112, 32, 72), events.stream().filter(e -> e.kind() == ButtonEvent.Kind.DYNAMICS)
+                .map(ButtonEvent::velocity).toList(), "a change only when the trigger moves enough");
+        assertEquals(List.of(112, 32, 72), shown, "the window is told each level");
+        assertEquals(32, GamepadSource.level(-1f));
+        assertEquals(112, GamepadSource.level(1f));
+    }
+
+    @Test
     void learnModeMapsAndSavesThePressedButtons(@TempDir Path config) throws Exception {
         System.setProperty("pianogenie.config", config.toString());
         List<ButtonEvent> events = new CopyOnWriteArrayList<>();
