@@ -227,6 +227,47 @@ class MainViewTest {
     }
 
     @Test
+    void theDynamicsKeysSliderAndAFixedVelocityAreHeardRecordedAndReplayed(FxRobot robot) throws Exception {
+        ready();
+        robot.type(KeyCode.F5);
+        waitFor(() -> state.recording().get() && !state.busy().get(), "recording");
+        Slider dynamics = robot.lookup("#dynamics").queryAs(Slider.class);
+        javafx.scene.control.Label mark = robot.lookup("#dynamics-value").query();
+        assertEquals(80, dynamics.getValue(), "mf to begin with");
+        type(robot, KeyCode.DIGIT1);
+        type(robot, KeyCode.LEFT, KeyCode.LEFT); // mf → mp → p, as a player does
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(48, dynamics.getValue());
+        assertEquals("p", mark.getText());
+        type(robot, KeyCode.DIGIT2);
+        type(robot, KeyCode.RIGHT, KeyCode.RIGHT, KeyCode.RIGHT, KeyCode.RIGHT, KeyCode.RIGHT); // up to ff, and no further
+        type(robot, KeyCode.DIGIT3);
+        robot.interact(() -> dynamics.setValue(60)); // the slider: any level
+        type(robot, KeyCode.DIGIT4);
+        robot.clickOn("#velocity-fixed");
+        robot.interact(() -> robot.lookup("#velocity").queryAs(Slider.class).setValue(100));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dynamics.isDisabled(), "while the velocity is fixed the dynamics slider is not used");
+        type(robot, KeyCode.DIGIT5);
+        robot.clickOn("#velocity-fixed");
+        type(robot, KeyCode.DIGIT6);
+        waitFor(() -> noteOns().size() == 6, "6 notes");
+        // the tutorial model has no velocity output: 80 scaled by the dynamics, i.e. the level itself
+        List<Integer> velocities = noteOns().stream().map(LoopbackMidi.Received::data2).toList();
+        assertEquals(List.of(80, 48, 112, 60, 100, 60), velocities);
+        robot.type(KeyCode.F5);
+        waitFor(() -> state.lastTake().get().isPresent() && !state.busy().get(), "the take is saved");
+        Path session = SessionFile.besideMidi(state.lastTake().get().get());
+        assertTrue(Files.readAllLines(session).stream().filter(l -> l.contains("\"kind\": \"dynamics\"")).count() >= 3,
+                "each change of dynamics is in the session");
+
+        LoopbackMidi.clear();
+        assertEquals(0, dev.pianogenie.app.cli.GenieCli.commandLine().execute("play", "--headless", "--model",
+                SharedData.tutorialModel().toString(), "--output", OUT, "--controller", "replay:" + session + "@fast"));
+        assertEquals(velocities, noteOns().stream().map(LoopbackMidi.Received::data2).toList(), "replayed note for note");
+    }
+
+    @Test
     void outputOffersNoneMidiAndSynthAndWorksWithNoAudioDevice(FxRobot robot) throws Exception {
         ready();
         @SuppressWarnings("unchecked")
