@@ -68,8 +68,7 @@ public final class LiveSession implements AutoCloseable {
         this.decoder = Decoders.open(model, setup.engine(), sampling);
         this.performer = new Performer(decoder, listener, lookahead);
         performer.setKeyVelocity(setup.keyVelocity());
-        performer.setFixedVelocity(velocity);
-        performer.setDynamics(dynamics);
+        performer.startLoudness(dynamics, velocity); // the setup, not a change: never in a take (its header says it)
         performer.attach(take);
         performer.tap(take);
         performer.tap((e, t) -> { // a replayed take's own changes too: the next take's header says what plays

@@ -224,6 +224,24 @@ public final class Performer implements ButtonListener, AutoCloseable {
         onEvent(ButtonEvent.fixedVelocity(velocity, System.nanoTime()));
     }
 
+    /**
+     * How loud the performer starts (a session's setup, said in a take's header): applied at once, before any event
+     * queued later, and — not being an event — never in a take. Changes while playing are {@link #setDynamics} and
+     * {@link #setFixedVelocity}.
+     */
+    public void startLoudness(int level, int velocity) {
+        Dynamics.check(level);
+        if (velocity != ButtonEvent.NO_VELOCITY && !Midi.isVelocity(velocity)) {
+            throw new IllegalArgumentException("velocity must be 1..127, was " + velocity);
+        }
+        call(() -> {
+            dynamics = level;
+            fixedVelocity = velocity;
+            listener.loudness(level, velocity, now());
+            return null;
+        }, "set the dynamics");
+    }
+
     /** The dynamics ({@link Dynamics}, 1..127) from the next press on; queued as an event. */
     public void setDynamics(int level) {
         onEvent(ButtonEvent.dynamics(Dynamics.check(level), System.nanoTime()));

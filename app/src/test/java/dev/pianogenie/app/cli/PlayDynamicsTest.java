@@ -73,6 +73,10 @@ class PlayDynamicsTest {
         String header = Files.readAllLines(firstSession).get(0);
         assertTrue(header.contains("\"genie_session\":2") && header.contains("\"dynamics\":32")
                 && header.contains("\"key_velocity\":\"play\"") && !header.contains("\"velocity\""), header);
+        List<String> lines = Files.readAllLines(firstSession);
+        assertEquals(2, lines.stream().filter(l -> l.contains("\"kind\": \"dynamics\"")).count(), "the take's own changes, no more: the"
+                + " setup is in the header, never an event of the take");
+        assertEquals(2, lines.stream().filter(l -> l.contains("\"kind\": \"velocity\"")).count());
 
         Path again = dir.resolve("again.mid");
         GenieRun replay = GenieRun.of("play", "--headless", "--controller", "replay:" + firstSession + "@fast", "--output", "none",
