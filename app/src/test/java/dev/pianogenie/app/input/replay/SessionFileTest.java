@@ -43,6 +43,27 @@ class SessionFileTest {
     }
 
     @Test
+    void changesOfDynamicsAndFixedVelocityRoundTripAndAFormatOneHeaderStillReads(@TempDir Path dir) throws Exception {
+        SessionHeader h = new SessionHeader("M", Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.of(0.25),
+                Optional.empty(), Optional.empty(), OptionalLong.of(1), OptionalInt.empty(), OptionalInt.of(48), Optional.of("dynamics"));
+        List<ButtonEvent> events = List.of(ButtonEvent.dynamics(96, 0), ButtonEvent.press(2, 10), ButtonEvent.fixedVelocity(100, 20),
+                ButtonEvent.press(3, 30), ButtonEvent.fixedVelocity(ButtonEvent.NO_VELOCITY, 40), ButtonEvent.press(4, 55, 50));
+        Path file = dir.resolve("d" + SessionFile.EXTENSION);
+        SessionFile.write(file, Optional.of(h), events);
+        List<String> lines = Files.readAllLines(file);
+        assertTrue(lines.get(0).contains("\"genie_session\":2") && lines.get(0).contains("\"dynamics\":48")
+                && lines.get(0).contains("\"key_velocity\":\"dynamics\"") && !lines.get(0).contains("\"velocity\""), lines.get(0));
+        assertEquals("{\"t_ns\": 0, \"kind\": \"dynamics\", \"dynamics\": 96}", lines.get(1));
+        assertEquals("{\"t_ns\": 40, \"kind\": \"velocity\", \"velocity\": null}", lines.get(5));
+        assertEquals(events, SessionFile.read(file));
+        assertEquals(h, SessionFile.readHeader(file).orElseThrow());
+        Files.write(file, List.of("{\"genie_session\": 1, \"model\": \"old\", \"velocity\": 80}", "{\"t_ns\": 0, \"kind\": \"press\", \"button\": 1}"));
+        SessionHeader old = SessionFile.readHeader(file).orElseThrow();
+        assertEquals(OptionalInt.of(80), old.velocity(), "a format-1 take played its presses at this velocity");
+        assertTrue(!old.hasLoudness() && old.keyVelocity().isEmpty());
+    }
+
+    @Test
     void aDamagedSessionNamesTheFileTheLineAndWhatIsWrong(@TempDir Path dir) throws Exception {
         String ok = "{\"t_ns\": 0, \"kind\": \"press\", \"button\": 1}";
         String[][] cases = {
