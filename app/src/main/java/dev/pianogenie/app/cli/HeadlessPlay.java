@@ -117,6 +117,8 @@ final class HeadlessPlay {
             }
             say("playing " + m.config().name() + " at T = " + setup.temperature()
                     + (setup.keys().equals(KeyChoice.ALL) ? "" : " on " + setup.keys())
+                    + (setup.velocity().isPresent() ? ", fixed velocity " + setup.velocity().getAsInt()
+                            : ", dynamics " + dev.pianogenie.app.perform.Dynamics.describe(setup.dynamics()))
                     + " → " + String.join(", ", setup.outputs().stream().map(OutputSpec::toString).toList())
                     + (setup.controllers().contains(ControllerSpec.KEYBOARD) ? "\r\n  " + KeyboardLayout.legend() + ", q = quit" : ""));
             long lastReport = System.currentTimeMillis();
