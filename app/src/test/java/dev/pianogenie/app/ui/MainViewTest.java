@@ -352,6 +352,46 @@ class MainViewTest {
     }
 
     @Test
+    void aReplayedTakesDynamicsAreHeardAndShown(FxRobot robot, @TempDir Path dir) throws Exception {
+        ready();
+        robot.interact(() -> state.close());
+        Path session = dir.resolve("loud" + SessionFile.EXTENSION);
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("{\"genie_session\": 2, \"model\": \"x\", \"seed\": 5, \"dynamics\": 48}");
+        for (int i = 0; i < 24; i++) {
+            long t = i * 60_000_000L;
+            if (i == 6) {
+                lines.add("{\"t_ns\": " + (t - 1) + ", \"kind\": \"dynamics\", \"dynamics\": 96}");
+            } else if (i == 12) {
+                lines.add("{\"t_ns\": " + (t - 1) + ", \"kind\": \"velocity\", \"velocity\": 70}");
+            } else if (i == 18) {
+                lines.add("{\"t_ns\": " + (t - 1) + ", \"kind\": \"velocity\", \"velocity\": null}");
+            }
+            lines.add("{\"t_ns\": " + t + ", \"kind\": \"press\", \"button\": " + (i * 5 % 8) + "}");
+            lines.add("{\"t_ns\": " + (t + 40_000_000L) + ", \"kind\": \"release\", \"button\": " + (i * 5 % 8) + "}");
+        }
+        Files.write(session, lines);
+        LoopbackMidi.clear();
+        LiveSetup setup = PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", OUT,
+                "--controller", "replay:" + session + "@fast").followingReplay(s -> { });
+        robot.interact(() -> open(setup));
+        waitFor(() -> noteOns().size() == 24, "the window replays the session");
+        List<Integer> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            expected.add(i < 6 ? 48 : i < 12 || i >= 18 ? 96 : 70);
+        }
+        assertEquals(expected, noteOns().stream().map(LoopbackMidi.Received::data2).toList(), "the take's p, f, fixed 70, f again");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.sleep(100);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(96, robot.lookup("#dynamics").queryAs(Slider.class).getValue(), "the window shows the take's dynamics");
+        assertEquals("f", robot.lookup("#dynamics-value").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(!state.velocityFixed().get(), "the fixed velocity was lifted again");
+        robot.interact(() -> state.close());
+        robot.interact(() -> open(PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", OUT)));
+    }
+
+    @Test
     void at1024x600AllEightPadsTheRecordBarAndTheMessageShow(FxRobot robot) throws Exception {
         ready();
         robot.interact(() -> {
