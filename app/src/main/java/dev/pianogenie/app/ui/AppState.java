@@ -70,8 +70,12 @@ final class AppState implements AutoCloseable {
     private final PlayController controller;
     /** Changes of temperature/keys sent to the performer and not yet seen applied, oldest first. */
     private final java.util.ArrayDeque<SamplingChange> sent = new java.util.ArrayDeque<>();
-    /** The same for dynamics and fixed velocity: {dynamics, fixed velocity or NO_VELOCITY}, oldest first. */
-    private final java.util.ArrayDeque<List<Integer>> loudnessSent = new java.util.ArrayDeque<>();
+    /**
+     * Changes of dynamics or fixed velocity sent to the performer and not yet reported back. Each is reported exactly
+     * once, with the performer's whole state then; a controller's changes are reported too, interleaved, so the reports
+     * are counted rather than matched, and the window shows the performer's state once none of its own is on the way.
+     */
+    private int loudnessPending;
 
     /**
      * @param takesFolder where takes are saved when the setup has no record target
@@ -359,7 +363,7 @@ final class AppState implements AutoCloseable {
             sentNow = controller.setDynamics(dynamics.get());
         }
         if (sentNow) {
-            loudnessSent.add(List.of(dynamics.get(), fixed));
+            loudnessPending++;
         }
     }
 
@@ -369,14 +373,10 @@ final class AppState implements AutoCloseable {
      * not remembered as the player's choice.
      */
     void loudnessApplied(int level, int fixed) {
-        List<Integer> now = List.of(level, fixed);
-        if (loudnessSent.contains(now)) { // ours (a controller's change may have come between: it is overtaken)
-            while (!now.equals(loudnessSent.poll())) {
-                // drop the older ones of ours it overtook
-            }
-            return;
+        if (loudnessPending > 0) {
+            loudnessPending--;
         }
-        if (loudnessSent.isEmpty()) {
+        if (loudnessPending == 0) { // nothing of the player's on the way: show what the performer plays with
             dynamics.set(level);
             velocityFixed.set(fixed != ButtonEvent.NO_VELOCITY);
             if (fixed != ButtonEvent.NO_VELOCITY) {
@@ -501,7 +501,7 @@ final class AppState implements AutoCloseable {
     }
 
     void modelLoaded(PianoGenieModel model, Path dir) {
-        loudnessSent.clear();
+        loudnessPending = 0;
         sent.clear(); // a new performer, opened with the settings shown: what went to the old one may never come back
         modelName.set(model.config().name());
         modelDetail.set(model.describe() + " · " + model.config().encoding().name().toLowerCase() + " features · LSTM "
