@@ -220,7 +220,7 @@ public final class SessionFile {
                     velocity = (int) v;
                 }
                 if (kind == ButtonEvent.Kind.DYNAMICS) {
-                    velocity = level(file, n, j, "dynamics", true);
+                    velocity = level(file, n, j, "dynamics");
                 }
                 events.add(kind == ButtonEvent.Kind.SAMPLING ? ButtonEvent.sampling(samplingChange(file, n, j), t)
                         : new ButtonEvent(kind, button, velocity, t));
@@ -279,7 +279,7 @@ public final class SessionFile {
             }
             velocity = OptionalInt.of((int) v);
         }
-        OptionalInt dynamics = j.hasNonNull("dynamics") ? OptionalInt.of(level(file, n, j, "dynamics", true)) : OptionalInt.empty();
+        OptionalInt dynamics = j.hasNonNull("dynamics") ? OptionalInt.of(level(file, n, j, "dynamics")) : OptionalInt.empty();
         Optional<String> keyVelocity = text(file, n, j, "key_velocity");
         try {
             keyVelocity.ifPresent(KeyVelocity::parse);
@@ -292,11 +292,8 @@ public final class SessionFile {
                 dynamics, keyVelocity);
     }
 
-    /** A level 1..127 ({@code "dynamics"}): required or not; one line naming the field if it is missing or out of range. */
-    private static int level(Path file, int n, JsonNode j, String field, boolean required) throws ControllerException {
-        if (!j.hasNonNull(field) && !required) {
-            return ButtonEvent.NO_VELOCITY;
-        }
+    /** A level 1..127 ({@code "dynamics"}); one line naming the field if it is missing or out of range. */
+    private static int level(Path file, int n, JsonNode j, String field) throws ControllerException {
         long v = longField(file, n, j, field);
         if (v < 1 || v > 127) {
             throw bad(file, n, "\"" + field + "\" must be 1..127, was " + v);
