@@ -27,7 +27,7 @@ final class MainView {
     /** The smallest screen the window is laid out for. */
     static final double MIN_WIDTH = 1000;
     static final double MIN_HEIGHT = 560;
-    static final String HINT = "Play: 1–8 or A S D F J K L ;  ·  space sustain  ·  0 new phrase  ·  F5 record  ·  ↑↓ temperature  ·  Esc all off";
+    static final String HINT = "Play: 1–8 or A S D F J K L ;  ·  space sustain  ·  0 new phrase  ·  F5 record  ·  ↑↓ temperature  ·  ←→ dynamics  ·  Esc all off";
     static final String HEAT_LEGEND = "Blue bars: each key's odds for the last press, before the draw";
     static final String NEXT_LEGEND = "Coloured dots: the key each button plays next";
 

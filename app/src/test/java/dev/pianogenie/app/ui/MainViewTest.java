@@ -407,7 +407,7 @@ class MainViewTest {
         assertEquals(1024, scene.getWidth(), 1);
         assertEquals(600, scene.getHeight(), 1);
         List<String> ids = new java.util.ArrayList<>(List.of("#record", "#save-as", "#export-wav", "#status", "#output",
-                "#sustain", "#temperature", "#scale", "#high", "#model-name"));
+                "#sustain", "#temperature", "#scale", "#high", "#model-name", "#dynamics", "#velocity-fixed"));
         for (int b = 0; b < 8; b++) {
             ids.add("#genie-button-" + b);
         }
