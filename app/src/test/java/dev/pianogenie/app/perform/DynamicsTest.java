@@ -168,6 +168,42 @@ class DynamicsTest {
     }
 
     @Test
+    void aMidiKeyboardsTouchThroughTheLoopbackPortIsPlayedOrIsTheDynamics() throws Exception {
+        int[] touches = {30, 100, 64, 127};
+        for (KeyVelocity mode : KeyVelocity.values()) {
+            List<PerformerListener.Played> n = new CopyOnWriteArrayList<>();
+            PerformerListener log = new PerformerListener() {
+                @Override
+                public void played(PerformerListener.Played note) {
+                    n.add(note);
+                }
+            };
+            try (StreamingDecoder d = new VelocityDecoder(PerformerTest.decoder(12)); Performer p = new Performer(d, log, false);
+                 dev.pianogenie.app.input.midi.MidiKeyboardSource keys = new dev.pianogenie.app.input.midi.MidiKeyboardSource(
+                         dev.pianogenie.testkit.LoopbackMidi.NAME, dev.pianogenie.app.input.midi.MidiKeyMapping.whiteKeysFrom(60))) {
+                p.setKeyVelocity(mode);
+                keys.start(p);
+                int[] whites = {60, 62, 64, 65};
+                for (int i = 0; i < touches.length; i++) {
+                    dev.pianogenie.testkit.LoopbackMidi.play(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, whites[i], touches[i]));
+                    dev.pianogenie.testkit.LoopbackMidi.play(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_OFF, 0, whites[i], 0));
+                }
+                long end = System.currentTimeMillis() + 10_000;
+                while (n.size() < touches.length && System.currentTimeMillis() < end) {
+                    Thread.sleep(5);
+                }
+                assertTrue(p.drain(5000));
+            }
+            assertEquals(touches.length, n.size(), mode.toString());
+            for (int i = 0; i < touches.length; i++) {
+                int expected = mode == KeyVelocity.PLAY ? touches[i]
+                        : Dynamics.shape(VelocityDecoder.predicted(n.get(i).button(), n.get(i).key()), touches[i]);
+                assertEquals(expected, n.get(i).velocity(), mode + " press " + i);
+            }
+        }
+    }
+
+    @Test
     void aTakeWithVelocitiesAndDynamicsChangesReplaysNoteForNote(@TempDir Path dir) throws Exception {
         Path session = dir.resolve("dyn" + SessionFile.EXTENSION);
         MidiRecorder live = new MidiRecorder();
