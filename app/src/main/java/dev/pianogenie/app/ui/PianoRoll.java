@@ -41,6 +41,11 @@ final class PianoRoll extends Pane {
         }
     }
 
+    /** Whether the roll draws {@code key} as sounding now (tests). */
+    boolean isOpen(int key) {
+        return open[key] != null;
+    }
+
     void draw(double now) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();

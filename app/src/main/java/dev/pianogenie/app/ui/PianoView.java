@@ -15,7 +15,7 @@ final class PianoView extends Pane {
     private static final Color LIT = Color.web("#ffb347");
     private static final Color HEAT = Color.web("#4fc3f7");
     private final Canvas canvas = new Canvas();
-    private final int[] sounding = new int[Keys.NUM_KEYS];
+    private final boolean[] sounding = new boolean[Keys.NUM_KEYS]; // a key sounds once: the performer re-strikes
     private final float[] probabilities = new float[Keys.NUM_KEYS];
     private final boolean[] allowed = new boolean[Keys.NUM_KEYS];
     private final int[] next = new int[Keys.NUM_BUTTONS]; // per button, the key it would play next; -1: none
@@ -40,21 +40,21 @@ final class PianoView extends Pane {
     }
 
     void keyDown(int key) {
-        sounding[key]++;
+        sounding[key] = true;
         draw();
     }
 
     void keyUp(int key) {
-        sounding[key] = Math.max(0, sounding[key] - 1);
+        sounding[key] = false;
         draw();
     }
 
     boolean isSounding(int key) {
-        return sounding[key] > 0;
+        return sounding[key];
     }
 
     void clear() {
-        java.util.Arrays.fill(sounding, 0);
+        java.util.Arrays.fill(sounding, false);
         draw();
     }
 
@@ -114,7 +114,7 @@ final class PianoView extends Pane {
         for (int k = 0; k < Keys.NUM_KEYS; k++) {
             if (!isBlack(k)) {
                 x[k] = white * ww;
-                g.setFill(sounding[k] > 0 ? LIT : allowed[k] ? Color.web("#f4f1ea") : Color.web("#8a8780"));
+                g.setFill(sounding[k] ? LIT : allowed[k] ? Color.web("#f4f1ea") : Color.web("#8a8780"));
                 g.fillRect(x[k] + 0.5, keysTop, ww - 1, keysH);
                 white++;
             } else {
@@ -123,7 +123,7 @@ final class PianoView extends Pane {
         }
         for (int k = 0; k < Keys.NUM_KEYS; k++) {
             if (isBlack(k)) {
-                g.setFill(sounding[k] > 0 ? LIT : allowed[k] ? Color.web("#16171a") : Color.web("#4a4a4a"));
+                g.setFill(sounding[k] ? LIT : allowed[k] ? Color.web("#16171a") : Color.web("#4a4a4a"));
                 g.fillRect(x[k], keysTop, ww * 0.64, keysH * 0.62);
             }
         }
