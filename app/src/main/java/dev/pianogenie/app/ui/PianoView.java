@@ -91,6 +91,24 @@ final class PianoView extends Pane {
         return pc == 1 || pc == 3 || pc == 6 || pc == 8 || pc == 10;
     }
 
+    static final int WHITE_KEYS = 52;
+
+    /** The left edge of {@code key} on a piano {@code width} wide (the roll below uses the same columns). */
+    static double keyX(int key, double width) {
+        double ww = width / WHITE_KEYS;
+        int whitesBefore = 0;
+        for (int k = 0; k < key; k++) {
+            whitesBefore += isBlack(k) ? 0 : 1;
+        }
+        return isBlack(key) ? whitesBefore * ww - ww * 0.32 : whitesBefore * ww;
+    }
+
+    /** How wide {@code key} is drawn on a piano {@code width} wide. */
+    static double keyWidth(int key, double width) {
+        double ww = width / WHITE_KEYS;
+        return isBlack(key) ? ww * 0.64 : ww - 1;
+    }
+
     private void draw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -103,22 +121,17 @@ final class PianoView extends Pane {
         double heatH = showHeat ? Math.min(36, h * 0.22) : 0;
         double keysTop = heatH + 4;
         double keysH = h - keysTop;
-        int whites = 52;
-        double ww = w / whites;
+        double ww = w / WHITE_KEYS;
         float max = 1e-6f;
         for (float p : probabilities) {
             max = Math.max(max, p);
         }
-        int white = 0;
         double[] x = new double[Keys.NUM_KEYS];
         for (int k = 0; k < Keys.NUM_KEYS; k++) {
+            x[k] = keyX(k, w);
             if (!isBlack(k)) {
-                x[k] = white * ww;
                 g.setFill(sounding[k] ? LIT : allowed[k] ? Color.web("#f4f1ea") : Color.web("#8a8780"));
                 g.fillRect(x[k] + 0.5, keysTop, ww - 1, keysH);
-                white++;
-            } else {
-                x[k] = white * ww - ww * 0.32;
             }
         }
         for (int k = 0; k < Keys.NUM_KEYS; k++) {

@@ -80,7 +80,7 @@ final class SetupBar extends VBox {
         name.textProperty().bind(state.modelName());
         name.getStyleClass().addAll("model-name", "shrinks");
         name.setMaxWidth(320);
-        name.setTooltip(wrapping(state.modelDetail()));
+        name.setTooltip(wrapping(javafx.beans.binding.Bindings.concat(state.modelName(), "\n", state.modelDetail())));
         Label folder = new Label();
         folder.setId("model-folder");
         folder.getStyleClass().addAll("dim", "shrinks");
@@ -121,7 +121,10 @@ final class SetupBar extends VBox {
         status.setId("controller-status");
         status.getStyleClass().add("shrinks");
         status.textProperty().bind(state.controllerStatus());
-        status.setMaxWidth(480); // "no gamepad found yet: plug one in (other controllers still play)" whole
+        // one width whatever it says, so the row does not reflow as a gamepad comes and goes
+        status.setPrefWidth(400); // "no gamepad yet: plug one in any time (the keyboard plays)" whole
+        status.setMinWidth(200);
+        status.setMaxWidth(400);
         status.setTooltip(wrapping(state.controllerStatus()));
         Button learn = new Button("Learn…");
         learn.setFocusTraversable(false);
@@ -137,8 +140,16 @@ final class SetupBar extends VBox {
             also.getItems().setAll(items);
         });
         also.setOnAction(e -> {
-            if (also.getValue() != null) {
+            if (!syncing && also.getValue() != null) {
                 state.addController(also.getValue());
+            }
+        });
+        state.extraControllerFailed().addListener((o, a, failed) -> {
+            if (failed != null && failed.equals(also.getValue())) {
+                sync(() -> {
+                    also.getSelectionModel().clearSelection();
+                    also.setValue(null); // the prompt again, not the controller that did not open
+                });
             }
         });
         ToggleButton sustain = new ToggleButton("Sustain");
@@ -200,7 +211,7 @@ final class SetupBar extends VBox {
         scale.setId("scale");
         scale.getItems().setAll(Scale.values());
         scale.setFocusTraversable(false);
-        scale.setPrefWidth(160);
+        scale.setPrefWidth(190); // "minor pentatonic" whole
         scale.setMinWidth(Region.USE_PREF_SIZE);
         Spinner<Integer> low = pitchSpinner("low");
         Spinner<Integer> high = pitchSpinner("high");
@@ -296,8 +307,10 @@ final class SetupBar extends VBox {
         status.setId("output-status");
         status.getStyleClass().addAll("dim", "shrinks");
         status.textProperty().bind(state.outputStatus());
-        status.setMaxWidth(420);
-        state.outputProblem().addListener((o, a, b) -> status.pseudoClassStateChanged(PseudoClass.getPseudoClass("problem"), b));
+        status.setPrefWidth(380); // one width whatever it says: the rows above do not reflow as it changes
+        status.setMinWidth(160);
+        status.setMaxWidth(380);
+        state.outputAlarm().addListener((o, a, b) -> status.pseudoClassStateChanged(PseudoClass.getPseudoClass("problem"), b));
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(state.outputStatus());
         status.setTooltip(whole);

@@ -31,8 +31,10 @@ public final class MicrophoneSource implements ButtonSource {
         try {
             dispatcher = AudioDispatcherFactory.fromDefaultMicrophone(SAMPLE_RATE, FRAME, FRAME - HOP);
         } catch (Exception e) {
-            throw new ControllerException("no microphone could be opened (" + e.getMessage()
-                    + "): check the audio input, or play with the keyboard or a gamepad", e);
+            // Java Sound's own text names line formats ("Line matching interface TargetDataLine supporting format
+            // PCM_SIGNED 22050.0 Hz…"): a player needs to know only that no input could be opened (--debug shows it)
+            throw new ControllerException("no microphone here: no audio input could be opened (plug one in, or check"
+                    + " that no other program holds it); the keyboard and a gamepad still play", e);
         }
         long start = System.nanoTime();
         attach(dispatcher, new SungContour(listener), start);
