@@ -461,7 +461,7 @@ public final class TrainingRun implements AutoCloseable {
                 throw new IOException("the checkpoint does not match the network: parameter " + e.getKey()
                         + (t == null ? " is missing" : " has " + t.data().length + " values, expected " + target.size()));
             }
-            target.set(t.data());
+            dev.pianogenie.model.net.ArrayValues.fill(target, t.data());
         }
     }
 
