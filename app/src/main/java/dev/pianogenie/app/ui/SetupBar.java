@@ -122,7 +122,7 @@ final class SetupBar extends VBox {
         status.getStyleClass().add("shrinks");
         status.textProperty().bind(state.controllerStatus());
         // one width whatever it says, so the row does not reflow as a gamepad comes and goes
-        status.setPrefWidth(400); // "no gamepad yet: plug one in any time (the keyboard plays)" whole
+        status.setPrefWidth(400); // "no gamepad yet: plug one in (the keyboard plays)" whole, a pad's name mostly
         status.setMinWidth(200);
         status.setMaxWidth(400);
         status.setTooltip(wrapping(state.controllerStatus()));

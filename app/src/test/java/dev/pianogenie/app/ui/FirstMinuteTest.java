@@ -118,7 +118,7 @@ class FirstMinuteTest {
         show(robot, PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString()), freshPrefs(), 1024, 600);
         // No gamepad plugged in: the news the gamepad source sends when it finds none at start (the scripted pad of
         // these tests is found once per test JVM and cannot be hidden from JInput's cached enumeration)
-        state.events().connection("gamepad", false, "no gamepad yet: plug one in any time (the keyboard plays)");
+        state.events().connection("gamepad", false, "no gamepad yet: plug one in (the keyboard plays)");
         robot.sleep(200);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(state.controllerConnected().get());
@@ -285,5 +285,47 @@ class FirstMinuteTest {
         assertEquals(List.of(), cut, "cut off at 1024×600");
         // the roll has room: more than a strip
         assertTrue(view.roll.getHeight() >= 70, "the piano roll at 1024×600: " + view.roll.getHeight());
+    }
+
+    @Test
+    void browseListsTheFolderInsideTheDialogOnASmallScreenAndASecondExportWavDoesNotOverwriteTheFirst(FxRobot robot)
+            throws Exception {
+        assertFalse(PathDialog.systemChooserFits(1024, 600), "the GTK chooser (1096×822) does not fit 1024×600");
+        assertTrue(PathDialog.systemChooserFits(1920, 1080));
+        open(robot, PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
+                freshPrefs(), 1024, 600);
+        MainViewTest.waitFor(() -> state.modelReady().get() && !state.busy().get(), "started");
+        robot.type(javafx.scene.input.KeyCode.F5);
+        MainViewTest.waitFor(() -> state.recording().get() && !state.busy().get(), "recording");
+        for (javafx.scene.input.KeyCode k : List.of(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.S,
+                javafx.scene.input.KeyCode.D)) {
+            robot.type(k);
+            robot.sleep(30);
+        }
+        robot.type(javafx.scene.input.KeyCode.F5);
+        MainViewTest.waitFor(() -> state.lastTake().get().isPresent() && !state.busy().get(), "a take");
+        Path mid = state.lastTake().get().get();
+        robot.clickOn("#export-wav");
+        Path wav = mid.resolveSibling(mid.getFileName().toString().replace(".mid", ".wav"));
+        MainViewTest.waitFor(() -> Files.isRegularFile(wav) && !state.busy().get(), "the first export");
+        long first = Files.getLastModifiedTime(wav).toMillis();
+        robot.clickOn("#export-wav");
+        Path second = mid.resolveSibling(mid.getFileName().toString().replace(".mid", "-2.wav"));
+        MainViewTest.waitFor(() -> Files.isRegularFile(second) && !state.busy().get(), "the second export beside it");
+        assertEquals(first, Files.getLastModifiedTime(wav).toMillis(), "the first is left as it was");
+        assertTrue(state.message().get().text().contains(second.toString()), "says the file: " + state.message().get().text());
+        // Save as… on this small screen: Browse… lists the folder inside the dialog, which stays on the screen
+        robot.clickOn("#save-as");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
+                && w.getScene().lookup("#path-field") != null).findFirst().orElseThrow();
+        robot.interact(() -> ((javafx.scene.control.Button) dialog.getScene().lookup("#browse")).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) dialog.getScene().lookup("#browse-list");
+        assertTrue(list.isVisible(), "the folder's entries, inside the dialog");
+        assertTrue(list.getItems().stream().anyMatch(p -> p.toString().endsWith(mid.getFileName().toString())),
+                "the take is listed: " + list.getItems());
+        assertTrue(dialog.getWidth() <= 1024 && dialog.getHeight() <= 600, "fits: " + dialog.getWidth() + "×" + dialog.getHeight());
+        robot.interact(dialog::hide);
     }
 }

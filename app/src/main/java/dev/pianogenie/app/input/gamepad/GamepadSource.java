@@ -170,7 +170,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         if (c != null) {
             connect(c);
         } else {
-            l.onConnection(name(), false, "no gamepad yet: plug one in any time (the keyboard plays)");
+            l.onConnection(name(), false, "no gamepad yet: plug one in (the keyboard plays)");
         }
         running = true;
         thread = new Thread(this::run, "gamepad-poll");
