@@ -288,6 +288,29 @@ class FirstMinuteTest {
     }
 
     @Test
+    void aMicThatCannotOpenIsSaidInWordsAndTheMenuGoesBackToItsPrompt(FxRobot robot) throws Exception {
+        boolean mic = javax.sound.sampled.AudioSystem.getTargetLineInfo(
+                new javax.sound.sampled.Line.Info(javax.sound.sampled.TargetDataLine.class)).length > 0;
+        org.junit.jupiter.api.Assumptions.assumeFalse(mic, "this machine has an audio input: the mic opens");
+        open(robot, PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
+                freshPrefs(), 1024, 600);
+        MainViewTest.waitFor(() -> state.modelReady().get() && !state.busy().get(), "started");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> also = robot.lookup("#controller").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            also.getItems().setAll("none", "mic");
+            also.setValue("mic");
+        });
+        MainViewTest.waitFor(() -> !state.busy().get() && state.message().get().problem(), "the mic fails here");
+        WaitForAsyncUtils.waitForFxEvents();
+        String said = state.message().get().text();
+        assertTrue(said.contains("no microphone here"), said);
+        assertFalse(said.contains("TargetDataLine") || said.contains("PCM_SIGNED") || said.contains("Exception"),
+                "no Java Sound text: " + said);
+        assertEquals(null, also.getValue(), "the menu does not keep saying mic");
+    }
+
+    @Test
     void browseListsTheFolderInsideTheDialogOnASmallScreenAndASecondExportWavDoesNotOverwriteTheFirst(FxRobot robot)
             throws Exception {
         assertFalse(PathDialog.systemChooserFits(1024, 600), "the GTK chooser (1096×822) does not fit 1024×600");
