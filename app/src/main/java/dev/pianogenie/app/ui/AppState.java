@@ -85,6 +85,9 @@ final class AppState implements AutoCloseable {
                 ? new RememberedModel.Choice(setup.modelFolder(), RememberedModel.keyOf(setup.modelFolder(), shipped()), false,
                         java.util.Optional.empty())
                 : RememberedModel.recall(prefs, shipped());
+        if (startModel.folder() == null) {
+            setup.modelFolder(); // no shipped model and none remembered: its error says to pass --model
+        }
         this.modelKey = startModel.key();
         this.modelPrefs = prefs.node("models").node(modelKey);
         double t = setup.isChosen(Choice.TEMPERATURE) ? setup.temperature()
@@ -135,9 +138,9 @@ final class AppState implements AutoCloseable {
         return startModel.folder();
     }
 
-    /** The shipped model of this copy of the app (null if it has none: then --model is required anyway). */
+    /** The shipped model of this copy of the app (null if it has none: a remembered folder or --model then). */
     private Path shipped() {
-        return setup.isChosen(Choice.MODEL) ? shippedOrNull() : setup.modelFolder();
+        return shippedOrNull();
     }
 
     private static Path shippedOrNull() {
