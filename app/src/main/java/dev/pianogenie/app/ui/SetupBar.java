@@ -221,6 +221,9 @@ final class SetupBar extends VBox {
             scale.setValue(k.scale().scale());
             low.getValueFactory().setValue(k.range().lowPitch());
             high.getValueFactory().setValue(k.range().highPitch());
+            for (Spinner<Integer> pitch : List.of(low, high)) { // the same pitch spelled in the new key
+                pitch.getEditor().setText(pitch.getValueFactory().getConverter().toString(pitch.getValue()));
+            }
         });
         show.run();
         state.keys().addListener(o -> show.run());
@@ -240,7 +243,7 @@ final class SetupBar extends VBox {
         return group(label, root, scale, new Label("from"), low, new Label("to"), high);
     }
 
-    private static Spinner<Integer> pitchSpinner(String id) {
+    private Spinner<Integer> pitchSpinner(String id) {
         Spinner<Integer> s = new Spinner<>(Keys.LOWEST_PITCH, Keys.HIGHEST_PITCH, Keys.LOWEST_PITCH);
         s.setId(id);
         s.setPrefWidth(84);
@@ -248,14 +251,14 @@ final class SetupBar extends VBox {
         s.setFocusTraversable(false);
         s.getValueFactory().setConverter(new StringConverter<>() {
             @Override
-            public String toString(Integer p) {
-                return p == null ? "" : Keys.pitchName(p);
+            public String toString(Integer p) { // spelled in the chosen key, as the pads are (E♭4 in C minor)
+                return p == null ? "" : NoteSpelling.name(p, state.keys().get().scale());
             }
 
             @Override
             public Integer fromString(String text) {
                 try {
-                    int p = Keys.parsePitch(text);
+                    int p = Keys.parsePitch(text.replace('♭', 'b').replace('♯', '#'));
                     return Keys.isOnPiano(p) ? p : s.getValue();
                 } catch (IllegalArgumentException e) {
                     return s.getValue();

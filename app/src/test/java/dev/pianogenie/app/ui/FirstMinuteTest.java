@@ -283,6 +283,10 @@ class FirstMinuteTest {
         }
         MainViewTest.waitFor(() -> !state.busy().get(), "settled");
         assertEquals(List.of(), cut, "cut off at 1024×600");
+        // the range is spelled in the chosen key too: E♭4 in C minor
+        robot.interact(() -> state.setKeys(0, Scale.NATURAL_MINOR, 63, 84));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("E♭4", robot.lookup("#low").queryAs(javafx.scene.control.Spinner.class).getEditor().getText());
         // the roll has room: more than a strip
         assertTrue(view.roll.getHeight() >= 70, "the piano roll at 1024×600: " + view.roll.getHeight());
     }
