@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
 # Makes docs/screenshot-WxH.png: the desktop app in a real window under Xvfb filling a W×H screen, after a
-# scripted few presses (docs/demo.session.jsonl replayed in real time). Usage: docs/make-screenshot.sh [WxH]
-# (default 1360x780). Needs: apt-get install xvfb xauth libgtk-3-0 imagemagick xdotool
+# scripted few presses (docs/demo.session.jsonl replayed in real time). Usage: docs/make-screenshot.sh [WxH] [first]
+# (default 1360x780); "first": docs/first-start-WxH.png instead, a first start (nothing remembered, nothing played,
+# no gamepad, no sound card here). Needs: apt-get install xvfb xauth libgtk-3-0 imagemagick xdotool
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE="${1:-1360x780}"
+FIRST="${2:-}"
 W="${SIZE%x*}"; H="${SIZE#*x}"
 MODEL="${MODEL:-assets/model}"
-OUT="${OUT:-docs/screenshot-$SIZE.png}"
+if [ "$FIRST" = first ]; then
+  OUT="${OUT:-docs/first-start-$SIZE.png}"
+  PLAY=(play)   # the shipped model, nothing chosen: as a new user's first start
+else
+  OUT="${OUT:-docs/screenshot-$SIZE.png}"
+  PLAY=(play --model "$MODEL" --controller replay:docs/demo.session.jsonl)
+fi
 export DISPLAY="${SCREENSHOT_DISPLAY:-:97}"   # another display number when several run at once
 Xvfb "$DISPLAY" -screen 0 "${SIZE}x24" >/dev/null 2>&1 &
 XVFB=$!
-trap 'kill $GENIE $XVFB 2>/dev/null || true' EXIT
+trap 'kill $GENIE $XVFB 2>/dev/null || true; [ -n "${FRESH:-}" ] && rm -rf "$FRESH"' EXIT
 sleep 2
 mkdir -p target
-# a fresh home (no remembered settings), but the usual cache (the natives are not extracted again)
-GENIE_JAVA_OPTS="-Dprism.order=sw -Dpianogenie.cache=${XDG_CACHE_HOME:-$HOME/.cache}/piano-genie -Duser.home=${SCREENSHOT_HOME:-$PWD/target/screenshot-home}" \
-  ./genie play --model "$MODEL" --controller replay:docs/demo.session.jsonl ${GENIE_ARGS:-} 2>target/screenshot.log &
+# a fresh home and XDG folders each time (no remembered settings), but the usual cache (the natives are not
+# extracted again)
+FRESH="$(mktemp -d "${TMPDIR:-/tmp}/genie-screenshot.XXXXXX")"
+HOME="$FRESH" XDG_CONFIG_HOME="$FRESH/.config" XDG_DATA_HOME="$FRESH/.local/share" XDG_MUSIC_DIR="$FRESH/Music" \
+GENIE_JAVA_OPTS="-Dprism.order=sw -Dpianogenie.cache=${XDG_CACHE_HOME:-$HOME/.cache}/piano-genie -Duser.home=$FRESH" \
+  ./genie "${PLAY[@]}" ${GENIE_ARGS:-} 2>target/screenshot.log &
 GENIE=$!
 for _ in $(seq 120); do   # the replay starts when the model is ready
   grep -q "ready to play" target/screenshot.log 2>/dev/null && break
@@ -25,6 +36,10 @@ done
 # no window manager under Xvfb: make the window fill the screen, as a maximised window would
 WID=$(xdotool search --name "^Piano Genie$" | head -n 1)
 xdotool windowmove "$WID" 0 0 windowsize "$WID" "$W" "$H"
-sleep "${WAIT_SECONDS:-7.5}"   # into the replay: the runs on the roll, the final chord held
+if [ "$FIRST" = first ]; then
+  sleep 2   # the window settled at its size
+else
+  sleep "${WAIT_SECONDS:-7.5}"   # into the replay: the runs on the roll, the final chord held
+fi
 import -window root "$OUT"
 echo "wrote $OUT"

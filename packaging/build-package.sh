@@ -121,6 +121,11 @@ JAVA_OPTIONS=(
 )
 OPTIONS=()
 for o in "${JAVA_OPTIONS[@]}"; do OPTIONS+=(--java-options "$o"); done
+# Depends (packaging/linux/control, written there: jpackage always adds its own list to a --linux-package-deps one):
+# what the package's own libraries link against directly (readelf -d NEEDED of every .so in it, each library found
+# with dpkg -S on Debian 12), as dpkg-shlibdeps would list them — not jpackage's default, which is every library of
+# the ldd closure plus xdg-utils, whose recommends pulled in 47 more packages (a Perl stack, a terminal emulator).
+# The menu entry does without xdg-utils (postinst), so it is only suggested.
 
 step_start "making the $TYPE (jpackage; dpkg-deb compresses about 1.2 GB: minutes with xz)"
 "${JAVA_BIN}jpackage" --type "$TYPE" --dest "$OUT" --temp "$STAGE/jpackage" \

@@ -28,6 +28,20 @@ mkdir -p "$WORK/home" "$WORK/nojdk" "$WORK/cwd"
 PG="$WORK/root/opt/piano-genie/bin/piano-genie"
 [ -x "$PG" ] || fail "no launcher at /opt/piano-genie/bin/piano-genie in the package"
 touch "$WORK/unpacked.stamp"
+
+# Depends (packaging/linux/control) names the package of every system library the package's own libraries link
+# against directly, so apt brings them and nothing more
+DEPENDS=",$(dpkg-deb -f "$DEB" Depends | tr -d ' '),"
+missing=()
+unknown=()
+while read -r lib; do
+  [ -n "$(find "$WORK/root" -name "$lib" -print -quit)" ] && continue # shipped in the package
+  owner=$(dpkg -S "*/$lib" 2>/dev/null | head -n 1 | cut -d: -f1 || true)
+  [ -z "$owner" ] && { unknown+=("$lib"); continue; } # not installed on this machine: cannot be checked here
+  [[ "$DEPENDS" == *",$owner,"* ]] || missing+=("$lib ($owner)")
+done < <(find "$WORK/root" -name '*.so*' -type f -exec readelf -d {} \; 2>/dev/null | sed -n 's/.*NEEDED.*\[\(.*\)\]/\1/p' | sort -u)
+[ ${#missing[@]} -eq 0 ] || fail "Depends lacks the package of: ${missing[*]}"
+ok "Depends covers every library the natives link against ($(tr ',' '\n' <<<"$DEPENDS" | grep -c .) packages, xdg-utils only suggested)${unknown:+; not installed here, so not checked: ${unknown[*]}}"
 sleep 1 # file times have one-second resolution on some file systems
 
 # The packaged launcher in a bare environment: no java on PATH (only a folder with nothing in it), JAVA_HOME at

@@ -11,7 +11,6 @@ import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.Lookahead;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.StreamingDecoder;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -41,7 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * would play next, one batched call that leaves its state alone — and the listener gets it
  * ({@link PerformerListener#lookahead}); a chord's presses go out first, the look-ahead follows the last.
  * A key that is struck while it still sounds is re-struck (note-off, note-on), never left stuck; a key held by
- * two buttons ends when the last of them is released. Chords are separate presses, one decoder step each, in
+ * two buttons ends when the last of them is released. That bookkeeping is the {@link KeyLedger}'s: each note-on
+ * and note-off it decides goes to the outputs, and each note-off to the listener, so the display lights only
+ * what sounds. Chords are separate presses, one decoder step each, in
  * arrival order. Event times never run backwards through the performer: an event stamped earlier than the one
  * before it (two controllers with their own clocks) is played at the earlier event's time, so no press is lost
  * and no output sees a note end before it began. A controller that disconnects, an output that is removed and
@@ -81,10 +82,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private volatile long processed;
 
     // real-time thread state
-    private final int[] keyOfButton = new int[Keys.NUM_BUTTONS];
-    private final int[] holders = new int[Keys.NUM_KEYS];
-    private final boolean[] heldByPedal = new boolean[Keys.NUM_KEYS];
-    private boolean pedalDown;
+    /** What sounds and what holds it; every note-on and note-off goes through it to the outputs and the listener. */
+    private final KeyLedger keys;
     private boolean lookaheadDue; // at start (if on): what the first press of a phrase would play
     private long lastPressNanos = Long.MIN_VALUE; // in this phrase
     private long lastIntervalNanos = -1;
@@ -109,7 +108,18 @@ public final class Performer implements ButtonListener, AutoCloseable {
         this.listener = listener;
         this.outputs = new FanOutSink((sink, error) -> listener.problem(
                 "output " + sink + " failed and was disconnected: " + error.getMessage()));
-        Arrays.fill(keyOfButton, -1);
+        this.keys = new KeyLedger(new KeyLedger.Voice() {
+            @Override
+            public void noteOn(int key, int velocity, long nanos) {
+                outputs.noteOn(Keys.pitch(key), velocity, nanos);
+            }
+
+            @Override
+            public void noteOff(int key, long nanos) {
+                outputs.noteOff(Keys.pitch(key), nanos);
+                listener.released(key, nanos);
+            }
+        });
         thread = new Thread(this::loop, "genie-performer");
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
@@ -135,7 +145,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
         call(() -> {
             decoder.setSampling(sampling);
             startPhrase();
-            take.start(now(), pedalDown);
+            take.start(now(), keys.pedalDown());
             return null;
         }, "start the take");
     }
@@ -175,7 +185,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
     public void attach(NoteSink sink) {
         onPerformerThread(() -> {
             outputs.attach(sink);
-            if (pedalDown) {
+            if (keys.pedalDown()) {
                 sink.pedal(true, now());
             }
         });
@@ -188,7 +198,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
     public void detach(NoteSink sink) {
         await(onPerformerThread(() -> {
             long t = now();
-            releaseAll(t);
+            keys.releaseAll(t);
             outputs.detach(sink);
             try {
                 sink.allNotesOff(t);
@@ -202,9 +212,13 @@ public final class Performer implements ButtonListener, AutoCloseable {
     public void panic() {
         onPerformerThread(() -> {
             long t = now();
-            releaseAll(t);
-            pedalDown = false;
+            keys.releaseAll(t);
+            boolean wasDown = keys.pedalDown();
+            keys.pedal(false, t);
             outputs.allNotesOff(t);
+            if (wasDown) {
+                listener.pedal(false, t); // all notes off lifts the pedal too
+            }
         });
     }
 
@@ -338,10 +352,10 @@ public final class Performer implements ButtonListener, AutoCloseable {
             running = false;
             runCommands();
             long t = now();
-            releaseAll(t);
-            if (pedalDown) {
+            keys.releaseAll(t);
+            if (keys.pedalDown()) {
+                keys.pedal(false, t);
                 outputs.pedal(false, t);
-                pedalDown = false;
             }
             runCommands(); // any that came meanwhile; later ones run on their caller's thread
         }
@@ -356,26 +370,14 @@ public final class Performer implements ButtonListener, AutoCloseable {
         switch (e.kind()) {
             case PRESS -> press(e, t);
             case RELEASE -> release(e.button(), t);
-            case PEDAL_DOWN -> {
-                pedalDown = true;
-                outputs.pedal(true, t);
-                listener.pedal(true, t);
-            }
-            case PEDAL_UP -> {
-                pedalDown = false;
-                for (int k = 0; k < Keys.NUM_KEYS; k++) {
-                    if (heldByPedal[k]) {
-                        heldByPedal[k] = false;
-                        if (holders[k] == 0) {
-                            noteOff(k, t);
-                        }
-                    }
-                }
-                outputs.pedal(false, t);
-                listener.pedal(false, t);
+            case PEDAL_DOWN, PEDAL_UP -> {
+                boolean down = e.kind() == ButtonEvent.Kind.PEDAL_DOWN;
+                keys.pedal(down, t); // up: the notes it held end first
+                outputs.pedal(down, t);
+                listener.pedal(down, t);
             }
             case RESET -> {
-                releaseAll(t);
+                keys.releaseAll(t);
                 startPhrase();
                 listener.reset(t);
             }
@@ -405,7 +407,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
 
     private void press(ButtonEvent e, long t) {
         int button = e.button();
-        if (keyOfButton[button] >= 0) {
+        if (keys.keyOf(button) >= 0) {
             release(button, t); // pressed again without a release (e.g. a terminal): end the first
         }
         long t0 = System.nanoTime();
@@ -414,15 +416,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
         int buffer = 1 - latestProbabilities;
         decoder.lastProbabilities(probabilities[buffer]);
         latestProbabilities = buffer;
-        int pitch = Keys.pitch(key);
-        if (holders[key] > 0 || heldByPedal[key]) {
-            outputs.noteOff(pitch, t); // re-strike: a key sounds once, however many buttons hold it
-            heldByPedal[key] = false;
-        }
         int velocity = velocityOf(e, t);
-        outputs.noteOn(pitch, velocity, t);
-        holders[key]++;
-        keyOfButton[button] = key;
+        keys.strike(button, key, velocity, t); // a sounding key is re-struck
         long done = System.nanoTime();
         latency.add(decodeNanos, done - e.nanos());
         listener.played(new PerformerListener.Played(button, key, velocity, t, decodeNanos, done));
@@ -467,36 +462,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
 
     private void release(int button, long t) {
         listener.buttonReleased(button, t);
-        int key = keyOfButton[button];
-        if (key < 0) {
-            return; // a release without its press (pressed before we started, or already released by a reset)
-        }
-        keyOfButton[button] = -1;
-        holders[key]--;
-        if (holders[key] > 0) {
-            return; // another button still holds this key
-        }
-        if (pedalDown) {
-            heldByPedal[key] = true;
-        } else {
-            noteOff(key, t);
-        }
-    }
-
-    private void noteOff(int key, long t) {
-        outputs.noteOff(Keys.pitch(key), t);
-        listener.released(key, t);
-    }
-
-    private void releaseAll(long t) {
-        for (int k = 0; k < Keys.NUM_KEYS; k++) {
-            if (holders[k] > 0 || heldByPedal[k]) {
-                noteOff(k, t);
-            }
-            holders[k] = 0;
-            heldByPedal[k] = false;
-        }
-        Arrays.fill(keyOfButton, -1);
+        keys.release(button, t);
     }
 
     /** The time for what the performer does by itself (a removed output, a panic, the stop): now, never before the last event. */

@@ -49,6 +49,8 @@ final class AppState implements AutoCloseable {
     private final ReadOnlyObjectWrapper<List<OutputSpec>> outputs = new ReadOnlyObjectWrapper<>(List.of(OutputSpec.SYNTH));
     private final ReadOnlyStringWrapper outputStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper outputProblem = new ReadOnlyBooleanWrapper(false);
+    /** The output failed and the player had chosen it (shown in a warning colour; a default that cannot play is not). */
+    private final ReadOnlyBooleanWrapper outputAlarm = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper("(loading)");
     private final ReadOnlyStringWrapper modelDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper modelFolder = new ReadOnlyStringWrapper("");
@@ -64,7 +66,13 @@ final class AppState implements AutoCloseable {
     private final ReadOnlyIntegerWrapper takes = new ReadOnlyIntegerWrapper(0);
 
     private final LiveSetup setup;
+    /** The settings every model shares (velocity, output); the model's own are in {@link #modelPrefs}. */
     private final Preferences prefs;
+    /** The model to start with: the command line's, else last time's (if still there and this copy's), else the shipped one. */
+    private final RememberedModel.Choice startModel;
+    /** The settings of the model in use: its temperature and keys (a node per model, see {@link RememberedModel}). */
+    private Preferences modelPrefs;
+    private String modelKey;
     private final Path takesFolder;
     private final UiEvents events = new UiEvents();
     private final PlayController controller;
@@ -84,10 +92,19 @@ final class AppState implements AutoCloseable {
         this.setup = setup;
         this.prefs = prefs;
         this.takesFolder = takesFolder;
+        this.startModel = setup.isChosen(Choice.MODEL)
+                ? new RememberedModel.Choice(setup.modelFolder(), RememberedModel.keyOf(setup.modelFolder(), shipped()), false,
+                        java.util.Optional.empty())
+                : RememberedModel.recall(prefs, shipped());
+        if (startModel.folder() == null) {
+            setup.modelFolder(); // no shipped model and none remembered: its error says to pass --model
+        }
+        this.modelKey = startModel.key();
+        this.modelPrefs = prefs.node("models").node(modelKey);
         double t = setup.isChosen(Choice.TEMPERATURE) ? setup.temperature()
-                : prefs.getDouble("temperature", setup.temperature());
+                : modelPrefs.getDouble("temperature", setup.temperature());
         temperature.set(Math.max(0, Math.min(1, t)));
-        keys.set(setup.isChosen(Choice.KEYS) ? setup.keys() : rememberedKeys(prefs).orElse(setup.keys()));
+        keys.set(setup.isChosen(Choice.KEYS) ? setup.keys() : rememberedKeys(modelPrefs).orElse(setup.keys()));
         int rememberedVelocity = Math.max(1, Math.min(127, prefs.getInt("velocity", Performer.DEFAULT_VELOCITY)));
         velocity.set(setup.velocity().orElse(rememberedVelocity));
         velocityFixed.set(setup.isChosen(Choice.VELOCITY) ? setup.velocity().isPresent() : prefs.getBoolean("velocity_fixed", false));
@@ -98,6 +115,9 @@ final class AppState implements AutoCloseable {
     }
 
     private static Optional<KeyChoice> rememberedKeys(Preferences prefs) {
+        if (prefs.get("scale", null) == null) {
+            return Optional.empty();
+        }
         try {
             Scale s = Scale.valueOf(prefs.get("scale", Scale.CHROMATIC.name()));
             return Optional.of(KeyChoice.of(prefs.getInt("root", 0), s, prefs.getInt("low", Keys.LOWEST_PITCH),
@@ -110,7 +130,15 @@ final class AppState implements AutoCloseable {
     private static Optional<List<OutputSpec>> rememberedOutputs(Preferences prefs) {
         try {
             String o = prefs.get("output", null);
-            return o == null ? Optional.empty() : Optional.of(List.of(OutputSpec.parse(o)));
+            if (o == null) {
+                return Optional.empty();
+            }
+            OutputSpec spec = OutputSpec.parse(o);
+            if (spec.soundfont().isPresent() && (!Files.isRegularFile(spec.soundfont().get())
+                    || RememberedModel.installationHolding(spec.soundfont().get()).isPresent())) {
+                return Optional.empty(); // a soundfont that is gone, or another copy's of the app: not ours to reach into
+            }
+            return Optional.of(List.of(spec));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -122,18 +150,21 @@ final class AppState implements AutoCloseable {
     }
 
     Path initialModel() {
-        if (setup.isChosen(Choice.MODEL)) {
-            return setup.modelFolder();
-        }
-        String last = prefs.get("model", "");
-        if (!last.isEmpty() && Files.isDirectory(Path.of(last))) {
-            remembered = Path.of(last);
-            return remembered;
-        }
-        return setup.modelFolder();
+        return startModel.folder();
     }
 
-    private Path remembered;
+    /** The shipped model of this copy of the app (null if it has none: a remembered folder or --model then). */
+    private Path shipped() {
+        return shippedOrNull();
+    }
+
+    private static Path shippedOrNull() {
+        try {
+            return dev.pianogenie.app.live.DefaultModel.locate();
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
 
     /** Where the model in use came from, said beside its folder. */
     String modelOrigin(Path folder) {
@@ -143,7 +174,7 @@ final class AppState implements AutoCloseable {
         if (isShipped(folder)) {
             return "shipped";
         }
-        return folder.equals(remembered) ? "as last time" : "chosen here";
+        return startModel.remembered() && folder.equals(startModel.folder()) ? "as last time" : "chosen here";
     }
 
     private static boolean isShipped(Path folder) {
@@ -191,6 +222,10 @@ final class AppState implements AutoCloseable {
 
     ReadOnlyBooleanProperty outputProblem() {
         return outputProblem.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty outputAlarm() {
+        return outputAlarm.getReadOnlyProperty();
     }
 
     ReadOnlyStringProperty modelName() {
@@ -272,7 +307,7 @@ final class AppState implements AutoCloseable {
         double v = Math.max(0, Math.min(1, Math.round(t * 100) / 100.0));
         if (v != temperature.get()) {
             temperature.set(v);
-            prefs.putDouble("temperature", v);
+            modelPrefs.putDouble("temperature", v);
             applySampling();
         }
     }
@@ -314,10 +349,10 @@ final class AppState implements AutoCloseable {
             return;
         }
         keys.set(k);
-        prefs.put("scale", k.scale().scale().name());
-        prefs.putInt("root", k.root());
-        prefs.putInt("low", k.range().lowPitch());
-        prefs.putInt("high", k.range().highPitch());
+        modelPrefs.put("scale", k.scale().scale().name());
+        modelPrefs.putInt("root", k.root());
+        modelPrefs.putInt("low", k.range().lowPitch());
+        modelPrefs.putInt("high", k.range().highPitch());
         applySampling();
     }
 
@@ -508,26 +543,65 @@ final class AppState implements AutoCloseable {
                 + model.config().rnnLayers() + "×" + model.config().rnnDim()
                 + (model.config().provenance().containsKey("licence") ? " · " + model.config().provenance().get("licence") : ""));
         modelFolder.set(shortPath(dir) + " (" + modelOrigin(dir) + ")");
-        prefs.put("model", dir.toAbsolutePath().toString());
+        String key = RememberedModel.remember(prefs, dir, shipped());
+        if (!key.equals(modelKey)) { // another model: its own settings, where it has some and the command line chose none
+            modelKey = key;
+            modelPrefs = prefs.node("models").node(key);
+            if (!setup.isChosen(Choice.TEMPERATURE) && modelPrefs.get("temperature", null) != null) {
+                setTemperature(modelPrefs.getDouble("temperature", temperature.get()));
+            }
+            if (!setup.isChosen(Choice.KEYS)) {
+                rememberedKeys(modelPrefs).ifPresent(k -> setKeys(k.root(), k.scale().scale(), k.range().lowPitch(),
+                        k.range().highPitch()));
+            }
+        }
         modelReady.set(true);
-        say(Message.info("Ready: " + model.config().name() + "."));
+        boolean first = !startNoteSaid;
+        startNoteSaid = true;
+        say(Message.info("Ready: " + model.config().name() + "." + (first ? startModel.note().map(n -> " " + n).orElse("") : "")));
     }
 
-    void outputOpened(List<OutputSpec> specs, String description) {
+    /** @param chosen the player chose it just now: the status line says it is open (not "Opening…" any more) */
+    private boolean startNoteSaid;
+
+    void outputOpened(List<OutputSpec> specs, String description, boolean chosen) {
         outputs.set(specs);
         outputStatus.set(description);
         outputProblem.set(false);
+        outputAlarm.set(false);
+        if (chosen) {
+            say(Message.info("Output: " + description));
+        }
         if (specs.size() == 1) {
             prefs.put("output", specs.get(0).toString());
         }
     }
 
-    void outputFailed(List<OutputSpec> specs, String status, String text) {
+    /**
+     * @param chosen the player chose it: a problem in the status line; else (the default synth without a sound card)
+     *               it is said once, calmly, beside the Output menu
+     */
+    void outputFailed(List<OutputSpec> specs, String status, String text, boolean chosen) {
         outputs.set(specs);
         outputStatus.set(status);
         outputProblem.set(true);
-        say(Message.problem(text));
+        outputAlarm.set(chosen);
+        if (chosen) {
+            say(Message.problem(text));
+        }
     }
+
+    /** A controller chosen in the window that could not be opened; the menu goes back to offering it. */
+    void extraControllerFailed(String spec) {
+        extraControllerFailed.set(spec);
+        extraControllerFailed.set(null);
+    }
+
+    ReadOnlyObjectProperty<String> extraControllerFailed() {
+        return extraControllerFailed.getReadOnlyProperty();
+    }
+
+    private final ReadOnlyObjectWrapper<String> extraControllerFailed = new ReadOnlyObjectWrapper<>();
 
     void controller(boolean connected, String text) {
         controllerConnected.set(connected);

@@ -97,11 +97,11 @@ final class ButtonPad extends HBox {
 
     /**
      * Labels each button with the note it would play next; {@code sampling}: the draw may pick another note, so
-     * its odds show too.
+     * its odds show too; notes are spelled in {@code key} (E♭ in C minor, not D♯).
      */
-    void lookahead(Lookahead next, boolean sampling) {
+    void lookahead(Lookahead next, boolean sampling, dev.pianogenie.model.RootedScale key) {
         for (int b = 0; b < buttons.length; b++) {
-            notes[b].setText(Keys.pitchName(next.pitch(b)));
+            notes[b].setText(NoteSpelling.name(next.pitch(b), key));
             float p = next.probability(b); // a draw is never sure: 99.6% is not shown as 100%
             odds[b].setText(p >= 0.995f ? ">99%" : String.format(Locale.ROOT, "%.0f%%", 100 * p));
             odds[b].setManaged(sampling);

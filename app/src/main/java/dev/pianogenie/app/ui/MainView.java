@@ -178,7 +178,7 @@ final class MainView {
                     }
                 }
                 case LOOKAHEAD -> {
-                    pad.lookahead(e.lookahead(), state.temperature().get() > 0);
+                    pad.lookahead(e.lookahead(), state.temperature().get() > 0, state.keys().get().scale());
                     piano.lookahead(e.lookahead().keys());
                     lookaheadAfter = notesShown;
                 }
@@ -213,7 +213,7 @@ final class MainView {
             var s = state.engineRoom().session();
             if (s != null && s.performer().latency().count() > 0) {
                 var l = s.performer().latency();
-                state.latencyShown(String.format(Locale.ROOT, "decoder %.0f µs · press→out %.1f ms (p99 %.1f)",
+                state.latencyShown(String.format(Locale.ROOT, "%.0f µs · out %.1f ms (p99 %.1f)",
                         l.decodePercentileMicros(0.5), l.totalPercentileMicros(0.5) / 1000, l.totalPercentileMicros(0.99) / 1000));
             }
         }

@@ -22,7 +22,14 @@ import javafx.scene.layout.Region;
  */
 final class MessageBar extends HBox {
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
-    private final Label text = new Label();
+    /** At least two lines high, so the window does not jump as one-line and two-line messages alternate. */
+    private final Label text = new Label() {
+        @Override
+        protected double computePrefHeight(double width) {
+            double twoLines = Math.ceil(2 * getFont().getSize() * 1.35) + snappedTopInset() + snappedBottomInset();
+            return Math.max(super.computePrefHeight(width), twoLines);
+        }
+    };
     private final Button open = new Button("Open folder");
     private final Button copy = new Button("Copy path");
     private Path file;

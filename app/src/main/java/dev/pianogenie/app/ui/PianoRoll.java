@@ -8,9 +8,14 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 
-/** A scrolling piano roll of the last seconds: time flows right to left, pitch bottom to top. */
+/**
+ * The last seconds of playing under the piano, each note in its key's column (so a note is read off the keyboard
+ * above it, however short the roll): the newest at the top, older ones moving down. A low roll (a small screen)
+ * shows fewer seconds, never thinner notes.
+ */
 final class PianoRoll extends Pane {
-    static final double SECONDS = 8;
+    /** How fast notes move down: a 100 px roll (1024×600) shows the last 4 s, a tall one more. */
+    static final double PIXELS_PER_SECOND = 25;
     private final Canvas canvas = new Canvas();
     private final Deque<double[]> notes = new ArrayDeque<>(); // key, start s, end s (NaN while sounding), velocity
     private final double[][] open = new double[Keys.NUM_KEYS][];
@@ -18,7 +23,8 @@ final class PianoRoll extends Pane {
     PianoRoll() {
         getStyleClass().add("piano-roll");
         getChildren().add(canvas);
-        setMinHeight(48); // gives way first on a small screen (a long message below needs the room)
+        setMinHeight(48); // gives way first on a small screen
+        setPrefHeight(160);
     }
 
     @Override
@@ -41,31 +47,35 @@ final class PianoRoll extends Pane {
         }
     }
 
+    /** Whether the roll draws {@code key} as sounding now (tests). */
+    boolean isOpen(int key) {
+        return open[key] != null;
+    }
+
     void draw(double now) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w <= 0 || h <= 0) {
             return;
         }
-        while (!notes.isEmpty() && !Double.isNaN(notes.peekFirst()[2]) && notes.peekFirst()[2] < now - SECONDS) {
+        double seconds = h / PIXELS_PER_SECOND;
+        while (!notes.isEmpty() && !Double.isNaN(notes.peekFirst()[2]) && notes.peekFirst()[2] < now - seconds) {
             notes.removeFirst();
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.web("#121317"));
         g.fillRect(0, 0, w, h);
         g.setStroke(Color.web("#23252b"));
-        for (int s = 1; s < SECONDS; s++) {
-            double x = w - s / SECONDS * w;
-            g.strokeLine(x, 0, x, h);
+        for (int s = 1; s < seconds; s++) { // a line a second
+            g.strokeLine(0, s * PIXELS_PER_SECOND, w, s * PIXELS_PER_SECOND);
         }
-        double rowH = h / Keys.NUM_KEYS;
         for (double[] n : notes) {
+            int key = (int) n[0];
             double end = Double.isNaN(n[2]) ? now : n[2];
-            double x0 = w - (now - n[1]) / SECONDS * w;
-            double x1 = w - (now - end) / SECONDS * w;
-            double y = h - (n[0] + 1) * rowH;
+            double top = (now - end) * PIXELS_PER_SECOND;
+            double bottom = (now - n[1]) * PIXELS_PER_SECOND;
             g.setFill(velocityColour(n[3]));
-            g.fillRect(x0, y, Math.max(2, x1 - x0), Math.max(2, rowH));
+            g.fillRect(PianoView.keyX(key, w), top, PianoView.keyWidth(key, w), Math.max(2, bottom - top));
         }
     }
 

@@ -15,7 +15,7 @@ final class PianoView extends Pane {
     private static final Color LIT = Color.web("#ffb347");
     private static final Color HEAT = Color.web("#4fc3f7");
     private final Canvas canvas = new Canvas();
-    private final int[] sounding = new int[Keys.NUM_KEYS];
+    private final boolean[] sounding = new boolean[Keys.NUM_KEYS]; // a key sounds once: the performer re-strikes
     private final float[] probabilities = new float[Keys.NUM_KEYS];
     private final boolean[] allowed = new boolean[Keys.NUM_KEYS];
     private final int[] next = new int[Keys.NUM_BUTTONS]; // per button, the key it would play next; -1: none
@@ -40,21 +40,21 @@ final class PianoView extends Pane {
     }
 
     void keyDown(int key) {
-        sounding[key]++;
+        sounding[key] = true;
         draw();
     }
 
     void keyUp(int key) {
-        sounding[key] = Math.max(0, sounding[key] - 1);
+        sounding[key] = false;
         draw();
     }
 
     boolean isSounding(int key) {
-        return sounding[key] > 0;
+        return sounding[key];
     }
 
     void clear() {
-        java.util.Arrays.fill(sounding, 0);
+        java.util.Arrays.fill(sounding, false);
         draw();
     }
 
@@ -91,6 +91,24 @@ final class PianoView extends Pane {
         return pc == 1 || pc == 3 || pc == 6 || pc == 8 || pc == 10;
     }
 
+    static final int WHITE_KEYS = 52;
+
+    /** The left edge of {@code key} on a piano {@code width} wide (the roll below uses the same columns). */
+    static double keyX(int key, double width) {
+        double ww = width / WHITE_KEYS;
+        int whitesBefore = 0;
+        for (int k = 0; k < key; k++) {
+            whitesBefore += isBlack(k) ? 0 : 1;
+        }
+        return isBlack(key) ? whitesBefore * ww - ww * 0.32 : whitesBefore * ww;
+    }
+
+    /** How wide {@code key} is drawn on a piano {@code width} wide. */
+    static double keyWidth(int key, double width) {
+        double ww = width / WHITE_KEYS;
+        return isBlack(key) ? ww * 0.64 : ww - 1;
+    }
+
     private void draw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -103,27 +121,22 @@ final class PianoView extends Pane {
         double heatH = showHeat ? Math.min(36, h * 0.22) : 0;
         double keysTop = heatH + 4;
         double keysH = h - keysTop;
-        int whites = 52;
-        double ww = w / whites;
+        double ww = w / WHITE_KEYS;
         float max = 1e-6f;
         for (float p : probabilities) {
             max = Math.max(max, p);
         }
-        int white = 0;
         double[] x = new double[Keys.NUM_KEYS];
         for (int k = 0; k < Keys.NUM_KEYS; k++) {
+            x[k] = keyX(k, w);
             if (!isBlack(k)) {
-                x[k] = white * ww;
-                g.setFill(sounding[k] > 0 ? LIT : allowed[k] ? Color.web("#f4f1ea") : Color.web("#8a8780"));
+                g.setFill(sounding[k] ? LIT : allowed[k] ? Color.web("#f4f1ea") : Color.web("#8a8780"));
                 g.fillRect(x[k] + 0.5, keysTop, ww - 1, keysH);
-                white++;
-            } else {
-                x[k] = white * ww - ww * 0.32;
             }
         }
         for (int k = 0; k < Keys.NUM_KEYS; k++) {
             if (isBlack(k)) {
-                g.setFill(sounding[k] > 0 ? LIT : allowed[k] ? Color.web("#16171a") : Color.web("#4a4a4a"));
+                g.setFill(sounding[k] ? LIT : allowed[k] ? Color.web("#16171a") : Color.web("#4a4a4a"));
                 g.fillRect(x[k], keysTop, ww * 0.64, keysH * 0.62);
             }
         }

@@ -149,7 +149,7 @@ final class PlayController implements AutoCloseable {
             fresh.addSource(keyboard);
             startGamepad(fresh, setup);
             Platform.runLater(() -> state.modelLoaded(model, folder));
-            openOutputs(fresh, outs);
+            openOutputs(fresh, outs, first && state.setup().isChosen(LiveSetup.Choice.OUTPUT), false);
             if (firstTake != null) {
                 beginTake(fresh, firstTake); // before the command line's controllers: a replay starts at once
             }
@@ -181,11 +181,18 @@ final class PlayController implements AutoCloseable {
     }
 
     void setOutput(OutputSpec spec) {
-        run("opening " + spec.label(), () -> openOutputs(session, List.of(spec)));
+        run("opening " + spec.label(), () -> openOutputs(session, List.of(spec), true, true));
     }
 
-    /** Opens the outputs in place of the current ones; without a sound device says what works instead. */
-    private void openOutputs(LiveSession s, List<OutputSpec> specs) {
+    /**
+     * Opens the outputs in place of the current ones; without a sound device says what works instead.
+     *
+     * @param chosen the player chose these now (in the window, or on the command line at start): what happened is said
+     *               in the status line, a failure as a problem; otherwise (the default synth, last time's output) a
+     *               failure is only said, calmly, beside the Output menu
+     * @param announce say in the status line what opened (chosen in the window: "Opening…" gives way to it)
+     */
+    private void openOutputs(LiveSession s, List<OutputSpec> specs, boolean chosen, boolean announce) {
         if (s == null) {
             return;
         }
@@ -206,7 +213,7 @@ final class PlayController implements AutoCloseable {
                 ? (specs.contains(OutputSpec.NONE) ? "silent: no output (Record and Export WAV work)" : "no sound")
                 : String.join(", ", opened.stream().map(NoteSink::toString).toList());
         if (failed.isEmpty()) {
-            Platform.runLater(() -> state.outputOpened(specs, description));
+            Platform.runLater(() -> state.outputOpened(specs, description, announce));
             return;
         }
         String text = noSoundDevice
@@ -218,9 +225,9 @@ final class PlayController implements AutoCloseable {
                         + " a take through the synth offline."
                 : "Output: " + String.join("; ", failed);
         String status = noSoundDevice && opened.isEmpty()
-                ? "no sound card: use a MIDI out, or none + Export WAV"
+                ? "no sound card here: choose a MIDI out, or none"
                 : opened.isEmpty() ? "no sound: " + String.join("; ", failed) : description + " (" + String.join("; ", failed) + ")";
-        Platform.runLater(() -> state.outputFailed(specs, status, text));
+        Platform.runLater(() -> state.outputFailed(specs, status, text, chosen));
     }
 
     /** False if nothing plays yet (the settings are used when the model is loaded). */
@@ -333,7 +340,7 @@ final class PlayController implements AutoCloseable {
                 throw new IllegalStateException("the take has no notes");
             }
             Path base = mid != null ? mid : AppState.TAKES.resolve("take.mid");
-            Path wav = base.resolveSibling(base.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav");
+            Path wav = unused(base.resolveSibling(base.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav"));
             // before rendering, as ./genie render: too long for a WAV, a full disk, a folder in the way are said at once
             dev.pianogenie.files.AtomicFile.checkWritable(wav, OfflineRenderer.wavBytes(take.performance()));
             // normalised as ./genie render does by default: one gain for the whole file, peak at -1 dBFS
@@ -342,6 +349,19 @@ final class PlayController implements AutoCloseable {
                     wav, take.notes(), take.performance().seconds(), OfflineRenderer.NORMALISED_PEAK_DBFS, level.gainDb());
             Platform.runLater(() -> state.say(Message.saved(said, wav)));
         });
+    }
+
+    /** {@code file}, or if it exists the first of NAME-2.EXT, NAME-3.EXT … that does not: nothing is overwritten. */
+    static Path unused(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        Path p = file;
+        for (int n = 2; java.nio.file.Files.exists(p); n++) {
+            p = file.resolveSibling(stem + "-" + n + ext);
+        }
+        return p;
     }
 
     // ---- controllers chosen in the window ----
@@ -360,7 +380,12 @@ final class PlayController implements AutoCloseable {
             }
             if (!spec.equals("none")) {
                 ButtonSource source = ControllerSpec.parse(spec).open(() -> { });
-                s.addSource(source);
+                try {
+                    s.addSource(source);
+                } catch (Exception e) {
+                    Platform.runLater(() -> state.extraControllerFailed(spec)); // the menu does not keep saying "mic"
+                    throw e;
+                }
                 extra = source;
                 extraSpec = spec;
                 Platform.runLater(() -> state.say(Message.info("Playing from " + source.name())));

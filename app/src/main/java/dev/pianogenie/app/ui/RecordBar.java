@@ -62,7 +62,12 @@ final class RecordBar extends FlowPane {
         levelText.setMinWidth(Region.USE_PREF_SIZE);
         Label latency = new Label();
         latency.getStyleClass().add("dim");
-        latency.setMinWidth(Region.USE_PREF_SIZE);
+        // one width from the first figure on: the bar does not wrap onto a second row when the figures appear
+        latency.setPrefWidth(260);
+        latency.setMinWidth(260);
+        latency.setMaxWidth(260);
+        latency.setTooltip(new Tooltip("the decoder's step (median) and press → note out (median, p99), as ./genie bench"
+                + " latency measures them"));
         latency.textProperty().bind(state.latency());
         HBox meter = new HBox(8, level, levelText, latency);
         meter.setAlignment(Pos.CENTER_LEFT);
@@ -77,6 +82,10 @@ final class RecordBar extends FlowPane {
 
     /** Save as…: the take's path to edit (Browse… for the system's chooser), then saved there. */
     static void saveAs(AppState state, javafx.stage.Window owner) {
+        if (state.lastTake().get().isEmpty() && !state.recording().get()) { // said before a name is asked, not after
+            state.say(Message.problem("Nothing recorded yet: press Record (F5), play, then Save as…"));
+            return;
+        }
         Path initial = state.lastTake().get().orElse(AppState.TAKES.resolve("take.mid"));
         PathDialog.ask(owner, "Save the take as", "Save the last take (or the one under way) as a MIDI file, with its"
                 + " button session beside it:", "Save", initial, typed -> {

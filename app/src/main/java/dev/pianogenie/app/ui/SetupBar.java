@@ -81,7 +81,7 @@ final class SetupBar extends VBox {
         name.textProperty().bind(state.modelName());
         name.getStyleClass().addAll("model-name", "shrinks");
         name.setMaxWidth(320);
-        name.setTooltip(wrapping(state.modelDetail()));
+        name.setTooltip(wrapping(javafx.beans.binding.Bindings.concat(state.modelName(), "\n", state.modelDetail())));
         Label folder = new Label();
         folder.setId("model-folder");
         folder.getStyleClass().addAll("dim", "shrinks");
@@ -122,7 +122,10 @@ final class SetupBar extends VBox {
         status.setId("controller-status");
         status.getStyleClass().add("shrinks");
         status.textProperty().bind(state.controllerStatus());
-        status.setMaxWidth(480); // "no gamepad found yet: plug one in (other controllers still play)" whole
+        // one width whatever it says, so the row does not reflow as a gamepad comes and goes
+        status.setPrefWidth(400); // "no gamepad yet: plug one in (the keyboard plays)" whole, a pad's name mostly
+        status.setMinWidth(200);
+        status.setMaxWidth(400);
         status.setTooltip(wrapping(state.controllerStatus()));
         Button learn = new Button("Learn…");
         learn.setFocusTraversable(false);
@@ -138,8 +141,16 @@ final class SetupBar extends VBox {
             also.getItems().setAll(items);
         });
         also.setOnAction(e -> {
-            if (also.getValue() != null) {
+            if (!syncing && also.getValue() != null) {
                 state.addController(also.getValue());
+            }
+        });
+        state.extraControllerFailed().addListener((o, a, failed) -> {
+            if (failed != null && failed.equals(also.getValue())) {
+                sync(() -> {
+                    also.getSelectionModel().clearSelection();
+                    also.setValue(null); // the prompt again, not the controller that did not open
+                });
             }
         });
         ToggleButton sustain = new ToggleButton("Sustain");
@@ -201,7 +212,7 @@ final class SetupBar extends VBox {
         scale.setId("scale");
         scale.getItems().setAll(Scale.values());
         scale.setFocusTraversable(false);
-        scale.setPrefWidth(160);
+        scale.setPrefWidth(190); // "minor pentatonic" whole
         scale.setMinWidth(Region.USE_PREF_SIZE);
         Spinner<Integer> low = pitchSpinner("low");
         Spinner<Integer> high = pitchSpinner("high");
@@ -211,6 +222,9 @@ final class SetupBar extends VBox {
             scale.setValue(k.scale().scale());
             low.getValueFactory().setValue(k.range().lowPitch());
             high.getValueFactory().setValue(k.range().highPitch());
+            for (Spinner<Integer> pitch : List.of(low, high)) { // the same pitch spelled in the new key
+                pitch.getEditor().setText(pitch.getValueFactory().getConverter().toString(pitch.getValue()));
+            }
         });
         show.run();
         state.keys().addListener(o -> show.run());
@@ -230,7 +244,7 @@ final class SetupBar extends VBox {
         return group(label, root, scale, new Label("from"), low, new Label("to"), high);
     }
 
-    private static Spinner<Integer> pitchSpinner(String id) {
+    private Spinner<Integer> pitchSpinner(String id) {
         Spinner<Integer> s = new Spinner<>(Keys.LOWEST_PITCH, Keys.HIGHEST_PITCH, Keys.LOWEST_PITCH);
         s.setId(id);
         s.setPrefWidth(84);
@@ -238,14 +252,14 @@ final class SetupBar extends VBox {
         s.setFocusTraversable(false);
         s.getValueFactory().setConverter(new StringConverter<>() {
             @Override
-            public String toString(Integer p) {
-                return p == null ? "" : Keys.pitchName(p);
+            public String toString(Integer p) { // spelled in the chosen key, as the pads are (E♭4 in C minor)
+                return p == null ? "" : NoteSpelling.name(p, state.keys().get().scale());
             }
 
             @Override
             public Integer fromString(String text) {
                 try {
-                    int p = Keys.parsePitch(text);
+                    int p = Keys.parsePitch(text.replace('♭', 'b').replace('♯', '#'));
                     return Keys.isOnPiano(p) ? p : s.getValue();
                 } catch (IllegalArgumentException e) {
                     return s.getValue();
@@ -335,8 +349,10 @@ final class SetupBar extends VBox {
         status.setId("output-status");
         status.getStyleClass().addAll("dim", "shrinks");
         status.textProperty().bind(state.outputStatus());
-        status.setMaxWidth(420);
-        state.outputProblem().addListener((o, a, b) -> status.pseudoClassStateChanged(PseudoClass.getPseudoClass("problem"), b));
+        status.setPrefWidth(380); // one width whatever it says: the rows above do not reflow as it changes
+        status.setMinWidth(160);
+        status.setMaxWidth(380);
+        state.outputAlarm().addListener((o, a, b) -> status.pseudoClassStateChanged(PseudoClass.getPseudoClass("problem"), b));
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(state.outputStatus());
         status.setTooltip(whole);

@@ -179,6 +179,51 @@ class PerformerBookkeepingTest {
                 "on " + other + " @5000", "off " + PITCH + " @7000", "pedal up", "off " + other + " @8000"), out.messages);
     }
 
+    /** What the display hears: a note-on for each note played, a note-off for each note that ended. */
+    static final class Display implements PerformerListener {
+        final List<String> heard = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void played(Played note) {
+            heard.add("on " + note.pitch() + " @" + note.eventNanos() / 1_000_000);
+        }
+
+        @Override
+        public void released(int key, long nanos) {
+            heard.add("off " + (key + Keys.LOWEST_PITCH) + " @" + nanos / 1_000_000);
+        }
+    }
+
+    @Test
+    void theDisplayHearsEveryNoteOffTheOutputsGetReStrikesPedalAndPanicIncluded() throws Exception {
+        MessageLog out = new MessageLog();
+        Display display = new Display();
+        try (Performer p = new Performer(new KnownKeys(b -> b == 2 ? 50 : 40), display)) {
+            p.attach(out);
+            p.onEvent(ButtonEvent.pedal(true, 1 * S));
+            p.onEvent(ButtonEvent.press(0, 2 * S));
+            p.onEvent(ButtonEvent.release(0, 3 * S));
+            p.onEvent(ButtonEvent.press(0, 4 * S)); // re-struck under the pedal
+            p.onEvent(ButtonEvent.press(1, 5 * S)); // a second button on the same key
+            p.onEvent(ButtonEvent.release(0, 6 * S));
+            p.onEvent(ButtonEvent.release(1, 7 * S));
+            p.onEvent(ButtonEvent.pedal(false, 8 * S));
+            p.onEvent(ButtonEvent.press(2, 9 * S));
+            p.onEvent(ButtonEvent.press(0, 10 * S));
+            p.onEvent(ButtonEvent.press(1, 11 * S)); // two buttons on one key, held at the panic
+            assertTrue(p.drain(5000));
+            p.panic();
+            assertTrue(p.drain(5000));
+            Thread.sleep(100); // the panic runs as a command
+            List<String> notes = out.messages.stream().filter(m -> m.startsWith("on") || m.startsWith("off")).toList();
+            List<String> heard = display.heard.stream().map(m -> m.replaceAll(" @\\d+$", "")).toList();
+            assertEquals(notes.stream().map(m -> m.replaceAll(" @\\d+$", "")).toList(), heard,
+                    "the display hears each note-on and note-off the outputs get, in order");
+            long ons = heard.stream().filter(m -> m.startsWith("on")).count();
+            assertEquals(ons, heard.size() - ons, "every note lit went dark: " + heard);
+        }
+    }
+
     @Test
     void anEventStampedBeforeThePreviousOneIsPlayedAtItsTimeNotLost() throws Exception {
         MessageLog out = new MessageLog();

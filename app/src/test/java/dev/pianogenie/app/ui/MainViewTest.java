@@ -146,7 +146,7 @@ class MainViewTest {
             waitFor(() -> noteOns().size() == before + 1, "press " + i + " plays");
             int pitch = noteOns().get(i).data1();
             if (i >= 3) {
-                assertEquals(dev.pianogenie.model.Keys.pitchName(pitch), label, "pad " + (b + 1) + " said what it plays (press " + i + ")");
+                assertEquals(NoteSpelling.name(pitch, state.keys().get().scale()), label, "pad " + (b + 1) + " said what it plays (press " + i + ")");
                 assertEquals(pitch - 21, marked, "its dot marks that key");
                 assertTrue(!view.pad.oddsShown(b), "no odds at temperature 0: the label is certain");
             }
@@ -421,6 +421,18 @@ class MainViewTest {
             var pad = view.pad.button(b);
             assertTrue(pad.getHeight() >= 50 && pad.getWidth() >= 60, "pad " + b + " big enough to hit: " + pad.getLayoutBounds());
         }
+        robot.clickOn("#save-as");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(state.message().get().text().startsWith("Nothing recorded yet"), "said at once, before a name is asked: "
+                + state.message().get().text());
+        assertTrue(javafx.stage.Window.getWindows().stream().noneMatch(w -> w != stage && w.isShowing()), "and no dialog");
+        robot.type(KeyCode.F5);
+        type(robot, KeyCode.A, KeyCode.S);
+        robot.type(KeyCode.F5);
+        waitFor(() -> state.lastTake().get().isPresent() && !state.busy().get(), "a take to save");
+        robot.interact(() -> state.say(Message.problem("No sound device here, so the built-in synth cannot play. Without a"
+                + " sound card: choose a MIDI output (a DAW or a hardware synth) under Output, or \"none\". The buttons, the"
+                + " keys on screen and Record still work, and Export WAV renders a take through the synth offline.")));
         robot.clickOn("#save-as"); // our own dialog: the system's GTK chooser opens at 1096×822, larger than this screen
         WaitForAsyncUtils.waitForFxEvents();
         javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream().filter(w -> w != stage && w.isShowing()

@@ -169,7 +169,7 @@ public final class PianoGenieNet extends AbstractBlock {
                 throw new IllegalArgumentException("tensor " + e.getKey() + " has shape " + t.shapeString()
                         + ", the network expects " + target.getShape());
             }
-            target.set(t.data());
+            ArrayValues.fill(target, t.data());
         }
     }
 

@@ -108,7 +108,7 @@ public final class AdamOptimizer implements AutoCloseable {
         Map<String, NDArray> s = new LinkedHashMap<>();
         means.forEach((k, v) -> s.put("adam.m." + k, v));
         variances.forEach((k, v) -> s.put("adam.v." + k, v));
-        stepsArray.set(new float[] {steps});
+        dev.pianogenie.model.net.ArrayValues.fill(stepsArray, new float[] {steps});
         s.put(STEPS, stepsArray);
         return s;
     }
@@ -130,7 +130,7 @@ public final class AdamOptimizer implements AutoCloseable {
         if (data == null || data.length != target.size()) {
             throw new IllegalArgumentException("the checkpoint's optimizer state " + name + " is missing or has the wrong size");
         }
-        target.set(data);
+        dev.pianogenie.model.net.ArrayValues.fill(target, data);
     }
 
     @Override

@@ -47,6 +47,13 @@ public final class CurvePlot {
         int n = 0;
         for (String[] f : rows) {
             long step = Long.parseLong(f[0]);
+            if (!f[8].isEmpty()) { // the starting validation (a fine-tune's step 0) has a row without training columns
+                valCe.add(step, Double.parseDouble(f[8]));
+                valPpl.add(step, Double.parseDouble(f[9]));
+            }
+            if (f[1].isEmpty()) {
+                continue;
+            }
             sumTotal += Double.parseDouble(f[1]);
             sumCe += Double.parseDouble(f[2]);
             n++;
@@ -56,10 +63,6 @@ public final class CurvePlot {
                 sumCe = 0;
                 sumTotal = 0;
                 n = 0;
-            }
-            if (!f[8].isEmpty()) {
-                valCe.add(step, Double.parseDouble(f[8]));
-                valPpl.add(step, Double.parseDouble(f[9]));
             }
         }
         XYSeriesCollection losses = new XYSeriesCollection();

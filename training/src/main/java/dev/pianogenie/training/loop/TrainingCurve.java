@@ -51,12 +51,23 @@ public final class TrainingCurve implements AutoCloseable {
     }
 
     public void append(long step, TrainingRun.StepLosses l, double lr, double stepsPerSecond, Scores val) throws IOException {
-        String v = val == null ? ",,,," : String.format(Locale.ROOT, "%.5f,%.4f,%.4f,%.5f,%s",
+        String row = String.format(Locale.ROOT, "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s%n",
+                step, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr, stepsPerSecond, columns(val));
+        writer.write(row);
+    }
+
+    /**
+     * A validation without a training step (the starting model of a fine-tuning, step 0): the training columns stay
+     * empty, so a reader tells it from a step's row.
+     */
+    public void appendValidation(long step, Scores val) throws IOException {
+        writer.write(String.format(Locale.ROOT, "%d,,,,,,,,%s%n", step, columns(val)));
+    }
+
+    private static String columns(Scores val) {
+        return val == null ? ",,,," : String.format(Locale.ROOT, "%.5f,%.4f,%.4f,%.5f,%s",
                 val.meanCrossEntropy(), val.perplexity(), val.accuracy(), val.contourViolationRatio(),
                 Double.isNaN(val.gold()) ? "" : String.format(Locale.ROOT, "%.4f", val.gold()));
-        String row = String.format(Locale.ROOT, "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s%n",
-                step, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr, stepsPerSecond, v);
-        writer.write(row);
     }
 
     /** Writes the buffered rows to the file. */

@@ -248,10 +248,15 @@ public final class TrainingRun implements AutoCloseable {
         this.gold = score;
     }
 
-    /** Scores the validation windows now (e.g. the starting model of a fine-tuning), keeping it if best. */
+    /**
+     * Scores the validation windows now (e.g. the starting model of a fine-tuning), keeping it if best; the curve gets
+     * the scores as a row of their own at this step, so the plot starts from where training starts.
+     */
     public Scores validateNow() throws IOException {
         try (NDManager sub = manager.newSubManager()) {
-            return validate(new NetEvaluator(net, sub));
+            Scores scores = validate(new NetEvaluator(net, sub));
+            curve.appendValidation(state.step(), scores);
+            return scores;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("validation interrupted");
@@ -456,7 +461,7 @@ public final class TrainingRun implements AutoCloseable {
                 throw new IOException("the checkpoint does not match the network: parameter " + e.getKey()
                         + (t == null ? " is missing" : " has " + t.data().length + " values, expected " + target.size()));
             }
-            target.set(t.data());
+            dev.pianogenie.model.net.ArrayValues.fill(target, t.data());
         }
     }
 

@@ -180,7 +180,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         if (c != null) {
             connect(c);
         } else {
-            l.onConnection(name(), false, "waiting for a gamepad: plug one in (other controllers still play)");
+            l.onConnection(name(), false, "no gamepad yet: plug one in (the keyboard plays)");
         }
         running = true;
         thread = new Thread(this::run, "gamepad-poll");

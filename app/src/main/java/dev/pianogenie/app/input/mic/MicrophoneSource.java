@@ -32,8 +32,12 @@ public final class MicrophoneSource implements ButtonSource {
         try {
             dispatcher = AudioDispatcherFactory.fromDefaultMicrophone(SAMPLE_RATE, FRAME, FRAME - HOP);
         } catch (Exception e) {
-            throw new ControllerException("no microphone could be opened (" + e.getMessage()
-                    + "): check the audio input, or play with the keyboard or a gamepad", e);
+            // Java Sound's own text names line formats ("No line matching interface TargetDataLine supporting format
+            // PCM_SIGNED 44100.0 Hz…"): a player needs to know only that no input could be opened; the cause (and so
+            // that text, through ErrorText) only with -Dgenie.debug=true
+            throw new ControllerException("no microphone here: no audio input could be opened (plug one in, or check"
+                    + " that no other program holds it); the keyboard and a gamepad still play",
+                    Boolean.getBoolean("genie.debug") ? e : null);
         }
         long start = System.nanoTime();
         attach(dispatcher, new SungContour(listener, true), start);
