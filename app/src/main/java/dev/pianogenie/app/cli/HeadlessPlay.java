@@ -129,7 +129,12 @@ final class HeadlessPlay {
                             notes.get(), lat.decodePercentileMicros(0.5), lat.totalPercentileMicros(0.99) / 1000));
                 }
             }
-            session.performer().drain(2000);
+            // what the controllers queued is played before the end (a replay as fast as possible is up to a
+            // queue ahead): no more comes, then wait while the performer still makes progress
+            session.closeSources();
+            for (long left = Long.MAX_VALUE; !session.performer().drain(2000) && session.performer().pending() < left; ) {
+                left = session.performer().pending();
+            }
         } finally {
             if (autosave != null) {
                 autosave.close();

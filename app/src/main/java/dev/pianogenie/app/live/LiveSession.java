@@ -205,6 +205,17 @@ public final class LiveSession implements AutoCloseable {
         return modelId;
     }
 
+    /** Stops every controller (nothing more is queued); what they queued is still played. */
+    public void closeSources() {
+        List<ButtonSource> s;
+        synchronized (sources) {
+            s = new ArrayList<>(sources);
+        }
+        for (int i = s.size() - 1; i >= 0; i--) {
+            s.get(i).close();
+        }
+    }
+
     @Override
     public void close() {
         List<ButtonSource> s;

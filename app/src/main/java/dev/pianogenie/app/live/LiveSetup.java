@@ -146,6 +146,11 @@ public record LiveSetup(Optional<Path> model, DecoderEngine engine, double tempe
         return new LiveSetup(model, engine, temperature, keys, seed, v, outputs, controllers, record, chosen);
     }
 
+    /** With the take saved to {@code mid} (e.g. numbered past an existing take). */
+    public LiveSetup withRecord(Path mid) {
+        return new LiveSetup(model, engine, temperature, keys, seed, velocity, outputs, controllers, Optional.of(mid), chosen);
+    }
+
     public LiveSetup withOutputs(List<OutputSpec> o) {
         return new LiveSetup(model, engine, temperature, keys, seed, velocity, o, controllers, record, chosen);
     }

@@ -241,7 +241,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
         System.arraycopy(probabilities[latestProbabilities], 0, into, 0, Keys.NUM_KEYS);
     }
 
-    /** Queues an event from a controller (any thread); never blocks: a full queue drops and reports. */
+    /** Queues an event from a live controller (any thread); never blocks: a full queue drops and reports. */
     @Override
     public void onEvent(ButtonEvent event) {
         if (queue.offer(event)) {
@@ -250,6 +250,24 @@ public final class Performer implements ButtonListener, AutoCloseable {
             listener.problem("too many events at once: one " + event.kind().name().toLowerCase(Locale.ROOT)
                     + " was dropped");
         }
+    }
+
+    /**
+     * Queues an event from a source that can wait (a replay): waits up to {@code timeout} for room instead of
+     * dropping it, so a replay as fast as possible plays every press, in order, however long the session.
+     */
+    @Override
+    public boolean offer(ButtonEvent event, long timeout, TimeUnit unit) throws InterruptedException {
+        if (queue.offer(event, timeout, unit)) {
+            submitted.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** Events queued and not yet played. */
+    public long pending() {
+        return submitted.get() - processed;
     }
 
     /** A controller came or went; one that went leaves nothing sounding (a reset follows). */

@@ -57,6 +57,8 @@ final class AppState implements AutoCloseable {
     private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Optional<Path>> lastTake = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyIntegerWrapper takes = new ReadOnlyIntegerWrapper(0);
+    /** Every take file this window has handed out (JavaFX thread): a later take never reuses one. */
+    private final java.util.Set<Path> handedOut = new java.util.HashSet<>();
 
     private final LiveSetup setup;
     private final Preferences prefs;
@@ -368,19 +370,23 @@ final class AppState implements AutoCloseable {
 
     // ---- what the engine room reports (JavaFX thread) ----
 
-    /** The file of the next take: --record's for the first, then numbered beside it; else time-stamped in the takes folder. */
+    /**
+     * The file of the next take: --record's for the first, then numbered beside it; else time-stamped in the takes
+     * folder — never a file that is there already (an earlier take, a session being replayed) nor one handed out to
+     * a take still being saved: numbered past those.
+     */
     private Path nextTakeFile() {
         int n = takes.get() + 1;
+        Path wanted;
         if (setup.record().isPresent()) {
-            Path r = setup.record().get();
-            if (n == 1) {
-                return r;
-            }
-            String name = r.getFileName().toString().replaceFirst("(?i)\\.midi?$", "");
-            return r.resolveSibling(name + "-" + n + ".mid");
+            wanted = setup.record().get();
+        } else {
+            String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            wanted = takesFolder.resolve("take-" + stamp + (n > 1 ? "-" + n : "") + ".mid");
         }
-        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return takesFolder.resolve("take-" + stamp + (n > 1 ? "-" + n : "") + ".mid");
+        Path file = dev.pianogenie.app.live.RecordTarget.unused(wanted, handedOut::contains);
+        handedOut.add(file);
+        return file;
     }
 
     /** Shows recording as started (for a take the engine room starts by itself) and says where it goes. */
