@@ -308,8 +308,11 @@ final class PlayController implements AutoCloseable {
             if (take.isEmpty()) {
                 throw new IllegalStateException("nothing recorded yet: press Record (F5) first");
             }
-            take.save(mid);
-            Platform.runLater(() -> state.say(Message.saved("Saved " + mid + " (" + take.notes() + " notes)", mid)));
+            // an existing take (or a session being replayed) is never replaced: numbered past, said
+            Path file = RecordTarget.unused(mid);
+            take.save(file);
+            String past = file.equals(mid) ? "" : "; " + mid.getFileName() + " is already a take, kept";
+            Platform.runLater(() -> state.say(Message.saved("Saved " + file + " (" + take.notes() + " notes" + past + ")", file)));
         });
     }
 

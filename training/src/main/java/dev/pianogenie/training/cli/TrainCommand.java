@@ -341,6 +341,9 @@ public final class TrainCommand implements Callable<Integer> {
         checkRanges();
         ThreadsOption.apply(threads);
         Path runDir = run != null ? run : out.resolve("training");
+        if (init != null) { // the trained model would replace the files of the model it starts from
+            AtomicFile.checkNotInput(out, "--out", initFolder(), "the --init model");
+        }
         if (exportOnly) {
             return exportOnly(runDir);
         }
@@ -532,10 +535,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private PianoGenieModel initModel() throws Exception {
-        Path dir = init.equals("default")
+    private Path initFolder() {
+        return init.equals("default")
                 ? Path.of(System.getProperty("genie.home", ".")).resolve("assets").resolve("model")
                 : Path.of(init);
+    }
+
+    private PianoGenieModel initModel() throws Exception {
+        Path dir = initFolder();
         PianoGenieModel m = ModelFiles.load(dir);
         if (!m.config().hasEncoder()) {
             throw new IllegalArgumentException(dir + " is a decoder-only model (" + m.describe() + "): it has no encoder"
