@@ -144,6 +144,7 @@ final class PlayController implements AutoCloseable {
                 old.close(); // its gamepad and controllers close with it
             }
             session = fresh;
+            fresh.notTheTakesModel().ifPresent(m -> Platform.runLater(() -> state.say(Message.info(m))));
             fresh.addSource(keyboard);
             startGamepad(fresh, setup);
             Platform.runLater(() -> state.modelLoaded(model, folder));

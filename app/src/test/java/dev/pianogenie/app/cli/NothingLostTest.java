@@ -125,4 +125,58 @@ class NothingLostTest {
             assertFalse(Files.exists(dir.resolve(name)), name + " was not written");
         }
     }
+
+    static String stderrOf(Runnable run) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+        try {
+            run.run();
+        } finally {
+            System.setErr(err);
+        }
+        return said.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Was: with the take's model folder gone the replay played the default model without a word. */
+    @Test
+    void aReplayThroughAnotherModelThanTheTakesSaysWhichPlays(@TempDir Path dir) throws Exception {
+        Path model = Files.createDirectories(dir.resolve("my-model"));
+        try (var files = Files.list(SharedData.tutorialModel())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, model.resolve(f.getFileName()));
+            }
+        }
+        Path s = session(dir.resolve("s" + SessionFile.EXTENSION), 20);
+        assertEquals(0, GenieCli.commandLine().execute("play", "--headless", "--controller", "replay:" + s + "@fast",
+                "--output", "none", "--model", model.toString(), "--record", dir.resolve("take.mid").toString()));
+        Path take = dir.resolve("take" + SessionFile.EXTENSION);
+        String same = stderrOf(() -> assertEquals(0, GenieCli.commandLine().execute("play", "--headless", "--controller",
+                "replay:" + take + "@fast", "--output", "none", "--record", dir.resolve("again.mid").toString())));
+        assertFalse(same.contains("not the take's model"), "its own model: nothing to say: " + same);
+
+        try (var files = Files.list(model)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(model);
+        int[] code = new int[1];
+        String home = System.getProperty("genie.home");
+        System.setProperty("genie.home", Path.of("..").toAbsolutePath().normalize().toString()); // the shipped model's
+        String gone;
+        try {
+            gone = stderrOf(() -> code[0] = GenieCli.commandLine().execute("play", "--headless", "--controller",
+                    "replay:" + take + "@fast", "--output", "none", "--record", dir.resolve("gone.mid").toString()));
+        } finally {
+            if (home == null) {
+                System.clearProperty("genie.home");
+            } else {
+                System.setProperty("genie.home", home);
+            }
+        }
+        assertEquals(0, code[0], gone);
+        assertTrue(gone.contains("not the take's model") && gone.contains(model + ", which is gone")
+                && gone.contains("with Piano Genie"), "says which model plays and that it is not the take's: " + gone);
+    }
 }
