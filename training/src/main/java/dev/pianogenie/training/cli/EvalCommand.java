@@ -165,7 +165,7 @@ public final class EvalCommand implements Callable<Integer> {
             return;
         }
         try (var in = Files.newInputStream(jsonOut)) {
-            if (new String(in.readNBytes(9), java.nio.charset.StandardCharsets.UTF_8).equals("{\"split\"")) {
+            if (new String(in.readNBytes(8), java.nio.charset.StandardCharsets.UTF_8).equals("{\"split\"")) {
                 return; // an earlier evaluation's
             }
         }
