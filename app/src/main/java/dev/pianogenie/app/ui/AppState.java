@@ -75,13 +75,20 @@ final class AppState implements AutoCloseable {
         this.setup = setup;
         this.prefs = prefs;
         this.takesFolder = takesFolder;
-        double t = setup.isChosen(Choice.TEMPERATURE) ? setup.temperature()
-                : prefs.getDouble("temperature", setup.temperature());
+        // every remembered setting is checked as the player's own would be: a damaged settings file (a temperature of
+        // NaN) gives the setup's value, never a window that cannot load
+        double t = setup.isChosen(Choice.TEMPERATURE) ? setup.temperature() : rememberedTemperature(prefs, setup.temperature());
         temperature.set(Math.max(0, Math.min(1, t)));
         keys.set(setup.isChosen(Choice.KEYS) ? setup.keys() : rememberedKeys(prefs).orElse(setup.keys()));
-        velocity.set(setup.isChosen(Choice.VELOCITY) ? setup.velocity() : Math.max(1, Math.min(127, prefs.getInt("velocity", setup.velocity()))));
+        int v = prefs.getInt("velocity", setup.velocity());
+        velocity.set(setup.isChosen(Choice.VELOCITY) || v < 1 || v > 127 ? setup.velocity() : v);
         outputs.set(setup.isChosen(Choice.OUTPUT) ? setup.outputs() : rememberedOutputs(prefs).orElse(setup.outputs()));
         controller = new PlayController(this, events);
+    }
+
+    private static double rememberedTemperature(Preferences prefs, double fallback) {
+        double t = prefs.getDouble("temperature", fallback);
+        return Double.isFinite(t) && t >= 0 && t <= 1 ? t : fallback;
     }
 
     private static Optional<KeyChoice> rememberedKeys(Preferences prefs) {
@@ -89,7 +96,7 @@ final class AppState implements AutoCloseable {
             Scale s = Scale.valueOf(prefs.get("scale", Scale.CHROMATIC.name()));
             return Optional.of(KeyChoice.of(prefs.getInt("root", 0), s, prefs.getInt("low", Keys.LOWEST_PITCH),
                     prefs.getInt("high", Keys.HIGHEST_PITCH)));
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             return Optional.empty(); // a damaged or outdated setting: the setup's keys
         }
     }
@@ -98,7 +105,7 @@ final class AppState implements AutoCloseable {
         try {
             String o = prefs.get("output", null);
             return o == null ? Optional.empty() : Optional.of(List.of(OutputSpec.parse(o)));
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -113,9 +120,13 @@ final class AppState implements AutoCloseable {
             return setup.modelFolder();
         }
         String last = prefs.get("model", "");
-        if (!last.isEmpty() && Files.isDirectory(Path.of(last))) {
-            remembered = Path.of(last);
-            return remembered;
+        try {
+            if (!last.isEmpty() && Files.isDirectory(Path.of(last))) {
+                remembered = Path.of(last);
+                return remembered;
+            }
+        } catch (java.nio.file.InvalidPathException damaged) {
+            // not a path at all: the shipped model
         }
         return setup.modelFolder();
     }
