@@ -48,8 +48,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Performer implements ButtonListener, AutoCloseable {
     public static final int DEFAULT_VELOCITY = 80;
     public static final int QUEUE_CAPACITY = 4096;
-    /** While idle, a throw-away decoder step this often keeps the weights in cache (~1% of one core). */
+    /** In a pause, a throw-away decoder step this often keeps the weights in cache (~5% of one core while it lasts). */
     static final long KEEP_WARM_MILLIS = 4;
+    /**
+     * A pause longer than this is no pause in playing but an idle instrument: the steps come only every
+     * {@link #IDLE_WARM_MILLIS}, so an idle window costs next to nothing (at 4 ms they were most of its CPU).
+     */
+    static final long KEEP_WARM_FOR_NANOS = 10_000_000_000L;
+    static final long IDLE_WARM_MILLIS = 250;
     /** The look-ahead after a phrase's first press assumes the next one comes this much later. */
     static final long FIRST_INTERVAL_GUESS_NANOS = 250_000_000L;
     private static final long COMMAND_TIMEOUT_MILLIS = 2000;
@@ -83,6 +89,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private long lastIntervalNanos = -1;
     /** The latest event time played: later events are never placed before it. */
     private long clock = Long.MIN_VALUE;
+    private long lastEventNanos = System.nanoTime(); // of the last event played: how long the pause has been
 
     /** A performer that looks ahead (for a face that shows it). */
     public Performer(StreamingDecoder decoder, PerformerListener listener) {
@@ -284,7 +291,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
             while (running) {
                 // a look-ahead due waits only until no event is queued: notes go out first
                 boolean ahead = lookaheadDue && lookaheadOn;
-                ButtonEvent e = ahead ? queue.poll() : queue.poll(KEEP_WARM_MILLIS, TimeUnit.MILLISECONDS);
+                long warmMillis = System.nanoTime() - lastEventNanos < KEEP_WARM_FOR_NANOS ? KEEP_WARM_MILLIS : IDLE_WARM_MILLIS;
+                ButtonEvent e = ahead ? queue.poll() : queue.poll(warmMillis, TimeUnit.MILLISECONDS);
                 runCommands();
                 if (e == null) {
                     if (lookaheadDue && lookaheadOn) {
@@ -300,6 +308,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
                 if (e == WAKE) {
                     continue;
                 }
+                lastEventNanos = System.nanoTime();
                 try {
                     handle(e);
                 } catch (RuntimeException ex) {

@@ -14,6 +14,8 @@ final class PianoRoll extends Pane {
     private final Canvas canvas = new Canvas();
     private final Deque<double[]> notes = new ArrayDeque<>(); // key, start s, end s (NaN while sounding), velocity
     private final double[][] open = new double[Keys.NUM_KEYS][];
+    private double drawnEmptyWidth = -1;
+    private double drawnEmptyHeight = -1;
 
     PianoRoll() {
         getStyleClass().add("piano-roll");
@@ -50,6 +52,13 @@ final class PianoRoll extends Pane {
         while (!notes.isEmpty() && !Double.isNaN(notes.peekFirst()[2]) && notes.peekFirst()[2] < now - SECONDS) {
             notes.removeFirst();
         }
+        // an empty roll is drawn once: redrawing it every frame made the idle window re-render 60 times a second
+        // (about a quarter of a core in software rendering)
+        if (notes.isEmpty() && w == drawnEmptyWidth && h == drawnEmptyHeight) {
+            return;
+        }
+        drawnEmptyWidth = notes.isEmpty() ? w : -1;
+        drawnEmptyHeight = notes.isEmpty() ? h : -1;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.web("#121317"));
         g.fillRect(0, 0, w, h);
