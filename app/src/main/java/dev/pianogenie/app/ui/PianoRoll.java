@@ -43,11 +43,12 @@ final class PianoRoll extends Pane {
         }
     }
 
-    void draw(double now) {
+    /** Draws the roll as of {@code now}; returns whether anything was drawn (an empty roll is drawn once). */
+    boolean draw(double now) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w <= 0 || h <= 0) {
-            return;
+            return false;
         }
         while (!notes.isEmpty() && !Double.isNaN(notes.peekFirst()[2]) && notes.peekFirst()[2] < now - SECONDS) {
             notes.removeFirst();
@@ -55,7 +56,7 @@ final class PianoRoll extends Pane {
         // an empty roll is drawn once: redrawing it every frame made the idle window re-render 60 times a second
         // (about a quarter of a core in software rendering)
         if (notes.isEmpty() && w == drawnEmptyWidth && h == drawnEmptyHeight) {
-            return;
+            return false;
         }
         drawnEmptyWidth = notes.isEmpty() ? w : -1;
         drawnEmptyHeight = notes.isEmpty() ? h : -1;
@@ -76,6 +77,7 @@ final class PianoRoll extends Pane {
             g.setFill(Color.hsb(30 + n[3] / 127 * 20, 0.7, 0.55 + 0.45 * n[3] / 127));
             g.fillRect(x0, y, Math.max(2, x1 - x0), Math.max(2, rowH));
         }
+        return true;
     }
 
     void clear() {

@@ -62,7 +62,9 @@ class FocusAndSettingsTest {
             if (other != null) {
                 other.close();
             }
-            state.close();
+            if (state != null) {
+                state.close();
+            }
         });
     }
 
@@ -142,5 +144,25 @@ class FocusAndSettingsTest {
         waitFor(() -> state.modelReady().get(), "the window loads and plays (was: stuck on loading)");
         assertEquals(0.25, state.temperature().get(), 1e-9, "the default temperature");
         assertEquals(80, state.velocity().get());
+    }
+
+    /** Issue 29 class 13: the idle window re-rendered an empty piano roll 60 times a second (~25 % of a core). */
+    @Test
+    void anEmptyPianoRollIsDrawnOnceNotEveryFrame(FxRobot robot) throws Exception {
+        boolean[] drawn = new boolean[6];
+        robot.interact(() -> {
+            PianoRoll roll = new PianoRoll();
+            roll.resize(400, 100);
+            roll.layout();
+            drawn[0] = roll.draw(1.0);
+            drawn[1] = roll.draw(1.016); // the next frame: nothing changed
+            roll.noteOn(40, 90, 1.1);
+            drawn[2] = roll.draw(1.2); // a note scrolls: every frame
+            roll.noteOff(40, 1.3);
+            drawn[3] = roll.draw(5.0);
+            drawn[4] = roll.draw(20.0); // the note has left the roll: drawn empty once more
+            drawn[5] = roll.draw(20.016);
+        });
+        assertEquals("[true, false, true, true, true, false]", java.util.Arrays.toString(drawn));
     }
 }
