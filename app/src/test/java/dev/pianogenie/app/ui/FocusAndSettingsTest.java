@@ -165,4 +165,29 @@ class FocusAndSettingsTest {
         });
         assertEquals("[true, false, true, true, true, false]", java.util.Arrays.toString(drawn));
     }
+
+    /** Issue 29 class 3: the window's first take went to --record's file even when a take was there already. */
+    @Test
+    void theWindowsTakesNeverReplaceAnExistingTake(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path mine = java.nio.file.Files.write(dir.resolve("mine.mid"), "an earlier take".getBytes());
+        java.nio.file.Files.write(dir.resolve("mine-2.mid"), "and another".getBytes());
+        robot.interact(() -> open(PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", OUT,
+                "--record", mine.toString()), fresh()));
+        waitFor(() -> state.modelReady().get() && state.outputStatus().get().contains("MIDI out"), "loaded, recording at once");
+        WaitForAsyncUtils.waitForFxEvents();
+        LoopbackMidi.clear();
+        robot.type(KeyCode.S);
+        waitFor(() -> noteOns().size() == 1, "a note in the take");
+        robot.interact(state::toggleRecording); // stop: saved
+        waitFor(() -> state.lastTake().get().isPresent(), "the take is saved");
+        assertEquals(dir.resolve("mine-3.mid"), state.lastTake().get().get(), "numbered past both");
+        assertEquals("an earlier take", java.nio.file.Files.readString(mine));
+        assertEquals("and another", java.nio.file.Files.readString(dir.resolve("mine-2.mid")));
+        robot.interact(state::toggleRecording);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.D);
+        robot.interact(state::toggleRecording);
+        waitFor(() -> state.lastTake().get().map(p -> p.equals(dir.resolve("mine-4.mid"))).orElse(false),
+                "the next take goes on from there: " + state.lastTake().get());
+    }
 }
