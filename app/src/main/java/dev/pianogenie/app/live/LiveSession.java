@@ -238,6 +238,7 @@ public final class LiveSession implements AutoCloseable {
         List<ButtonSource> s;
         synchronized (sources) {
             s = new ArrayList<>(sources);
+            sources.clear(); // closed once: close() has none left to close again
         }
         for (int i = s.size() - 1; i >= 0; i--) {
             s.get(i).close();
