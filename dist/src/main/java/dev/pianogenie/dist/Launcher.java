@@ -26,6 +26,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         systemPropertiesFrom(System.getenv("GENIE_JAVA_OPTS"), System.getProperties());
+        // first: a user without a passwd entry has user.home "?" (caches in a folder "?" here)
+        UserDirs.repairHome(System.getProperties(), System.getenv()).ifPresent(line -> System.err.println("genie: " + line));
         keepLibrariesInUserDirs(System.getProperties(), UserDirs.current());
         TensorFlowLog.warningsAndErrorsOnly();
         if (isTraining(args)) {

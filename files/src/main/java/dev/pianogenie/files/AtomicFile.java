@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -42,6 +43,83 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** The temporary files and folders being written now, with when each began (System.nanoTime). */
+    private static final java.util.Map<Path, Long> WRITING = new java.util.concurrent.ConcurrentHashMap<>();
+    /** At shutdown, how long a write begun before it may take to finish before its temporary file is removed. */
+    static final long SHUTDOWN_GRACE_MILLIS = 1500;
+    private static final String PID = Long.toString(ProcessHandle.current().pid());
+
+    static {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(AtomicFile::abandonWrites, "genie-unfinished-files"));
+        } catch (IllegalStateException | SecurityException shuttingDown) {
+            // loaded while the JVM goes: what it writes now is left to the next start's clean-up
+        }
+    }
+
+    /**
+     * Ctrl-C or a kill during a long write (a render): the writes begun before the shutdown get a moment to finish,
+     * then their temporary files are removed — nothing is left behind. Writes begun during the shutdown (a take
+     * saved at the signal) are the shutdown's own and are left to finish.
+     */
+    private static void abandonWrites() {
+        long began = System.nanoTime();
+        List<Path> before = WRITING.entrySet().stream().filter(e -> e.getValue() < began).map(java.util.Map.Entry::getKey).toList();
+        long end = began + SHUTDOWN_GRACE_MILLIS * 1_000_000L;
+        while (before.stream().anyMatch(WRITING::containsKey) && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Path p : before) {
+            if (WRITING.remove(p) != null) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    /**
+     * Removes the temporary files and folders that writers of {@code file} in processes that no longer run left
+     * beside it (killed with {@code kill -9}, a crash, a power cut): their names carry the writer's process id.
+     */
+    static void removeLeftOversOfDeadWriters(Path file) {
+        Path dir = file.getParent();
+        String prefix = "." + file.getFileName() + ".";
+        try (java.util.stream.Stream<Path> siblings = Files.list(dir)) {
+            for (Path p : siblings.filter(p -> isLeftOverOf(p, file)).toList()) {
+                String middle = p.getFileName().toString().substring(prefix.length());
+                int dash = middle.indexOf('-');
+                if (dash <= 0) {
+                    continue; // a name without a writer's id: not known to be dead
+                }
+                try {
+                    long pid = Long.parseLong(middle.substring(0, dash));
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue; // a writer still at work (or its id reused: then the file stays, harmless)
+                    }
+                } catch (NumberFormatException notOurs) {
+                    continue;
+                }
+                deleteTree(p);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: a folder that cannot be listed has nothing to clean that we could remove
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(p)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // already gone, or not ours to remove
+        }
+    }
+
     public static void write(Path target, byte[] bytes) throws FileAccessException {
         write(target, out -> out.write(bytes));
     }
@@ -60,9 +138,12 @@ public final class AtomicFile {
         Path file = destination(target);
         Path dir = file.getParent();
         Path tmp = null;
+        Path registered = null;
         try {
             makeFolder(target, dir);
             tmp = newTemporary(dir, file.getFileName().toString());
+            registered = tmp;
+            WRITING.put(tmp, System.nanoTime());
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 content.writeTo(ch);
                 ch.force(true);
@@ -77,6 +158,9 @@ public final class AtomicFile {
             throw new FileAccessException(target, "cannot be written: " + InputFile.reason(e), e);
         } finally {
             deleteQuietly(tmp);
+            if (registered != null) {
+                WRITING.remove(registered);
+            }
         }
     }
 
@@ -97,6 +181,39 @@ public final class AtomicFile {
             throw e;
         } catch (IOException e) {
             throw new FileAccessException(target, "cannot be written: " + InputFile.reason(e), e);
+        }
+    }
+
+    /**
+     * Refuses to write {@code target} when it is {@code input} — the same file by any name: a link, a hard link, a
+     * relative path. No command writes over one of its inputs ({@code render X.mid --out X.mid} would replace the
+     * MIDI with the WAV).
+     *
+     * @param option the output's option as the user gave it (e.g. {@code "--out"})
+     * @param what   what the input is to the command (e.g. {@code "the MIDI file being rendered"})
+     * @throws IllegalArgumentException in one line, naming both
+     */
+    public static void checkNotInput(Path target, String option, Path input, String what) {
+        if (input == null || target == null) {
+            return;
+        }
+        if (sameFile(target, input)) {
+            throw new IllegalArgumentException(option + " " + target + " is " + what + " (" + input + "): writing it would"
+                    + " destroy it; give another name");
+        }
+    }
+
+    /** Whether two paths name the same existing file or folder (through links, hard links, relative names). */
+    public static boolean sameFile(Path a, Path b) {
+        try {
+            Path da = a.toAbsolutePath().normalize();
+            Path db = b.toAbsolutePath().normalize();
+            if (da.equals(db)) {
+                return true;
+            }
+            return Files.exists(da) && Files.exists(db) && Files.isSameFile(da, db);
+        } catch (IOException | SecurityException e) {
+            return false; // cannot be read: then it cannot be an input either
         }
     }
 
@@ -142,8 +259,9 @@ public final class AtomicFile {
     public static Path newFolderBeside(Path target) throws IOException {
         Path file = target.toAbsolutePath().normalize();
         Files.createDirectories(file.getParent());
+        removeLeftOversOfDeadWriters(file);
         for (int attempt = 0; ; attempt++) {
-            Path p = file.resolveSibling("." + file.getFileName() + "." + random() + ".part");
+            Path p = file.resolveSibling("." + file.getFileName() + "." + PID + "-" + random() + ".part");
             try {
                 return Files.createDirectory(p); // no attributes: the umask decides, as for any new folder
             } catch (FileAlreadyExistsException e) {
@@ -187,8 +305,9 @@ public final class AtomicFile {
     }
 
     private static Path newTemporary(Path dir, String name) throws IOException {
+        removeLeftOversOfDeadWriters(dir.resolve(name));
         for (int attempt = 0; ; attempt++) {
-            Path p = dir.resolve("." + name + "." + random() + ".part");
+            Path p = dir.resolve("." + name + "." + PID + "-" + random() + ".part");
             try {
                 // no attributes: the umask decides, as for any new file the user makes
                 Files.newByteChannel(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,47 @@ public final class UserDirs {
     /** This user's folders. */
     public static UserDirs current() {
         return new UserDirs(System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""));
+    }
+
+    /**
+     * A user with no passwd entry (a container started with another user id) gets {@code user.home} = "?" from
+     * Java, and every library that writes under the home folder (caches, Gervill's soundbank, the font cache) wrote
+     * into a folder named "?" in the current folder. Such a home is replaced, before anything is written: by
+     * {@code $HOME} when that is an absolute, writable folder, else by a folder of this user's in the temporary
+     * folder.
+     *
+     * @return one line to say, when the temporary folder had to be used; empty otherwise
+     */
+    public static Optional<String> repairHome(java.util.Properties system, Map<String, String> env) {
+        String home = system.getProperty("user.home");
+        if (home != null && !home.isBlank() && !home.equals("?") && Path.of(home).isAbsolute()) {
+            return Optional.empty();
+        }
+        String variable = env.get("HOME");
+        if (variable != null && !variable.isBlank() && Path.of(variable).isAbsolute() && Files.isDirectory(Path.of(variable))
+                && Files.isWritable(Path.of(variable))) {
+            system.setProperty("user.home", variable);
+            return Optional.empty();
+        }
+        Path instead = Path.of(system.getProperty("java.io.tmpdir", "/tmp")).resolve(APP + "-" + userId());
+        try {
+            Files.createDirectories(instead);
+        } catch (IOException | RuntimeException e) {
+            // said below; whatever is written under it fails with its own message
+        }
+        system.setProperty("user.home", instead.toString());
+        return Optional.of("this user has no home folder (no passwd entry" + (variable == null ? ", no HOME" : ", HOME "
+                + variable + " unusable") + "): caches and settings go to " + instead + " (set HOME, or XDG_CACHE_HOME,"
+                + " XDG_CONFIG_HOME and XDG_DATA_HOME, to choose)");
+    }
+
+    /** This process's user id, for a folder name ("user" where it cannot be read). */
+    private static String userId() {
+        try {
+            return String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | RuntimeException e) {
+            return "user";
+        }
     }
 
     /** Re-creatable files: extracted natives, dataset caches. */

@@ -29,9 +29,11 @@ public final class BenchMidiCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no folder of MIDI files at " + dir + " (" + (data != null ? "--data"
                     : "the default, ../shared beside the repository") + "): give one with --data DIR");
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".mid") || p.toString().endsWith(".midi")).sorted().toList();
+        // the one scan of a MIDI folder: through symbolic links, an unreadable subfolder skipped and said
+        dev.pianogenie.midi.MidiFolder.Scan scan = dev.pianogenie.midi.MidiFolder.scan(dir);
+        List<Path> files = scan.midiFiles();
+        if (!scan.skipped().isEmpty()) {
+            System.err.println("genie bench midi: " + scan.skippedLine());
         }
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no MIDI files under " + dir);

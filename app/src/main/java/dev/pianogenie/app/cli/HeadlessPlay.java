@@ -38,7 +38,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HeadlessPlay {
     /** How long a signal waits for the recording to be saved before the JVM goes. */
     static final long SHUTDOWN_WAIT_SECONDS = 10;
-    private static final PrintStream ERR = System.err;
 
     private final LiveSetup setup;
     private final boolean learnFirst;
@@ -82,8 +81,9 @@ final class HeadlessPlay {
             throw new IllegalArgumentException("--output none plays nothing: add --record FILE.mid to keep the take");
         }
         PianoGenieModel m = ModelFiles.load(setup.modelFolder());
-        ERR.println("genie: loading " + m.describe() + " ...");
+        System.err.println("genie: loading " + m.describe() + " ...");
         LiveSession session = new LiveSession(setup, m, listener(), false); // nothing here shows the look-ahead
+        session.notTheTakesModel().ifPresent(HeadlessPlay::say);
         Autosave autosave = null;
         try {
             for (OutputSpec o : setup.outputs()) {
@@ -131,7 +131,12 @@ final class HeadlessPlay {
                             notes.get(), lat.decodePercentileMicros(0.5), lat.totalPercentileMicros(0.99) / 1000));
                 }
             }
-            session.performer().drain(2000);
+            // what the controllers queued is played before the end (a replay as fast as possible is up to a
+            // queue ahead): no more comes, then wait while the performer still makes progress
+            session.closeSources();
+            for (long left = Long.MAX_VALUE; !session.performer().drain(2000) && session.performer().pending() < left; ) {
+                left = session.performer().pending();
+            }
         } finally {
             if (autosave != null) {
                 autosave.close();
@@ -223,7 +228,8 @@ final class HeadlessPlay {
     }
 
     private static void say(String s) {
-        ERR.print("genie: " + s + "\r\n");
-        ERR.flush();
+        PrintStream err = System.err; // the stream of now (a test, or a redirection, may have set it)
+        err.print("genie: " + s + "\r\n");
+        err.flush();
     }
 }

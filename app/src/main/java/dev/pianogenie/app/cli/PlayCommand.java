@@ -93,6 +93,13 @@ public final class PlayCommand implements Callable<Integer> {
         LiveSetup setup = setup().followingReplay(line -> System.err.println("genie: " + line));
         if (setup.record().isPresent()) {
             RecordTarget.check(setup.record().get()); // before playing, in either face: a take must not be lost at the end
+            Path asked = setup.record().get();
+            Path free = RecordTarget.unused(asked); // an existing take (or the session being replayed) stays as it is
+            if (!free.equals(asked)) {
+                System.err.println("genie: " + asked + " is already a take (or its session file is there): recording to "
+                        + free.getFileName() + " instead");
+                setup = setup.withRecord(free);
+            }
         }
         if (!headless) {
             return DesktopLauncher.launch(setup); // the windowed path (the desktop app)

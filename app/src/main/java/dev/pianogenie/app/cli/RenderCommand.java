@@ -47,6 +47,8 @@ public final class RenderCommand implements Callable<Integer> {
             throw new IllegalArgumentException(midi + " has no notes to render");
         }
         Path wav = out != null ? out : midi.resolveSibling(midi.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav");
+        AtomicFile.checkNotInput(wav, "--out", midi, "the MIDI file being rendered");
+        AtomicFile.checkNotInput(wav, "--out", soundfont, "the --soundfont");
         AtomicFile.checkWritable(wav, OfflineRenderer.wavBytes(p)); // before rendering, not after (a long take renders for a while)
         OfflineRenderer.Level level = OfflineRenderer.writeWav(p, Optional.ofNullable(soundfont), wav, normalise);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %,d notes, %.1f s → %s (peak %.1f dBFS%s)%n", midi, p.notes().size(),

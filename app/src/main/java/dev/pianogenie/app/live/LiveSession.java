@@ -225,6 +225,46 @@ public final class LiveSession implements AutoCloseable {
         return modelId;
     }
 
+    /**
+     * For a replayed take: one line saying which model plays, when it is not the one the take was recorded with
+     * (compared by the weights' fingerprint, {@link ModelIdentity}: a folder since retrained, moved or gone, or
+     * another model chosen) — the replay will not play the take's notes. Empty when it is the take's, or the session
+     * does not say (an older file).
+     */
+    public Optional<String> notTheTakesModel() {
+        Optional<ControllerSpec> replay = setup.replay();
+        if (replay.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SessionHeader> header;
+        try {
+            header = dev.pianogenie.app.input.replay.SessionFile.readHeader(replay.get().file());
+        } catch (ControllerException | RuntimeException unreadable) {
+            return Optional.empty(); // said when the replay opens
+        }
+        if (header.isEmpty() || header.get().modelId().isEmpty() || header.get().modelId().get().equals(modelId)) {
+            return Optional.empty();
+        }
+        SessionHeader h = header.get();
+        String where = h.modelFolder().map(f -> java.nio.file.Files.isDirectory(f) ? ", " + f
+                : ", " + f + ", which is gone").orElse("");
+        return Optional.of("replaying " + replay.get().file().getFileName() + " with " + model.config().name() + " ("
+                + modelId + "), not the take's model " + h.modelName() + " (" + h.modelId().get() + where
+                + "): it will not play the take's notes");
+    }
+
+    /** Stops every controller (nothing more is queued); what they queued is still played. */
+    public void closeSources() {
+        List<ButtonSource> s;
+        synchronized (sources) {
+            s = new ArrayList<>(sources);
+            sources.clear(); // closed once: close() has none left to close again
+        }
+        for (int i = s.size() - 1; i >= 0; i--) {
+            s.get(i).close();
+        }
+    }
+
     @Override
     public void close() {
         List<ButtonSource> s;

@@ -103,6 +103,10 @@ public record LiveSetup(Optional<Path> model, DecoderEngine engine, double tempe
             m = h.modelFolder();
             now.add(Choice.MODEL);
             taken.add("model " + h.modelName());
+        } else if (!now.contains(Choice.MODEL) && h.modelFolder().isPresent() && h.modelId().isEmpty()) {
+            // no fingerprint to compare once loaded (an older session file): say it here
+            said.accept("the take's model " + h.modelName() + " (" + h.modelFolder().get() + ") is gone: playing "
+                    + m.map(Path::toString).orElse("the shipped model") + " instead, which will not play the take's notes");
         }
         DecoderEngine e = engine;
         if (!now.contains(Choice.ENGINE) && h.engine().isPresent()) {
@@ -169,6 +173,11 @@ public record LiveSetup(Optional<Path> model, DecoderEngine engine, double tempe
 
     public LiveSetup withDynamics(int level) {
         return new LiveSetup(model, engine, temperature, keys, seed, velocity, level, keyVelocity, outputs, controllers, record, chosen);
+    }
+
+    /** With the take saved to {@code mid} (e.g. numbered past an existing take). */
+    public LiveSetup withRecord(Path mid) {
+        return new LiveSetup(model, engine, temperature, keys, seed, velocity, outputs, controllers, Optional.of(mid), chosen);
     }
 
     public LiveSetup withOutputs(List<OutputSpec> o) {

@@ -39,6 +39,13 @@ public final class RecordTarget {
             throw new IllegalArgumentException("cannot record to " + mid + ": " + (Files.isDirectory(mid)
                     ? "it is a folder (give a file, e.g. " + mid.resolve("take.mid") + ")" : e.reason()));
         }
+        String name = mid.getFileName().toString();
+        if (!isMidiName(name)) {
+            // a take is a MIDI file, whatever its name says: x.wav or x.session.jsonl would hold MIDI under a lie
+            throw new IllegalArgumentException("cannot record to " + mid + ": a take is saved as a MIDI file (with its"
+                    + " button session beside it); give a name ending in .mid, e.g. "
+                    + mid.resolveSibling(name.replaceFirst("(?i)(\\.session\\.jsonl|\\.[a-z0-9]{1,5})$", "") + ".mid"));
+        }
         Path session = SessionFile.besideMidi(mid);
         try {
             AtomicFile.destination(session);
@@ -76,6 +83,40 @@ public final class RecordTarget {
         }
     }
 
+    static boolean isMidiName(String fileName) {
+        return fileName.toLowerCase(java.util.Locale.ROOT).matches(".+\\.midi?");
+    }
+
+    /**
+     * The file a new take asked for as {@code mid} goes to without replacing anything: {@code mid} itself if
+     * neither it nor its session file exists, else the first of {@code NAME-2.mid}, {@code NAME-3.mid}, ... for
+     * which neither exists (the numbering later takes of the window already use) — an existing take, or a session
+     * being replayed, is never written over.
+     *
+     * @param taken names already handed out for takes not yet on disk (the window's), skipped too
+     */
+    public static Path unused(Path mid, java.util.function.Predicate<Path> taken) {
+        String name = mid.getFileName().toString();
+        String stem = name.replaceFirst("(?i)\\.midi?$", "");
+        String ext = name.substring(stem.length());
+        int n = 1;
+        for (Path p = mid; ; p = mid.resolveSibling(stem + "-" + ++n + ext)) {
+            if (!inUse(p) && !taken.test(p)) {
+                return p;
+            }
+        }
+    }
+
+    /** As {@link #unused(Path, java.util.function.Predicate)} with nothing else handed out. */
+    public static Path unused(Path mid) {
+        return unused(mid, p -> false);
+    }
+
+    private static boolean inUse(Path mid) {
+        // a dangling link is free (the take goes where it points); anything else there is someone's file
+        return Files.exists(mid) || Files.exists(SessionFile.besideMidi(mid));
+    }
+
     /**
      * Where a take goes when its own target fails: the user's data folder ({@link UserDirs#data()}), by default
      * {@code ~/.local/share/piano-genie/rescued/NAME-TIME.mid}.
@@ -83,7 +124,7 @@ public final class RecordTarget {
     public static Path fallback(Path intended) {
         String name = intended.getFileName().toString().replaceFirst("(?i)\\.midi?$", "");
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return rescueFolder().resolve(name + "-" + stamp + ".mid");
+        return unused(rescueFolder().resolve(name + "-" + stamp + ".mid"));
     }
 
     static Path rescueFolder() {

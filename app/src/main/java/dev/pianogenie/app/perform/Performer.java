@@ -56,8 +56,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Performer implements ButtonListener, AutoCloseable {
     public static final int DEFAULT_VELOCITY = 80;
     public static final int QUEUE_CAPACITY = 4096;
-    /** While idle, a throw-away decoder step this often keeps the weights in cache (~1% of one core). */
+    /** In a pause, a throw-away decoder step this often keeps the weights in cache (~5% of one core while it lasts). */
     static final long KEEP_WARM_MILLIS = 4;
+    /**
+     * A pause longer than this is no pause in playing but an idle instrument: the steps come only every
+     * {@link #IDLE_WARM_MILLIS}, so an idle window costs next to nothing (at 4 ms they were most of its CPU).
+     */
+    static final long KEEP_WARM_FOR_NANOS = 10_000_000_000L;
+    static final long IDLE_WARM_MILLIS = 250;
     /** The look-ahead after a phrase's first press assumes the next one comes this much later. */
     static final long FIRST_INTERVAL_GUESS_NANOS = 250_000_000L;
     private static final long COMMAND_TIMEOUT_MILLIS = 2000;
@@ -91,6 +97,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private int fixedVelocity = ButtonEvent.NO_VELOCITY;
     /** The latest event time played: later events are never placed before it. */
     private long clock = Long.MIN_VALUE;
+    private long lastEventNanos = System.nanoTime(); // of the last event played: how long the pause has been
 
     /** A performer that looks ahead (for a face that shows it). */
     public Performer(StreamingDecoder decoder, PerformerListener listener) {
@@ -297,7 +304,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
         System.arraycopy(probabilities[latestProbabilities], 0, into, 0, Keys.NUM_KEYS);
     }
 
-    /** Queues an event from a controller (any thread); never blocks: a full queue drops and reports. */
+    /** Queues an event from a live controller (any thread); never blocks: a full queue drops and reports. */
     @Override
     public void onEvent(ButtonEvent event) {
         if (queue.offer(event)) {
@@ -306,6 +313,24 @@ public final class Performer implements ButtonListener, AutoCloseable {
             listener.problem("too many events at once: one " + event.kind().name().toLowerCase(Locale.ROOT)
                     + " was dropped");
         }
+    }
+
+    /**
+     * Queues an event from a source that can wait (a replay): waits up to {@code timeout} for room instead of
+     * dropping it, so a replay as fast as possible plays every press, in order, however long the session.
+     */
+    @Override
+    public boolean offer(ButtonEvent event, long timeout, TimeUnit unit) throws InterruptedException {
+        if (queue.offer(event, timeout, unit)) {
+            submitted.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** Events queued and not yet played. */
+    public long pending() {
+        return submitted.get() - processed;
     }
 
     /** A controller came or went; one that went leaves nothing sounding (a reset follows). */
@@ -322,7 +347,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
             while (running) {
                 // a look-ahead due waits only until no event is queued: notes go out first
                 boolean ahead = lookaheadDue && lookaheadOn;
-                ButtonEvent e = ahead ? queue.poll() : queue.poll(KEEP_WARM_MILLIS, TimeUnit.MILLISECONDS);
+                long warmMillis = System.nanoTime() - lastEventNanos < KEEP_WARM_FOR_NANOS ? KEEP_WARM_MILLIS : IDLE_WARM_MILLIS;
+                ButtonEvent e = ahead ? queue.poll() : queue.poll(warmMillis, TimeUnit.MILLISECONDS);
                 runCommands();
                 if (e == null) {
                     if (lookaheadDue && lookaheadOn) {
@@ -338,6 +364,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
                 if (e == WAKE) {
                     continue;
                 }
+                lastEventNanos = System.nanoTime();
                 try {
                     handle(e);
                 } catch (RuntimeException ex) {

@@ -2,7 +2,9 @@ package dev.pianogenie.app.perform;
 
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
+import dev.pianogenie.app.input.Pacer;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A tireless pianist for soak tests and benchmarks: up to 20 presses a second, runs up and down, chords
@@ -13,6 +15,7 @@ import java.util.SplittableRandom;
  */
 public final class SimulatedPlayer {
     private final SplittableRandom random;
+    private Pacer pacer = new Pacer(); // one per play: its schedule starts there
     private final int[] held = new int[8];
     private final long[] lateness = new long[1 << 16];
     private int latenessCount;
@@ -35,6 +38,7 @@ public final class SimulatedPlayer {
      * (e.g. to let the performer catch up when sending as fast as possible). */
     public long play(ButtonListener out, long startNanos, double seconds, boolean realTime, Runnable between)
             throws InterruptedException {
+        pacer = new Pacer();
         long t = startNanos;
         long end = startNanos + (long) (seconds * 1e9);
         long presses = 0;
@@ -78,23 +82,22 @@ public final class SimulatedPlayer {
 
     private void send(ButtonListener out, ButtonEvent e, boolean realTime) throws InterruptedException {
         if (!realTime) {
-            out.onEvent(e);
+            while (!out.offer(e, 10, TimeUnit.MILLISECONDS)) {
+                // as fast as the performer takes them: wait for room, never drop
+            }
             return;
         }
-        long wait;
-        while ((wait = e.nanos() - System.nanoTime()) > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait, 2_000_000L));
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            // stamped when it is sent, as a controller stamps its events: the player's own lateness in
-            // waking up is not the performer's latency
-            e = e.at(System.nanoTime());
+        // waited for against its own schedule (re-stamping it while waiting made every wait one short sleep:
+        // "1 minute" ended in seconds); a stall of this process moves the rest of the schedule later
+        long now = pacer.await(e.nanos(), Thread::interrupted);
+        if (now < 0) {
+            throw new InterruptedException();
         }
-        long now = System.nanoTime();
         if (e.kind() == ButtonEvent.Kind.PRESS) {
-            lateness[latenessCount++ & (lateness.length - 1)] = now - e.nanos();
+            lateness[latenessCount++ & (lateness.length - 1)] = pacer.lastLatenessNanos();
         }
+        // stamped when it is sent, as a controller stamps its events: the player's own lateness in waking up is
+        // not the performer's latency
         out.onEvent(e.at(now));
     }
 

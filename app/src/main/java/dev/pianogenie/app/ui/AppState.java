@@ -64,6 +64,8 @@ final class AppState implements AutoCloseable {
     private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Optional<Path>> lastTake = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyIntegerWrapper takes = new ReadOnlyIntegerWrapper(0);
+    /** Every take file this window has handed out (JavaFX thread): a later take never reuses one. */
+    private final java.util.Set<Path> handedOut = new java.util.HashSet<>();
 
     private final LiveSetup setup;
     /** The settings every model shares (velocity, output); the model's own are in {@link #modelPrefs}. */
@@ -101,8 +103,10 @@ final class AppState implements AutoCloseable {
         }
         this.modelKey = startModel.key();
         this.modelPrefs = prefs.node("models").node(modelKey);
+        // every remembered setting is checked as the player's own would be: a damaged settings file (a temperature of
+        // NaN) gives the setup's value, never a window that cannot load
         double t = setup.isChosen(Choice.TEMPERATURE) ? setup.temperature()
-                : modelPrefs.getDouble("temperature", setup.temperature());
+                : rememberedTemperature(modelPrefs, setup.temperature());
         temperature.set(Math.max(0, Math.min(1, t)));
         keys.set(setup.isChosen(Choice.KEYS) ? setup.keys() : rememberedKeys(modelPrefs).orElse(setup.keys()));
         int rememberedVelocity = Math.max(1, Math.min(127, prefs.getInt("velocity", Performer.DEFAULT_VELOCITY)));
@@ -114,6 +118,11 @@ final class AppState implements AutoCloseable {
         controller = new PlayController(this, events);
     }
 
+    private static double rememberedTemperature(Preferences prefs, double fallback) {
+        double t = prefs.getDouble("temperature", fallback);
+        return Double.isFinite(t) && t >= 0 && t <= 1 ? t : fallback;
+    }
+
     private static Optional<KeyChoice> rememberedKeys(Preferences prefs) {
         if (prefs.get("scale", null) == null) {
             return Optional.empty();
@@ -122,7 +131,7 @@ final class AppState implements AutoCloseable {
             Scale s = Scale.valueOf(prefs.get("scale", Scale.CHROMATIC.name()));
             return Optional.of(KeyChoice.of(prefs.getInt("root", 0), s, prefs.getInt("low", Keys.LOWEST_PITCH),
                     prefs.getInt("high", Keys.HIGHEST_PITCH)));
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             return Optional.empty(); // a damaged or outdated setting: the setup's keys
         }
     }
@@ -139,7 +148,7 @@ final class AppState implements AutoCloseable {
                 return Optional.empty(); // a soundfont that is gone, or another copy's of the app: not ours to reach into
             }
             return Optional.of(List.of(spec));
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) { // a damaged setting: as if none
             return Optional.empty();
         }
     }
@@ -484,19 +493,23 @@ final class AppState implements AutoCloseable {
 
     // ---- what the engine room reports (JavaFX thread) ----
 
-    /** The file of the next take: --record's for the first, then numbered beside it; else time-stamped in the takes folder. */
+    /**
+     * The file of the next take: --record's for the first, then numbered beside it; else time-stamped in the takes
+     * folder — never a file that is there already (an earlier take, a session being replayed) nor one handed out to
+     * a take still being saved: numbered past those.
+     */
     private Path nextTakeFile() {
         int n = takes.get() + 1;
+        Path wanted;
         if (setup.record().isPresent()) {
-            Path r = setup.record().get();
-            if (n == 1) {
-                return r;
-            }
-            String name = r.getFileName().toString().replaceFirst("(?i)\\.midi?$", "");
-            return r.resolveSibling(name + "-" + n + ".mid");
+            wanted = setup.record().get();
+        } else {
+            String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            wanted = takesFolder.resolve("take-" + stamp + (n > 1 ? "-" + n : "") + ".mid");
         }
-        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return takesFolder.resolve("take-" + stamp + (n > 1 ? "-" + n : "") + ".mid");
+        Path file = dev.pianogenie.app.live.RecordTarget.unused(wanted, handedOut::contains);
+        handedOut.add(file);
+        return file;
     }
 
     /** Shows recording as started (for a take the engine room starts by itself) and says where it goes. */

@@ -33,8 +33,22 @@ final class ButtonPad extends HBox {
     private final Label[] notes = new Label[Keys.NUM_BUTTONS];
     private final Label[] odds = new Label[Keys.NUM_BUTTONS];
     private final boolean[] down = new boolean[Keys.NUM_BUTTONS];
+    /** Pads held down with the mouse or a touch (JavaFX thread): released if the window loses focus meanwhile. */
+    private final boolean[] heldByMouse = new boolean[Keys.NUM_BUTTONS];
+    private final ButtonListener held;
+
+    /** The window lost focus: no release will come for a pad held with the mouse; release it now. */
+    void releaseHeld(long nanos) {
+        for (int b = 0; b < heldByMouse.length; b++) {
+            if (heldByMouse[b]) {
+                heldByMouse[b] = false;
+                held.onEvent(ButtonEvent.release(b, nanos));
+            }
+        }
+    }
 
     ButtonPad(ButtonListener input) {
+        this.held = input;
         getStyleClass().add("button-pad");
         setAlignment(Pos.CENTER);
         setSpacing(8);
@@ -86,8 +100,14 @@ final class ButtonPad extends HBox {
             btn.setMaxWidth(Double.MAX_VALUE);
             btn.setMaxHeight(Double.MAX_VALUE);
             HBox.setHgrow(btn, Priority.ALWAYS);
-            btn.setOnMousePressed(e -> input.onEvent(ButtonEvent.press(button, System.nanoTime())));
-            btn.setOnMouseReleased(e -> input.onEvent(ButtonEvent.release(button, System.nanoTime())));
+            btn.setOnMousePressed(e -> {
+                heldByMouse[button] = true;
+                input.onEvent(ButtonEvent.press(button, System.nanoTime()));
+            });
+            btn.setOnMouseReleased(e -> {
+                heldByMouse[button] = false;
+                input.onEvent(ButtonEvent.release(button, System.nanoTime()));
+            });
             btn.setOnTouchPressed(e -> input.onEvent(ButtonEvent.press(button, System.nanoTime())));
             btn.setOnTouchReleased(e -> input.onEvent(ButtonEvent.release(button, System.nanoTime())));
             buttons[b] = btn;

@@ -98,6 +98,19 @@ final class MainView {
         scene.getStylesheets().add(MainView.class.getResource("genie.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         scene.addEventFilter(KeyEvent.KEY_RELEASED, this::keyReleased);
+        // a key held while the window loses focus (Alt-Tab, a dialog) never gets its key-up here: release what
+        // focus loss takes, or the note sticks
+        scene.windowProperty().addListener((o, old, window) -> {
+            if (window != null) {
+                window.focusedProperty().addListener((f, was, focused) -> {
+                    if (!focused) {
+                        long now = System.nanoTime();
+                        state.keyboard().releaseAll(now);
+                        pad.releaseHeld(now);
+                    }
+                });
+            }
+        });
         new AnimationTimer() {
             @Override
             public void handle(long now) {

@@ -19,6 +19,8 @@ final class PianoRoll extends Pane {
     private final Canvas canvas = new Canvas();
     private final Deque<double[]> notes = new ArrayDeque<>(); // key, start s, end s (NaN while sounding), velocity
     private final double[][] open = new double[Keys.NUM_KEYS][];
+    private double drawnEmptyWidth = -1;
+    private double drawnEmptyHeight = -1;
 
     PianoRoll() {
         getStyleClass().add("piano-roll");
@@ -52,16 +54,24 @@ final class PianoRoll extends Pane {
         return open[key] != null;
     }
 
-    void draw(double now) {
+    /** Draws the roll as of {@code now}; returns whether anything was drawn (an empty roll is drawn once). */
+    boolean draw(double now) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w <= 0 || h <= 0) {
-            return;
+            return false;
         }
         double seconds = h / PIXELS_PER_SECOND;
         while (!notes.isEmpty() && !Double.isNaN(notes.peekFirst()[2]) && notes.peekFirst()[2] < now - seconds) {
             notes.removeFirst();
         }
+        // an empty roll is drawn once: redrawing it every frame made the idle window re-render 60 times a second
+        // (about a quarter of a core in software rendering)
+        if (notes.isEmpty() && w == drawnEmptyWidth && h == drawnEmptyHeight) {
+            return false;
+        }
+        drawnEmptyWidth = notes.isEmpty() ? w : -1;
+        drawnEmptyHeight = notes.isEmpty() ? h : -1;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.web("#121317"));
         g.fillRect(0, 0, w, h);
@@ -77,6 +87,7 @@ final class PianoRoll extends Pane {
             g.setFill(velocityColour(n[3]));
             g.fillRect(PianoView.keyX(key, w), top, PianoView.keyWidth(key, w), Math.max(2, bottom - top));
         }
+        return true;
     }
 
     /** A note's colour by its velocity: a soft note dim and amber, a loud one bright and yellow, so dynamics are seen. */

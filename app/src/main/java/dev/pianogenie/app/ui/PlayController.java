@@ -146,6 +146,7 @@ final class PlayController implements AutoCloseable {
                 old.close(); // its gamepad and controllers close with it
             }
             session = fresh;
+            fresh.notTheTakesModel().ifPresent(m -> Platform.runLater(() -> state.say(Message.info(m))));
             fresh.addSource(keyboard);
             startGamepad(fresh, setup);
             Platform.runLater(() -> state.modelLoaded(model, folder));
@@ -326,8 +327,11 @@ final class PlayController implements AutoCloseable {
             if (take.isEmpty()) {
                 throw new IllegalStateException("nothing recorded yet: press Record (F5) first");
             }
-            take.save(mid);
-            Platform.runLater(() -> state.say(Message.saved("Saved " + mid + " (" + take.notes() + " notes)", mid)));
+            // an existing take (or a session being replayed) is never replaced: numbered past, said
+            Path file = RecordTarget.unused(mid);
+            take.save(file);
+            String past = file.equals(mid) ? "" : "; " + mid.getFileName() + " is already a take, kept";
+            Platform.runLater(() -> state.say(Message.saved("Saved " + file + " (" + take.notes() + " notes" + past + ")", file)));
         });
     }
 

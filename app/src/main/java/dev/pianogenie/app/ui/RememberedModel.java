@@ -35,7 +35,12 @@ final class RememberedModel {
         if (last.isEmpty() || last.equals(SHIPPED)) {
             return new Choice(shipped, SHIPPED, !last.isEmpty(), Optional.empty());
         }
-        Path folder = Path.of(last).toAbsolutePath().normalize();
+        Path folder;
+        try {
+            folder = Path.of(last).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException damaged) { // a damaged settings file: not a path at all
+            return new Choice(shipped, SHIPPED, false, Optional.empty());
+        }
         if (isShipped(folder, shipped)) {
             return new Choice(shipped, SHIPPED, true, Optional.empty());
         }

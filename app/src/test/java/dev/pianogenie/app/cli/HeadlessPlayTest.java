@@ -82,7 +82,7 @@ class HeadlessPlayTest {
     @Test
     void withOutputNoneATakeGoesStraightToItsRecording(@TempDir Path dir) throws Exception {
         Path session = session(dir, 40, 100_000_000L);
-        Path mid = dir.resolve("take.mid");
+        Path mid = dir.resolve("played.mid"); // not take.mid: its session file is the one replayed (kept, issue 29)
         int code = GenieCli.commandLine().execute("play", "--headless", "--controller", "replay:" + session + "@fast",
                 "--output", "none", "--model", SharedData.tutorialModel().toString(), "--seed", "7", "--record", mid.toString(),
                 "--scale", "Eb:major", "--range", "C3-C6");
@@ -93,7 +93,7 @@ class HeadlessPlayTest {
             assertTrue(dev.pianogenie.model.Scale.MAJOR.contains(n.pitch(), 3) && n.pitch() >= 48 && n.pitch() <= 84,
                     "--scale Eb:major --range C3-C6: " + n.pitch());
         }
-        String header = Files.readAllLines(dir.resolve("take" + SessionFile.EXTENSION)).get(0);
+        String header = Files.readAllLines(dir.resolve("played" + SessionFile.EXTENSION)).get(0);
         assertTrue(header.contains("\"scale\":\"Eb:major\"") && header.contains("\"range\":\"C3-C6\"")
                 && header.contains("\"seed\":7") && header.contains("\"temperature\":0.25"), "what reproduces the take: " + header);
 

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -97,8 +98,10 @@ public final class EvalCommand implements Callable<Integer> {
         }
         List<NoteBatch> batches = EvalWindows.of(sequences, TrainingConfig.SEQUENCE_LENGTH, mode, 64);
         // what comes after the evaluation is checked before it: a bad gold file or output is said now, not minutes later
-        List<GoldMetric.Melody> melodies = GoldMetric.read(gold != null ? gold : defaultGold());
+        Path goldFile = gold != null ? gold : defaultGold();
+        List<GoldMetric.Melody> melodies = GoldMetric.read(goldFile);
         if (jsonOut != null) {
+            checkNotAnInput(goldFile);
             AtomicFile.checkWritable(jsonOut, 0);
         }
 
@@ -147,6 +150,31 @@ public final class EvalCommand implements Callable<Integer> {
                 AtomicFile.write(jsonOut, (json + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } catch (FileAccessException e) {
                 throw new java.io.UncheckedIOException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * {@code --json-out} never replaces what the evaluation reads: the gold file, a file of the model folders (its
+     * config or weights) or of the data folder. A JSON an earlier evaluation wrote (e.g. the model folder's
+     * eval.json) may be written again.
+     */
+    private void checkNotAnInput(Path goldFile) throws java.io.IOException {
+        AtomicFile.checkNotInput(jsonOut, "--json-out", goldFile, "the gold melodies file");
+        if (!Files.isRegularFile(jsonOut)) {
+            return;
+        }
+        try (var in = Files.newInputStream(jsonOut)) {
+            if (new String(in.readNBytes(8), java.nio.charset.StandardCharsets.UTF_8).equals("{\"split\"")) {
+                return; // an earlier evaluation's
+            }
+        }
+        Path file = jsonOut.toRealPath();
+        for (var input : List.of(Map.entry("--model", model), Map.entry("--buttons", buttonsFrom == null ? model : buttonsFrom),
+                Map.entry("--data", data))) {
+            if (Files.isDirectory(input.getValue()) && file.startsWith(input.getValue().toRealPath())) {
+                throw new IllegalArgumentException("--json-out " + jsonOut + " is a file of the " + input.getKey() + " folder "
+                        + input.getValue() + ", which the evaluation reads: writing it would destroy it; give another name");
             }
         }
     }

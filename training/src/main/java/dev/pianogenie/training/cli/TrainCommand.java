@@ -23,6 +23,7 @@ import dev.pianogenie.training.loop.RunLog;
 import dev.pianogenie.training.loop.TrainingConfig;
 import dev.pianogenie.training.loop.TrainingRun;
 import dev.pianogenie.training.loop.TrainingState;
+import dev.pianogenie.training.run.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -341,8 +342,16 @@ public final class TrainCommand implements Callable<Integer> {
         checkRanges();
         ThreadsOption.apply(threads);
         Path runDir = run != null ? run : out.resolve("training");
+        if (init != null) { // the trained model would replace the files of the model it starts from
+            AtomicFile.checkNotInput(out, "--out", initFolder(), "the --init model");
+        }
+        // one run at a time in a run folder, and in a model folder outside it: held for the run's life
+        boolean outApart = !runDir.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize());
         if (exportOnly) {
-            return exportOnly(runDir);
+            try (RunLock runLock = Files.isDirectory(runDir) ? RunLock.acquire(runDir, "the run folder") : null;
+                 RunLock outLock = outApart ? RunLock.acquire(out, "the model folder") : null) {
+                return exportOnly(runDir);
+            }
         }
         if (data == null) {
             throw new IllegalArgumentException("--data DIR is required to train (a folder of MIDI files)");
@@ -353,8 +362,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Device dev = device();
         Files.createDirectories(runDir);
-        try (RunLog log = RunLog.open(runDir.resolve("train.log"), System.out)) {
+        try (RunLock runLock = RunLock.acquire(runDir, "the run folder");
+             RunLock outLock = outApart ? RunLock.acquire(out, "the model folder") : null;
+             RunLog log = RunLog.open(runDir.resolve("train.log"), System.out)) {
             log.println("$ genie " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            for (RunLock l : java.util.Arrays.asList(runLock, outLock)) {
+                if (l != null && l.tookOverStale()) {
+                    log.println("note: a stale lock (" + l.staleHolder() + ", no longer running) was taken over");
+                }
+            }
             String env = NativeEnvironment.warning();
             if (env != null) {
                 log.println(env);
@@ -421,7 +437,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (dataset.split(Split.TRAIN).isEmpty()) {
             throw new IllegalArgumentException("the dataset " + data + " has no training performances");
         }
-        ModelConfig model = resumed != null ? resumed.model() : modelConfig(base, dataset);
+        ModelConfig model = resumed != null ? resumedOn(resumed, log) : modelConfig(base, dataset);
         List<NoteBatch> validation = EvalWindows.spread(
                 EvalWindows.of(dataset.split(Split.VALIDATION), config.sequenceLength(), EvalWindows.Mode.ALL, 64),
                 config.validationWindows(), 64);
@@ -511,6 +527,33 @@ public final class TrainCommand implements Callable<Integer> {
         return asked;
     }
 
+    /**
+     * The resumed run's model; resumed on another --data folder than the one it began with, that is said and kept in
+     * its provenance (written with its checkpoints and in the model folder): "A, then B from step N".
+     */
+    private ModelConfig resumedOn(TrainingState resumed, RunLog log) {
+        ModelConfig m = resumed.model();
+        String before = m.provenance().get("data");
+        String now = data.toString();
+        if (before == null || AtomicFile.sameFile(Path.of(lastData(before)), data)) {
+            return m;
+        }
+        log.println("note: resuming on --data " + now + ", not the data the run trained on so far (" + lastData(before)
+                + "): the run's provenance records it from step " + resumed.step());
+        Map<String, String> p = new LinkedHashMap<>(m.provenance());
+        p.put("data", before + DATA_THEN + now + " from step " + resumed.step());
+        return m.withProvenance(p);
+    }
+
+    private static final String DATA_THEN = ", then ";
+
+    /** The data folder a provenance's "data" names last ("A, then B from step N" → B). */
+    private static String lastData(String provenance) {
+        int then = provenance.lastIndexOf(DATA_THEN);
+        String last = then < 0 ? provenance : provenance.substring(then + DATA_THEN.length());
+        return last.replaceFirst(" from step \\d+$", "");
+    }
+
     /** The network cannot change shape: --encoding, --rnn-dim or --layers given must match the model's. */
     private void checkArchitecture(ModelConfig m, String what) {
         List<String> d = new ArrayList<>();
@@ -532,10 +575,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private PianoGenieModel initModel() throws Exception {
-        Path dir = init.equals("default")
+    private Path initFolder() {
+        return init.equals("default")
                 ? Path.of(System.getProperty("genie.home", ".")).resolve("assets").resolve("model")
                 : Path.of(init);
+    }
+
+    private PianoGenieModel initModel() throws Exception {
+        Path dir = initFolder();
         PianoGenieModel m = ModelFiles.load(dir);
         if (!m.config().hasEncoder()) {
             throw new IllegalArgumentException(dir + " is a decoder-only model (" + m.describe() + "): it has no encoder"

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.pianogenie.midi.MidiFolder;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -81,11 +82,13 @@ public final class Dataset {
         }
         List<Path> files;
         List<Path> csvs;
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> all = walk.filter(Files::isRegularFile).toList();
-            files = all.stream().filter(Dataset::isMidi).sorted().toList();
-            csvs = all.stream().filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-                    .filter(MaestroCsv::looksLikeOne).sorted().toList();
+        // through symbolic links (the folder itself may be one); a subfolder that cannot be read is skipped, said
+        MidiFolder.Scan scan = MidiFolder.scan(root);
+        files = scan.midiFiles();
+        csvs = scan.files().stream().filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                .filter(MaestroCsv::looksLikeOne).sorted().toList();
+        if (log != null && !scan.skipped().isEmpty()) {
+            log.println("dataset " + root + ": " + scan.skippedLine());
         }
         Map<String, Split> official = csvs.isEmpty() ? null : MaestroCsv.read(csvs.get(0));
         Path cacheFile = cacheDir.resolve("dataset-" + digest(root.toString()) + ".bin");
@@ -144,11 +147,6 @@ public final class Dataset {
             log.print(d.summary());
         }
         return d;
-    }
-
-    private static boolean isMidi(Path p) {
-        String s = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return s.endsWith(".mid") || s.endsWith(".midi") || s.endsWith(".smf") || s.endsWith(".kar");
     }
 
     static Split hashSplit(long contentHash) {

@@ -21,7 +21,8 @@ public final class MaestroCsv {
 
     /** The whole CSV, capped (MAESTRO's is 0.4 MB). */
     private static String text(Path csv) throws IOException {
-        return new String(InputFile.read(csv, MAX_BYTES, "a dataset CSV"), StandardCharsets.UTF_8);
+        String text = new String(InputFile.read(csv, MAX_BYTES, "a dataset CSV"), StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text; // a spreadsheet's byte-order mark is no column
     }
 
     /** True if the file's header names the columns we need. */

@@ -134,7 +134,7 @@ public final class TrainingRun implements AutoCloseable {
                 ? runDir.resolve(BEST) : checkpoint;
         boolean warmStart = !from.equals(checkpoint);
         TrainingState restored = resume ? readState(from) : null;
-        ModelConfig modelConfig = restored != null ? restored.model() : model;
+        ModelConfig modelConfig = restored != null ? resumedModel(restored.model(), model) : model;
         this.net = new PianoGenieNet(modelConfig);
         net.initialize(manager, DataType.FLOAT32, net.exampleInputShapes());
         this.parameters = net.namedParameters();
@@ -407,8 +407,10 @@ public final class TrainingRun implements AutoCloseable {
                 scores.setGold(gold.applyAsDouble(new NetEvaluator(net, sub)));
             }
         }
-        // without validation windows there is nothing to select by: the latest model is kept
-        boolean best = scores.notes() == 0 || scores.meanCrossEntropy() < state.bestValidationCe();
+        // without validation windows there is nothing to select by: the latest model is kept; a best kept so (NaN:
+        // never validated, e.g. before a resume on data with a validation split) gives way to the first real score
+        boolean best = scores.notes() == 0 || Double.isNaN(state.bestValidationCe())
+                || scores.meanCrossEntropy() < state.bestValidationCe();
         if (best) {
             state = new TrainingState(state.step(), config, state.model(),
                     scores.notes() == 0 ? Double.NaN : scores.meanCrossEntropy(), state.step(), state.elapsedSeconds());
@@ -417,6 +419,16 @@ public final class TrainingRun implements AutoCloseable {
         }
         listener.validated(state.step(), scores, best);
         return scores;
+    }
+
+    /**
+     * A resumed run's network is its own; its provenance is the caller's when the caller gives the same network
+     * (a resume on other data records that there).
+     */
+    private static ModelConfig resumedModel(ModelConfig run, ModelConfig given) {
+        boolean same = given != null
+                && given.withProvenance(java.util.Map.of()).equals(run.withProvenance(java.util.Map.of()));
+        return same ? run.withProvenance(given.provenance()) : run;
     }
 
     /**

@@ -4,13 +4,17 @@ import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.ControllerException;
+import dev.pianogenie.app.input.Pacer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Plays a recorded session back: in real time (events stamped with the moment they are sent), or as fast as
  * possible with the recorded times (an exact, repeatable replay: same session + seeded decoder = same notes).
+ * Either way every event is handed on: a replay waits for room in the performer's queue instead of dropping
+ * (back-pressure), and in real time a stall of this process moves the rest of the replay later rather than
+ * firing what fell due meanwhile in one burst ({@link Pacer}).
  */
 public final class ReplaySource implements ButtonSource {
     private final Path file;
@@ -42,23 +46,29 @@ public final class ReplaySource implements ButtonSource {
 
     private void play(List<ButtonEvent> events, ButtonListener listener) {
         long base = System.nanoTime() + 50_000_000L; // a moment to settle before the first event
-        for (ButtonEvent e : events) {
-            if (stopped) {
-                return;
-            }
-            long at = base + e.nanos();
-            if (realTime) {
-                long wait;
-                while ((wait = at - System.nanoTime()) > 0 && !stopped) {
-                    LockSupport.parkNanos(Math.min(wait, 1_000_000L));
+        Pacer pacer = new Pacer();
+        try {
+            for (ButtonEvent e : events) {
+                long at = base + e.nanos();
+                if (realTime && (at = pacer.await(at, () -> stopped)) < 0) {
+                    return;
+                }
+                synchronized (delivering) {
+                    if (stopped) {
+                        return; // stopped while waiting for this event: it never happened
+                    }
+                    ButtonEvent stamped = e.at(at); // a sampling change keeps its settings
+                    // a replay waits for room rather than lose a press (as fast as possible, it outruns any decoder)
+                    while (!listener.offer(stamped, 10, TimeUnit.MILLISECONDS)) {
+                        if (stopped) {
+                            return;
+                        }
+                    }
                 }
             }
-            synchronized (delivering) {
-                if (stopped) {
-                    return; // stopped while waiting for this event: it never happened
-                }
-                listener.onEvent(e.at(realTime ? System.nanoTime() : at)); // a sampling change keeps its settings
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         if (!stopped) {
             onFinished.run();
@@ -75,6 +85,7 @@ public final class ReplaySource implements ButtonSource {
     /** Stops the replay: no event is delivered after this returns (an event being delivered is waited for). */
     @Override
     public void close() {
+        stopped = true; // first: a delivery waiting for room gives up
         synchronized (delivering) {
             stopped = true;
         }

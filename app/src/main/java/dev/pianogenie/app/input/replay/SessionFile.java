@@ -52,6 +52,7 @@ public final class SessionFile {
     /** A session file is a few MB at most (an hour of fast play); anything far bigger is not one. */
     static final long MAX_BYTES = 256L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final String KINDS = "press, release, pedal_down, pedal_up, reset, sampling, dynamics, velocity";
 
     private SessionFile() {
@@ -170,6 +171,9 @@ public final class SessionFile {
             long last = Long.MIN_VALUE;
             while ((line = in.readLine()) != null) {
                 n++;
+                if (n == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                    line = line.substring(1); // what Windows Notepad puts first: not part of the JSON
+                }
                 if (line.isBlank()) {
                     continue;
                 }
