@@ -177,7 +177,8 @@ public record LiveSetup(Optional<Path> model, DecoderEngine engine, double tempe
 
     /** With the take saved to {@code mid} (e.g. numbered past an existing take). */
     public LiveSetup withRecord(Path mid) {
-        return new LiveSetup(model, engine, temperature, keys, seed, velocity, outputs, controllers, Optional.of(mid), chosen);
+        return new LiveSetup(model, engine, temperature, keys, seed, velocity, dynamics, keyVelocity, outputs, controllers,
+                Optional.of(mid), chosen);
     }
 
     public LiveSetup withOutputs(List<OutputSpec> o) {
