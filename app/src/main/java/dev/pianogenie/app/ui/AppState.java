@@ -109,13 +109,18 @@ final class AppState implements AutoCloseable {
                 : rememberedTemperature(modelPrefs, setup.temperature());
         temperature.set(Math.max(0, Math.min(1, t)));
         keys.set(setup.isChosen(Choice.KEYS) ? setup.keys() : rememberedKeys(modelPrefs).orElse(setup.keys()));
-        int rememberedVelocity = Math.max(1, Math.min(127, prefs.getInt("velocity", Performer.DEFAULT_VELOCITY)));
-        velocity.set(setup.velocity().orElse(rememberedVelocity));
+        velocity.set(setup.velocity().orElse(rememberedVelocity(prefs, "velocity", Performer.DEFAULT_VELOCITY)));
         velocityFixed.set(setup.isChosen(Choice.VELOCITY) ? setup.velocity().isPresent() : prefs.getBoolean("velocity_fixed", false));
         dynamics.set(setup.isChosen(Choice.DYNAMICS) ? setup.dynamics()
-                : Math.max(1, Math.min(127, prefs.getInt("dynamics", setup.dynamics()))));
+                : rememberedVelocity(prefs, "dynamics", setup.dynamics()));
         outputs.set(setup.isChosen(Choice.OUTPUT) ? setup.outputs() : rememberedOutputs(prefs).orElse(setup.outputs()));
         controller = new PlayController(this, events);
+    }
+
+    /** A remembered velocity or dynamics level, 1..127; a damaged one (out of range) is the default, not clamped. */
+    private static int rememberedVelocity(Preferences prefs, String key, int fallback) {
+        int v = prefs.getInt(key, fallback);
+        return v >= 1 && v <= 127 ? v : fallback;
     }
 
     private static double rememberedTemperature(Preferences prefs, double fallback) {

@@ -12,26 +12,31 @@ import org.junit.jupiter.api.io.TempDir;
 /** The window's dynamics and fixed velocity are remembered like its other settings; the command line's win. */
 class DynamicsSettingsTest {
 
+    /** A model folder the test has everywhere (the shipped one is beside the repository, not the module). */
+    private static String model() {
+        return dev.pianogenie.testkit.SharedData.tutorialModel().toString();
+    }
+
     @Test
     void dynamicsAndAFixedVelocityAreRememberedAndTheCommandLineWins(@TempDir Path takes) {
         Preferences prefs = Preferences.userRoot().node("dev/pianogenie-test/" + System.nanoTime());
-        try (AppState first = new AppState(PlayCommand.setupFrom(), prefs, takes)) {
+        try (AppState first = new AppState(PlayCommand.setupFrom("--model", model()), prefs, takes)) {
             assertEquals(80, first.dynamics().get(), "mf the first time");
             assertTrue(!first.velocityFixed().get(), "the genie's own velocity the first time");
             first.nudgeDynamics(1); // → f
             first.setVelocity(101);
             first.setVelocityFixed(true);
         }
-        try (AppState again = new AppState(PlayCommand.setupFrom(), prefs, takes)) {
+        try (AppState again = new AppState(PlayCommand.setupFrom("--model", model()), prefs, takes)) {
             assertEquals(96, again.dynamics().get());
             assertTrue(again.velocityFixed().get());
             assertEquals(101, again.velocity().get());
         }
-        try (AppState chosen = new AppState(PlayCommand.setupFrom("--dynamics", "pp"), prefs, takes)) {
+        try (AppState chosen = new AppState(PlayCommand.setupFrom("--model", model(), "--dynamics", "pp"), prefs, takes)) {
             assertEquals(32, chosen.dynamics().get(), "--dynamics wins over last time");
             assertTrue(chosen.velocityFixed().get(), "what the command line did not set comes from last time");
         }
-        try (AppState fixed = new AppState(PlayCommand.setupFrom("--velocity", "64"), prefs, takes)) {
+        try (AppState fixed = new AppState(PlayCommand.setupFrom("--model", model(), "--velocity", "64"), prefs, takes)) {
             assertTrue(fixed.velocityFixed().get());
             assertEquals(64, fixed.velocity().get());
         }
