@@ -7,12 +7,19 @@ import dev.pianogenie.model.Lookahead;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.StreamingDecoder;
+import dev.pianogenie.model.Velocities;
+import dev.pianogenie.model.VelocityHead;
 import java.util.Arrays;
 
 /**
  * What every engine's decoder shares: ΔT from press timestamps, the previous key, feature encoding, sampling
  * and the last probabilities. An engine supplies one step — input row in, 88 logits out, state carried —
  * and the zero state. State is replaced only when a step succeeds.
+ *
+ * <p>A model with a velocity output: once the key is chosen, {@link VelocityHead} (plain Java, the same for every
+ * engine) turns the step's top LSTM output, the key and the previous velocities into a distribution over velocity
+ * bins; the note's velocity is its expectation (smooth, what {@code velocity_mae} scores; a sample would add a
+ * pianist's note-to-note spread, and noise), rounded, and fed back as the next step's previous velocity.
  */
 public abstract class BaseStreamingDecoder implements StreamingDecoder {
     protected final PianoGenieModel model;
@@ -27,9 +34,20 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
     private long previousPressNanos;
     private boolean started;
     private double deltaTimeOverride = Double.NaN;
+    /** The velocity output, or null (a model without one). */
+    private final VelocityHead velocityHead;
+    private final Velocities.Context velocityContext = new Velocities.Context();
+    private final float[] topOutput;
+    private final float[] velocityFeatures = new float[Velocities.CONTEXT_WIDTH];
+    private final float[] velocityScratch;
+    private final float[] velocityProbabilities = new float[Velocities.BINS];
+    private int lastVelocity;
 
     protected BaseStreamingDecoder(PianoGenieModel model, Sampling sampling) {
         this.model = model;
+        this.velocityHead = model.velocity();
+        this.topOutput = new float[model.config().rnnDim()];
+        this.velocityScratch = new float[velocityHead == null ? 0 : velocityHead.units()];
         this.encoding = model.config().encoding();
         this.input = new float[encoding.decoderWidth()];
         this.batchInput = new float[Keys.NUM_BUTTONS * encoding.decoderWidth()];
@@ -45,6 +63,9 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
      */
     protected abstract void stepBatch(float[] inputs, float[] logitsOut);
 
+    /** Copies the last step's top LSTM layer output (h of the last layer, rnnDim values) into {@code into}. */
+    protected abstract void topOutput(float[] into);
+
     /** Back to the zero LSTM state. */
     protected abstract void resetState();
 
@@ -55,6 +76,9 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
     protected final void warmUp() {
         for (int i = 0; i < 3; i++) {
             stepLogits(0, FeatureEncoding.START, FeatureEncoding.FIRST_NOTE_DT, logits);
+            if (velocityHead != null) {
+                velocityProbabilities(0, velocityContext, velocityProbabilities);
+            }
             lookahead(0);
         }
         reset();
@@ -66,6 +90,11 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
         double dt = deltaTime(pressNanos);
         stepLogits(button, previousKey, dt, logits);
         int key = sampler.pick(logits, probabilities);
+        if (velocityHead != null) {
+            velocityProbabilities(key, velocityContext, velocityProbabilities);
+            lastVelocity = Velocities.toMidi(Velocities.expectation(velocityProbabilities, 0));
+            velocityContext.played(lastVelocity);
+        }
         previousKey = key;
         previousPressNanos = pressNanos;
         started = true;
@@ -124,8 +153,42 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
     }
 
     @Override
+    public boolean predictsVelocity() {
+        return velocityHead != null;
+    }
+
+    @Override
+    public int lastVelocity() {
+        return lastVelocity;
+    }
+
+    /** The distribution the last velocity was taken from ({@link Velocities#BINS} values); all zero before it. */
+    public void lastVelocityProbabilities(float[] into) {
+        System.arraycopy(velocityProbabilities, 0, into, 0, Velocities.BINS);
+    }
+
+    /**
+     * Teacher-forced velocity, after {@link #stepLogits}: the velocity distribution for the note {@code key} given the
+     * previous velocities in {@code context} (which is not changed).
+     *
+     * @throws IllegalStateException for a model without a velocity output
+     */
+    public final void velocityProbabilities(int key, Velocities.Context context, float[] out) {
+        if (velocityHead == null) {
+            throw new IllegalStateException(model.describe() + " has no velocity output");
+        }
+        Keys.checkKey(key);
+        topOutput(topOutput);
+        context.write(velocityFeatures, 0);
+        velocityHead.predict(topOutput, key, velocityFeatures, velocityScratch, out);
+    }
+
+    @Override
     public void reset() {
         resetState();
+        velocityContext.reset();
+        lastVelocity = 0;
+        Arrays.fill(velocityProbabilities, 0f);
         previousKey = FeatureEncoding.START;
         started = false;
         deltaTimeOverride = Double.NaN;

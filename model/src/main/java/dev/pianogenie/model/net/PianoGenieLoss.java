@@ -10,21 +10,44 @@ import ai.djl.ndarray.types.DataType;
  *   reconstruction = CE(logits, key)
  *   margin         = mean(max(|e| − 1, 0)²)          keeps e in the buttons' range
  *   contour        = mean(max(1 − Δk · Δe, 0)²)      Δ between consecutive notes, Δk in semitones
- *   total          = reconstruction + marginWeight · margin + contourWeight · contour
+ *   velocity       = CE(velocity logits, velocity bin)  (a network with a velocity output)
+ *   total          = reconstruction + marginWeight · margin + contourWeight · contour + velocityWeight · velocity
  * </pre>
  */
-public record PianoGenieLoss(double marginWeight, double contourWeight) {
+public record PianoGenieLoss(double marginWeight, double contourWeight, double velocityWeight) {
 
     public static final PianoGenieLoss PAPER = new PianoGenieLoss(1.0, 1.0);
 
     public PianoGenieLoss {
-        if (!(marginWeight >= 0) || !(contourWeight >= 0)) {
-            throw new IllegalArgumentException("loss weights must be >= 0, were " + marginWeight + ", " + contourWeight);
+        if (!(marginWeight >= 0) || !(contourWeight >= 0) || !(velocityWeight >= 0)) {
+            throw new IllegalArgumentException("loss weights must be >= 0, were " + marginWeight + ", " + contourWeight
+                    + ", " + velocityWeight);
         }
     }
 
-    /** The four scalars, in this order. */
-    public record Terms(NDArray total, NDArray reconstruction, NDArray margin, NDArray contour) {
+    /** Without a velocity term. */
+    public PianoGenieLoss(double marginWeight, double contourWeight) {
+        this(marginWeight, contourWeight, 0);
+    }
+
+    /** The scalars; {@code velocity} is null for a network without a velocity output. */
+    public record Terms(NDArray total, NDArray reconstruction, NDArray margin, NDArray contour, NDArray velocity) {
+        public Terms(NDArray total, NDArray reconstruction, NDArray margin, NDArray contour) {
+            this(total, reconstruction, margin, contour, null);
+        }
+    }
+
+    /**
+     * With the velocity term.
+     *
+     * @param velocityLogits (B, T, 32)
+     * @param velocityBins   (B, T) integer target bins
+     */
+    public Terms compute(NDArray e, NDArray logits, NDArray keys, NDArray velocityLogits, NDArray velocityBins) {
+        Terms pitch = compute(e, logits, keys);
+        NDArray velocity = crossEntropyPerNote(velocityLogits, velocityBins).mean();
+        return new Terms(pitch.total().add(velocity.mul((float) velocityWeight)), pitch.reconstruction(), pitch.margin(),
+                pitch.contour(), velocity);
     }
 
     /**

@@ -20,7 +20,8 @@ import java.util.Locale;
  */
 public final class TrainingCurve implements AutoCloseable {
     public static final String HEADER =
-            "step,loss,reconstruction,margin,contour,grad_norm,lr,steps_per_s,val_ce,val_ppl,val_accuracy,val_cvr,val_gold";
+            "step,loss,reconstruction,margin,contour,grad_norm,lr,steps_per_s,val_ce,val_ppl,val_accuracy,val_cvr,val_gold,"
+                    + "velocity,val_velocity_ce,val_velocity_mae";
     private static final int COLUMNS = HEADER.split(",").length;
 
     private final Path file;
@@ -54,8 +55,11 @@ public final class TrainingCurve implements AutoCloseable {
         String v = val == null ? ",,,," : String.format(Locale.ROOT, "%.5f,%.4f,%.4f,%.5f,%s",
                 val.meanCrossEntropy(), val.perplexity(), val.accuracy(), val.contourViolationRatio(),
                 Double.isNaN(val.gold()) ? "" : String.format(Locale.ROOT, "%.4f", val.gold()));
-        String row = String.format(Locale.ROOT, "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s%n",
-                step, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr, stepsPerSecond, v);
+        String velocity = (Double.isNaN(l.velocity()) ? "" : String.format(Locale.ROOT, "%.5f", l.velocity())) + ","
+                + (val == null || !val.hasVelocity() ? "," : String.format(Locale.ROOT, "%.5f,%.4f",
+                        val.velocityCrossEntropy(), val.velocityMae()));
+        String row = String.format(Locale.ROOT, "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s,%s%n",
+                step, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr, stepsPerSecond, v, velocity);
         writer.write(row);
     }
 
