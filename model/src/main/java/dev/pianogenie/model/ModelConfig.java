@@ -36,7 +36,7 @@ public record ModelConfig(
     public static final int MAX_RNN_LAYERS = 16;
     public static final int MAX_VELOCITY_UNITS = 1024;
     /** The velocity output's hidden layer in a model genie trains unless told otherwise. */
-    public static final int DEFAULT_VELOCITY_UNITS = 64;
+    public static final int DEFAULT_VELOCITY_UNITS = 128;
 
     public ModelConfig {
         Objects.requireNonNull(name, "name");

@@ -11,10 +11,12 @@ import java.util.Arrays;
  * possible, not certain), the player can take the expectation (smooth, the figure {@code velocity_mae} measures) or
  * sample it (the spread a pianist has), and the loss is the same kind as the pitch's.
  *
- * <p>In: the previous note's velocity, the one before, and three running averages of the velocities so far (decay 0.5,
- * 0.8 and 0.95: the phrase's dynamics over a few notes, a bar, a passage), each scaled to 0..1. A single previous
- * velocity is a weak predictor (MAE 12.6 on MAESTRO against 10.5 for a running average): these few numbers give the
- * head the dynamics' history without changing the pitch LSTM. A phrase starts from {@link #PHRASE_START} everywhere.
+ * <p>In ({@link Context}): the last three velocities, three running averages of the velocities so far (decay 0.5, 0.8
+ * and 0.95: the dynamics over a few notes, a bar, a passage) and a running average of how much they change, scaled to
+ * 0..1; and where the key lies against the previous key and against the running average of the keys (a melody's top
+ * note is played out over its accompaniment), in octaves, and on the keyboard. A single previous velocity is a weak
+ * predictor (MAE 12.6 on MAESTRO against 10.5 for a running average); these few numbers give the head the dynamics'
+ * history and the voice without changing the pitch LSTM. A phrase starts from {@link #PHRASE_START} everywhere.
  */
 public final class Velocities {
     public static final int BINS = 32;
@@ -23,8 +25,12 @@ public final class Velocities {
     public static final int PHRASE_START = 64;
     /** Running-average decays of the context features. */
     private static final float[] DECAYS = {0.5f, 0.8f, 0.95f};
-    /** previous, the one before, and the running averages. */
-    public static final int CONTEXT_WIDTH = 2 + DECAYS.length;
+    private static final float SPREAD_DECAY = 0.8f;
+    private static final float KEY_DECAY = 0.8f;
+    /** The spread a phrase starts from (velocity steps). */
+    private static final float START_SPREAD = 8f;
+    /** 3 last velocities, the averages, the spread; the key's step, its place against the average key, on the keyboard; a phrase's first note. */
+    public static final int CONTEXT_WIDTH = 3 + DECAYS.length + 1 + 4;
 
     private Velocities() {
     }
@@ -63,13 +69,16 @@ public final class Velocities {
     }
 
     /**
-     * The running "previous velocities" of one phrase: what the head gets besides the LSTM's output and the key. Used
-     * the same way by training (from true velocities) and the live decoder (from its own predictions).
+     * The running "previous velocities" (and keys) of one phrase: what the head gets besides the LSTM's output and the
+     * key's one-hot. Used the same way by training (from true velocities) and the live decoder (from its own
+     * predictions).
      */
     public static final class Context {
-        private float previous;
-        private float beforePrevious;
+        private final float[] last = new float[3];
         private final float[] averages = new float[DECAYS.length];
+        private float spread;
+        private int previousKey;
+        private float keyAverage;
 
         public Context() {
             reset();
@@ -77,31 +86,45 @@ public final class Velocities {
 
         /** Back to the phrase start. */
         public void reset() {
-            previous = PHRASE_START;
-            beforePrevious = PHRASE_START;
+            Arrays.fill(last, PHRASE_START);
             Arrays.fill(averages, PHRASE_START);
+            spread = START_SPREAD;
+            previousKey = FeatureEncoding.START;
+            keyAverage = 0;
         }
 
-        /** The note just played had this velocity (a real one, or the model's prediction, 1..127). */
-        public void played(float velocity) {
-            beforePrevious = previous;
-            previous = velocity;
+        /** The note just played: its key (0..87) and velocity (a real one, or the model's prediction, 1..127). */
+        public void played(float velocity, int key) {
+            spread = SPREAD_DECAY * spread + (1 - SPREAD_DECAY) * Math.abs(velocity - last[0]);
+            last[2] = last[1];
+            last[1] = last[0];
+            last[0] = velocity;
             for (int i = 0; i < DECAYS.length; i++) {
                 averages[i] = DECAYS[i] * averages[i] + (1 - DECAYS[i]) * velocity;
             }
+            keyAverage = previousKey == FeatureEncoding.START ? key : KEY_DECAY * keyAverage + (1 - KEY_DECAY) * key;
+            previousKey = key;
         }
 
-        /** Writes the {@link #CONTEXT_WIDTH} features into {@code dst[offset ..]}. */
-        public void write(float[] dst, int offset) {
-            dst[offset] = previous / 127f;
-            dst[offset + 1] = beforePrevious / 127f;
-            for (int i = 0; i < DECAYS.length; i++) {
-                dst[offset + 2 + i] = averages[i] / 127f;
+        /** Writes the {@link #CONTEXT_WIDTH} features for a note on {@code key} into {@code dst[offset ..]}. */
+        public void write(float[] dst, int offset, int key) {
+            int i = offset;
+            for (float v : last) {
+                dst[i++] = v / 127f;
             }
+            for (float a : averages) {
+                dst[i++] = a / 127f;
+            }
+            dst[i++] = spread / 127f;
+            boolean first = previousKey == FeatureEncoding.START;
+            dst[i++] = first ? 0f : (key - previousKey) / 12f;
+            dst[i++] = first ? 0f : (key - keyAverage) / 12f;
+            dst[i++] = key / (float) (Keys.NUM_KEYS - 1);
+            dst[i] = first ? 1f : 0f;
         }
 
         public float previous() {
-            return previous;
+            return last[0];
         }
     }
 }

@@ -93,7 +93,7 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
         if (velocityHead != null) {
             velocityProbabilities(key, velocityContext, velocityProbabilities);
             lastVelocity = Velocities.toMidi(Velocities.expectation(velocityProbabilities, 0));
-            velocityContext.played(lastVelocity);
+            velocityContext.played(lastVelocity, key);
         }
         previousKey = key;
         previousPressNanos = pressNanos;
@@ -179,7 +179,7 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
         }
         Keys.checkKey(key);
         topOutput(topOutput);
-        context.write(velocityFeatures, 0);
+        context.write(velocityFeatures, 0, key);
         velocityHead.predict(topOutput, key, velocityFeatures, velocityScratch, out);
     }
 

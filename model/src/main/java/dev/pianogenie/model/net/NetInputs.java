@@ -64,8 +64,8 @@ public final class NetInputs {
                 int i = b * length + t;
                 Keys.checkKey(keys[i]);
                 oneHot[i * Keys.NUM_KEYS + keys[i]] = 1f;
-                c.write(context, i * cw);
-                c.played(velocities[i]);
+                c.write(context, i * cw, keys[i]);
+                c.played(velocities[i], keys[i]);
             }
         }
         return new NDList(

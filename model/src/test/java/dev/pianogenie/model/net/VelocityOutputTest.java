@@ -101,7 +101,7 @@ class VelocityOutputTest {
                     for (int b = 0; b < Velocities.BINS; b++) {
                         assertEquals(teacherForced[t * Velocities.BINS + b], p[b], 1e-5, engine + " step " + t + " bin " + b);
                     }
-                    context.played(velocities[t]);
+                    context.played(velocities[t], keys[t]);
                 }
             }
         }
@@ -144,7 +144,7 @@ class VelocityOutputTest {
                         t == 0 ? FeatureEncoding.FIRST_NOTE_DT : 0.15, logits);
                 d.velocityProbabilities(playedKeys[0][t], context, p);
                 assertEquals(played[0][t], Velocities.toMidi(Velocities.expectation(p, 0)), "step " + t);
-                context.played(played[0][t]);
+                context.played(played[0][t], playedKeys[0][t]);
             }
         }
     }
@@ -209,15 +209,21 @@ class VelocityOutputTest {
         assertThrows(IllegalArgumentException.class, () -> Velocities.bin(128));
         Velocities.Context c = new Velocities.Context();
         float[] f = new float[Velocities.CONTEXT_WIDTH];
-        c.write(f, 0);
-        for (float x : f) {
-            assertEquals(Velocities.PHRASE_START / 127f, x, 1e-6);
+        c.write(f, 0, 40);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(Velocities.PHRASE_START / 127f, f[i], 1e-6, "feature " + i);
         }
-        c.played(100);
-        c.played(20);
-        c.write(f, 0);
+        assertEquals(0f, f[7], "no previous key: no step");
+        assertEquals(1f, f[10], "a phrase's first note");
+        c.played(100, 40);
+        c.played(20, 52);
+        c.write(f, 0, 64);
         assertEquals(20 / 127f, f[0], 1e-6);
         assertEquals(100 / 127f, f[1], 1e-6);
-        assertEquals((0.5f * (0.5f * 64 + 50) + 10) / 127f, f[2], 1e-5);
+        assertEquals(64 / 127f, f[2], 1e-6);
+        assertEquals((0.5f * (0.5f * 64 + 50) + 10) / 127f, f[3], 1e-5);
+        assertEquals(1f, f[7], 1e-6, "an octave up from the previous key");
+        assertEquals((64 - (0.8f * 40 + 0.2f * 52)) / 12f, f[8], 1e-5, "against the running average key");
+        assertEquals(0f, f[10]);
     }
 }
