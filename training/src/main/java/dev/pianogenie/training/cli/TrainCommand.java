@@ -90,6 +90,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--velocity-weight", description = "weight of the velocity output's loss (default: ${DEFAULT-VALUE})")
     double velocityWeight;
 
+    @Option(names = "--velocity-mae-weight", description = "weight of the velocity output's absolute error (its"
+            + " expectation's, in bins of 4) beside its cross-entropy (default: ${DEFAULT-VALUE})")
+    double velocityMaeWeight;
+
     @Option(names = "--velocity-units", description = "hidden units of the velocity output, 0 = no velocity output"
             + " (default: ${DEFAULT-VALUE}; with --init: the model's own, or this many added to a model without one)")
     int velocityUnits;
@@ -210,6 +214,7 @@ public final class TrainCommand implements Callable<Integer> {
                 case "--margin-weight" -> plain(d.marginWeight());
                 case "--contour-weight" -> plain(d.contourWeight());
                 case "--velocity-weight" -> plain(d.velocityWeight());
+                case "--velocity-mae-weight" -> plain(d.velocityMaeWeight());
                 case "--velocity-units" -> Integer.toString(ModelConfig.DEFAULT_VELOCITY_UNITS);
                 case "--validate-every" -> Long.toString(d.validateEvery());
                 case "--checkpoint-every" -> Long.toString(d.checkpointEvery());
@@ -256,7 +261,8 @@ public final class TrainCommand implements Callable<Integer> {
                 new Knob("--shards", TrainingConfig::shards, shards),
                 new Knob("--freeze-encoder", TrainingConfig::freezeEncoder, freezeEncoder),
                 new Knob("--velocity-weight", TrainingConfig::velocityWeight, velocityWeight),
-                new Knob("--freeze-decoder", TrainingConfig::freezeDecoder, freezeDecoder));
+                new Knob("--freeze-decoder", TrainingConfig::freezeDecoder, freezeDecoder),
+                new Knob("--velocity-mae-weight", TrainingConfig::velocityMaeWeight, velocityMaeWeight));
     }
 
     /** {@code base} with every option given on the command line (and --steps) put in. */
@@ -271,7 +277,7 @@ public final class TrainCommand implements Callable<Integer> {
                 (Long) v.get("--seed"), (Long) v.get("--validate-every"), (Long) v.get("--checkpoint-every"),
                 (TrainingConfig.Sampling) v.get("--sampling"), (Integer) v.get("--validation-windows"),
                 (Integer) v.get("--shards"), (Boolean) v.get("--freeze-encoder"), (Double) v.get("--velocity-weight"),
-                (Boolean) v.get("--freeze-decoder"));
+                (Boolean) v.get("--freeze-decoder"), (Double) v.get("--velocity-mae-weight"));
     }
 
     /** "batch 8 → 32, seed 1 → 0": what differs between two recipes. */
@@ -309,7 +315,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--min-lr-fraction must be between 0 and 1, was " + plain(minLrFraction));
         }
         for (var w : List.of(Map.entry("--clip-norm", clipNorm), Map.entry("--margin-weight", marginWeight),
-                Map.entry("--contour-weight", contourWeight), Map.entry("--velocity-weight", velocityWeight))) {
+                Map.entry("--contour-weight", contourWeight), Map.entry("--velocity-weight", velocityWeight),
+                Map.entry("--velocity-mae-weight", velocityMaeWeight))) {
             if (!(w.getValue() >= 0)) {
                 throw new IllegalArgumentException(w.getKey() + " must be 0 or more, was " + plain(w.getValue()));
             }

@@ -31,8 +31,13 @@ final class BatchLoss {
         NDArray keys = NetInputs.keys(sub, b.keys(), b.batch(), b.length());
         NDList out = net.forward(store, inputs, true);
         if (net.predictsVelocity()) {
+            float[] v = new float[b.velocities().length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = b.velocities()[i];
+            }
             return loss.compute(out.get(0), out.get(1), keys, out.get(2),
-                    NetInputs.velocityBins(sub, b.velocities(), b.batch(), b.length()));
+                    NetInputs.velocityBins(sub, b.velocities(), b.batch(), b.length()),
+                    sub.create(v, new ai.djl.ndarray.types.Shape(b.batch(), b.length())));
         }
         return loss.compute(out.get(0), out.get(1), keys);
     }

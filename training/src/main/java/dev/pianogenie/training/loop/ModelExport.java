@@ -53,8 +53,9 @@ public final class ModelExport {
                 + (t.freezeEncoder() && t.freezeDecoder() ? ", encoder and decoder frozen (velocity output trained only)"
                         : t.freezeEncoder() ? ", encoder frozen (decoder trained only)"
                         : t.freezeDecoder() ? ", decoder frozen" : "")
-                + (state.model().predictsVelocity() ? String.format(Locale.ROOT, ", velocity output of %d units, loss weight %.2g",
-                        state.model().velocityUnits(), t.velocityWeight()) : ""));
+                + (state.model().predictsVelocity() ? String.format(Locale.ROOT, ", velocity output of %d units, loss weight %.2g%s",
+                        state.model().velocityUnits(), t.velocityWeight(), t.velocityMaeWeight() > 0
+                                ? String.format(Locale.ROOT, " (+ %.2g x its MAE in bins)", t.velocityMaeWeight()) : "") : ""));
         p.put("training_hours", String.format(Locale.ROOT, "%.2f", state.elapsedSeconds() / 3600));
         p.put("exported", Instant.now().toString());
         ModelConfig config = state.model().withProvenance(p);

@@ -158,7 +158,7 @@ public final class TrainingRun implements AutoCloseable {
             this.state = new TrainingState(0, config, modelConfig, Double.POSITIVE_INFINITY, -1, 0);
         }
         this.loss = new PianoGenieLoss(this.config.marginWeight(), this.config.contourWeight(),
-                this.config.velocityWeight()); // the resumed recipe's
+                this.config.velocityWeight(), this.config.velocityMaeWeight()); // the resumed recipe's
         this.warmStarted = warmStart;
         this.curve = new TrainingCurve(runDir.resolve("curve.csv"), state.step());
         this.trainable = trainable(parameters, this.config.freezeEncoder(), this.config.freezeDecoder());
