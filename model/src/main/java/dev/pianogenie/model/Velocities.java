@@ -57,6 +57,43 @@ public final class Velocities {
         return e;
     }
 
+    /** The temperature a live decoder draws velocities at (see BaseStreamingDecoder). */
+    public static final double PLAY_TEMPERATURE = 0.5;
+
+    /** p^(1/T), normalised, into {@code out} (BINS values from offset 0 of {@code probabilities}); returns {@code out}. */
+    public static float[] sharpen(float[] probabilities, double temperature, float[] out) {
+        double sum = 0;
+        for (int b = 0; b < BINS; b++) {
+            out[b] = (float) Math.pow(probabilities[b], 1.0 / temperature);
+            sum += out[b];
+        }
+        for (int b = 0; b < BINS; b++) {
+            out[b] = (float) (out[b] / sum);
+        }
+        return out;
+    }
+
+    /**
+     * A velocity drawn from the distribution: a bin by its probability, then one of its velocities uniformly.
+     *
+     * @param u1 uniform in [0, 1): picks the bin
+     * @param u2 uniform in [0, 1): picks the velocity within it
+     */
+    public static int sample(float[] probabilities, int offset, double u1, double u2) {
+        double cumulative = 0;
+        int bin = BINS - 1;
+        for (int b = 0; b < BINS; b++) {
+            cumulative += probabilities[offset + b];
+            if (u1 < cumulative) {
+                bin = b;
+                break;
+            }
+        }
+        int lo = 1 + bin * BIN_WIDTH;
+        int hi = Math.min(127, lo + BIN_WIDTH - 1);
+        return lo + Math.min(hi - lo, (int) (u2 * (hi - lo + 1)));
+    }
+
     /** A velocity as MIDI plays it: rounded, 1..127. */
     public static int toMidi(float velocity) {
         return Math.max(1, Math.min(127, Math.round(velocity)));

@@ -150,6 +150,25 @@ class VelocityOutputTest {
     }
 
     @Test
+    void whenSamplingBothEnginesDrawTheSameVelocitiesForASeed() throws Exception {
+        PianoGenieModel model = ModelFiles.load(saved);
+        int[][] played = new int[3][LENGTH];
+        int run = 0;
+        for (DecoderEngine engine : new DecoderEngine[] {DecoderEngine.TENSORFLOW, DecoderEngine.PYTORCH, DecoderEngine.TENSORFLOW}) {
+            try (BaseStreamingDecoder d = Decoders.open(model, engine, Sampling.of(0.25).withSeed(5))) {
+                for (int t = 0; t < LENGTH; t++) {
+                    d.next(buttons[t], t * 150_000_000L);
+                    played[run][t] = d.lastVelocity();
+                    assertTrue(played[run][t] >= 1 && played[run][t] <= 127);
+                }
+            }
+            run++;
+        }
+        assertArrayEquals(played[0], played[1], "TF and PyTorch draw alike");
+        assertArrayEquals(played[0], played[2], "a seed replays");
+    }
+
+    @Test
     void theFilesAreVersionTwoAndSaySo() throws Exception {
         String json = Files.readString(saved.resolve(ModelFiles.CONFIG));
         assertTrue(json.contains("\"version\" : 2"), json);
