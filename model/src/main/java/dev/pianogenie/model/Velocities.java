@@ -64,7 +64,8 @@ public final class Velocities {
     public static float[] sharpen(float[] probabilities, double temperature, float[] out) {
         double sum = 0;
         for (int b = 0; b < BINS; b++) {
-            out[b] = (float) Math.pow(probabilities[b], 1.0 / temperature);
+            float p = probabilities[b];
+            out[b] = temperature == 0.5 ? p * p : (float) Math.pow(p, 1.0 / temperature); // 0.5, the live one: no pow
             sum += out[b];
         }
         for (int b = 0; b < BINS; b++) {
