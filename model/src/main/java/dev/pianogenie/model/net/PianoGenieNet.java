@@ -123,7 +123,9 @@ public final class PianoGenieNet extends AbstractBlock {
         if (velHidden == null || inputs.size() < 5) {
             return new NDList(e, logits);
         }
-        return new NDList(e, logits, velocityLogits(store, top, inputs.get(3), inputs.get(4), training));
+        // the velocity output reads the LSTM but sends no gradient into it: the pitch path trains exactly as without it
+        // (its quality must not pay for the velocities), and a frozen decoder is no special case
+        return new NDList(e, logits, velocityLogits(store, top.stopGradient(), inputs.get(3), inputs.get(4), training));
     }
 
     /** Whether this network has a velocity output. */
