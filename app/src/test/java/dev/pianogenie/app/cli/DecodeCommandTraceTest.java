@@ -71,8 +71,10 @@ class DecodeCommandTraceTest {
     @Test
     void theShippedModelsVelocitiesComeBesideTheKeysAlikeOnBothEngines() throws Exception {
         String buttons = randomButtons(7, 40);
-        GenieRun tf = decode("decode", "--buttons", buttons, "--temperature", "0", "--json");
-        GenieRun pt = decode("decode", "--buttons", buttons, "--temperature", "0", "--engine", "pytorch", "--json");
+        String shipped = java.nio.file.Path.of("..", "assets", "model").toAbsolutePath().normalize().toString();
+        GenieRun tf = decode("decode", "--model", shipped, "--buttons", buttons, "--temperature", "0", "--json");
+        GenieRun pt = decode("decode", "--model", shipped, "--buttons", buttons, "--temperature", "0", "--engine", "pytorch",
+                "--json");
         assertEquals(0, tf.code(), tf.err());
         assertEquals(0, pt.code(), pt.err());
         JsonNode v = tf.json().get("velocities");
