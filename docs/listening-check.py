@@ -14,7 +14,9 @@ apart), and reports for each model the mean of:
   range    - lowest to highest note
 and then plays the scripted demo (docs/demo.session.jsonl: runs up and down, a zig-zag, the top of the range) with its
 own timing at T = 0.25, 20 seeds, and counts the moves of the buttons the notes follow, hold, or go against (and how
-often the step down from the top button, 7 -> 6, goes up instead).
+often the step down from the top button, 7 -> 6, goes up instead). For a model with a velocity output, the same
+demo takes' velocities: their mean, the standard deviation within a take (playing varies: 6 to 25), and how they follow
+the contour (correlation with the pitch within a take; the mean velocity step when the buttons go up, hold, go down).
 Usage: docs/listening-check.py MODEL_DIR [MODEL_DIR...]   (from the repository root)
 """
 import json, statistics, subprocess, sys
@@ -37,8 +39,25 @@ def decode(model, temperature, seed, dt=0.25, buttons=BUTTONS, dts=None):
     timing = ["--dts", ",".join(f"{d:.3f}" for d in dts)] if dts else ["--dt", str(dt)]
     args = [str(ROOT / "genie"), "decode", "--model", model, "--buttons", ",".join(map(str, buttons)), *timing,
             "--temperature", str(temperature), "--seed", str(seed), "--json"]
+    return decode_json(args)["midi"]
+
+
+def decode_json(args):
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
-    return json.loads(out)["midi"]
+    return json.loads(out)
+
+
+def decode_demo(model, seed):
+    args = [str(ROOT / "genie"), "decode", "--model", model, "--buttons", ",".join(map(str, DEMO_BUTTONS)),
+            "--dts", ",".join(f"{d:.3f}" for d in DEMO_DTS), "--temperature", "0.25", "--seed", str(seed), "--json"]
+    return decode_json(args)
+
+
+def correlation(xs, ys):
+    mx, my = statistics.mean(xs), statistics.mean(ys)
+    sx = sum((x - mx) ** 2 for x in xs) ** 0.5
+    sy = sum((y - my) ** 2 for y in ys) ** 0.5
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / (sx * sy) if sx and sy else 0.0
 
 
 def stats(midi):
@@ -80,8 +99,12 @@ for model in sys.argv[1:]:
               f"{avg['median_step']:.1f} st  leaps>8ve {avg['leaps']:.3f}  in-key {avg['in_key']:.2f} (per tune {avg['in_key_tune']:.2f})  range "
               f"{name(min(r['low'] for r in runs))}-{name(max(r['high'] for r in runs))}")
     follow = hold = against = top_up = top = 0
+    takes = []
     for seed in range(1, 21):
-        midi = decode(model, 0.25, seed, buttons=DEMO_BUTTONS, dts=DEMO_DTS)
+        take = decode_demo(model, seed)
+        midi = take["midi"]
+        if take.get("velocities"):
+            takes.append((midi, take["velocities"]))
         for i in range(1, len(midi)):
             db, dk = DEMO_BUTTONS[i] - DEMO_BUTTONS[i - 1], midi[i] - midi[i - 1]
             if db == 0:
@@ -95,4 +118,21 @@ for model in sys.argv[1:]:
     moves = follow + hold + against
     print(f"  demo    T=0.25, 20 seeds: of {moves} moves {follow / moves:.3f} follow, {hold / moves:.3f} hold, "
           f"{against / moves:.3f} go against the buttons; 7 -> 6 goes up {top_up} of {top}")
+    if takes:
+        means = [statistics.mean(v) for _, v in takes]
+        stds = [statistics.pstdev(v) for _, v in takes]
+        pitch_corr = [correlation(m, v) for m, v in takes]
+        steps = {"up": [], "hold": [], "down": []}
+        for _, v in takes:
+            for i in range(1, len(v)):
+                db = DEMO_BUTTONS[i] - DEMO_BUTTONS[i - 1]
+                steps["up" if db > 0 else "down" if db < 0 else "hold"].append(v[i] - v[i - 1])
+        print(f"  velocity demo T=0.25, 20 seeds: mean {statistics.mean(means):.1f} (takes {min(means):.1f}-{max(means):.1f}), "
+              f"std within a take {statistics.mean(stds):.1f} ({min(stds):.1f}-{max(stds):.1f}), range "
+              f"{min(min(v) for _, v in takes)}-{max(max(v) for _, v in takes)}")
+        print(f"                  follows the contour: correlation with pitch {statistics.mean(pitch_corr):+.2f}; "
+              f"mean step when the buttons go up {statistics.mean(steps['up']):+.1f}, hold {statistics.mean(steps['hold']):+.1f}, "
+              f"go down {statistics.mean(steps['down']):+.1f}")
+    else:
+        print("  velocity: none (a model without a velocity output plays at a fixed velocity)")
     print("  first greedy notes:", " ".join(name(p) for p in decode(model, 0, 1)[:26]), "(Mary Had a Little Lamb)")

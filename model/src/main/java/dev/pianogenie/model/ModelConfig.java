@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param provenance free-form facts: source, licence, training command, steps, data
  * @param encoderRnnDim LSTM width of the encoder, which only training and eval run (0 in a file written before it
  *                   existed, or given as 0: the decoder's width)
+ * @param velocityUnits width of the velocity output's hidden layer ({@link VelocityHead}); 0: the model has no
+ *                   velocity output (every model before format version 2, the TF.js imports) and plays at a fixed velocity
  */
 public record ModelConfig(
         String name,
@@ -25,12 +27,16 @@ public record ModelConfig(
         int rnnLayers,
         boolean hasEncoder,
         Map<String, String> provenance,
-        int encoderRnnDim) {
+        int encoderRnnDim,
+        int velocityUnits) {
 
     public static final int NUM_BUTTONS = Keys.NUM_BUTTONS;
     public static final int NUM_KEYS = Keys.NUM_KEYS;
     public static final int MAX_RNN_DIM = 4096;
     public static final int MAX_RNN_LAYERS = 16;
+    public static final int MAX_VELOCITY_UNITS = 1024;
+    /** The velocity output's hidden layer in a model genie trains unless told otherwise. */
+    public static final int DEFAULT_VELOCITY_UNITS = 128;
 
     public ModelConfig {
         Objects.requireNonNull(name, "name");
@@ -49,12 +55,21 @@ public record ModelConfig(
         if (encoderRnnDim < 1 || encoderRnnDim > MAX_RNN_DIM) {
             throw new IllegalArgumentException("encoderRnnDim must be 1.." + MAX_RNN_DIM + ", was " + encoderRnnDim);
         }
+        if (velocityUnits < 0 || velocityUnits > MAX_VELOCITY_UNITS) {
+            throw new IllegalArgumentException("velocityUnits must be 0.." + MAX_VELOCITY_UNITS + ", was " + velocityUnits);
+        }
+    }
+
+    /** No velocity output. */
+    public ModelConfig(String name, FeatureEncoding encoding, CellConvention cell, int rnnDim, int rnnLayers,
+            boolean hasEncoder, Map<String, String> provenance, int encoderRnnDim) {
+        this(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, 0);
     }
 
     /** An encoder as wide as the decoder (both published models). */
     public ModelConfig(String name, FeatureEncoding encoding, CellConvention cell, int rnnDim, int rnnLayers,
             boolean hasEncoder, Map<String, String> provenance) {
-        this(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, rnnDim);
+        this(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, rnnDim, 0);
     }
 
     /** The paper's configuration: 33-bucket ΔT one-hot, LSTM(128) × 2. */
@@ -71,10 +86,20 @@ public record ModelConfig(
     }
 
     public ModelConfig withName(String newName) {
-        return new ModelConfig(newName, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim);
+        return new ModelConfig(newName, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, velocityUnits);
     }
 
     public ModelConfig withProvenance(Map<String, String> p) {
-        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, p, encoderRnnDim);
+        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, p, encoderRnnDim, velocityUnits);
+    }
+
+    /** The same network with a velocity output of {@code units} hidden units (0: without one). */
+    public ModelConfig withVelocityUnits(int units) {
+        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, units);
+    }
+
+    /** Whether the decoder predicts each note's velocity. */
+    public boolean predictsVelocity() {
+        return velocityUnits > 0;
     }
 }

@@ -15,9 +15,19 @@ public record PianoGenieModel(ModelConfig config, DecoderWeights decoder, Map<St
         tensors = Map.copyOf(tensors);
     }
 
-    /** "name (provenance source)" for status lines. */
+    /** "name — provenance source · velocity: ..." for status lines: says which kind of model it is. */
     public String describe() {
         String from = config.provenance().getOrDefault("source", source == null ? "" : source.toString());
-        return config.name() + (from.isEmpty() ? "" : " — " + from);
+        return config.name() + (from.isEmpty() ? "" : " — " + from) + " · " + velocityKind();
+    }
+
+    /** "predicts velocity" or "fixed velocity" (a model without a velocity output). */
+    public String velocityKind() {
+        return config.predictsVelocity() ? "predicts velocity" : "fixed velocity";
+    }
+
+    /** The velocity output's weights, or null for a model without one. */
+    public VelocityHead velocity() {
+        return config.predictsVelocity() ? VelocityHead.fromTensors(tensors, config.rnnDim()) : null;
     }
 }

@@ -60,7 +60,8 @@ public final class DecodeCommand implements Callable<Integer> {
     @Mixin
     KeyListOptions keyList;
 
-    @Option(names = "--json", description = "print one JSON line {\"keys\": [...], \"midi\": [...], \"lookahead\": [[...], ...]}: "
+    @Option(names = "--json", description = "print one JSON line {\"keys\": [...], \"velocities\": [...], \"midi\": [...], "
+            + "\"lookahead\": [[...], ...]}: velocities are the model's (1..127; null for a model without a velocity output), "
             + "lookahead[i] holds the key each button 0..7 would have played at press i (the likeliest, when sampling)")
     boolean json;
 
@@ -89,6 +90,8 @@ public final class DecodeCommand implements Callable<Integer> {
         Sampling sampling = new Sampling(temperature, allowed, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         List<Integer> keys = new ArrayList<>();
         List<String> lookahead = new ArrayList<>();
+        List<Integer> velocities = new ArrayList<>();
+        boolean withVelocity;
         try (BaseStreamingDecoder decoder = Decoders.open(m, chosenEngine, sampling)) {
             long nanos = 0;
             for (int i = 0; i < buttons.size(); i++) {
@@ -102,17 +105,21 @@ public final class DecodeCommand implements Callable<Integer> {
                     lookahead.add(Arrays.toString(decoder.lookahead(nanos).keys()));
                 }
                 keys.add(decoder.next(buttons.get(i), nanos));
+                velocities.add(decoder.lastVelocity());
             }
+            withVelocity = decoder.predictsVelocity();
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println("{\"keys\": " + keys + ", \"midi\": "
+            out.println("{\"keys\": " + keys + ", \"velocities\": " + (withVelocity ? velocities.toString() : "null")
+                    + ", \"midi\": "
                     + keys.stream().map(k -> Keys.pitch(k)).collect(Collectors.toList()) + ", \"lookahead\": " + lookahead + "}");
         } else {
             out.println(m.describe());
             for (int i = 0; i < keys.size(); i++) {
                 int pitch = Keys.pitch(keys.get(i));
-                out.printf("button %d → key %2d  MIDI %3d  %s%n", buttons.get(i), keys.get(i), pitch, Keys.pitchName(pitch));
+                out.printf("button %d → key %2d  MIDI %3d  %-4s%s%n", buttons.get(i), keys.get(i), pitch, Keys.pitchName(pitch),
+                        withVelocity ? "  velocity " + velocities.get(i) : "");
             }
         }
         out.flush();

@@ -32,7 +32,8 @@ public final class DefaultModel {
             Path dir = locate();
             ModelConfig config = ModelFiles.load(dir).config();
             String step = config.provenance().get("step");
-            return config.name() + (step == null ? "" : ", step " + step) + " (" + dir + ")";
+            return config.name() + (step == null ? "" : ", step " + step)
+                    + (config.predictsVelocity() ? ", predicts velocity" : ", fixed velocity") + " (" + dir + ")";
         } catch (IllegalStateException | ModelFormatException e) {
             return "none: " + e.getMessage();
         }

@@ -69,6 +69,30 @@ class DecodeCommandTraceTest {
     }
 
     @Test
+    void theShippedModelsVelocitiesComeBesideTheKeysAlikeOnBothEngines() throws Exception {
+        String buttons = randomButtons(7, 40);
+        String shipped = java.nio.file.Path.of("..", "assets", "model").toAbsolutePath().normalize().toString();
+        GenieRun tf = decode("decode", "--model", shipped, "--buttons", buttons, "--temperature", "0", "--json");
+        GenieRun pt = decode("decode", "--model", shipped, "--buttons", buttons, "--temperature", "0", "--engine", "pytorch",
+                "--json");
+        assertEquals(0, tf.code(), tf.err());
+        assertEquals(0, pt.code(), pt.err());
+        JsonNode v = tf.json().get("velocities");
+        assertEquals(40, v.size(), tf.out());
+        java.util.Set<Integer> distinct = new java.util.HashSet<>();
+        for (JsonNode x : v) {
+            assertTrue(x.asInt() >= 1 && x.asInt() <= 127, "a MIDI velocity: " + x);
+            distinct.add(x.asInt());
+        }
+        assertTrue(distinct.size() > 3, "the dynamics move: " + v);
+        assertEquals(tf.json().get("keys"), pt.json().get("keys"));
+        assertEquals(v, pt.json().get("velocities"), "TF and PyTorch predict the same velocities");
+        // a model without a velocity output says so: null, not a made-up number
+        GenieRun paper = decode("decode", "--model", SharedData.paperModel().toString(), "--buttons", buttons, "--json");
+        assertTrue(paper.json().get("velocities").isNull(), paper.out());
+    }
+
+    @Test
     void withoutDtTheFirstPressStartsAPhraseAsInLivePlay() throws Exception {
         String buttons = randomButtons(5, 24);
         GenieRun plain = decode("decode", "--model", SharedData.paperModel().toString(), "--buttons", buttons, "--json");

@@ -96,6 +96,13 @@ public final class PtStreamingDecoder extends BaseStreamingDecoder {
     }
 
     @Override
+    protected void topOutput(float[] into) {
+        try (NDArray top = h.get(layers - 1)) {
+            System.arraycopy(top.toFloatArray(), 0, into, 0, hidden);
+        }
+    }
+
+    @Override
     protected void resetState() {
         if (h != null) {
             h.close();

@@ -240,6 +240,11 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
     }
 
     @Override
+    protected void topOutput(float[] into) {
+        h[layers - 1].asRawTensor().data().asFloats().read(into); // the state tensors hold the last step's h
+    }
+
+    @Override
     protected void resetState() {
         for (int l = 0; l < layers; l++) { // TF does not clear new tensors, and the state is rewritten in place
             h[l].asRawTensor().data().asFloats().write(zeros);

@@ -36,7 +36,10 @@ public final class ModelFiles {
     public static final String CONFIG = "model.json";
     public static final String SHARD = "weights.bin";
     public static final String FORMAT = "piano-genie-model";
+    /** Version 1: pitch only. */
     public static final int VERSION = 1;
+    /** Version 2: with a velocity output ({@code vel.*} tensors, {@code velocityUnits} in the config); a model without one is still written as 1. */
+    public static final int VERSION_VELOCITY = 2;
     private static final long MAX_CONFIG_BYTES = 1L << 20;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -91,11 +94,15 @@ public final class ModelFiles {
                 throw new ModelFormatException(configFile, "not a Piano Genie model config (\"format\" is not \"" + FORMAT + "\")");
             }
             int version = root.path("version").asInt(-1);
-            if (version != VERSION) {
-                throw new ModelFormatException(configFile, "format version " + version + ", expected " + VERSION
-                        + " (made by another version of genie?)");
+            if (version != VERSION && version != VERSION_VELOCITY) {
+                throw new ModelFormatException(configFile, "format version " + version + ", expected " + VERSION + " or "
+                        + VERSION_VELOCITY + " (made by another version of genie?)");
             }
             config = JSON.treeToValue(root.get("config"), ModelConfig.class);
+            if (config != null && version == VERSION && config.predictsVelocity()) {
+                throw new ModelFormatException(configFile, "format version 1 has no velocity output, but the config gives"
+                        + " velocityUnits " + config.velocityUnits() + " (version 2 carries it)");
+            }
         } catch (ModelFormatException e) {
             throw e;
         } catch (FileAccessException e) {
@@ -113,12 +120,25 @@ public final class ModelFiles {
         try {
             java.util.Set<String> decoder = TensorNames.decoderNames(config.rnnLayers());
             Map<String, int[]> encoder = TensorNames.encoderShapes(config.encoderRnnDim(), config.rnnLayers(), config.encoderInputWidth());
+            java.util.Set<String> velocity = config.predictsVelocity() ? TensorNames.velocityNames() : java.util.Set.of();
             java.util.List<String> unknown = tensors.keySet().stream()
-                    .filter(n -> !decoder.contains(n) && !encoder.containsKey(n)).toList();
+                    .filter(n -> !decoder.contains(n) && !encoder.containsKey(n) && !velocity.contains(n)).toList();
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("unknown tensor" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
                         + " (a " + config.rnnLayers() + "-layer model has " + String.join(", ", decoder)
-                        + (config.hasEncoder() ? " and the encoder's " + encoder.size() + " enc.* tensors" : "") + ")");
+                        + (config.hasEncoder() ? " and the encoder's " + encoder.size() + " enc.* tensors" : "")
+                        + (config.predictsVelocity() ? " and the velocity output's " + String.join(", ", velocity) : "") + ")");
+            }
+            if (config.predictsVelocity()) {
+                dev.pianogenie.model.VelocityHead head = dev.pianogenie.model.VelocityHead.fromTensors(tensors, config.rnnDim());
+                if (head == null) {
+                    throw new IllegalArgumentException("the config says velocityUnits " + config.velocityUnits()
+                            + " but the weights hold no velocity output (missing tensor " + TensorNames.VEL_HIDDEN_WEIGHT + ")");
+                }
+                if (head.units() != config.velocityUnits()) {
+                    throw new IllegalArgumentException("the velocity output has " + head.units() + " units but the config says "
+                            + config.velocityUnits());
+                }
             }
             DecoderWeights weights = DecoderWeights.fromTensors(tensors, config.decoderInputWidth());
             if (weights.hidden() != config.rnnDim() || weights.layers() != config.rnnLayers()) {
@@ -295,9 +315,11 @@ public final class ModelFiles {
             WeightsManifest.write(tmp, SHARD, tensors.values());
             ObjectNode root = JSON.createObjectNode();
             root.put("format", FORMAT);
-            root.put("version", VERSION);
+            // a model without a velocity output stays version 1: older genies still read it
+            root.put("version", config.predictsVelocity() ? VERSION_VELOCITY : VERSION);
             ModelConfig canonical = new ModelConfig(config.name(), config.encoding(), CellConvention.TORCH_IFGO,
-                    config.rnnDim(), config.rnnLayers(), config.hasEncoder(), config.provenance(), config.encoderRnnDim());
+                    config.rnnDim(), config.rnnLayers(), config.hasEncoder(), config.provenance(), config.encoderRnnDim(),
+                    config.velocityUnits());
             root.set("config", JSON.valueToTree(canonical));
             JSON.writeValue(tmp.resolve(CONFIG).toFile(), root);
             replace(tmp, target);

@@ -10,6 +10,12 @@ public final class TensorNames {
     public static final String DEC_OUTPUT_BIAS = "dec.output.bias";
     public static final String DECODER_PREFIX = "dec.";
     public static final String ENCODER_PREFIX = "enc.";
+    /** The velocity output (format version 2): a small MLP over the decoder's top LSTM output, the key and past velocities. */
+    public static final String VELOCITY_PREFIX = "vel.";
+    public static final String VEL_HIDDEN_WEIGHT = "vel.hidden.weight";
+    public static final String VEL_HIDDEN_BIAS = "vel.hidden.bias";
+    public static final String VEL_OUTPUT_WEIGHT = "vel.output.weight";
+    public static final String VEL_OUTPUT_BIAS = "vel.output.bias";
 
     /** The paper's TF.js checkpoint (magenta/piano_genie, {@code phero_model}). */
     public static final String TF_PREFIX = "phero_model/decoder/";
@@ -31,6 +37,11 @@ public final class TensorNames {
             }
         }
         return names;
+    }
+
+    /** The velocity output's tensors. */
+    public static java.util.Set<String> velocityNames() {
+        return new java.util.LinkedHashSet<>(java.util.List.of(VEL_HIDDEN_WEIGHT, VEL_HIDDEN_BIAS, VEL_OUTPUT_WEIGHT, VEL_OUTPUT_BIAS));
     }
 
     /**

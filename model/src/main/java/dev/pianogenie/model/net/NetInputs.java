@@ -45,6 +45,43 @@ public final class NetInputs {
                 manager.create(mask, new Shape(dw)));
     }
 
+    /**
+     * The velocity output's inputs, teacher-forced: (one-hot of each note's key (B, T, 88), the previous-velocity
+     * context (B, T, CONTEXT_WIDTH)), each sequence starting from the phrase-start context.
+     */
+    public static NDList velocityInputs(NDManager manager, int[] keys, int[] velocities, int batch, int length) {
+        if (keys.length != batch * length || velocities.length != batch * length) {
+            throw new IllegalArgumentException("expected " + batch + " × " + length + " notes, got "
+                    + keys.length + " keys and " + velocities.length + " velocities");
+        }
+        int cw = dev.pianogenie.model.Velocities.CONTEXT_WIDTH;
+        float[] oneHot = new float[batch * length * Keys.NUM_KEYS];
+        float[] context = new float[batch * length * cw];
+        dev.pianogenie.model.Velocities.Context c = new dev.pianogenie.model.Velocities.Context();
+        for (int b = 0; b < batch; b++) {
+            c.reset();
+            for (int t = 0; t < length; t++) {
+                int i = b * length + t;
+                Keys.checkKey(keys[i]);
+                oneHot[i * Keys.NUM_KEYS + keys[i]] = 1f;
+                c.write(context, i * cw, keys[i]);
+                c.played(velocities[i], keys[i]);
+            }
+        }
+        return new NDList(
+                manager.create(oneHot, new Shape(batch, length, Keys.NUM_KEYS)),
+                manager.create(context, new Shape(batch, length, cw)));
+    }
+
+    /** Each note's velocity bin (B, T), the velocity output's targets. */
+    public static NDArray velocityBins(NDManager manager, int[] velocities, int batch, int length) {
+        int[] bins = new int[velocities.length];
+        for (int i = 0; i < bins.length; i++) {
+            bins[i] = dev.pianogenie.model.Velocities.bin(velocities[i]);
+        }
+        return manager.create(bins, new Shape(batch, length));
+    }
+
     /** The target keys as an int array (B, T). */
     public static NDArray keys(NDManager manager, int[] keys, int batch, int length) {
         for (int k : keys) {

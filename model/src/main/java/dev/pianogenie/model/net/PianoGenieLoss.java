@@ -10,21 +10,59 @@ import ai.djl.ndarray.types.DataType;
  *   reconstruction = CE(logits, key)
  *   margin         = mean(max(|e| − 1, 0)²)          keeps e in the buttons' range
  *   contour        = mean(max(1 − Δk · Δe, 0)²)      Δ between consecutive notes, Δk in semitones
- *   total          = reconstruction + marginWeight · margin + contourWeight · contour
+ *   velocity       = CE(velocity logits, velocity bin)  (a network with a velocity output)
+ *   velocity MAE   = mean |E[velocity] − velocity| / bin width   (the played value's error, in bins)
+ *   total          = reconstruction + marginWeight · margin + contourWeight · contour + velocityWeight · velocity
+ *                    + velocityMaeWeight · velocity MAE
  * </pre>
+ * The cross-entropy alone makes the distribution's expectation a mean-square predictor; the MAE term pulls the
+ * played value (the expectation) towards the absolute error {@code velocity_mae} scores.
  */
-public record PianoGenieLoss(double marginWeight, double contourWeight) {
+public record PianoGenieLoss(double marginWeight, double contourWeight, double velocityWeight, double velocityMaeWeight) {
 
     public static final PianoGenieLoss PAPER = new PianoGenieLoss(1.0, 1.0);
 
     public PianoGenieLoss {
-        if (!(marginWeight >= 0) || !(contourWeight >= 0)) {
-            throw new IllegalArgumentException("loss weights must be >= 0, were " + marginWeight + ", " + contourWeight);
+        if (!(marginWeight >= 0) || !(contourWeight >= 0) || !(velocityWeight >= 0) || !(velocityMaeWeight >= 0)) {
+            throw new IllegalArgumentException("loss weights must be >= 0, were " + marginWeight + ", " + contourWeight
+                    + ", " + velocityWeight);
         }
     }
 
-    /** The four scalars, in this order. */
-    public record Terms(NDArray total, NDArray reconstruction, NDArray margin, NDArray contour) {
+    /** Without a velocity term. */
+    public PianoGenieLoss(double marginWeight, double contourWeight) {
+        this(marginWeight, contourWeight, 0, 0);
+    }
+
+    /** The scalars; {@code velocity} is null for a network without a velocity output. */
+    public record Terms(NDArray total, NDArray reconstruction, NDArray margin, NDArray contour, NDArray velocity) {
+        public Terms(NDArray total, NDArray reconstruction, NDArray margin, NDArray contour) {
+            this(total, reconstruction, margin, contour, null);
+        }
+    }
+
+    /**
+     * With the velocity term.
+     *
+     * @param velocityLogits (B, T, 32)
+     * @param velocityBins   (B, T) integer target bins
+     * @param velocities     (B, T) the target velocities as floats (for the MAE term)
+     */
+    public Terms compute(NDArray e, NDArray logits, NDArray keys, NDArray velocityLogits, NDArray velocityBins,
+            NDArray velocities) {
+        Terms pitch = compute(e, logits, keys);
+        NDArray velocity = crossEntropyPerNote(velocityLogits, velocityBins).mean();
+        NDArray total = pitch.total().add(velocity.mul((float) velocityWeight));
+        if (velocityMaeWeight > 0) {
+            float[] centers = new float[dev.pianogenie.model.Velocities.BINS];
+            for (int b = 0; b < centers.length; b++) {
+                centers[b] = dev.pianogenie.model.Velocities.center(b);
+            }
+            NDArray expected = velocityLogits.softmax(-1).mul(velocityLogits.getManager().create(centers)).sum(new int[] {-1});
+            NDArray mae = expected.sub(velocities).abs().mean().div((float) dev.pianogenie.model.Velocities.BIN_WIDTH);
+            total = total.add(mae.mul((float) velocityMaeWeight));
+        }
+        return new Terms(total, pitch.reconstruction(), pitch.margin(), pitch.contour(), velocity);
     }
 
     /**

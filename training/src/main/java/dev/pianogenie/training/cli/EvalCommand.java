@@ -109,7 +109,7 @@ public final class EvalCommand implements Callable<Integer> {
             PianoGenieNet decoderNet = PianoGenieNet.of(m, manager);
             PianoGenieNet encoderNet = encoderModel == m ? decoderNet : PianoGenieNet.of(encoderModel, manager);
             NetEvaluator evaluator = new NetEvaluator(encoderNet, decoderNet, manager);
-            Scores scores = new Scores();
+            Scores scores = new Scores(meanVelocity(dataset, sequences));
             long t0 = System.nanoTime();
             for (NoteBatch b : batches) {
                 scores.add(evaluator.evaluate(b));
@@ -139,11 +139,24 @@ public final class EvalCommand implements Callable<Integer> {
             hist.append(String.format(Locale.ROOT, " %d:%.3f", b, (double) h[b] / s.notes()));
         }
         System.out.println("  buttons           " + hist);
+        String velocity;
+        if (s.hasVelocity()) {
+            System.out.printf(Locale.ROOT, "  velocity MAE       %8.3f   (expectation of the velocity output, teacher-forced; ce %.4f nats)%n",
+                    s.velocityMae(), s.velocityCrossEntropy());
+            System.out.printf(Locale.ROOT, "    baselines        %8.3f   previous note's velocity; %.3f the training mean (%.2f)%n",
+                    s.previousVelocityMae(), s.meanVelocityMae(), s.meanVelocity());
+            velocity = String.format(Locale.ROOT, ", \"velocity_mae\": %.4f, \"velocity_ce\": %.5f, \"velocity_mae_previous_note\": %.4f, "
+                    + "\"velocity_mae_training_mean\": %.4f, \"velocity_training_mean\": %.3f", s.velocityMae(), s.velocityCrossEntropy(),
+                    s.previousVelocityMae(), s.meanVelocityMae(), s.meanVelocity());
+        } else {
+            System.out.println("  velocity           none       (" + m.velocityKind() + ": no velocity output)");
+            velocity = ", \"velocity_mae\": null";
+        }
         String json = String.format(Locale.ROOT,
                 "{\"split\": \"%s\", \"windows\": %d, \"notes\": %d, \"ppl\": %.4f, \"accuracy\": %.4f, \"cvr\": %.5f, \"gold\": %.4f, "
-                        + "\"gold_zero_based\": %.4f, \"mean_ce\": %.5f, \"mode\": \"%s\", \"button_histogram\": %s}",
+                        + "\"gold_zero_based\": %.4f, \"mean_ce\": %.5f, \"mode\": \"%s\", \"button_histogram\": %s%s}",
                 split, s.windows(), s.notes(), s.perplexity(), s.accuracy(), s.contourViolationRatio(), g.oneBased(),
-                g.zeroBased(), s.meanCrossEntropy(), mode.name().toLowerCase(Locale.ROOT), Arrays.toString(h));
+                g.zeroBased(), s.meanCrossEntropy(), mode.name().toLowerCase(Locale.ROOT), Arrays.toString(h), velocity);
         System.out.println(json);
         if (jsonOut != null) {
             try {
@@ -177,6 +190,25 @@ public final class EvalCommand implements Callable<Integer> {
                         + input.getValue() + ", which the evaluation reads: writing it would destroy it; give another name");
             }
         }
+    }
+
+    /**
+     * The constant baseline: the mean velocity of the training split's notes on the piano (of the evaluated notes when the
+     * dataset has no training split).
+     */
+    private static double meanVelocity(Dataset dataset, List<NoteSequence> evaluated) {
+        List<NoteSequence> from = dataset.split(Split.TRAIN).isEmpty() ? evaluated : dataset.split(Split.TRAIN);
+        long sum = 0;
+        long n = 0;
+        for (NoteSequence s : from) {
+            for (int i = 0; i < s.size(); i++) {
+                if (dev.pianogenie.model.Keys.isOnPiano(s.pitch(i))) {
+                    sum += s.velocity(i);
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : (double) sum / n;
     }
 
     private static Path defaultGold() {

@@ -83,6 +83,22 @@ public final class TrainCommand implements Callable<Integer> {
             + " gets, stays the --init model's (keeps the buttons a player knows; a step costs less)")
     boolean freezeEncoder;
 
+    @Option(names = "--freeze-decoder", arity = "0..1", fallbackValue = "true", description = "with --freeze-encoder: train"
+            + " the velocity output only, over the --init model's encoder and decoder (its pitch figures stay exactly"
+            + " as they were; a step costs little more than the forward pass)")
+    boolean freezeDecoder;
+
+    @Option(names = "--velocity-weight", description = "weight of the velocity output's loss (default: ${DEFAULT-VALUE})")
+    double velocityWeight;
+
+    @Option(names = "--velocity-mae-weight", description = "weight of the velocity output's absolute error (its"
+            + " expectation's, in bins of 4) beside its cross-entropy (default: ${DEFAULT-VALUE})")
+    double velocityMaeWeight;
+
+    @Option(names = "--velocity-units", description = "hidden units of the velocity output, 0 = no velocity output"
+            + " (default: ${DEFAULT-VALUE}; with --init: the model's own, or this many added to a model without one)")
+    int velocityUnits;
+
     @Option(names = "--steps", description = "total training steps (default: ${DEFAULT-VALUE}; with --init: its own;"
             + " with --resume: the run's)")
     long steps;
@@ -198,6 +214,9 @@ public final class TrainCommand implements Callable<Integer> {
                 case "--clip-norm" -> plain(d.clipNorm());
                 case "--margin-weight" -> plain(d.marginWeight());
                 case "--contour-weight" -> plain(d.contourWeight());
+                case "--velocity-weight" -> plain(d.velocityWeight());
+                case "--velocity-mae-weight" -> plain(d.velocityMaeWeight());
+                case "--velocity-units" -> Integer.toString(ModelConfig.DEFAULT_VELOCITY_UNITS);
                 case "--validate-every" -> Long.toString(d.validateEvery());
                 case "--checkpoint-every" -> Long.toString(d.checkpointEvery());
                 case "--validation-windows" -> Integer.toString(d.validationWindows());
@@ -241,7 +260,10 @@ public final class TrainCommand implements Callable<Integer> {
                 new Knob("--validation-windows", TrainingConfig::validationWindows, validationWindows),
                 new Knob("--sampling", TrainingConfig::sampling, sampling),
                 new Knob("--shards", TrainingConfig::shards, shards),
-                new Knob("--freeze-encoder", TrainingConfig::freezeEncoder, freezeEncoder));
+                new Knob("--freeze-encoder", TrainingConfig::freezeEncoder, freezeEncoder),
+                new Knob("--velocity-weight", TrainingConfig::velocityWeight, velocityWeight),
+                new Knob("--freeze-decoder", TrainingConfig::freezeDecoder, freezeDecoder),
+                new Knob("--velocity-mae-weight", TrainingConfig::velocityMaeWeight, velocityMaeWeight));
     }
 
     /** {@code base} with every option given on the command line (and --steps) put in. */
@@ -255,7 +277,8 @@ public final class TrainCommand implements Callable<Integer> {
                 (Double) v.get("--clip-norm"), (Double) v.get("--margin-weight"), (Double) v.get("--contour-weight"),
                 (Long) v.get("--seed"), (Long) v.get("--validate-every"), (Long) v.get("--checkpoint-every"),
                 (TrainingConfig.Sampling) v.get("--sampling"), (Integer) v.get("--validation-windows"),
-                (Integer) v.get("--shards"), (Boolean) v.get("--freeze-encoder"));
+                (Integer) v.get("--shards"), (Boolean) v.get("--freeze-encoder"), (Double) v.get("--velocity-weight"),
+                (Boolean) v.get("--freeze-decoder"), (Double) v.get("--velocity-mae-weight"));
     }
 
     /** "batch 8 → 32, seed 1 → 0": what differs between two recipes. */
@@ -293,7 +316,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--min-lr-fraction must be between 0 and 1, was " + plain(minLrFraction));
         }
         for (var w : List.of(Map.entry("--clip-norm", clipNorm), Map.entry("--margin-weight", marginWeight),
-                Map.entry("--contour-weight", contourWeight))) {
+                Map.entry("--contour-weight", contourWeight), Map.entry("--velocity-weight", velocityWeight),
+                Map.entry("--velocity-mae-weight", velocityMaeWeight))) {
             if (!(w.getValue() >= 0)) {
                 throw new IllegalArgumentException(w.getKey() + " must be 0 or more, was " + plain(w.getValue()));
             }
@@ -331,6 +355,18 @@ public final class TrainCommand implements Callable<Integer> {
         if (freezeEncoder && init == null && !resume) {
             throw new IllegalArgumentException("--freeze-encoder keeps a trained encoder's buttons: start from a model with"
                     + " --init MODEL_DIR (a new network's encoder is random)");
+        }
+        if (velocityUnits < 0 || velocityUnits > ModelConfig.MAX_VELOCITY_UNITS) {
+            throw new IllegalArgumentException("--velocity-units must be 0.." + ModelConfig.MAX_VELOCITY_UNITS + ", was "
+                    + velocityUnits);
+        }
+        if (freezeDecoder && !freezeEncoder) {
+            throw new IllegalArgumentException("--freeze-decoder trains the velocity output alone: give --freeze-encoder too"
+                    + " (a trainable encoder over a frozen decoder would move the buttons under it)");
+        }
+        if (freezeDecoder && given("--velocity-units") && velocityUnits == 0) {
+            throw new IllegalArgumentException("--freeze-decoder trains the velocity output alone, but --velocity-units 0"
+                    + " leaves none: nothing would learn");
         }
         if (init != null && resume) {
             throw new IllegalArgumentException("--init starts a new run from a model; --resume continues a run: choose one");
@@ -569,6 +605,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (given("--layers") && layers != m.rnnLayers()) {
             d.add("" + m.rnnLayers() + " layers (not " + layers + ")");
         }
+        // a model without a velocity output may get one (--init); one it has keeps its width
+        if (given("--velocity-units") && m.predictsVelocity() && velocityUnits != m.velocityUnits()) {
+            d.add("a velocity output of " + m.velocityUnits() + " units (not " + velocityUnits + ")");
+        }
         if (!d.isEmpty()) {
             throw new IllegalArgumentException(what + " a network of " + String.join(", ", d)
                     + ": its shape cannot change; drop those options");
@@ -604,12 +644,13 @@ public final class TrainCommand implements Callable<Integer> {
             String baseLicence = base.config().provenance().getOrDefault("licence", "unknown");
             p.put("licence", dataLicence + "; and the base model's: " + baseLicence);
             String modelName = name != null ? name : "Piano Genie (" + dataName + ", fine-tuned)";
+            int units = base.config().predictsVelocity() ? base.config().velocityUnits() : velocityUnits;
             return new ModelConfig(modelName, base.config().encoding(), base.config().cell(), base.config().rnnDim(),
-                    base.config().rnnLayers(), true, p, base.config().encoderRnnDim());
+                    base.config().rnnLayers(), true, p, base.config().encoderRnnDim(), units);
         }
         p.put("licence", dataLicence);
         return new ModelConfig(name != null ? name : "Piano Genie (" + dataName + ")", encoding, CellConvention.TORCH_IFGO,
-                rnnDim, layers, true, p, encoderDim); // 0: as wide as the decoder
+                rnnDim, layers, true, p, encoderDim, velocityUnits); // encoderDim 0: as wide as the decoder
     }
 
     private Integer exportOnly(Path runDir) throws IOException {

@@ -54,6 +54,7 @@ public final class CropSampler implements BatchSource {
         SplittableRandom random = new SplittableRandom(mix(seed, index));
         int[] keys = new int[batch * length];
         float[] dts = new float[batch * length];
+        int[] velocities = new int[batch * length];
         int[] scratch = new int[0];
         for (int row = 0; row < batch; row++) {
             while (true) {
@@ -77,13 +78,14 @@ public final class CropSampler implements BatchSource {
                     int note = scratch[start + t];
                     int at = row * length + t;
                     keys[at] = Keys.keyOrNone(s.pitch(note) + transpose);
+                    velocities[at] = s.velocity(note);
                     dts[at] = t == 0 ? (float) FeatureEncoding.FIRST_NOTE_DT
                             : (float) ((s.onsets()[note] - s.onsets()[scratch[start + t - 1]]) * stretch);
                 }
                 break;
             }
         }
-        return new NoteBatch(batch, length, keys, dts);
+        return new NoteBatch(batch, length, keys, dts, velocities);
     }
 
     private NoteSequence pick(SplittableRandom random) {

@@ -44,7 +44,7 @@ import java.util.zip.CRC32;
  * Corrupt files are listed with their reason and skipped, never fatal.
  */
 public final class Dataset {
-    private static final int CACHE_VERSION = 1;
+    private static final int CACHE_VERSION = 2; // 2: with each note's velocity
     private static final byte[] CACHE_MAGIC = "PGDATA".getBytes(StandardCharsets.US_ASCII);
 
     /** A file that could not be used, and why. */
@@ -129,7 +129,7 @@ public final class Dataset {
                 continue;
             }
             Split split = official != null ? official.get(name) : hashSplit(c.contentHash);
-            splits.get(split).add(new NoteSequence(name, split, c.pitches, c.onsets));
+            splits.get(split).add(new NoteSequence(name, split, c.pitches, c.onsets, c.velocities));
         }
         List<String> missing = new ArrayList<>();
         if (official != null) {
@@ -207,8 +207,10 @@ public final class Dataset {
         final String problem;
         final byte[] pitches;
         final double[] onsets;
+        final byte[] velocities;
 
-        CacheEntry(String name, long size, long mtime, long contentHash, String problem, byte[] pitches, double[] onsets) {
+        CacheEntry(String name, long size, long mtime, long contentHash, String problem, byte[] pitches, double[] onsets,
+                byte[] velocities) {
             this.name = name;
             this.size = size;
             this.mtime = mtime;
@@ -216,10 +218,11 @@ public final class Dataset {
             this.problem = problem;
             this.pitches = pitches;
             this.onsets = onsets;
+            this.velocities = velocities;
         }
 
         static CacheEntry corrupt(String name, long size, long mtime, String problem) {
-            return new CacheEntry(name, size, mtime, 0, problem, new byte[0], new double[0]);
+            return new CacheEntry(name, size, mtime, 0, problem, new byte[0], new double[0], new byte[0]);
         }
     }
 
@@ -232,14 +235,16 @@ public final class Dataset {
             List<Note> notes = p.notes();
             byte[] pitches = new byte[notes.size()];
             double[] onsets = new double[notes.size()];
+            byte[] velocities = new byte[notes.size()];
             for (int i = 0; i < pitches.length; i++) {
                 pitches[i] = (byte) notes.get(i).pitch();
                 onsets[i] = notes.get(i).onsetSeconds();
+                velocities[i] = (byte) notes.get(i).velocity();
             }
-            return new CacheEntry(name, size, mtime, crc.getValue(), null, pitches, onsets);
+            return new CacheEntry(name, size, mtime, crc.getValue(), null, pitches, onsets, velocities);
         } catch (MidiFileException e) {
             return new CacheEntry(name, size, mtime, crc.getValue(), e.getMessage().substring(f.toString().length() + 2),
-                    new byte[0], new double[0]);
+                    new byte[0], new double[0], new byte[0]);
         }
     }
 
@@ -262,7 +267,7 @@ public final class Dataset {
                 long hash = in.readLong();
                 boolean ok = in.readBoolean();
                 if (!ok) {
-                    map.put(name, new CacheEntry(name, size, mtime, hash, in.readUTF(), new byte[0], new double[0]));
+                    map.put(name, new CacheEntry(name, size, mtime, hash, in.readUTF(), new byte[0], new double[0], new byte[0]));
                     continue;
                 }
                 int n = in.readInt();
@@ -272,7 +277,9 @@ public final class Dataset {
                 for (int j = 0; j < n; j++) {
                     onsets[j] = in.readDouble();
                 }
-                map.put(name, new CacheEntry(name, size, mtime, hash, null, pitches, onsets));
+                byte[] velocities = new byte[n];
+                in.readFully(velocities);
+                map.put(name, new CacheEntry(name, size, mtime, hash, null, pitches, onsets, velocities));
             }
         } catch (IOException | RuntimeException e) {
             map.clear(); // a damaged cache is only a cache: read the files again
@@ -302,6 +309,7 @@ public final class Dataset {
                     for (double o : c.onsets) {
                         out.writeDouble(o);
                     }
+                    out.write(c.velocities);
                 }
                 out.flush();
             });

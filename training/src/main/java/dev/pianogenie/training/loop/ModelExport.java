@@ -35,6 +35,9 @@ public final class ModelExport {
         if (best) {
             p.put("validation_ce", String.format(Locale.ROOT, "%.5f", state.bestValidationCe()));
             p.put("validation_ppl", String.format(Locale.ROOT, "%.4f", Math.exp(state.bestValidationCe())));
+            if (state.model().predictsVelocity()) {
+                p.put("validation_velocity_ce", String.format(Locale.ROOT, "%.5f", state.bestValidationVelocityCe()));
+            }
             p.remove("selected");
         } else {
             p.remove("validation_ce");
@@ -47,7 +50,12 @@ public final class ModelExport {
                         + "loss weights margin %.2g contour %.2g, seed %d",
                 t.batchSize(), t.sequenceLength(), t.learningRate(), t.warmupSteps(), t.schedule(), t.steps(),
                 t.minLrFraction(), t.clipNorm(), t.marginWeight(), t.contourWeight(), t.seed())
-                + (t.freezeEncoder() ? ", encoder frozen (decoder trained only)" : ""));
+                + (t.freezeEncoder() && t.freezeDecoder() ? ", encoder and decoder frozen (velocity output trained only)"
+                        : t.freezeEncoder() ? ", encoder frozen (decoder trained only)"
+                        : t.freezeDecoder() ? ", decoder frozen" : "")
+                + (state.model().predictsVelocity() ? String.format(Locale.ROOT, ", velocity output of %d units, loss weight %.2g%s",
+                        state.model().velocityUnits(), t.velocityWeight(), t.velocityMaeWeight() > 0
+                                ? String.format(Locale.ROOT, " (+ %.2g x its MAE in bins)", t.velocityMaeWeight()) : "") : ""));
         p.put("training_hours", String.format(Locale.ROOT, "%.2f", state.elapsedSeconds() / 3600));
         p.put("exported", Instant.now().toString());
         ModelConfig config = state.model().withProvenance(p);
@@ -83,7 +91,7 @@ public final class ModelExport {
         TrainingState state = TrainingRun.readHeader(contents.headerJson());
         if (name != null) {
             state = new TrainingState(state.step(), state.training(), state.model().withName(name), state.bestValidationCe(),
-                    state.bestStep(), state.elapsedSeconds());
+                    state.bestStep(), state.elapsedSeconds(), state.bestValidationVelocityCe());
         }
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             PianoGenieNet net = new PianoGenieNet(state.model());

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
+import dev.pianogenie.model.Velocities;
 import dev.pianogenie.model.net.Iqae;
 import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
@@ -31,8 +32,16 @@ public final class NetEvaluator {
         this.manager = manager;
     }
 
-    /** Per-note results, row-major [batch][length]. */
-    public record Evaluated(NoteBatch notes, float[] crossEntropy, int[] predicted, int[] buttons) {
+    /**
+     * Per-note results, row-major [batch][length]. For a decoder with a velocity output, also each note's velocity
+     * cross-entropy (nats, over the bins) and predicted velocity (the distribution's expectation, as the live decoder
+     * plays it), teacher-forced (true key, true previous velocities); null otherwise.
+     */
+    public record Evaluated(NoteBatch notes, float[] crossEntropy, int[] predicted, int[] buttons, float[] velocityCrossEntropy,
+            float[] velocityPredicted) {
+        public Evaluated(NoteBatch notes, float[] crossEntropy, int[] predicted, int[] buttons) {
+            this(notes, crossEntropy, predicted, buttons, null, null);
+        }
     }
 
     public Evaluated evaluate(NoteBatch b) {
@@ -40,12 +49,25 @@ public final class NetEvaluator {
             ParameterStore store = new ParameterStore(sub, false);
             NDArray e = encode(sub, store, b);
             NDList dec = NetInputs.of(sub, decoder.config().encoding(), b.keys(), b.dtSeconds(), b.batch(), b.length());
-            NDArray logits = decoder.decode(store, dec.get(1), dec.get(2), Iqae.quantize(e), false);
+            NDArray top = decoder.decodeHidden(store, dec.get(1), dec.get(2), Iqae.quantize(e), false);
+            NDArray logits = decoder.keyLogits(store, top, false);
             NDArray keys = NetInputs.keys(sub, b.keys(), b.batch(), b.length());
             float[] ce = PianoGenieLoss.crossEntropyPerNote(logits, keys).toFloatArray();
             int[] predicted = logits.argMax(-1).toType(DataType.INT32, false).toIntArray();
             int[] buttons = Iqae.buttons(e).toType(DataType.INT32, false).toIntArray();
-            return new Evaluated(b, ce, predicted, buttons);
+            if (!decoder.predictsVelocity()) {
+                return new Evaluated(b, ce, predicted, buttons);
+            }
+            NDList v = NetInputs.velocityInputs(sub, b.keys(), b.velocities(), b.batch(), b.length());
+            NDArray velocityLogits = decoder.velocityLogits(store, top, v.get(0), v.get(1), false);
+            float[] velocityCe = PianoGenieLoss.crossEntropyPerNote(velocityLogits,
+                    NetInputs.velocityBins(sub, b.velocities(), b.batch(), b.length())).toFloatArray();
+            float[] centers = new float[Velocities.BINS];
+            for (int i = 0; i < centers.length; i++) {
+                centers[i] = Velocities.center(i);
+            }
+            float[] expected = velocityLogits.softmax(-1).mul(sub.create(centers)).sum(new int[] {-1}).toFloatArray();
+            return new Evaluated(b, ce, predicted, buttons, velocityCe, expected);
         }
     }
 

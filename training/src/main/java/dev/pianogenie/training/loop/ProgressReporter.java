@@ -87,7 +87,8 @@ public class ProgressReporter implements TrainingRun.Listener, AutoCloseable {
             String line = String.format(Locale.ROOT,
                     "step %d/%d  loss %.3f = ce %.3f + margin %.4f + contour %.3f  |g| %.2f  lr %.3g  %.2f steps/s  ETA %s",
                     step, totalSteps, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr,
-                    stepsPerSecond, inWords(etaSeconds));
+                    stepsPerSecond, inWords(etaSeconds))
+                    + (Double.isNaN(l.velocity()) ? "" : String.format(Locale.ROOT, "  velocity ce %.4f", l.velocity()));
             PrintStream to = bar != null ? logOnly : out;
             if (to != null) {
                 to.println(line);
@@ -118,7 +119,9 @@ public class ProgressReporter implements TrainingRun.Listener, AutoCloseable {
         String line = String.format(Locale.ROOT,
                 "validation @ %d: ce %.4f  PPL %.3f  accuracy %.4f  CVR %.4f%s  (%d windows)%s",
                 step, s.meanCrossEntropy(), s.perplexity(), s.accuracy(), s.contourViolationRatio(),
-                Double.isNaN(s.gold()) ? "" : String.format(Locale.ROOT, "  Gold %.3f", s.gold()), s.windows(),
+                (Double.isNaN(s.gold()) ? "" : String.format(Locale.ROOT, "  Gold %.3f", s.gold()))
+                        + (s.hasVelocity() ? String.format(Locale.ROOT, "  velocity ce %.4f MAE %.3f (previous note %.3f)",
+                                s.velocityCrossEntropy(), s.velocityMae(), s.previousVelocityMae()) : ""), s.windows(),
                 best ? "  — new best" : "");
         if (bar != null) {
             bar.pause();

@@ -3,6 +3,11 @@ package dev.pianogenie.training.loop;
 /**
  * Running validation scores over evaluated windows: mean cross-entropy (PPL = exp of it), top-1 accuracy and
  * the contour violation ratio (strict: consecutive notes whose key and button move in opposite directions).
+ *
+ * <p>For a decoder with a velocity output, also its mean absolute error in MIDI velocity (the played value, rounded
+ * as MIDI plays it) and cross-entropy, beside two baselines on the very same notes with the same knowledge: the
+ * previous note's velocity (the phrase-start value for a window's first note, as the model gets) and a constant
+ * (the training set's mean velocity, when given).
  */
 public final class Scores {
     private double crossEntropySum;
@@ -13,6 +18,22 @@ public final class Scores {
     private long windows;
     private final long[] buttonCounts = new long[dev.pianogenie.model.Keys.NUM_BUTTONS];
     private double gold = Double.NaN;
+    private final double meanVelocity;
+    private long velocityNotes;
+    private double velocityErrorSum;
+    private double velocityCrossEntropySum;
+    private double previousErrorSum;
+    private double meanErrorSum;
+
+    /** Without a mean-velocity baseline. */
+    public Scores() {
+        this(Double.NaN);
+    }
+
+    /** @param meanVelocity the training set's mean velocity, the constant baseline (NaN: none) */
+    public Scores(double meanVelocity) {
+        this.meanVelocity = meanVelocity;
+    }
 
     public void add(NetEvaluator.Evaluated ev) {
         NoteBatch b = ev.notes();
@@ -21,6 +42,15 @@ public final class Scores {
             windows++;
             for (int t = 0; t < b.length(); t++) {
                 int i = w * b.length() + t;
+                if (ev.velocityPredicted() != null) {
+                    int truth = b.velocities()[i];
+                    velocityNotes++;
+                    velocityErrorSum += Math.abs(dev.pianogenie.model.Velocities.toMidi(ev.velocityPredicted()[i]) - truth);
+                    velocityCrossEntropySum += ev.velocityCrossEntropy()[i];
+                    int previous = t == 0 ? dev.pianogenie.model.Velocities.PHRASE_START : b.velocities()[i - 1];
+                    previousErrorSum += Math.abs(previous - truth);
+                    meanErrorSum += Math.abs(meanVelocity - truth);
+                }
                 crossEntropySum += ev.crossEntropy()[i];
                 notes++;
                 buttonCounts[ev.buttons()[i]]++;
@@ -35,6 +65,36 @@ public final class Scores {
                 }
             }
         }
+    }
+
+    /** The constant baseline's velocity (NaN: none). */
+    public double meanVelocity() {
+        return meanVelocity;
+    }
+
+    /** Whether velocities were scored (a decoder with a velocity output). */
+    public boolean hasVelocity() {
+        return velocityNotes > 0;
+    }
+
+    /** Mean |predicted − true| velocity (NaN without a velocity output). */
+    public double velocityMae() {
+        return velocityNotes == 0 ? Double.NaN : velocityErrorSum / velocityNotes;
+    }
+
+    /** Mean velocity cross-entropy over the bins, nats (NaN without a velocity output). */
+    public double velocityCrossEntropy() {
+        return velocityNotes == 0 ? Double.NaN : velocityCrossEntropySum / velocityNotes;
+    }
+
+    /** The previous-note baseline's MAE on the same notes. */
+    public double previousVelocityMae() {
+        return velocityNotes == 0 ? Double.NaN : previousErrorSum / velocityNotes;
+    }
+
+    /** The training-mean baseline's MAE on the same notes (NaN without a mean). */
+    public double meanVelocityMae() {
+        return velocityNotes == 0 ? Double.NaN : meanErrorSum / velocityNotes;
     }
 
     public double meanCrossEntropy() {

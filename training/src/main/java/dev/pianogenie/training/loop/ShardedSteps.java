@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ShardedSteps implements AutoCloseable {
     /** One shard's loss terms (already weighted by its share) and, for shard 0, where its time went. */
-    record ShardResult(float total, float reconstruction, float margin, float contour, long[] phaseNanos) {
+    record ShardResult(float total, float reconstruction, float margin, float contour, float velocity, long[] phaseNanos) {
     }
 
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -159,12 +159,10 @@ final class ShardedSteps implements AutoCloseable {
         JniUtils.setGradMode(true);
         try (NDManager sub = manager.newSubManager()) {
             ParameterStore store = new ParameterStore(sub, false);
-            NDList in = NetInputs.of(sub, net.config().encoding(), part.keys(), part.dtSeconds(), part.batch(), part.length());
-            NDArray keys = NetInputs.keys(sub, part.keys(), part.batch(), part.length());
+            NDList in = BatchLoss.inputs(sub, net, part);
             long t1 = System.nanoTime();
             long c1 = CPU.getCurrentThreadCpuTime();
-            NDList out = net.forward(store, in, true);
-            PianoGenieLoss.Terms t = loss.compute(out.get(0), out.get(1), keys);
+            PianoGenieLoss.Terms t = BatchLoss.forward(sub, store, net, in, part, loss);
             NDArray weighted = t.total().mul(share);
             long t2 = System.nanoTime();
             long c2 = CPU.getCurrentThreadCpuTime();
@@ -172,7 +170,8 @@ final class ShardedSteps implements AutoCloseable {
             long t3 = System.nanoTime();
             long c3 = CPU.getCurrentThreadCpuTime();
             return new ShardResult(weighted.getFloat(), t.reconstruction().getFloat() * share,
-                    t.margin().getFloat() * share, t.contour().getFloat() * share, new long[] {t1 - t0, t2 - t1, t3 - t2, c1 - c0, c2 - c1, c3 - c2});
+                    t.margin().getFloat() * share, t.contour().getFloat() * share,
+                    t.velocity() == null ? Float.NaN : t.velocity().getFloat() * share, new long[] {t1 - t0, t2 - t1, t3 - t2, c1 - c0, c2 - c1, c3 - c2});
         } finally {
             JniUtils.setGradMode(false);
         }
@@ -245,7 +244,8 @@ final class ShardedSteps implements AutoCloseable {
     private static NoteBatch rows(NoteBatch b, int from, int rows) {
         int n = b.length();
         return new NoteBatch(rows, n, Arrays.copyOfRange(b.keys(), from * n, (from + rows) * n),
-                Arrays.copyOfRange(b.dtSeconds(), from * n, (from + rows) * n));
+                Arrays.copyOfRange(b.dtSeconds(), from * n, (from + rows) * n),
+                Arrays.copyOfRange(b.velocities(), from * n, (from + rows) * n));
     }
 
     /** Stops the workers, waiting for a shard still running (after another shard failed) before the arrays go. */

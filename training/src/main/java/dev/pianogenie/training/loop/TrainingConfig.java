@@ -19,6 +19,12 @@ package dev.pianogenie.training.loop;
  * @param freezeEncoder train the decoder only: the encoder, and so which button each note gets, stays the starting
  *                      model's (a fine-tune that keeps the buttons a player knows; or a longer decoder run on buttons
  *                      chosen for how they play). No gradient flows into the encoder, so a step costs less
+ * @param velocityWeight weight of the velocity output's cross-entropy in the loss (a network with a velocity output);
+ *                      model selection then uses pitch ce + velocityWeight · velocity ce
+ * @param velocityMaeWeight weight of the velocity output's absolute error (of its expectation, in bins) in the loss:
+ *                      pulls the played value towards what {@code velocity_mae} scores (0: cross-entropy only)
+ * @param freezeDecoder also keep the decoder (input layer, LSTM, key output) as the starting model's: only the velocity
+ *                      output learns — over a shipped model, whose pitch figures then stay exactly as they were
  */
 public record TrainingConfig(
         long steps,
@@ -37,7 +43,10 @@ public record TrainingConfig(
         Sampling sampling,
         int validationWindows,
         int shards,
-        boolean freezeEncoder) {
+        boolean freezeEncoder,
+        double velocityWeight,
+        boolean freezeDecoder,
+        double velocityMaeWeight) {
 
     public enum Schedule { CONSTANT, COSINE, WSD }
 
@@ -45,6 +54,9 @@ public record TrainingConfig(
     public enum Sampling { UNIFORM, BY_NOTES }
 
     public static final int DEFAULT_VALIDATION_WINDOWS = 2048;
+
+    /** The velocity output's loss weight unless told otherwise (only a network with one uses it). */
+    public static final double DEFAULT_VELOCITY_WEIGHT = 1.0;
 
     public static final double WSD_DECAY_FRACTION = 0.2;
 
@@ -76,11 +88,22 @@ public record TrainingConfig(
         require(warmupSteps >= 0, "warm-up steps must be >= 0");
         require(minLrFraction >= 0 && minLrFraction <= 1, "min-lr fraction must be in [0, 1]");
         require(clipNorm >= 0, "clip norm must be >= 0");
-        require(marginWeight >= 0 && contourWeight >= 0, "loss weights must be >= 0");
+        require(marginWeight >= 0 && contourWeight >= 0 && velocityWeight >= 0 && velocityMaeWeight >= 0,
+                "loss weights must be >= 0");
         require(validateEvery > 0 && checkpointEvery > 0, "validation and checkpoint intervals must be > 0");
         require(validationWindows > 0, "validation windows must be > 0");
         require(shards >= 1 && shards <= Math.min(MAX_SHARDS, batchSize), "shards must be 1.." + MAX_SHARDS
                 + " and at most the batch size");
+    }
+
+    /** Without velocity training. */
+    public TrainingConfig(long steps, int batchSize, int sequenceLength, double learningRate, long warmupSteps,
+            Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
+            long validateEvery, long checkpointEvery, Sampling sampling, int validationWindows, int shards,
+            boolean freezeEncoder) {
+        this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
+                contourWeight, seed, validateEvery, checkpointEvery, sampling, validationWindows, shards, freezeEncoder,
+                DEFAULT_VELOCITY_WEIGHT, false, 0);
     }
 
     /** Unsharded. */
@@ -113,21 +136,35 @@ public record TrainingConfig(
     public TrainingConfig withSteps(long newSteps) {
         return new TrainingConfig(newSteps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
                 minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
-                validationWindows, shards, freezeEncoder);
+                validationWindows, shards, freezeEncoder, velocityWeight, freezeDecoder, velocityMaeWeight);
     }
 
     /** The same recipe split into another number of shards. */
     public TrainingConfig withShards(int newShards) {
         return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
                 minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
-                validationWindows, newShards, freezeEncoder);
+                validationWindows, newShards, freezeEncoder, velocityWeight, freezeDecoder, velocityMaeWeight);
     }
 
     /** The same recipe training the decoder only ({@code true}) or the whole network. */
     public TrainingConfig withFreezeEncoder(boolean freeze) {
         return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
                 minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
-                validationWindows, shards, freeze);
+                validationWindows, shards, freeze, velocityWeight, freezeDecoder, velocityMaeWeight);
+    }
+
+    /** The same recipe with another velocity loss weight and decoder freeze. */
+    public TrainingConfig withVelocity(double weight, boolean freezeTheDecoder) {
+        return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
+                minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
+                validationWindows, shards, freezeEncoder, weight, freezeTheDecoder, velocityMaeWeight);
+    }
+
+    /** The same recipe with another weight of the velocity MAE term. */
+    public TrainingConfig withVelocityMaeWeight(double weight) {
+        return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
+                minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
+                validationWindows, shards, freezeEncoder, velocityWeight, freezeDecoder, weight);
     }
 
     /** The shards a new run uses by default: one per core, at most {@link #MAX_SHARDS} and at most the batch. */

@@ -20,7 +20,8 @@ import java.util.Locale;
  */
 public final class TrainingCurve implements AutoCloseable {
     public static final String HEADER =
-            "step,loss,reconstruction,margin,contour,grad_norm,lr,steps_per_s,val_ce,val_ppl,val_accuracy,val_cvr,val_gold";
+            "step,loss,reconstruction,margin,contour,grad_norm,lr,steps_per_s,val_ce,val_ppl,val_accuracy,val_cvr,val_gold,"
+                    + "velocity,val_velocity_ce,val_velocity_mae";
     private static final int COLUMNS = HEADER.split(",").length;
 
     private final Path file;
@@ -51,8 +52,10 @@ public final class TrainingCurve implements AutoCloseable {
     }
 
     public void append(long step, TrainingRun.StepLosses l, double lr, double stepsPerSecond, Scores val) throws IOException {
-        String row = String.format(Locale.ROOT, "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s%n",
-                step, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr, stepsPerSecond, columns(val));
+        String velocity = Double.isNaN(l.velocity()) ? "" : String.format(Locale.ROOT, "%.5f", l.velocity());
+        String row = String.format(Locale.ROOT, "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s,%s,%s%n",
+                step, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr, stepsPerSecond, columns(val),
+                velocity, velocityColumns(val));
         writer.write(row);
     }
 
@@ -61,7 +64,13 @@ public final class TrainingCurve implements AutoCloseable {
      * empty, so a reader tells it from a step's row.
      */
     public void appendValidation(long step, Scores val) throws IOException {
-        writer.write(String.format(Locale.ROOT, "%d,,,,,,,,%s%n", step, columns(val)));
+        writer.write(String.format(Locale.ROOT, "%d,,,,,,,,%s,,%s%n", step, columns(val), velocityColumns(val)));
+    }
+
+    /** Validation's velocity cross-entropy and MAE (empty for a model without a velocity output). */
+    private static String velocityColumns(Scores val) {
+        return val == null || !val.hasVelocity() ? ","
+                : String.format(Locale.ROOT, "%.5f,%.4f", val.velocityCrossEntropy(), val.velocityMae());
     }
 
     private static String columns(Scores val) {

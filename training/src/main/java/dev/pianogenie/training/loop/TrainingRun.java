@@ -63,7 +63,12 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     /** One step's loss terms, as plain numbers. */
-    public record StepLosses(double total, double reconstruction, double margin, double contour, double gradNorm) {
+    public record StepLosses(double total, double reconstruction, double margin, double contour, double gradNorm,
+            double velocity) {
+        /** Without a velocity output (its term NaN). */
+        public StepLosses(double total, double reconstruction, double margin, double contour, double gradNorm) {
+            this(total, reconstruction, margin, contour, gradNorm, Double.NaN);
+        }
     }
 
     private TrainingConfig config;
@@ -148,14 +153,15 @@ public final class TrainingRun implements AutoCloseable {
             // a resumed run keeps its recipe (so it continues exactly); only the total may change
             this.config = onResume.apply(restored.training());
             this.state = new TrainingState(restored.step(), this.config, modelConfig, restored.bestValidationCe(),
-                    restored.bestStep(), restored.elapsedSeconds());
+                    restored.bestStep(), restored.elapsedSeconds(), restored.bestValidationVelocityCe());
         } else {
             this.state = new TrainingState(0, config, modelConfig, Double.POSITIVE_INFINITY, -1, 0);
         }
-        this.loss = new PianoGenieLoss(this.config.marginWeight(), this.config.contourWeight()); // the resumed recipe's
+        this.loss = new PianoGenieLoss(this.config.marginWeight(), this.config.contourWeight(),
+                this.config.velocityWeight(), this.config.velocityMaeWeight()); // the resumed recipe's
         this.warmStarted = warmStart;
         this.curve = new TrainingCurve(runDir.resolve("curve.csv"), state.step());
-        this.trainable = trainable(parameters, this.config.freezeEncoder());
+        this.trainable = trainable(parameters, this.config.freezeEncoder(), this.config.freezeDecoder());
         this.sharded = this.config.shards() > 1 ? newShardedSteps(net, manager, this.config.shards(), trainable.keySet()) : null;
     }
 
@@ -165,9 +171,18 @@ public final class TrainingRun implements AutoCloseable {
      * step costs less, and the encoder's weights stay bit for bit the starting model's.
      */
     static Map<String, Parameter> trainable(Map<String, Parameter> all, boolean freezeEncoder) {
+        return trainable(all, freezeEncoder, false);
+    }
+
+    /**
+     * The same, the decoder (input layer, LSTM, key output) frozen too when asked: only a velocity output learns, and
+     * no gradient flows into the LSTM — a step is little more than the forward pass.
+     */
+    static Map<String, Parameter> trainable(Map<String, Parameter> all, boolean freezeEncoder, boolean freezeDecoder) {
         Map<String, Parameter> t = new LinkedHashMap<>();
         all.forEach((name, p) -> {
-            boolean frozen = freezeEncoder && name.startsWith(TensorNames.ENCODER_PREFIX);
+            boolean frozen = freezeEncoder && name.startsWith(TensorNames.ENCODER_PREFIX)
+                    || freezeDecoder && name.startsWith(TensorNames.DECODER_PREFIX);
             p.getArray().setRequiresGradient(!frozen);
             if (!frozen) {
                 t.put(name, p);
@@ -326,7 +341,7 @@ public final class TrainingRun implements AutoCloseable {
             double seconds = (System.nanoTime() - segmentStart) / 1e9;
             double stepsPerSecond = segmentSteps / seconds;
             state = new TrainingState(step, config, state.model(), state.bestValidationCe(), state.bestStep(),
-                    elapsedBefore + seconds);
+                    elapsedBefore + seconds, state.bestValidationVelocityCe());
             listener.step(step, losses, lr, stepsPerSecond);
             Scores scores = null;
             if (step % config.validateEvery() == 0 || step == config.steps()) {
@@ -349,18 +364,16 @@ public final class TrainingRun implements AutoCloseable {
             return shardedStep(b, lr);
         }
         try (NDManager sub = manager.newSubManager(); GradientCollector gc = engine.newGradientCollector()) {
-            NDList in = NetInputs.of(sub, state.model().encoding(), b.keys(), b.dtSeconds(), b.batch(), b.length());
-            NDArray keys = NetInputs.keys(sub, b.keys(), b.batch(), b.length());
+            NDList in = BatchLoss.inputs(sub, net, b);
             phases.lap(StepPhases.Phase.COPY_IN);
-            NDList out = net.forward(store, in, true);
-            PianoGenieLoss.Terms t = loss.compute(out.get(0), out.get(1), keys);
+            PianoGenieLoss.Terms t = BatchLoss.forward(sub, store, net, in, b, loss);
             phases.lap(StepPhases.Phase.FORWARD);
             gc.backward(t.total());
             phases.lap(StepPhases.Phase.BACKWARD);
             float norm = adam.update(trainable, lr, (float) config.clipNorm());
             phases.lap(StepPhases.Phase.OPTIMIZER);
             StepLosses losses = new StepLosses(t.total().getFloat(), t.reconstruction().getFloat(), t.margin().getFloat(),
-                    t.contour().getFloat(), norm);
+                    t.contour().getFloat(), norm, t.velocity() == null ? Double.NaN : t.velocity().getFloat());
             phases.lap(StepPhases.Phase.COPY_OUT);
             return losses;
         }
@@ -380,14 +393,16 @@ public final class TrainingRun implements AutoCloseable {
         double reconstruction = 0;
         double margin = 0;
         double contour = 0;
+        double velocity = 0;
         for (ShardedSteps.ShardResult r : results) { // in shard order: the same sums every run
             total += r.total();
             reconstruction += r.reconstruction();
             margin += r.margin();
             contour += r.contour();
+            velocity += r.velocity();
         }
         phases.lap(StepPhases.Phase.COPY_OUT);
-        return new StepLosses(total, reconstruction, margin, contour, norm);
+        return new StepLosses(total, reconstruction, margin, contour, norm, velocity);
     }
 
     /** Scores on the validation windows; keeps the best parameters by reconstruction loss. */
@@ -409,11 +424,14 @@ public final class TrainingRun implements AutoCloseable {
         }
         // without validation windows there is nothing to select by: the latest model is kept; a best kept so (NaN:
         // never validated, e.g. before a resume on data with a validation split) gives way to the first real score
-        boolean best = scores.notes() == 0 || Double.isNaN(state.bestValidationCe())
-                || scores.meanCrossEntropy() < state.bestValidationCe();
+        double velocityCe = scores.hasVelocity() ? scores.velocityCrossEntropy() : 0;
+        boolean best = scores.notes() == 0 || Double.isNaN(state.bestSelectionScore())
+                || TrainingState.selectionScore(config, state.model(), scores.meanCrossEntropy(), velocityCe)
+                        < state.bestSelectionScore();
         if (best) {
             state = new TrainingState(state.step(), config, state.model(),
-                    scores.notes() == 0 ? Double.NaN : scores.meanCrossEntropy(), state.step(), state.elapsedSeconds());
+                    scores.notes() == 0 ? Double.NaN : scores.meanCrossEntropy(), state.step(), state.elapsedSeconds(),
+                    velocityCe);
             CheckpointFile.write(runDir.resolve(BEST), JSON.writeValueAsString(state), parameterTensors());
             listener.newBest(net, state);
         }

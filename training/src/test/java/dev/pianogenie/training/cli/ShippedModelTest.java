@@ -29,6 +29,7 @@ class ShippedModelTest {
     void loadsAndARisingButtonRunPlaysARisingLine() throws Exception {
         PianoGenieModel model = ModelFiles.load(ASSET);
         assertTrue(model.config().hasEncoder(), "shipped with its encoder, so users can fine-tune");
+        assertTrue(model.config().predictsVelocity(), "shipped with a velocity output (issue 27)");
         for (DecoderEngine engine : DecoderEngine.values()) {
             try (BaseStreamingDecoder d = Decoders.open(model, engine, Sampling.greedy())) {
                 int[] keys = new int[16];
@@ -59,5 +60,10 @@ class ShippedModelTest {
         assertTrue(ppl < card.get("ppl").asDouble() * 1.35, "PPL on 6 performances " + ppl + " vs the card's " + card.get("ppl"));
         assertTrue(quick.get("cvr").asDouble() < Math.max(0.02, 5 * card.get("cvr").asDouble()), "CVR " + quick.get("cvr"));
         assertEquals(card.get("gold").asDouble(), quick.get("gold").asDouble(), 1e-3, "Gold does not depend on the data");
+        // the velocity output (issue 27): near its card, and better than the previous note on the same notes
+        assertTrue(quick.get("velocity_mae").asDouble() < card.get("velocity_mae").asDouble() * 1.25,
+                "velocity MAE on 6 performances " + quick.get("velocity_mae") + " vs the card's " + card.get("velocity_mae"));
+        assertTrue(quick.get("velocity_mae").asDouble() < quick.get("velocity_mae_previous_note").asDouble(),
+                "beats the previous note's velocity: " + quick);
     }
 }

@@ -46,6 +46,12 @@ class TrainErrorsTest {
         refused(2, "Unknown option: '--bogus'", "train", "--bogus");
         refused(1, "--change-recipe goes with --resume", "train", "--data", data, "--change-recipe");
         refused(1, "--device must be cpu or gpu", "train", "--data", data, "--device", "tpu");
+        refused(1, "--velocity-weight must be 0 or more, was -1", "train", "--data", data, "--velocity-weight", "-1");
+        refused(1, "--velocity-units must be 0..1024, was 5000", "train", "--data", data, "--velocity-units", "5000");
+        refused(1, "--freeze-decoder trains the velocity output alone: give --freeze-encoder too", "train", "--data", data,
+                "--init", "default", "--freeze-decoder");
+        refused(1, "--velocity-units 0 leaves none", "train", "--data", data, "--init", "default", "--freeze-encoder",
+                "--freeze-decoder", "--velocity-units", "0");
         refused(1, "--steps must be at least 1, was 0", "bench", "train", "--steps", "0");
         refused(1, "--batch must be at most 4096, was 100000", "bench", "train", "--batch", "100000"); // as train says
         refused(1, "--threads must be 0 (all cores) to 1024, was 100000", "train", "--data", data, "--threads", "100000");

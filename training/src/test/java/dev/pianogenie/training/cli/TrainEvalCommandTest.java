@@ -55,6 +55,7 @@ class TrainEvalCommandTest {
         PianoGenieModel model = ModelFiles.load(out);
         assertTrue(model.config().hasEncoder());
         assertTrue(model.config().provenance().containsKey("validation_ppl"));
+        assertTrue(model.config().predictsVelocity(), "genie train gives a model a velocity output by default");
         try (BaseStreamingDecoder d = Decoders.open(model, DecoderEngine.TENSORFLOW, Sampling.greedy())) {
             int key = d.next(3, 0);
             assertTrue(key >= 0 && key < 88);
@@ -70,5 +71,20 @@ class TrainEvalCommandTest {
         }
         assertEquals(json.get("windows").asLong() * 128, json.get("notes").asLong());
         assertTrue(json.get("ppl").asDouble() > 1 && json.get("ppl").asDouble() < 88, "4 steps leave PPL between 1 and 88");
+        // the velocity output's MAE beside its baselines, on the same notes
+        for (String key : new String[] {"velocity_mae", "velocity_ce", "velocity_mae_previous_note", "velocity_mae_training_mean",
+            "velocity_training_mean"}) {
+            assertTrue(json.get(key).isNumber(), "JSON has " + key + ": " + lines[lines.length - 1]);
+        }
+        assertTrue(json.get("velocity_mae").asDouble() > 0 && json.get("velocity_mae").asDouble() < 127);
+        assertTrue(json.get("velocity_training_mean").asDouble() > 20 && json.get("velocity_training_mean").asDouble() < 110);
+
+        // a model without a velocity output (the tutorial's decoder, buttons from ours): "velocity_mae" is null
+        String old = run("eval", "--model", SharedData.tutorialModel().toString(), "--buttons", out.toString(), "--data",
+                data.toString(), "--split", "all", "--limit", "2", "--gold", SharedData.goldMelodies().toString(), "--threads", "2");
+        String[] oldLines = old.strip().split("\n");
+        JsonNode oldJson = new ObjectMapper().readTree(oldLines[oldLines.length - 1]);
+        assertTrue(oldJson.get("velocity_mae").isNull(), oldLines[oldLines.length - 1]);
+        assertTrue(old.contains("fixed velocity"), old);
     }
 }

@@ -15,11 +15,13 @@ class CropSamplerTest {
     static NoteSequence line(String name, int notes) {
         byte[] pitches = new byte[notes];
         double[] onsets = new double[notes];
+        byte[] velocities = new byte[notes];
         for (int i = 0; i < notes; i++) {
             pitches[i] = (byte) (20 + i % 96);
             onsets[i] = 0.1 * i;
+            velocities[i] = (byte) (20 + i % 96); // the pitch's number: a crop keeps each note's velocity with its key
         }
-        return new NoteSequence(name, Split.TRAIN, pitches, onsets);
+        return new NoteSequence(name, Split.TRAIN, pitches, onsets, velocities);
     }
 
     @Test
@@ -33,6 +35,10 @@ class CropSamplerTest {
                 for (int t = 0; t < 32; t++) {
                     int k = b.keys()[row * 32 + t];
                     assertTrue(k >= 0 && k < 88, "key on the piano: " + k);
+                    // each note keeps its own velocity (here its untransposed pitch): velocity − key is the row's shift
+                    int shift = b.velocities()[row * 32] - b.keys()[row * 32];
+                    assertEquals(shift, b.velocities()[row * 32 + t] - k, "velocity travels with its note");
+                    assertTrue(shift - 21 >= -5 && shift - 21 <= 6, "shift " + shift);
                     if (t > 0) {
                         float dt = b.dtSeconds()[row * 32 + t];
                         // consecutive kept notes of the line are 0.1 s apart, stretched by [0.95, 1.05]
