@@ -98,6 +98,7 @@ public final class GenieApp {
      * down, is dropped; everything else goes to the handler as before. Called on the FX thread.
      */
     static void quietRendererAtExit() {
+        QuietStderrAtExit.install();
         Thread fx = Thread.currentThread();
         if (!(fx.getUncaughtExceptionHandler() instanceof QuietAtExit)) {
             fx.setUncaughtExceptionHandler(new QuietAtExit(fx.getUncaughtExceptionHandler()));
