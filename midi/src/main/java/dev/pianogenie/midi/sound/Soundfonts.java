@@ -52,6 +52,34 @@ public final class Soundfonts {
      * rendered — as a one-instrument "soundbank", which plays but is not the piano the user asked for.
      */
     public static Soundbank load(Path sf2) throws MidiDeviceException {
+        Path key = sf2.toAbsolutePath().normalize();
+        synchronized (Soundfonts.class) {
+            long modified = modified(key);
+            if (key.equals(lastPath) && modified == lastModified && lastBank != null) {
+                return lastBank; // live play and Export WAV share one loaded soundbank
+            }
+            Soundbank bank = loadChecked(sf2);
+            lastPath = key;
+            lastModified = modified;
+            lastBank = bank;
+            return bank;
+        }
+    }
+
+    private static Path lastPath;
+    private static long lastModified;
+    private static Soundbank lastBank;
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** As {@link #load}, always reading the file. */
+    static Soundbank loadChecked(Path sf2) throws MidiDeviceException {
         try {
             InputFile.checkRegular(sf2);
         } catch (FileAccessException e) {
