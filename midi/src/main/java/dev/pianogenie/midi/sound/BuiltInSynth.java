@@ -75,13 +75,27 @@ public final class BuiltInSynth {
         pumpThread.setDaemon(true);
         pumpThread.setPriority(Thread.MAX_PRIORITY);
         pumpThread.start();
+        boolean[] closed = {false};
         AutoCloseable owner = () -> {
+            synchronized (closed) {
+                closed[0] = true;
+            }
             pump.stop();
             synth.close();
             line.close();
         };
         try {
             sound = loadSounds(synth, soundfont);
+            if (soundfont.isEmpty() && !sound.description().equals(DefaultSound.PIANO)) {
+                // the piano is still being built (the window): Gervill's set plays until it is loaded, then the piano
+                DefaultSound.whenLoaded(piano -> {
+                    synchronized (closed) {
+                        if (!closed[0]) {
+                            switchTo(synth, piano);
+                        }
+                    }
+                });
+            }
             ReceiverSink sink = new ReceiverSink(synth.getReceiver(), 0, "built-in synthesizer (" + sound.description() + ")", owner);
             sink.program(0);
             return sink;
@@ -124,6 +138,18 @@ public final class BuiltInSynth {
 
     static AudioFormat format() {
         return new AudioFormat(SAMPLE_RATE, 16, 2, true, false);
+    }
+
+    /** Swaps the instruments of an open synth for those of {@code bank}'s piano (once, when the piano is ready). */
+    private static void switchTo(AudioSynthesizer synth, Soundbank bank) {
+        Instrument piano = bank.getInstrument(new Patch(0, 0));
+        if (piano != null && synth.isOpen()) {
+            synth.unloadAllInstruments(synth.getDefaultSoundbank());
+            synth.loadInstrument(piano);
+            for (javax.sound.midi.MidiChannel c : synth.getChannels()) {
+                c.programChange(c.getProgram()); // the channels take up the instrument now at their program
+            }
+        }
     }
 
     /** What {@link #loadSounds} would play with now, in words. */

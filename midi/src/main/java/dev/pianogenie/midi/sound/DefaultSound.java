@@ -29,6 +29,7 @@ public final class DefaultSound {
     private static Soundbank bank;
     private static String unavailable = "the sampled piano was not set up (no samples folder given)";
     private static boolean tried;
+    private static final java.util.List<Consumer<Soundbank>> WAITING = new java.util.ArrayList<>();
 
     private DefaultSound() {
     }
@@ -39,6 +40,7 @@ public final class DefaultSound {
         cache = cacheDir;
         bank = null;
         tried = false;
+        WAITING.clear();
         unavailable = "the sampled piano is not loaded yet";
     }
 
@@ -54,6 +56,16 @@ public final class DefaultSound {
             return Optional.ofNullable(bank);
         }
         tried = true;
+        try {
+            return load(progress, say);
+        } finally {
+            if (bank == null) {
+                WAITING.clear();
+            }
+        }
+    }
+
+    private static Optional<Soundbank> load(PianoSoundbankBuilder.Progress progress, Consumer<String> say) {
         if (samples == null) {
             unavailable = "the sampled piano was not set up (no samples folder given)";
             return Optional.empty();
@@ -66,6 +78,10 @@ public final class DefaultSound {
             }
             PianoSoundbankBuilder.addModulators(sf2);
             bank = sf2;
+            for (Consumer<Soundbank> w : WAITING) {
+                w.accept(sf2);
+            }
+            WAITING.clear();
             return Optional.of(bank);
         } catch (PianoUnavailableException | MidiDeviceException e) {
             unavailable = e.getMessage();
@@ -73,9 +89,26 @@ public final class DefaultSound {
         }
     }
 
+    /**
+     * Runs {@code then} with the piano when it is loaded — at once if it is, never if it will not be (or after
+     * {@link #configure}).
+     */
+    public static synchronized void whenLoaded(Consumer<Soundbank> then) {
+        if (bank != null) {
+            then.accept(bank);
+        } else if (!tried) {
+            WAITING.add(then);
+        }
+    }
+
     /** The loaded piano, if {@link #prepare} has loaded it (never blocks). */
     public static synchronized Optional<Soundbank> loaded() {
         return Optional.ofNullable(bank);
+    }
+
+    /** Whether {@link #configure} has said where the samples are. */
+    public static synchronized boolean configured() {
+        return samples != null;
     }
 
     /** Whether {@link #prepare} has run (the piano is loaded, or will not be). */

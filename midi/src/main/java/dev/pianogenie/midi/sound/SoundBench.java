@@ -32,7 +32,7 @@ public final class SoundBench {
      */
     public record Result(String sound, double c4Bright64, double c4Bright127, double c6Bright64, double c6Bright127,
                          int[] velocities, double[] levelsDb, double worstStepDb, OnsetCheck.Onset onset,
-                         double heapMb, double loadSeconds) {
+                         double heapMb, double loadSeconds, Load dense) {
         public double c4Gain() {
             return c4Bright127 - c4Bright64;
         }
@@ -80,7 +80,8 @@ public final class SoundBench {
                 worst = Math.max(worst, levels[i] - levels[i - 1] - curveStep);
             }
             OnsetCheck.Onset onset = OnsetCheck.measure(soundfont, 200, 5);
-            return new Result(sound, c4b64, c4b127, c6b64, c6b127, vel, levels, worst, onset, heapMb, loadSeconds);
+            Load dense = dense(soundfont, 72);
+            return new Result(sound, c4b64, c4b127, c6b64, c6b127, vel, levels, worst, onset, heapMb, loadSeconds, dense);
         } finally {
             synth.close();
         }
@@ -146,6 +147,60 @@ public final class SoundBench {
         return OfflineRenderer.renderMono(p, soundfont, 0.2);
     }
 
+    /** How long the synth takes to render a block of 128 frames with many notes sounding, and how many voices play. */
+    public record Load(int notes, int maxVoices, double p50Micros, double p99Micros, double maxMicros) {
+        /** The real time a block lasts, µs. */
+        public double blockMicros() {
+            return 128 / BuiltInSynth.SAMPLE_RATE * 1e6;
+        }
+    }
+
+    /**
+     * Renders {@code notes} notes struck over half a second with the sustain pedal down (MAESTRO's densest passages
+     * hold 72 sounding at once), timing each 128-frame block for 3 s.
+     */
+    public static Load dense(Optional<Path> soundfont, int notes) throws MidiDeviceException {
+        AudioSynthesizer synth = BuiltInSynth.newSynth();
+        try {
+            javax.sound.sampled.AudioInputStream stream = BuiltInSynth.openStream(synth);
+            BuiltInSynth.loadSounds(synth, soundfont);
+            javax.sound.midi.Receiver r = synth.getReceiver();
+            r.send(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.PROGRAM_CHANGE, 0, 0, 0), 0);
+            r.send(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.CONTROL_CHANGE, 0, 64, 127), 0);
+            for (int i = 0; i < notes; i++) {
+                int key = 24 + i % 72;
+                r.send(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, key, 70 + i % 40),
+                        100_000 + i * 500_000L / notes);
+                r.send(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_OFF, 0, key, 0),
+                        300_000 + i * 500_000L / notes);
+            }
+            byte[] block = new byte[128 * 4];
+            int blocks = (int) (3.0 * BuiltInSynth.SAMPLE_RATE / 128);
+            long[] micros = new long[blocks];
+            int maxVoices = 0;
+            for (int b = 0; b < blocks; b++) {
+                long t = System.nanoTime();
+                stream.readNBytes(block, 0, block.length);
+                micros[b] = (System.nanoTime() - t) / 1000;
+                if (b % 32 == 0) {
+                    int active = 0;
+                    for (javax.sound.midi.VoiceStatus v : synth.getVoiceStatus()) {
+                        active += v.active ? 1 : 0;
+                    }
+                    maxVoices = Math.max(maxVoices, active);
+                }
+            }
+            long[] steady = java.util.Arrays.copyOfRange(micros, blocks / 4, blocks); // the dense part, past warm-up
+            java.util.Arrays.sort(steady);
+            return new Load(notes, maxVoices, steady[steady.length / 2], steady[(int) (0.99 * (steady.length - 1))],
+                    steady[steady.length - 1]);
+        } catch (java.io.IOException | javax.sound.midi.InvalidMidiDataException | javax.sound.midi.MidiUnavailableException e) {
+            throw new MidiDeviceException("the dense render failed: " + e.getMessage(), e);
+        } finally {
+            synth.close();
+        }
+    }
+
     /** In-place radix-2 FFT; n a power of two. */
     static void fft(double[] re, double[] im) {
         int n = re.length;
@@ -205,6 +260,10 @@ public final class SoundBench {
                 r.onset().notes(), r.onset().p50Millis(), r.onset().p99Millis(), r.onset().maxMillis(),
                 r.onset().silent() > 0 ? ", " + r.onset().silent() + " silent" : ""));
         lines.add(String.format(Locale.ROOT, "load %.2f s, heap after loading +%.0f MB", r.loadSeconds(), r.heapMb()));
+        lines.add(String.format(Locale.ROOT, "%d notes held by the pedal: up to %d voices (of %d); CPU per 128-frame block"
+                + " (%.1f ms of audio): p50 %.0f us, p99 %.0f us, max %.0f us", r.dense().notes(), r.dense().maxVoices(),
+                BuiltInSynth.MAX_POLYPHONY, r.dense().blockMicros() / 1e3, r.dense().p50Micros(), r.dense().p99Micros(),
+                r.dense().maxMicros()));
         StringBuilder json = new StringBuilder();
         json.append(String.format(Locale.ROOT, "{\"sound\":\"%s\",\"c4_bright_64_db\":%.2f,\"c4_bright_127_db\":%.2f,\"c6_bright_64_db\":%.2f,"
                 + "\"c6_bright_127_db\":%.2f,\"c4_levels_db\":{", r.sound().replace("\"", "'"), r.c4Bright64(), r.c4Bright127(),
@@ -213,7 +272,9 @@ public final class SoundBench {
             json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%d\":%.2f", r.velocities()[i], r.levelsDb()[i]));
         }
         json.append(String.format(Locale.ROOT, "},\"worst_step_above_curve_db\":%.2f,\"onset_p50_ms\":%.2f,\"onset_p99_ms\":%.2f,"
-                + "\"heap_mb\":%.0f,\"load_s\":%.2f}", r.worstStepDb(), r.onset().p50Millis(), r.onset().p99Millis(), r.heapMb(), r.loadSeconds()));
+                + "\"heap_mb\":%.0f,\"load_s\":%.2f,\"dense_voices\":%d,\"block_p50_us\":%.0f,\"block_p99_us\":%.0f}", r.worstStepDb(),
+                r.onset().p50Millis(), r.onset().p99Millis(), r.heapMb(), r.loadSeconds(), r.dense().maxVoices(),
+                r.dense().p50Micros(), r.dense().p99Micros()));
         lines.add(json.toString());
         return lines;
     }

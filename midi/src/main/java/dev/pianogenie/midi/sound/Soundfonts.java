@@ -30,20 +30,51 @@ public final class Soundfonts {
     private Soundfonts() {
     }
 
-    /** Every .sf2 file in the search folders. */
+    /**
+     * Every .sf2 file in the search folders, each file once: Debian links {@code default-GM.sf2} to an installed
+     * soundfont, which is then listed under its own name only.
+     */
     public static List<Path> found() {
         List<Path> all = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Path dir : SEARCH) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
             try (Stream<Path> files = Files.list(dir)) {
-                files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sf2")).sorted().forEach(all::add);
+                // real files before links, so that a file keeps its own name
+                files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sf2"))
+                        .sorted(java.util.Comparator.comparing((Path p) -> Files.isSymbolicLink(p)).thenComparing(Path::toString))
+                        .forEach(p -> {
+                            if (seen.add(real(p))) {
+                                all.add(p);
+                            }
+                        });
             } catch (IOException ignored) {
                 // an unreadable folder offers nothing
             }
         }
+        all.sort(java.util.Comparator.comparing(Path::toString));
         return all;
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    /** Whether two paths name one file. */
+    public static boolean sameFile(Path a, Path b) {
+        return real(a).equals(real(b));
+    }
+
+    /** A soundfont's name for a list: its file name without ".sf2", underscores as spaces, at most 20 characters. */
+    public static String shortName(Path sf2) {
+        String name = sf2.getFileName().toString().replaceFirst("(?i)\\.sf[23]$", "").replace('_', ' ').strip();
+        return name.length() <= 20 ? name : name.substring(0, 19) + "\u2026";
     }
 
     /**
@@ -88,16 +119,20 @@ public final class Soundfonts {
         if (sf2.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sf3")) {
             throw new MidiDeviceException(sf2 + " is an SF3 (compressed) soundfont; Java's synthesizer reads SF2 only");
         }
-        byte[] head = new byte[12];
+        byte[] head = new byte[64];
         int n;
         try (InputStream in = InputFile.open(sf2, Long.MAX_VALUE, "a soundfont")) {
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
             throw new MidiDeviceException(sf2 + " cannot be read: " + InputFile.reason(e), e);
         }
-        if (n < head.length || !ascii(head, 0, 4).equals("RIFF") || !ascii(head, 8, 4).equals("sfbk")) {
+        if (n < 12 || !ascii(head, 0, 4).equals("RIFF") || !ascii(head, 8, 4).equals("sfbk")) {
             throw new MidiDeviceException(sf2 + " is not an SF2 soundfont" + lookalike(head, n)
                     + " (an SF2 file begins with RIFF....sfbk)");
+        }
+        if (majorVersion(head, n) >= 3) {
+            throw new MidiDeviceException(sf2 + " is an SF3 (Ogg-compressed) soundfont, whatever its name; Java's synthesizer"
+                    + " reads SF2 only (it would play silence): use the SF2 edition of it");
         }
         try {
             Soundbank bank = MidiSystem.getSoundbank(sf2.toFile());
@@ -111,6 +146,19 @@ public final class Soundfonts {
         } catch (InvalidMidiDataException | IOException | RuntimeException e) {
             throw new MidiDeviceException(sf2 + " is not a soundfont Java's synthesizer can read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The SoundFont version in the file's {@code ifil} chunk (the first of its INFO list): 2 for SF2, 3 for SF3,
+     * whose samples are Ogg Vorbis; -1 if it is not where the format puts it.
+     */
+    static int majorVersion(byte[] head, int n) {
+        for (int i = 12; i + 10 <= n; i++) {
+            if (ascii(head, i, 4).equals("ifil")) {
+                return (head[i + 8] & 0xFF) | (head[i + 9] & 0xFF) << 8;
+            }
+        }
+        return -1;
     }
 
     private static String ascii(byte[] b, int from, int length) {
