@@ -76,7 +76,6 @@ public final class DefaultSound {
             if (!(loaded instanceof SF2Soundbank sf2) || !PianoSoundbankBuilder.isOurs(sf2)) {
                 throw new PianoUnavailableException(entry.sf2() + " is not a piano genie built");
             }
-            PianoSoundbankBuilder.addModulators(sf2);
             bank = sf2;
             for (Consumer<Soundbank> w : WAITING) {
                 w.accept(sf2);

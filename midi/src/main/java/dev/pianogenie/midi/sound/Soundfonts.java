@@ -2,6 +2,7 @@ package dev.pianogenie.midi.sound;
 
 import dev.pianogenie.files.FileAccessException;
 import dev.pianogenie.files.InputFile;
+import dev.pianogenie.midi.sound.piano.PianoSoundbankBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +141,11 @@ public final class Soundfonts {
                 throw new MidiDeviceException(sf2 + " holds no instrument (a damaged or cut-short SF2 file?)");
             }
             if (bank instanceof com.sun.media.sound.SF2Soundbank sf) {
-                SampleStarts.trim(sf); // leading near-silence is latency
+                if (PianoSoundbankBuilder.isOurs(sf)) {
+                    PianoSoundbankBuilder.addModulators(sf); // the file cannot carry them (Gervill's writer)
+                } else {
+                    SampleStarts.trim(sf); // leading near-silence is latency (ours start where they should)
+                }
             }
             return bank;
         } catch (InvalidMidiDataException | IOException | RuntimeException e) {
