@@ -141,7 +141,7 @@ public final class BuiltInSynth {
     }
 
     /** Swaps the instruments of an open synth for those of {@code bank}'s piano (once, when the piano is ready). */
-    private static void switchTo(AudioSynthesizer synth, Soundbank bank) {
+    static void switchTo(AudioSynthesizer synth, Soundbank bank) {
         Instrument piano = bank.getInstrument(new Patch(0, 0));
         if (piano != null && synth.isOpen()) {
             synth.unloadAllInstruments(synth.getDefaultSoundbank());
