@@ -140,12 +140,9 @@ public final class Soundfonts {
             if (bank.getInstruments().length == 0) { // a cut-short or damaged file: Gervill reads it, and plays silence
                 throw new MidiDeviceException(sf2 + " holds no instrument (a damaged or cut-short SF2 file?)");
             }
-            if (bank instanceof com.sun.media.sound.SF2Soundbank sf) {
-                if (PianoSoundbankBuilder.isOurs(sf)) {
-                    PianoSoundbankBuilder.addModulators(sf); // the file cannot carry them (Gervill's writer)
-                } else {
-                    SampleStarts.trim(sf); // leading near-silence is latency (ours start where they should)
-                }
+            if (bank instanceof com.sun.media.sound.SF2Soundbank sf && !PianoSoundbankBuilder.isOurs(sf)) {
+                // leading near-silence is latency; ours start where they should, each stereo pair together
+                SampleStarts.trim(sf);
             }
             return bank;
         } catch (InvalidMidiDataException | IOException | RuntimeException e) {

@@ -4,7 +4,6 @@ import com.sun.media.sound.SF2Instrument;
 import com.sun.media.sound.SF2InstrumentRegion;
 import com.sun.media.sound.SF2Layer;
 import com.sun.media.sound.SF2LayerRegion;
-import com.sun.media.sound.SF2Modulator;
 import com.sun.media.sound.SF2Region;
 import com.sun.media.sound.SF2Sample;
 import com.sun.media.sound.SF2Soundbank;
@@ -26,11 +25,11 @@ import javax.sound.midi.Patch;
  *     harder-struck layer is brighter, not just louder).</li>
  * <li><b>Level follows Gervill's own velocity curve</b> (≈ 40·log10(v)) without a step where one layer hands over:
  *     each sample is scaled to the measured level of its key's loudest layer, so a layer change changes only the
- *     timbre. No velocity → attenuation modulator at all: Gervill reads concave and convex ones as switches, and its
- *     SF2 writer misplaces modulators (see {@link #addModulators}).</li>
- * <li><b>No dulling of soft notes</b>: Gervill lowers the filter of every note below velocity 64 by up to 2400
- *     cents; a linear velocity modulator raises it back (never below Gervill's wide-open default), since
- *     the soft layers already carry their own softer timbre.</li>
+ *     timbre. No velocity → attenuation modulator: Gervill reads concave and convex ones as switches.</li>
+ * <li><b>No modulators at all</b>: Gervill's soft-note low-pass (up to −2400 cents below velocity 64) was measured
+ *     not to dull these layers (C4 and C6 brightness at velocities 30–63 within 0.1 dB with and without a modulator
+ *     cancelling it), so none cancels it; and Gervill's SF2 writer and reader disagree on which zone a modulator
+ *     belongs to (read back, each lands one zone off), so a built file could not carry one reliably anyway.</li>
  * <li><b>Onset</b>: each sample starts {@value #LEAD_SECONDS} s before its attack (the first frame at a tenth of its
  *     peak): Salamander's files hold ~15 ms of room and hammer noise before it, which would be latency.</li>
  * <li><b>Memory</b>: stereo 16-bit at the recording's 48 kHz, each sample cut (with a fade) at a length that falls
@@ -39,7 +38,7 @@ import javax.sound.midi.Patch;
  */
 public final class PianoSoundbankBuilder {
     /** Part of the cache key: bump when anything here changes what is built. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final String INSTRUMENT_NAME = "Salamander Grand Piano";
     static final double LEAD_SECONDS = 0.001;
     static final double ATTACK_OF_PEAK = 0.1;
@@ -52,8 +51,6 @@ public final class PianoSoundbankBuilder {
     static final String DESCRIPTION_START = "Piano Genie sampled piano, builder version ";
     /** Damper release: the volume envelope's release time, timecents (1200·log2 s): 0.35 s. */
     static final short RELEASE_TIMECENTS = (short) Math.round(1200 * Math.log(0.35) / Math.log(2));
-    /** How far Gervill lowers the filter of the softest note, cents (its SF2Instrument, for velocity below 64). */
-    static final short SOFT_NOTE_FILTER_CENTS = 2400;
 
     /** Told as the samples decode. */
     @FunctionalInterface
@@ -246,27 +243,12 @@ public final class PianoSoundbankBuilder {
         whole.setLayer(layer);
         instrument.getRegions().add(whole);
         bank.addInstrument(instrument);
-        addModulators(bank);
         return bank;
     }
 
     /** Whether a soundbank is one this builder made (any version). */
     public static boolean isOurs(SF2Soundbank bank) {
         return bank.getDescription() != null && bank.getDescription().startsWith(DESCRIPTION_START);
-    }
-
-    /**
-     * Gives every region its modulators — after building and again after loading the built file: Gervill's SF2
-     * writer and reader disagree on where a zone's modulators start (read back, each lands one zone off and the
-     * last zones lose theirs), so the file carries none and they are added here. Idempotent.
-     */
-    public static void addModulators(SF2Soundbank bank) {
-        for (SF2Layer layer : bank.getLayers()) {
-            for (SF2LayerRegion region : layer.getRegions()) {
-                region.getModulators().clear();
-                region.getModulators().add(softNoteFilterBack());
-            }
-        }
     }
 
     private static Prepared loudestOf(Prepared[] row) {
@@ -319,20 +301,5 @@ public final class PianoSoundbankBuilder {
             out[2 * i + 1] = (byte) (v >> 8);
         }
         return out;
-    }
-
-    /**
-     * filter cutoff += 2400 · (1 − v/128) cents: against Gervill's −2400 · (1 − 2v/128) below velocity 64 this nets
-     * to ≥ 0 at every velocity, so a soft note keeps its layer's own brightness.
-     */
-    static SF2Modulator softNoteFilterBack() {
-        SF2Modulator m = new SF2Modulator();
-        m.setSourceOperator(SF2Modulator.SOURCE_NOTE_ON_VELOCITY | SF2Modulator.SOURCE_DIRECTION_MAX_MIN
-                | SF2Modulator.SOURCE_POLARITY_UNIPOLAR | SF2Modulator.SOURCE_TYPE_LINEAR);
-        m.setDestinationOperator(SF2Region.GENERATOR_INITIALFILTERFC);
-        m.setAmount(SOFT_NOTE_FILTER_CENTS);
-        m.setAmountSourceOperator(0);
-        m.setTransportOperator(SF2Modulator.TRANSFORM_LINEAR);
-        return m;
     }
 }
