@@ -27,7 +27,7 @@ import javax.sound.midi.Patch;
  *     each sample is scaled to the measured level of its key's loudest layer, so a layer change changes only the
  *     timbre. No velocity → attenuation modulator: Gervill reads concave and convex ones as switches.</li>
  * <li><b>No modulators at all</b>: Gervill's soft-note low-pass (up to −2400 cents below velocity 64) was measured
- *     not to dull these layers (C4 and C6 brightness at velocities 30–63 within 0.1 dB with and without a modulator
+ *     not to dull these layers (C4 and C6 brightness at velocities 30, 50 and 63 within 0.1 dB with and without a modulator
  *     cancelling it), so none cancels it; and Gervill's SF2 writer and reader disagree on which zone a modulator
  *     belongs to (read back, each lands one zone off), so a built file could not carry one reliably anyway.</li>
  * <li><b>Onset</b>: each sample starts {@value #LEAD_SECONDS} s before its attack (the first frame at a tenth of its
