@@ -123,6 +123,7 @@ email="$(git -C "$ROOT" config user.email 2>/dev/null || true)"
 [ -n "$email" ] && MAINTAINER=(--linux-deb-maintainer "$email")
 JAVA_OPTIONS=(
   "--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED"
+  "-XX:G1HeapRegionSize=2m" # the piano's samples (up to 0.7 MB each) are not "humongous" objects in a small heap
   "-Dai.djl.offline=true"
   '-Dgenie.home=$APPDIR'
   '-DTENSORFLOW_LIBRARY_PATH=$APPDIR/natives/tensorflow'

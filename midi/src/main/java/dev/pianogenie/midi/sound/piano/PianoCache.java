@@ -27,6 +27,7 @@ public final class PianoCache {
     static final String PREFIX = "salamander-";
     static final String SUFFIX = ".sf2";
     static final String CHECK = ".check";
+    static final String INPUTS = "inputs.properties";
 
     private PianoCache() {
     }
@@ -43,7 +44,7 @@ public final class PianoCache {
      */
     public static Entry ensure(PianoSamples samples, Path cacheDir, PianoSoundbankBuilder.Progress progress,
                                Consumer<String> say) throws PianoUnavailableException {
-        String key = key(samples);
+        String key = key(samples, cacheDir);
         Path sf2 = cacheDir.resolve(PREFIX + key + SUFFIX);
         Path check = cacheDir.resolve(PREFIX + key + SUFFIX + CHECK);
         if (Files.exists(sf2) || Files.exists(check)) {
@@ -108,7 +109,59 @@ public final class PianoCache {
         }
     }
 
-    /** The name of the soundbank built from these samples by this builder. */
+    /**
+     * The name of the soundbank built from these samples by this builder: hashed from their content when they have
+     * changed since last time (another size or modification time: {@value #INPUTS}), else as last time — hashing
+     * 40 MB at every start would cost a third of the load.
+     */
+    static String key(PianoSamples samples, Path cacheDir) throws PianoUnavailableException {
+        String stamp = stamp(samples);
+        Path memo = cacheDir.resolve(INPUTS);
+        Properties known = new Properties();
+        try (InputStream in = Files.newInputStream(memo)) {
+            known.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            // none yet, or unreadable: hash
+        }
+        String key = known.getProperty(stamp);
+        if (key != null && key.matches("[0-9a-f]{16}")) {
+            return key;
+        }
+        key = key(samples);
+        Properties now = new Properties();
+        now.setProperty(stamp, key);
+        try {
+            Files.createDirectories(cacheDir);
+            Path tmp = Files.createTempFile(cacheDir, "inputs", ".part");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                now.store(out, "sample files (their sizes and times) -> the hash of their content");
+            }
+            move(tmp, memo);
+        } catch (IOException e) {
+            // not kept: the samples are hashed again next time
+        }
+        return key;
+    }
+
+    /** The sample files' names, sizes and modification times, hashed: cheap, and changes when a file does. */
+    private static String stamp(PianoSamples samples) throws PianoUnavailableException {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (PianoSamples.Layer layer : samples.layers()) {
+                for (PianoSamples.Sample s : layer.samples()) {
+                    d.update((s.file().toAbsolutePath() + " " + Files.size(s.file()) + " "
+                            + Files.getLastModifiedTime(s.file()).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return "v" + PianoSoundbankBuilder.VERSION + "." + HexFormat.of().formatHex(d.digest(), 0, 16);
+        } catch (IOException e) {
+            throw new PianoUnavailableException("the piano samples in " + samples.folder() + " cannot be read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** The content hash of the samples and the builder version. */
     static String key(PianoSamples samples) throws PianoUnavailableException {
         try {
             MessageDigest all = MessageDigest.getInstance("SHA-256");
