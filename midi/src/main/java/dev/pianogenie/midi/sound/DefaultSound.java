@@ -6,6 +6,7 @@ import dev.pianogenie.midi.sound.piano.PianoSamples;
 import dev.pianogenie.midi.sound.piano.PianoSoundbankBuilder;
 import dev.pianogenie.midi.sound.piano.PianoUnavailableException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sound.midi.Soundbank;
@@ -24,99 +25,123 @@ public final class DefaultSound {
     public static final String HOW_TO_GET = "install npm (Debian: apt-get install npm) and start ./genie again, which fetches"
             + " the samples; or pass -Dgenie.piano.samples=DIR (a folder of @audio-samples/piano-velocityN packages)";
 
+    private enum State { WAITING, LOADING, LOADED, FAILED }
+
+    /** Guards the fields below; never held while the piano builds or loads, so a look never waits for that. */
+    private static final Object LOCK = new Object();
+    /** Held by the one caller that builds or loads; others wait on it in {@link #prepare} only. */
+    private static final Object PREPARING = new Object();
     private static Path samples;
     private static Path cache;
     private static Soundbank bank;
+    private static State state = State.WAITING;
     private static String unavailable = "the sampled piano was not set up (no samples folder given)";
-    private static boolean tried;
-    private static final java.util.List<Consumer<Soundbank>> WAITING = new java.util.ArrayList<>();
+    private static final java.util.List<Consumer<Soundbank>> LISTENERS = new java.util.ArrayList<>();
 
     private DefaultSound() {
     }
 
     /** Where the samples and the cache are; forgets any piano loaded from elsewhere. */
-    public static synchronized void configure(Path samplesFolder, Path cacheDir) {
-        samples = samplesFolder;
-        cache = cacheDir;
-        bank = null;
-        tried = false;
-        WAITING.clear();
-        unavailable = "the sampled piano is not loaded yet";
+    public static void configure(Path samplesFolder, Path cacheDir) {
+        synchronized (LOCK) {
+            samples = samplesFolder;
+            cache = cacheDir;
+            bank = null;
+            state = State.WAITING;
+            LISTENERS.clear();
+            unavailable = samplesFolder == null ? "the sampled piano was not set up (no samples folder given)"
+                    : "the sampled piano is not loaded yet";
+        }
     }
 
     /**
      * Loads the piano, building it first if the cache lacks it (progress told; ≤ a minute on 2 cores), once per
-     * process; later calls return at once.
+     * process; a second caller waits for the first; later calls return at once.
      *
      * @param say hears one-line notes (a damaged cache being rebuilt)
      * @return the piano, or empty with {@link #unavailable()} saying why
      */
-    public static synchronized Optional<Soundbank> prepare(PianoSoundbankBuilder.Progress progress, Consumer<String> say) {
-        if (tried) {
-            return Optional.ofNullable(bank);
-        }
-        tried = true;
-        try {
-            return load(progress, say);
-        } finally {
-            if (bank == null) {
-                WAITING.clear();
+    public static Optional<Soundbank> prepare(PianoSoundbankBuilder.Progress progress, Consumer<String> say) {
+        synchronized (PREPARING) {
+            Path from;
+            Path to;
+            synchronized (LOCK) {
+                if (state == State.LOADED || state == State.FAILED) {
+                    return Optional.ofNullable(bank);
+                }
+                state = State.LOADING;
+                from = samples;
+                to = cache;
             }
-        }
-    }
-
-    private static Optional<Soundbank> load(PianoSoundbankBuilder.Progress progress, Consumer<String> say) {
-        if (samples == null) {
-            unavailable = "the sampled piano was not set up (no samples folder given)";
-            return Optional.empty();
-        }
-        try {
-            PianoCache.Entry entry = PianoCache.ensure(PianoSamples.in(samples), cache, progress, say);
-            Soundbank loaded = Soundfonts.loadChecked(entry.sf2());
-            if (!(loaded instanceof SF2Soundbank sf2) || !PianoSoundbankBuilder.isOurs(sf2)) {
-                throw new PianoUnavailableException(entry.sf2() + " is not a piano genie built");
+            Soundbank loaded = null;
+            String why = null;
+            if (from == null) {
+                why = "the sampled piano was not set up (no samples folder given)";
+            } else {
+                try {
+                    PianoCache.Entry entry = PianoCache.ensure(PianoSamples.in(from), to, progress, say);
+                    Soundbank sb = Soundfonts.loadChecked(entry.sf2());
+                    if (!(sb instanceof SF2Soundbank sf2) || !PianoSoundbankBuilder.isOurs(sf2)) {
+                        throw new PianoUnavailableException(entry.sf2() + " is not a soundbank genie built");
+                    }
+                    loaded = sf2;
+                } catch (PianoUnavailableException | MidiDeviceException e) {
+                    why = e.getMessage();
+                }
             }
-            bank = sf2;
-            for (Consumer<Soundbank> w : WAITING) {
-                w.accept(sf2);
+            List<Consumer<Soundbank>> tell;
+            synchronized (LOCK) {
+                bank = loaded;
+                state = loaded != null ? State.LOADED : State.FAILED;
+                if (why != null) {
+                    unavailable = why;
+                }
+                tell = loaded != null ? List.copyOf(LISTENERS) : List.of();
+                LISTENERS.clear();
             }
-            WAITING.clear();
-            return Optional.of(bank);
-        } catch (PianoUnavailableException | MidiDeviceException e) {
-            unavailable = e.getMessage();
-            return Optional.empty();
+            for (Consumer<Soundbank> l : tell) {
+                l.accept(loaded);
+            }
+            return Optional.ofNullable(loaded);
         }
     }
 
     /**
-     * Runs {@code then} with the piano when it is loaded — at once if it is, never if it will not be (or after
-     * {@link #configure}).
+     * Runs {@code then} with the piano when it is loaded — at once if it is, later if it is still to come or being
+     * built, never if it will not be (or after {@link #configure}).
      */
-    public static synchronized void whenLoaded(Consumer<Soundbank> then) {
-        if (bank != null) {
-            then.accept(bank);
-        } else if (!tried) {
-            WAITING.add(then);
+    public static void whenLoaded(Consumer<Soundbank> then) {
+        Soundbank now;
+        synchronized (LOCK) {
+            if (state == State.WAITING || state == State.LOADING) {
+                LISTENERS.add(then);
+                return;
+            }
+            now = bank;
+        }
+        if (now != null) {
+            then.accept(now);
         }
     }
 
-    /** The loaded piano, if {@link #prepare} has loaded it (never blocks). */
-    public static synchronized Optional<Soundbank> loaded() {
-        return Optional.ofNullable(bank);
+    /** The loaded piano, if {@link #prepare} has loaded it (never waits for a build). */
+    public static Optional<Soundbank> loaded() {
+        synchronized (LOCK) {
+            return Optional.ofNullable(bank);
+        }
     }
 
     /** Whether {@link #configure} has said where the samples are. */
-    public static synchronized boolean configured() {
-        return samples != null;
-    }
-
-    /** Whether {@link #prepare} has run (the piano is loaded, or will not be). */
-    public static synchronized boolean settled() {
-        return tried;
+    public static boolean configured() {
+        synchronized (LOCK) {
+            return samples != null;
+        }
     }
 
     /** Why the piano is not playing, one line, with how to get it. */
-    public static synchronized String unavailable() {
-        return "playing Gervill's General MIDI set instead of the sampled piano: " + unavailable + "; to get the piano, " + HOW_TO_GET;
+    public static String unavailable() {
+        synchronized (LOCK) {
+            return "playing Gervill's General MIDI set instead of the sampled piano: " + unavailable + "; to get the piano, " + HOW_TO_GET;
+        }
     }
 }

@@ -24,6 +24,7 @@ class DefaultSoundTest {
     }
 
     /** A synth opened while the piano was building plays Gervill's set, then the piano once it is loaded. */
+    @org.junit.jupiter.api.Timeout(120)
     @Test
     void anOpenSynthSwitchesToThePianoWhenItIsReady(@TempDir Path cache) throws Exception {
         AudioSynthesizer synth = BuiltInSynth.newSynth();
@@ -35,8 +36,32 @@ class DefaultSoundTest {
             double before = brightnessOfANote(stream, r);
 
             DefaultSound.configure(Path.of(getClass().getResource("/piano-fixture").toURI()), cache);
-            Soundbank piano = DefaultSound.prepare((d, n) -> { }, s -> { }).orElseThrow();
-            BuiltInSynth.switchTo(synth, piano);
+            // the window: the piano builds on another thread; looking at the sound meanwhile never waits for it, and a
+            // synth that asks while it builds is switched when it is ready
+            java.util.concurrent.CountDownLatch building = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch goOn = new java.util.concurrent.CountDownLatch(1);
+            Thread builder = new Thread(() -> DefaultSound.prepare((d, n) -> {
+                building.countDown();
+                try {
+                    goOn.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, s -> { }));
+            builder.start();
+            assertTrue(building.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            long t = System.nanoTime();
+            assertTrue(DefaultSound.loaded().isEmpty());
+            assertEquals(BuiltInSynth.GERVILL_SOUNDS, BuiltInSynth.describe(Optional.empty()));
+            assertTrue((System.nanoTime() - t) / 1e6 < 500, "a look at the sound does not wait for the build");
+            java.util.concurrent.CompletableFuture<Soundbank> switched = new java.util.concurrent.CompletableFuture<>();
+            DefaultSound.whenLoaded(p -> {
+                BuiltInSynth.switchTo(synth, p);
+                switched.complete(p);
+            });
+            goOn.countDown();
+            builder.join(60_000);
+            assertTrue(switched.get(1, java.util.concurrent.TimeUnit.SECONDS) != null, "switched when ready");
             double after = brightnessOfANote(stream, r);
             // Gervill's C4 has nothing above ~2.9 kHz; the piano's loudest layer at velocity 127 has plenty
             assertTrue(after - before > 6, "brightness " + before + " dB -> " + after + " dB");
