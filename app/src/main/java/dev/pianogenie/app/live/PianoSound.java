@@ -85,7 +85,7 @@ public final class PianoSound {
                     lastPercent[0] = percent;
                     status.accept("Building the sampled piano (once): " + percent + " % — Gervill's set plays meanwhile");
                 }
-            }, status).isPresent();
+            }, status, true).isPresent();
             if (ok) {
                 status.accept("Sound: " + DefaultSound.PIANO + " — " + DefaultSound.CREDIT);
             } else {

@@ -62,6 +62,16 @@ public final class DefaultSound {
      * @return the piano, or empty with {@link #unavailable()} saying why
      */
     public static Optional<Soundbank> prepare(PianoSoundbankBuilder.Progress progress, Consumer<String> say) {
+        return prepare(progress, say, false);
+    }
+
+    /**
+     * As {@link #prepare(PianoSoundbankBuilder.Progress, Consumer)}; {@code beside} a player (the window) a build
+     * leaves one core to the real-time path (Java's thread priorities do nothing on Linux).
+     */
+    public static Optional<Soundbank> prepare(PianoSoundbankBuilder.Progress progress, Consumer<String> say, boolean beside) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = beside ? Math.max(1, cores - 1) : cores;
         synchronized (PREPARING) {
             Path from;
             Path to;
@@ -79,7 +89,7 @@ public final class DefaultSound {
                 why = "the sampled piano was not set up (no samples folder given)";
             } else {
                 try {
-                    PianoCache.Entry entry = PianoCache.ensure(PianoSamples.in(from), to, progress, say);
+                    PianoCache.Entry entry = PianoCache.ensure(PianoSamples.in(from), to, progress, say, threads);
                     Soundbank sb = Soundfonts.loadChecked(entry.sf2());
                     if (!(sb instanceof SF2Soundbank sf2) || !PianoSoundbankBuilder.isOurs(sf2)) {
                         throw new PianoUnavailableException(entry.sf2() + " is not a soundbank genie built");

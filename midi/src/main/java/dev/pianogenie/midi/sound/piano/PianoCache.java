@@ -44,6 +44,12 @@ public final class PianoCache {
      */
     public static Entry ensure(PianoSamples samples, Path cacheDir, PianoSoundbankBuilder.Progress progress,
                                Consumer<String> say) throws PianoUnavailableException {
+        return ensure(samples, cacheDir, progress, say, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As {@link #ensure(PianoSamples, Path, PianoSoundbankBuilder.Progress, Consumer)}, decoding on {@code threads} threads. */
+    public static Entry ensure(PianoSamples samples, Path cacheDir, PianoSoundbankBuilder.Progress progress,
+                               Consumer<String> say, int threads) throws PianoUnavailableException {
         String key = key(samples, cacheDir);
         Path sf2 = cacheDir.resolve(PREFIX + key + SUFFIX);
         Path check = cacheDir.resolve(PREFIX + key + SUFFIX + CHECK);
@@ -54,7 +60,7 @@ public final class PianoCache {
             }
             say.accept("the cached piano " + sf2 + " is damaged (" + damage + "): building it again");
         }
-        SF2Soundbank bank = PianoSoundbankBuilder.build(samples, progress);
+        SF2Soundbank bank = PianoSoundbankBuilder.build(samples, progress, threads);
         try {
             Files.createDirectories(cacheDir);
             Path tmp = Files.createTempFile(cacheDir, PREFIX, ".part");

@@ -66,11 +66,12 @@ public final class PianoSoundbankBuilder {
     }
 
     /**
-     * Decodes every sample of {@code samples} (on all cores) and builds the soundbank.
+     * Decodes every sample of {@code samples} and builds the soundbank.
      *
+     * @param threads decoding threads: all cores when nothing else waits, one fewer while the window plays
      * @throws PianoUnavailableException if a sample cannot be decoded (naming it)
      */
-    public static SF2Soundbank build(PianoSamples samples, Progress progress) throws PianoUnavailableException {
+    public static SF2Soundbank build(PianoSamples samples, Progress progress, int threads) throws PianoUnavailableException {
         List<PianoSamples.Sample> all = new ArrayList<>();
         List<Integer> layerOf = new ArrayList<>();
         for (PianoSamples.Layer layer : samples.layers()) {
@@ -79,8 +80,7 @@ public final class PianoSoundbankBuilder {
                 layerOf.add(layer.number());
             }
         }
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "piano-decode");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY); // the window and any playing go first
