@@ -217,7 +217,8 @@ public final class PianoCache {
         try (DirectoryStream<Path> old = Files.newDirectoryStream(cacheDir, PREFIX + "*")) {
             for (Path p : old) {
                 String name = p.getFileName().toString();
-                if (!name.startsWith(keep.getFileName().toString())) {
+                boolean built = name.endsWith(SUFFIX) || name.endsWith(SUFFIX + CHECK); // not another process's .part
+                if (built && !name.startsWith(keep.getFileName().toString())) {
                     Files.deleteIfExists(p);
                 }
             }
