@@ -40,7 +40,7 @@ public final class BuiltInSynth {
     /**
      * Opens the synthesizer on the default audio output for live play.
      *
-     * @param soundfont a chosen SF2, or empty: Gervill's own set (the quickest onset; see {@link #loadSounds})
+     * @param soundfont a chosen SF2, or empty: the default sound ({@link DefaultSound}: the sampled piano once loaded)
      * @throws MidiDeviceException with a suggestion (MIDI out) when there is no audio output
      */
     public static ReceiverSink openLive(Optional<Path> soundfont) throws MidiDeviceException {

@@ -19,8 +19,8 @@ import javax.sound.midi.Soundbank;
 /**
  * SF2 soundfonts: those found in the usual folders (Debian's {@code timgm6mb-soundfont} /
  * {@code fluid-soundfont-gm} install under {@code /usr/share/sounds/sf2}), offered to the player, and the one a
- * player chose. Unless one is chosen the built-in synth plays Gervill's own small General MIDI set (the quickest
- * onset, see {@link BuiltInSynth#loadSounds}). SF3 (compressed) files do not load in Gervill.
+ * player chose. Unless one is chosen the built-in synth plays its default sound ({@link DefaultSound}: the sampled
+ * piano). SF3 (compressed) files do not load in Gervill: they are recognised by their content and refused.
  */
 public final class Soundfonts {
     /** Searched in this order. */
