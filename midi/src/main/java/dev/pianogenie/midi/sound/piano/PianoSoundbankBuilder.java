@@ -62,7 +62,7 @@ public final class PianoSoundbankBuilder {
     }
 
     /** One decoded, trimmed sample ready for the soundbank, with its measured level. */
-    record Prepared(int layer, int key, float[] left, float[] right, int sampleRate, double levelDb, double peakDb, double trimmedMillis) {
+    record Prepared(int layer, int key, float[] left, float[] right, int sampleRate, double levelDb, double peakDb) {
     }
 
     /**
@@ -157,7 +157,7 @@ public final class PianoSoundbankBuilder {
             left[i] = (float) (l[start + i] * gain);
             right[i] = (float) (r[start + i] * gain);
         }
-        return new Prepared(layer, key, left, right, rate, levelDb, 20 * Math.log10(Math.max(1e-9, peak)), 1000.0 * start / rate);
+        return new Prepared(layer, key, left, right, rate, levelDb, 20 * Math.log10(Math.max(1e-9, peak)));
     }
 
     /** How long a sample of {@code key} is kept: the bass rings for long, the treble dies early anyway. */
