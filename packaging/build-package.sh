@@ -84,6 +84,18 @@ done
 mkdir -p "$INPUT/assets"
 cp -r "$ROOT/assets/model" "$INPUT/assets/model" # with its card (MODEL_CARD.md) and licence
 cp "$ROOT/NOTICE.md" "$INPUT/"                   # the third-party notices (the GPL text goes to /usr/share/doc)
+# The built-in piano's samples (Salamander Grand Piano V3 by Alexander Holm, CC BY 3.0; ./genie fetched them with
+# npm): the app builds its soundbank from them into the user's cache folder on the first start.
+SAMPLES="$ROOT/target/sounds/node_modules/@audio-samples"
+[ -f "$ROOT/target/sounds/.installed" ] && [ -d "$SAMPLES" ] \
+  || die "the piano samples are missing: install npm (Debian: apt-get install npm) and run ./genie package again"
+for layer in "$SAMPLES"/piano-velocity*; do
+  mkdir -p "$INPUT/sounds/@audio-samples/$(basename "$layer")"
+  cp -r "$layer/audio" "$layer/package.json" "$INPUT/sounds/@audio-samples/$(basename "$layer")/"
+  [ -f "$layer/LICENSE" ] && cp "$layer/LICENSE" "$INPUT/sounds/@audio-samples/$(basename "$layer")/"
+done
+printf '%s\n' "Salamander Grand Piano V3 by Alexander Holm, CC BY 3.0 (https://creativecommons.org/licenses/by/3.0/);" \
+  "the npm packages @audio-samples/piano-velocityN by Jan Forst. See NOTICE.md." > "$INPUT/sounds/ATTRIBUTION.txt"
 step_end
 
 # 2. The Java modules the jars use (module-info stripped so that jdeps treats every jar alike, as the classpath
@@ -111,6 +123,7 @@ email="$(git -C "$ROOT" config user.email 2>/dev/null || true)"
 [ -n "$email" ] && MAINTAINER=(--linux-deb-maintainer "$email")
 JAVA_OPTIONS=(
   "--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED"
+  "-XX:G1HeapRegionSize=2m" # the piano's samples (up to 0.7 MB each) are not "humongous" objects in a small heap
   "-Dai.djl.offline=true"
   '-Dgenie.home=$APPDIR'
   '-DTENSORFLOW_LIBRARY_PATH=$APPDIR/natives/tensorflow'

@@ -134,6 +134,9 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         double handoffP50 = pct(waits, 0.5) / 1e3;
         double handoffP99 = pct(waits, 0.99) / 1e3;
 
+        if (soundfont == null) {
+            dev.pianogenie.app.live.PianoSound.prepareHere();
+        }
         OnsetCheck.Onset onset = OnsetCheck.measure(Optional.ofNullable(soundfont), 200, 5);
         double synthP50 = onset.p50Millis();
         double synthP99 = onset.p99Millis();

@@ -2,6 +2,8 @@ package dev.pianogenie.app.cli;
 
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.gamepad.JInputNatives;
+import dev.pianogenie.app.live.PianoSound;
+import dev.pianogenie.midi.sound.DefaultSound;
 import dev.pianogenie.midi.sound.MidiDeviceException;
 import dev.pianogenie.midi.sound.MidiDevices;
 import dev.pianogenie.midi.sound.OnsetCheck;
@@ -42,7 +44,9 @@ public final class DevicesCommand implements Callable<Integer> {
         print(mixers(TargetDataLine.class), "none");
         System.out.println("Sounds of the built-in synthesizer (--output synth:FILE.sf2; piano onset = note-on → first "
                 + "sample above " + (int) OnsetCheck.THRESHOLD_DBFS + " dBFS, rendered offline):");
-        System.out.println("  " + onset(Optional.empty()) + "  ← the default");
+        PianoSound.prepareHere();
+        System.out.println("  " + onset(Optional.empty()) + "  ← the default" + (DefaultSound.loaded().isPresent()
+                ? " (" + DefaultSound.CREDIT + ")" : ""));
         List<Path> found = Soundfonts.found();
         if (found.isEmpty()) {
             System.out.println("  no soundfont in " + Soundfonts.SEARCH.get(0)

@@ -52,6 +52,7 @@ public final class GenieCli implements Runnable {
     }
 
     public static CommandLine commandLine() {
+        dev.pianogenie.app.live.PianoSound.configure(); // where the default sound's samples and cache are
         CommandLine cli = new CommandLine(new GenieCli());
         cli.setCommandName(System.getProperty("genie.command", "genie")); // "piano-genie" when installed
         return OneLineErrors.install(cli);

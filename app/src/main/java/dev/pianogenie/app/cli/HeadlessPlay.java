@@ -11,6 +11,7 @@ import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSession;
 import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.app.live.OutputSpec;
+import dev.pianogenie.app.live.PianoSound;
 import dev.pianogenie.app.live.RecordTarget;
 import dev.pianogenie.app.live.Take;
 import dev.pianogenie.app.perform.PerformerListener;
@@ -86,6 +87,9 @@ final class HeadlessPlay {
         session.notTheTakesModel().ifPresent(HeadlessPlay::say);
         Autosave autosave = null;
         try {
+            if (setup.outputs().contains(OutputSpec.SYNTH)) {
+                PianoSound.prepareHere(); // the default sound: the sampled piano (built the first time, with progress)
+            }
             for (OutputSpec o : setup.outputs()) {
                 o.open((mono, frames) -> { }).ifPresent(session::addOutput);
             }

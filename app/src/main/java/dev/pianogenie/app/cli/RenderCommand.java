@@ -3,6 +3,7 @@ package dev.pianogenie.app.cli;
 import dev.pianogenie.files.AtomicFile;
 import dev.pianogenie.midi.MidiFileReader;
 import dev.pianogenie.midi.Performance;
+import dev.pianogenie.app.live.PianoSound;
 import dev.pianogenie.midi.sound.OfflineRenderer;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,8 +32,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "WAV", description = "the WAV file to write (default: beside the MIDI file, .wav)")
     Path out;
 
-    @Option(names = "--soundfont", paramLabel = "SF2", description = "an SF2 soundfont (default: Gervill's own sounds, "
-            + "as live play; `genie devices` lists the soundfonts found)")
+    @Option(names = "--soundfont", paramLabel = "SF2", description = "an SF2 soundfont (default: the built-in sound, "
+            + "as live play: the sampled grand piano; `genie devices` lists the soundfonts found)")
     Path soundfont;
 
     @Option(names = "--normalise", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -50,9 +51,12 @@ public final class RenderCommand implements Callable<Integer> {
         AtomicFile.checkNotInput(wav, "--out", midi, "the MIDI file being rendered");
         AtomicFile.checkNotInput(wav, "--out", soundfont, "the --soundfont");
         AtomicFile.checkWritable(wav, OfflineRenderer.wavBytes(p)); // before rendering, not after (a long take renders for a while)
+        if (soundfont == null) {
+            PianoSound.prepareHere();
+        }
         OfflineRenderer.Level level = OfflineRenderer.writeWav(p, Optional.ofNullable(soundfont), wav, normalise);
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %,d notes, %.1f s → %s (peak %.1f dBFS%s)%n", midi, p.notes().size(),
-                p.seconds(), wav, level.renderedPeakDbfs() + level.gainDb(),
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %,d notes, %.1f s → %s with %s (peak %.1f dBFS%s)%n", midi,
+                p.notes().size(), p.seconds(), wav, level.sound(), level.renderedPeakDbfs() + level.gainDb(),
                 level.gainDb() != 0 ? String.format(Locale.ROOT, ", normalised: %+.1f dB", level.gainDb()) : "");
         spec.commandLine().getOut().flush();
         return 0;

@@ -102,9 +102,15 @@ public record OutputSpec(Kind kind, Optional<Path> soundfont, String device, int
     public String label() {
         return switch (kind) {
             case NONE -> "none (silent; record, then Export WAV)";
-            case SYNTH -> soundfont.map(f -> "built-in synth: " + f.getFileName()).orElse("built-in synth");
+            case SYNTH -> soundfont.map(f -> "synth: " + Soundfonts.shortName(f)).orElse("built-in piano");
             case MIDI -> "MIDI out: " + device + (channel == 1 ? "" : " @" + channel);
         };
+    }
+
+    /** The same output, a soundfont named through a link (Debian's default-GM.sf2) or by its own path alike. */
+    public boolean sameAs(OutputSpec other) {
+        return equals(other) || (kind == Kind.SYNTH && other.kind == Kind.SYNTH && soundfont.isPresent()
+                && other.soundfont.isPresent() && Soundfonts.sameFile(soundfont.get(), other.soundfont.get()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.pianogenie.app.live.LiveSetup.Choice;
 import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.perform.Dynamics;
 import dev.pianogenie.app.perform.Performer;
+import dev.pianogenie.app.live.PianoSound;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.Sampling;
@@ -161,6 +162,9 @@ final class AppState implements AutoCloseable {
     /** Loads the model and opens the chain: the command line's model, else last time's, else the shipped one. */
     void start() {
         controller.open(initialModel(), setup.record().isPresent());
+        // the sampled piano loads (the first time: builds) in the background; Gervill's set plays meanwhile
+        PianoSound.prepareInBackground(s -> javafx.application.Platform.runLater(() -> say(Message.info(s))),
+                s -> javafx.application.Platform.runLater(() -> say(Message.problem(s))));
     }
 
     Path initialModel() {

@@ -349,8 +349,8 @@ final class PlayController implements AutoCloseable {
             dev.pianogenie.files.AtomicFile.checkWritable(wav, OfflineRenderer.wavBytes(take.performance()));
             // normalised as ./genie render does by default: one gain for the whole file, peak at -1 dBFS
             OfflineRenderer.Level level = OfflineRenderer.writeWav(take.performance(), soundfont, wav, true);
-            String said = String.format(java.util.Locale.ROOT, "Exported %s (%d notes, %.1f s; normalised to a peak of %.0f\u00a0dBFS, %+.1f\u00a0dB)",
-                    wav, take.notes(), take.performance().seconds(), OfflineRenderer.NORMALISED_PEAK_DBFS, level.gainDb());
+            String said = String.format(java.util.Locale.ROOT, "Exported %s with %s (%d notes, %.1f s; normalised to a peak of %.0f\u00a0dBFS, %+.1f\u00a0dB)",
+                    wav, level.sound(), take.notes(), take.performance().seconds(), OfflineRenderer.NORMALISED_PEAK_DBFS, level.gainDb());
             Platform.runLater(() -> state.say(Message.saved(said, wav)));
         });
     }

@@ -4,6 +4,7 @@ import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.perform.Dynamics;
+import dev.pianogenie.midi.sound.DefaultSound;
 import dev.pianogenie.midi.sound.MidiDevices;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.Scale;
@@ -358,14 +359,14 @@ final class SetupBar extends VBox {
         status.setTooltip(whole);
         Label label = new Label("Output");
         label.setTooltip(new Tooltip("the built-in synth (needs a sound card), a MIDI output (a DAW, a synth), or none"
-                + " (silent: record, then Export WAV)"));
+                + " (silent: record, then Export WAV). The built-in piano: " + DefaultSound.CREDIT));
         return group(label, output, status);
     }
 
     private void refresh(ComboBox<OutputSpec> box) {
         List<OutputSpec> items = new ArrayList<>(OutputSpec.available());
         for (OutputSpec current : state.outputs().get()) {
-            if (!items.contains(current)) {
+            if (items.stream().noneMatch(current::sameAs)) {
                 items.add(current);
             }
         }

@@ -41,6 +41,45 @@ class RenderCommandTest {
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
     }
 
+    /**
+     * The default sound is the sampled piano, built from its samples (here the four of the midi module's test
+     * fixture) into the cache; without samples, Gervill's set, said in one line with how to get the piano. Either way
+     * the render says which sound it used.
+     */
+    @Test
+    void renderUsesTheSampledPianoOrSaysInOneLineWhyNot(@TempDir Path dir) throws Exception {
+        Path take = dir.resolve("take.mid");
+        MidiFileWriter.write(new Performance(List.of(new Note(60, 90, 0.2, 0.6)), List.of(), 0.6), take);
+        String before = System.getProperty(dev.pianogenie.app.live.PianoSound.SAMPLES_PROPERTY);
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setProperty(dev.pianogenie.app.live.PianoSound.SAMPLES_PROPERTY, dir.resolve("no-samples").toString());
+            GenieRun without = render("render", take.toString());
+            assertEquals(0, without.code(), without.err());
+            assertTrue(without.out().contains("with Gervill's built-in General MIDI sounds"), without.out());
+            String line = said.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+            assertEquals(1, line.lines().count(), line);
+            assertTrue(line.contains("instead of the sampled piano") && line.contains("apt-get install npm"), line);
+
+            Path fixture = Path.of("../midi/src/test/resources/piano-fixture").toAbsolutePath().normalize();
+            System.setProperty(dev.pianogenie.app.live.PianoSound.SAMPLES_PROPERTY, fixture.toString());
+            GenieRun with = render("render", take.toString());
+            assertEquals(0, with.code(), with.err());
+            assertTrue(with.out().contains("with sampled grand piano (Salamander V3)"), with.out());
+        } finally {
+            System.setErr(stderr);
+            if (before == null) {
+                System.clearProperty(dev.pianogenie.app.live.PianoSound.SAMPLES_PROPERTY);
+            } else {
+                System.setProperty(dev.pianogenie.app.live.PianoSound.SAMPLES_PROPERTY, before);
+            }
+            GenieCli.commandLine(); // the default sound as configured without the property
+            dev.pianogenie.midi.sound.DefaultSound.configure(null, null);
+        }
+    }
+
     @Test
     void aBadFileGetsOneClearLine(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.mid");

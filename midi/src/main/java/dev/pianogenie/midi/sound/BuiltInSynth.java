@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.sound.midi.Instrument;
 import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Patch;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Soundbank;
 import javax.sound.midi.Synthesizer;
@@ -22,6 +24,11 @@ public final class BuiltInSynth {
     public static final float CONTROL_RATE = 1000f;
     public static final float SAMPLE_RATE = 44_100f;
     static final String GERVILL_SOUNDS = "Gervill's built-in General MIDI sounds";
+    /**
+     * Voices: the sampled piano's stereo samples take two a note, and MAESTRO's densest pedalled passages hold 72
+     * notes sounding at once (their releases overlapping the next notes' attacks).
+     */
+    static final int MAX_POLYPHONY = 256;
 
     private BuiltInSynth() {
     }
@@ -33,7 +40,7 @@ public final class BuiltInSynth {
     /**
      * Opens the synthesizer on the default audio output for live play.
      *
-     * @param soundfont a chosen SF2, or empty: Gervill's own set (the quickest onset; see {@link #loadSounds})
+     * @param soundfont a chosen SF2, or empty: the default sound ({@link DefaultSound}: the sampled piano once loaded)
      * @throws MidiDeviceException with a suggestion (MIDI out) when there is no audio output
      */
     public static ReceiverSink openLive(Optional<Path> soundfont) throws MidiDeviceException {
@@ -68,13 +75,27 @@ public final class BuiltInSynth {
         pumpThread.setDaemon(true);
         pumpThread.setPriority(Thread.MAX_PRIORITY);
         pumpThread.start();
+        boolean[] closed = {false};
         AutoCloseable owner = () -> {
+            synchronized (closed) {
+                closed[0] = true;
+            }
             pump.stop();
             synth.close();
             line.close();
         };
         try {
             sound = loadSounds(synth, soundfont);
+            if (soundfont.isEmpty() && !sound.description().equals(DefaultSound.PIANO)) {
+                // the piano is still being built (the window): Gervill's set plays until it is loaded, then the piano
+                DefaultSound.whenLoaded(piano -> {
+                    synchronized (closed) {
+                        if (!closed[0]) {
+                            switchTo(synth, piano);
+                        }
+                    }
+                });
+            }
             ReceiverSink sink = new ReceiverSink(synth.getReceiver(), 0, "built-in synthesizer (" + sound.description() + ")", owner);
             sink.program(0);
             return sink;
@@ -111,7 +132,7 @@ public final class BuiltInSynth {
         info.put("jitter correction", false);
         info.put("control rate", CONTROL_RATE);
         info.put("format", format());
-        info.put("max polyphony", 96);
+        info.put("max polyphony", MAX_POLYPHONY);
         return info;
     }
 
@@ -119,28 +140,53 @@ public final class BuiltInSynth {
         return new AudioFormat(SAMPLE_RATE, 16, 2, true, false);
     }
 
-    /** What {@link #loadSounds} would play with, in words. */
+    /** Swaps the instruments of an open synth for those of {@code bank}'s piano (once, when the piano is ready). */
+    static void switchTo(AudioSynthesizer synth, Soundbank bank) {
+        Instrument piano = bank.getInstrument(new Patch(0, 0));
+        if (piano != null && synth.isOpen()) {
+            synth.unloadAllInstruments(synth.getDefaultSoundbank());
+            synth.loadInstrument(piano);
+            for (javax.sound.midi.MidiChannel c : synth.getChannels()) {
+                c.programChange(c.getProgram()); // the channels take up the instrument now at their program
+            }
+        }
+    }
+
+    /** What {@link #loadSounds} would play with now, in words. */
     public static String describe(Optional<Path> chosen) {
-        return chosen.map(p -> "soundfont " + p.getFileName()).orElse(GERVILL_SOUNDS);
+        if (chosen.isPresent()) {
+            return "soundfont " + chosen.get().getFileName();
+        }
+        return DefaultSound.loaded().isPresent() ? DefaultSound.PIANO : GERVILL_SOUNDS;
     }
 
     /**
-     * Loads the chosen soundfont, else keeps Gervill's own set; says which. Gervill's own is the default even when
-     * a soundfont is installed: its piano sounds within ~2 ms of note-on, an installed set's can take longer
-     * (Debian's TimGM6mb: p99 10.6 ms as shipped, 5.3 ms once {@link SampleStarts} trims its lead-in; measured by
-     * {@link OnsetCheck}, listed by {@code genie devices}) — a player chooses one knowingly.
+     * Loads the chosen soundfont, else the default sound ({@link DefaultSound}: the sampled piano once it is loaded,
+     * else Gervill's own set); says which. Of a soundfont only the piano (bank 0, program 0) is loaded when it has
+     * one — all that genie plays, and a fraction of the time and memory of all 128 instruments (FluidR3: 0.4 s /
+     * 21 MB instead of 2.8 s / 252 MB). A loaded soundbank is kept for the next synth (live play, then Export WAV).
      */
     static Sound loadSounds(AudioSynthesizer synth, Optional<Path> chosen) throws MidiDeviceException {
-        Optional<Path> sf2 = chosen;
-        if (sf2.isEmpty()) {
-            return new Sound(GERVILL_SOUNDS, Optional.empty());
+        Soundbank bank;
+        String description;
+        if (chosen.isPresent()) {
+            bank = Soundfonts.load(chosen.get());
+            description = "soundfont " + chosen.get().getFileName();
+        } else {
+            Optional<Soundbank> piano = DefaultSound.loaded();
+            if (piano.isEmpty()) {
+                return new Sound(GERVILL_SOUNDS, Optional.empty());
+            }
+            bank = piano.get();
+            description = DefaultSound.PIANO;
         }
-        Soundbank bank = Soundfonts.load(sf2.get());
         synth.unloadAllInstruments(synth.getDefaultSoundbank());
-        if (!synth.loadAllInstruments(bank)) {
-            throw new MidiDeviceException(sf2.get() + " holds no instrument the synthesizer can play");
+        Instrument piano = bank.getInstrument(new Patch(0, 0));
+        boolean loaded = piano != null ? synth.loadInstrument(piano) : synth.loadAllInstruments(bank);
+        if (!loaded) {
+            throw new MidiDeviceException(description + " holds no instrument the synthesizer can play");
         }
-        return new Sound("soundfont " + sf2.get().getFileName(), sf2);
+        return new Sound(description, chosen);
     }
 
     /** An offline stream: the synth renders as the stream is read; events are timestamped in µs of audio. */

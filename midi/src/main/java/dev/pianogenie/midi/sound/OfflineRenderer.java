@@ -91,12 +91,12 @@ public final class OfflineRenderer {
      *
      * @throws IOException as the sink throws it (a full disk): not the synthesizer's failure
      */
-    private static void render(Performance p, Optional<Path> soundfont, long bytes, PcmSink sink)
+    private static String render(Performance p, Optional<Path> soundfont, long bytes, PcmSink sink)
             throws MidiDeviceException, IOException {
         AudioSynthesizer synth = BuiltInSynth.newSynth();
         try {
             AudioInputStream stream = BuiltInSynth.openStream(synth);
-            BuiltInSynth.loadSounds(synth, soundfont);
+            String sound = BuiltInSynth.loadSounds(synth, soundfont).description();
             Receiver r = synth.getReceiver();
             send(r, Midi.PROGRAM_CHANGE, Midi.ACOUSTIC_GRAND_PIANO, 0, 0);
             for (Note n : p.notes()) {
@@ -120,6 +120,7 @@ public final class OfflineRenderer {
                 sink.accept(chunk, want);
                 done += want;
             }
+            return sound;
         } catch (MidiUnavailableException e) {
             throw new MidiDeviceException("offline rendering failed: " + e.getMessage(), e);
         } finally {
@@ -171,7 +172,10 @@ public final class OfflineRenderer {
     public static final double NORMALISED_PEAK_DBFS = -1.0;
 
     /** What a WAV file got: its peak as rendered and the gain applied (0 dB: as rendered). */
-    public record Level(double renderedPeakDbfs, double gainDb) {
+    public record Level(double renderedPeakDbfs, double gainDb, String sound) {
+        Level(double renderedPeakDbfs, double gainDb) {
+            this(renderedPeakDbfs, gainDb, "");
+        }
     }
 
     /** Renders to a WAV file, atomically, at the synthesizer's own level (a piano peaks around −17 dBFS). */
@@ -191,12 +195,13 @@ public final class OfflineRenderer {
         long bytes = wavBytes(p) - WAV_HEADER_BYTES;
         int[] peak = {0};
         double[] gainDb = {0};
+        String[] sound = {""};
         try {
             AtomicFile.writeChannel(wav, ch -> {
                 writeFully(ch, wavHeader(bytes), 0);
                 long[] at = {WAV_HEADER_BYTES};
                 try {
-                    render(p, soundfont, bytes, (pcm, n) -> {
+                    sound[0] = render(p, soundfont, bytes, (pcm, n) -> {
                         peak[0] = Math.max(peak[0], peak(pcm, n));
                         writeFully(ch, ByteBuffer.wrap(pcm, 0, n), at[0]);
                         at[0] += n;
@@ -215,7 +220,7 @@ public final class OfflineRenderer {
             }
             throw new MidiDeviceException(e.getMessage(), e);
         }
-        return new Level(dbfs(peak[0]), gainDb[0]);
+        return new Level(dbfs(peak[0]), gainDb[0], sound[0]);
     }
 
     /** The canonical 44-byte header of a 16-bit stereo PCM WAV file holding {@code dataBytes} of audio. */

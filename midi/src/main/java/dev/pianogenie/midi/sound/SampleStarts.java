@@ -39,18 +39,36 @@ final class SampleStarts {
                 if (layer == null || done.put(layer, Boolean.TRUE) != null) {
                     continue;
                 }
+                // regions over the same keys and velocities sound together (a stereo pair, left and right): they move
+                // by one amount, the smallest, or the pair would drift apart in time (comb filtering when summed)
+                Map<String, java.util.List<SF2LayerRegion>> together = new java.util.LinkedHashMap<>();
                 for (SF2LayerRegion region : layer.getRegions()) {
-                    changed += trim(region, threshold) ? 1 : 0;
+                    together.computeIfAbsent(java.util.Arrays.toString(region.getBytes(SF2Region.GENERATOR_KEYRANGE))
+                            + java.util.Arrays.toString(region.getBytes(SF2Region.GENERATOR_VELRANGE)), k -> new java.util.ArrayList<>())
+                            .add(region);
+                }
+                for (java.util.List<SF2LayerRegion> group : together.values()) {
+                    long shift = Long.MAX_VALUE;
+                    for (SF2LayerRegion region : group) {
+                        shift = Math.min(shift, silentLead(region, threshold));
+                    }
+                    if (shift > 0) {
+                        for (SF2LayerRegion region : group) {
+                            moveStart(region, shift);
+                            changed++;
+                        }
+                    }
                 }
             }
         }
         return changed;
     }
 
-    private static boolean trim(SF2LayerRegion region, int threshold) {
+    /** Frames of near-silence at the region's start that may be skipped (0: none, or it cannot be told). */
+    private static long silentLead(SF2LayerRegion region, int threshold) {
         SF2Sample sample = region.getSample();
         if (sample == null || sample.getDataBuffer() == null || sample.getSampleRate() <= 0) {
-            return false;
+            return 0;
         }
         long start = region.getShort(SF2Region.GENERATOR_STARTADDRSOFFSET)
                 + 32768L * region.getShort(SF2Region.GENERATOR_STARTADDRSCOARSEOFFSET);
@@ -63,15 +81,21 @@ final class SampleStarts {
             limit = Math.min(limit, loopStart - 1);
         }
         if (start < 0 || limit <= start) {
-            return false;
+            return 0;
         }
         long first = firstAbove(sample, start, limit, threshold);
-        if (first <= start) {
-            return false;
-        }
+        return Math.max(0, first - start);
+    }
+
+    private static long start(SF2LayerRegion region) {
+        return region.getShort(SF2Region.GENERATOR_STARTADDRSOFFSET)
+                + 32768L * region.getShort(SF2Region.GENERATOR_STARTADDRSCOARSEOFFSET);
+    }
+
+    private static void moveStart(SF2LayerRegion region, long frames) {
+        long first = start(region) + frames;
         region.putShort(SF2Region.GENERATOR_STARTADDRSOFFSET, (short) (first % 32768));
         region.putShort(SF2Region.GENERATOR_STARTADDRSCOARSEOFFSET, (short) (first / 32768));
-        return true;
     }
 
     /** The first frame in [from, to] louder than the threshold; -1 if none (a slow fade-in stays as it is) or unreadable. */

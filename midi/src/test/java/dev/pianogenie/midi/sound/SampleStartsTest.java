@@ -83,4 +83,36 @@ class SampleStartsTest {
         assertTrue(OnsetCheck.measure(Optional.of(dir.resolve("looped.sf2")), 4, 1).p50Millis() > 9,
                 "and so the lead-in is heard");
     }
+
+    /** A stereo pair: left silent for 100 frames, right for 300; both move by 100, or they would drift apart in time. */
+    @Test
+    void theTwoSamplesOfAStereoPairMoveTogether() {
+        SF2Soundbank bank = new SF2Soundbank();
+        SF2Layer layer = new SF2Layer(bank);
+        for (int lead : new int[] {100, 300}) {
+            byte[] pcm = new byte[2 * 4000];
+            for (int i = lead; i < 4000; i++) {
+                short v = (short) Math.round(16000 * Math.sin(2 * Math.PI * 440 * i / RATE));
+                pcm[2 * i] = (byte) v;
+                pcm[2 * i + 1] = (byte) (v >> 8);
+            }
+            SF2Sample sample = new SF2Sample(bank);
+            sample.setData(pcm);
+            sample.setSampleRate(RATE);
+            SF2LayerRegion region = new SF2LayerRegion();
+            region.setSample(sample);
+            region.putBytes(SF2Region.GENERATOR_KEYRANGE, new byte[] {0, 127});
+            region.putShort(SF2Region.GENERATOR_PAN, (short) (lead == 100 ? -500 : 500));
+            layer.getRegions().add(region);
+        }
+        SF2Instrument piano = new SF2Instrument(bank);
+        SF2InstrumentRegion presetRegion = new SF2InstrumentRegion();
+        presetRegion.setLayer(layer);
+        piano.getRegions().add(presetRegion);
+        bank.addInstrument(piano);
+        assertEquals(2, SampleStarts.trim(bank));
+        for (SF2LayerRegion r : layer.getRegions()) {
+            assertEquals(100, r.getShort(SF2Region.GENERATOR_STARTADDRSOFFSET));
+        }
+    }
 }
