@@ -24,9 +24,11 @@ sleep 2
 mkdir -p target
 # a fresh home and XDG folders each time (no remembered settings), but the usual cache (the natives are not
 # extracted again)
+# the usual cache, named before HOME changes below (an assignment on the same line would already see the new HOME)
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/piano-genie"
 FRESH="$(mktemp -d "${TMPDIR:-/tmp}/genie-screenshot.XXXXXX")"
 HOME="$FRESH" XDG_CONFIG_HOME="$FRESH/.config" XDG_DATA_HOME="$FRESH/.local/share" XDG_MUSIC_DIR="$FRESH/Music" \
-GENIE_JAVA_OPTS="-Dprism.order=sw -Dpianogenie.cache=${XDG_CACHE_HOME:-$HOME/.cache}/piano-genie -Duser.home=$FRESH" \
+GENIE_JAVA_OPTS="-Dprism.order=sw -Dpianogenie.cache=$CACHE -Duser.home=$FRESH" \
   ./genie "${PLAY[@]}" ${GENIE_ARGS:-} 2>target/screenshot.log &
 GENIE=$!
 for _ in $(seq 120); do   # the replay starts when the model is ready
