@@ -154,9 +154,6 @@ public final class JackHost {
     }
 
     static Jack jackLibrary() throws MidiDeviceException {
-        // JACK's threads are attached by us as daemon threads (attachAsDaemon): JNAJack's own set-up would make
-        // them non-daemon threads, which keep the JVM alive
-        System.setProperty("jnajack.disable-cti", "true");
         try {
             Jack j = Jack.getInstance();
             quietLibjack();
@@ -365,8 +362,11 @@ public final class JackHost {
     }
 
     /**
-     * Attaches JACK's process thread to the JVM once, as a named daemon thread that stays attached (re-attaching
-     * every period would allocate a Thread each time). JNAJack keeps its callback wrapper private: found by reflection.
+     * Attaches JACK's process thread to the JVM once, as a named <em>daemon</em> thread that stays attached:
+     * JNAJack asks JNA for a non-daemon thread (which kept the JVM alive); without any such set-up JNA would attach
+     * and detach the thread every period, allocating a Thread each time. JNA looks the set-up up when the thread
+     * first calls in, so replacing JNAJack's after {@code setProcessCallback} (before {@code activate}) works. JNAJack
+     * keeps its callback wrapper private: found by reflection.
      */
     static void attachAsDaemon(JackClient client, String threadName) throws JackException {
         try {

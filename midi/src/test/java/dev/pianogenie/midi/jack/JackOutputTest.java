@@ -55,7 +55,7 @@ class JackOutputTest {
                     assertEquals(Midi.NOTE_OFF | 2, e.status(), "only note-ons and note-offs, on channel 3");
                 }
             }
-            assertEquals(sent.size(), received.size(), "every note-on arrives");
+            assertEquals(sent.size(), received.size(), "every note-on arrives (xruns " + sink.host().xruns() + ")");
             for (int i = 0; i < sent.size(); i++) {
                 assertEquals(sent.get(i)[0], received.get(i)[0], "pitch of note " + i);
                 assertEquals(sent.get(i)[1], received.get(i)[1], "velocity of note " + i);
