@@ -37,6 +37,10 @@ import org.jaudiolibs.jnajack.JackStatus;
  */
 public final class JackHost {
     public static final String CLIENT_NAME = "piano-genie";
+    /** Said when the server dies while we play. */
+    public static final String GONE = "the JACK server went away";
+    /** What to do then. */
+    public static final String RESTART = "start it again (or the PipeWire session), then choose the JACK output again";
     /** Said when no server answers; names how to start one. */
     public static final String NO_SERVER = "no JACK server answers: start one (e.g. `jackd -d alsa`, or"
             + " `jackd -d dummy` to try it without a sound card, or QjackCtl), or on a PipeWire desktop run the app"

@@ -98,7 +98,7 @@ public final class JackMidiSink implements NoteSink {
 
     private void send(int command, int d1, int d2, long nanos) {
         if (serverGone) {
-            throw new IllegalStateException("the JACK server went away: JACK MIDI out stopped (" + JackHost.NO_SERVER + ")");
+            throw new IllegalStateException(JackHost.GONE + ": JACK MIDI out stopped; " + JackHost.RESTART);
         }
         ring.offer(MidiEventRing.pack(command | channel, d1, d2), nanos);
     }

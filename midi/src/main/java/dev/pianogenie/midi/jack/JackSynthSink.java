@@ -214,8 +214,7 @@ public final class JackSynthSink implements NoteSink {
 
     private void send(int command, int d1, int d2, long nanos) {
         if (serverGone) {
-            throw new IllegalStateException("the JACK server went away: the synth's JACK output stopped ("
-                    + JackHost.NO_SERVER + ")");
+            throw new IllegalStateException(JackHost.GONE + ": the synth's JACK output stopped; " + JackHost.RESTART);
         }
         if (mode == Rendering.CALLBACK) {
             events.offer(MidiEventRing.pack(command, d1, d2), nanos);
