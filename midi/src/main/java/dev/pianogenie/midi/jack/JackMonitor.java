@@ -38,6 +38,9 @@ public final class JackMonitor implements AutoCloseable {
     private final JackPort midiIn;
     private final JackPort audioL;
     private final JackPort audioR;
+    private final JackPort midiOut;
+    private final MidiEventRing toSend = new MidiEventRing(1024);
+    private final byte[] out = new byte[3];
     private final JackMidi.Event event = new JackMidi.Event();
     private final byte[] data = new byte[256];
     private final long[] eventNanos;
@@ -49,6 +52,7 @@ public final class JackMonitor implements AutoCloseable {
     private final int[] periodFirst;
     private volatile int periods;
     private volatile boolean recordAudio = true;
+    private final java.util.concurrent.atomic.AtomicLong xruns = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param capacity how many events and how many periods it keeps (later ones are not recorded) */
     public JackMonitor(int capacity) throws MidiDeviceException {
@@ -64,11 +68,13 @@ public final class JackMonitor implements AutoCloseable {
             midiIn = client.registerPort("midi_in", JackPortType.MIDI, JackPortFlags.JackPortIsInput);
             audioL = client.registerPort("in_l", JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
             audioR = client.registerPort("in_r", JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
+            midiOut = client.registerPort("midi_out", JackPortType.MIDI, JackPortFlags.JackPortIsOutput);
             client.setProcessCallback((c, frames) -> {
                 process(frames, System.nanoTime());
                 return true;
             });
             JackHost.attachAsDaemon(client, "jack-monitor");
+            client.setXrunCallback(c -> xruns.incrementAndGet());
             client.activate();
         } catch (JackException | UnsatisfiedLinkError e) {
             throw new MidiDeviceException(JackHost.NO_SERVER, e);
@@ -100,8 +106,40 @@ public final class JackMonitor implements AutoCloseable {
         recordAudio = on;
     }
 
+    /** Its MIDI output's full name (to play into our MIDI input). */
+    public String midiOutPort() {
+        return NAME + ":midi_out";
+    }
+
+    /** Sends a message from its MIDI output in the next period (as a keyboard routed through JACK would). */
+    public void send(int status, int data1, int data2) {
+        toSend.offer(MidiEventRing.pack(status, data1, data2), System.nanoTime());
+    }
+
+    /** Connects any two ports (e.g. its MIDI output to our input). */
+    public void connect(String from, String to) throws MidiDeviceException {
+        try {
+            JackHost.jackLibrary().connect(client, from, to);
+        } catch (JackException e) {
+            throw new MidiDeviceException("the monitor could not connect " + from + " to " + to, e);
+        }
+    }
+
     // JACK's process thread: fixed arrays, no allocation
     private void process(int frames, long now) {
+        try {
+            JackMidi.clearBuffer(midiOut);
+            while (!toSend.isEmpty()) {
+                int m = toSend.peekMessage();
+                out[0] = (byte) MidiEventRing.status(m);
+                out[1] = (byte) MidiEventRing.data1(m);
+                out[2] = (byte) MidiEventRing.data2(m);
+                JackMidi.eventWrite(midiOut, 0, out, 3);
+                toSend.advance();
+            }
+        } catch (JackException ignored) {
+            // full: the rest goes next period
+        }
         try {
             int n = JackMidi.getEventCount(midiIn);
             for (int i = 0; i < n; i++) {
@@ -141,6 +179,11 @@ public final class JackMonitor implements AutoCloseable {
         periodPeaks[p] = peak;
         periodFirst[p] = first;
         periods = p + 1;
+    }
+
+    /** Xruns the server reported since the monitor opened. */
+    public long xruns() {
+        return xruns.get();
     }
 
     public int eventCount() {
