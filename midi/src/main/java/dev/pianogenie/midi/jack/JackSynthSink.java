@@ -212,6 +212,11 @@ public final class JackSynthSink implements NoteSink {
         send(Midi.CONTROL_CHANGE, Midi.ALL_SOUND_OFF, 0, timeNanos);
     }
 
+    /** A controller change on the synth's channel (e.g. CC91 = 0: no reverb, for onset measurements). */
+    public void control(int controller, int value) {
+        send(Midi.CONTROL_CHANGE, controller, value, System.nanoTime());
+    }
+
     private void send(int command, int d1, int d2, long nanos) {
         if (serverGone) {
             throw new IllegalStateException(JackHost.GONE + ": the synth's JACK output stopped; " + JackHost.RESTART);
