@@ -21,6 +21,10 @@ import java.util.Properties;
  * It lives in its own module because the app must not depend on training.
  */
 public final class Launcher {
+    static final String PIPEWIRE_LATENCY = "PIPEWIRE_LATENCY";
+    /** 256 frames at 48 kHz: 5.3 ms, PipeWire's quantum for our stream when the user set none. */
+    static final String PIPEWIRE_LATENCY_VALUE = "256/48000";
+
     private Launcher() {
     }
 
@@ -28,6 +32,12 @@ public final class Launcher {
         systemPropertiesFrom(System.getenv("GENIE_JAVA_OPTS"), System.getProperties());
         keepLibrariesInUserDirs(System.getProperties(), UserDirs.current());
         TensorFlowLog.warningsAndErrorsOnly();
+        // On a PipeWire desktop the Java Sound output otherwise sits behind PipeWire's default quantum of 1,024 frames
+        // (21 ms); PipeWire reads this when our stream opens, so setting it in our own environment is enough. The
+        // installed launcher is a native binary that cannot set it in a shell; ./genie sets it too.
+        if (System.getenv(PIPEWIRE_LATENCY) == null && !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows")) {
+            TensorFlowLog.setIfUnset(PIPEWIRE_LATENCY, PIPEWIRE_LATENCY_VALUE);
+        }
         if (isTraining(args)) {
             Optional<List<String>> self = relaunchCommand(System.getenv());
             OptionalInt code = self.isPresent() ? runWithNativeSettings(self.get()) : OptionalInt.empty();

@@ -35,8 +35,10 @@ public record OutputSpec(Kind kind, Optional<Path> soundfont, String device, int
     /** The synth into JACK, connected to the system playback ports. */
     public static final OutputSpec JACK = new OutputSpec(Kind.JACK, Optional.empty(), "", 0);
     /** How the synth renders into JACK ({@code -Dgenie.jack.rendering=thread} for the render-ahead thread). */
-    static final JackSynthSink.Rendering JACK_RENDERING = "thread".equals(System.getProperty("genie.jack.rendering"))
-            ? JackSynthSink.Rendering.THREAD : JackSynthSink.Rendering.CALLBACK;
+    public static JackSynthSink.Rendering jackRendering() {
+        return "thread".equals(System.getProperty("genie.jack.rendering")) ? JackSynthSink.Rendering.THREAD
+                : JackSynthSink.Rendering.CALLBACK;
+    }
 
     /**
      * The output a name stands for.
@@ -127,7 +129,7 @@ public record OutputSpec(Kind kind, Optional<Path> soundfont, String device, int
             case NONE -> Optional.empty();
             case SYNTH -> Optional.of(BuiltInSynth.openLive(soundfont, tap));
             case MIDI -> Optional.of(MidiDevices.outputSink(device, channel - 1));
-            case JACK -> Optional.of(new JackSynthSink(Optional.empty(), JACK_RENDERING, jackPorts(), tap));
+            case JACK -> Optional.of(new JackSynthSink(Optional.empty(), jackRendering(), jackPorts(), tap));
             case JACK_MIDI -> Optional.of(new JackMidiSink(channel - 1, device.isEmpty() ? Optional.empty() : Optional.of(device)));
         };
     }
