@@ -41,11 +41,19 @@ final class JackLatencyBench {
         int missedMidi = 0;
         int missedAudio = 0;
         int notSilent = 0;
+        long[] sinkToMidi = new long[presses];
+        long[] sinkToAudio = new long[presses];
+        long[] lastDone = new long[1]; // written by the performer thread, read after drain()
         SplittableRandom random = new SplittableRandom(5);
         try (JackGcWatch gc = new JackGcWatch();
              JackMonitor monitor = new JackMonitor(40 * (presses + 100) + 10_000);
              StreamingDecoder d = Decoders.open(model, DecoderEngine.parse(engine), Sampling.of(Sampling.DEFAULT_TEMPERATURE).withSeed(5));
-             Performer p = new Performer(d, new PerformerListener() { })) {
+             Performer p = new Performer(d, new PerformerListener() {
+                 @Override
+                 public void played(Played note) {
+                     lastDone[0] = note.doneNanos();
+                 }
+             })) {
             String m = JackMonitor.NAME;
             JackMidiSink midi = new JackMidiSink(0, Optional.of(monitor.midiInPort()));
             JackSynthSink synth = new JackSynthSink(Optional.empty(), rendering, Optional.of(List.of(m + ":in_l", m + ":in_r")), (x, n) -> { });
@@ -110,6 +118,9 @@ final class JackLatencyBench {
                     if (i >= 0) {
                         toMidi[i] = midiAt == 0 ? -1 : midiAt - t;
                         toAudio[i] = audioAt == 0 || !silent ? -1 : audioAt - t;
+                        long done = lastDone[0];
+                        sinkToMidi[i] = midiAt == 0 || done < t ? -1 : midiAt - done;
+                        sinkToAudio[i] = toAudio[i] < 0 || done < t ? -1 : audioAt - done;
                         missedMidi += midiAt == 0 ? 1 : 0;
                         missedAudio += audioAt == 0 ? 1 : 0;
                         notSilent += silent ? 0 : 1;
@@ -134,6 +145,10 @@ final class JackLatencyBench {
                         audioP50, audioP99, pct(audioSorted, 1.0) / 1e3, missedAudio, notSilent);
                 System.out.printf(Locale.ROOT, "  of which press → handed to the JACK sinks (the performer thread: queue, decoder; not"
                         + " realtime, so the machine's load shows here): p50 %.0f µs  p99 %.0f µs%n", handedP50, handedP99);
+                long[] sm = Arrays.stream(sinkToMidi).filter(x -> x >= 0).sorted().toArray();
+                long[] sa = Arrays.stream(sinkToAudio).filter(x -> x >= 0).sorted().toArray();
+                System.out.printf(Locale.ROOT, "  and the JACK side alone, note handed to the sinks → in the JACK buffer: MIDI p50 %.0f µs  p99 %.0f µs;"
+                        + " audio p50 %.0f µs  p99 %.0f µs%n", pct(sm, 0.5) / 1e3, pct(sm, 0.99) / 1e3, pct(sa, 0.5) / 1e3, pct(sa, 0.99) / 1e3);
                 System.out.printf(Locale.ROOT, "targets at this period: audio p99 ≤ period + 1.5 ms = %.0f µs, MIDI p99 ≤ period + 1 ms = %.0f µs%n",
                         periodUs + 1500, periodUs + 1000);
                 System.out.printf(Locale.ROOT, "period %.0f µs (%d frames at %d Hz); xruns during the measured presses: %d; render-thread underruns: %d; MIDI dropped: %d%n",
@@ -143,8 +158,10 @@ final class JackLatencyBench {
                         rendering == JackSynthSink.Rendering.CALLBACK ? ", and Gervill's rendering" : "; the copy from the ring allocates none");
                 System.out.println(gc.describe() + "; during the measured presses: " + (gc.count() - gcBefore));
                 System.out.printf(Locale.ROOT, "{\"jack_midi_p99_us\": %.1f, \"jack_audio_p99_us\": %.1f, \"period_us\": %.1f, \"xruns\": %d,"
-                                + " \"jack_midi_p50_us\": %.1f, \"jack_audio_p50_us\": %.1f, \"to_sinks_p99_us\": %.1f, \"rendering\": \"%s\"}%n",
-                        midiP99, audioP99, periodUs, xruns, midiP50, audioP50, handedP99, rendering.name().toLowerCase(Locale.ROOT));
+                                + " \"jack_midi_p50_us\": %.1f, \"jack_audio_p50_us\": %.1f, \"to_sinks_p99_us\": %.1f, \"sinks_to_jack_midi_p99_us\": %.1f, \"sinks_to_jack_audio_p99_us\": %.1f,"
+                                + " \"rendering\": \"%s\"}%n",
+                        midiP99, audioP99, periodUs, xruns, midiP50, audioP50, handedP99, pct(sm, 0.99) / 1e3, pct(sa, 0.99) / 1e3,
+                        rendering.name().toLowerCase(Locale.ROOT));
                 return missedMidi + missedAudio == 0 ? 0 : 1;
             } finally {
                 synth.close();

@@ -189,7 +189,11 @@ public final class JackHost {
         try {
             return j.openClient(name, EnumSet.of(JackOptions.JackNoStartServer), status);
         } catch (JackException | RuntimeException e) {
-            throw new MidiDeviceException(NO_SERVER + (status.isEmpty() ? "" : " (JACK says " + status + ")"), e);
+            if (status.contains(JackStatus.JackServerFailed) || status.isEmpty()) {
+                throw new MidiDeviceException(NO_SERVER); // the one line; JNAJack's own message adds nothing
+            }
+            throw new MidiDeviceException("JACK refused the client " + name + " (" + status + "): is the server"
+                    + " running as another user?", e);
         }
     }
 
