@@ -35,6 +35,10 @@ public record ControllerSpec(Kind kind, String name, int baseNote, boolean fast)
         int colon = s.indexOf(':');
         String kind = colon < 0 ? s : s.substring(0, colon);
         String arg = colon < 0 ? "" : s.substring(colon + 1).trim();
+        if (s.startsWith("jack-midi@")) { // jack-midi@BASE: no port to connect from
+            kind = "jack-midi";
+            arg = s.substring("jack-midi".length());
+        }
         return switch (kind) {
             case "keyboard" -> KEYBOARD;
             case "gamepad" -> new ControllerSpec(Kind.GAMEPAD, arg, -1, false);
