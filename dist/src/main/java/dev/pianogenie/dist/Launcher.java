@@ -32,12 +32,7 @@ public final class Launcher {
         systemPropertiesFrom(System.getenv("GENIE_JAVA_OPTS"), System.getProperties());
         keepLibrariesInUserDirs(System.getProperties(), UserDirs.current());
         TensorFlowLog.warningsAndErrorsOnly();
-        // On a PipeWire desktop the Java Sound output otherwise sits behind PipeWire's default quantum of 1,024 frames
-        // (21 ms); PipeWire reads this when our stream opens, so setting it in our own environment is enough. The
-        // installed launcher is a native binary that cannot set it in a shell; ./genie sets it too.
-        if (System.getenv(PIPEWIRE_LATENCY) == null && !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows")) {
-            TensorFlowLog.setIfUnset(PIPEWIRE_LATENCY, PIPEWIRE_LATENCY_VALUE);
-        }
+        pipewireQuantum();
         if (isTraining(args)) {
             Optional<List<String>> self = relaunchCommand(System.getenv());
             OptionalInt code = self.isPresent() ? runWithNativeSettings(self.get()) : OptionalInt.empty();
@@ -47,6 +42,18 @@ public final class Launcher {
             TrainingCli.main(args);
         } else {
             GenieCli.main(args);
+        }
+    }
+
+    /**
+     * On a PipeWire desktop the Java Sound output otherwise sits behind PipeWire's default quantum of 1,024 frames
+     * (21 ms); PipeWire reads {@code PIPEWIRE_LATENCY} when our stream opens, so setting it in our own environment is
+     * enough. The installed launcher is a native binary that cannot set it in a shell; ./genie sets it too. A value the
+     * user set is kept.
+     */
+    static void pipewireQuantum() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows")) {
+            TensorFlowLog.setIfUnset(PIPEWIRE_LATENCY, PIPEWIRE_LATENCY_VALUE);
         }
     }
 
