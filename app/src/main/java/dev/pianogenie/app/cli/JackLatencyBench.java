@@ -71,6 +71,9 @@ final class JackLatencyBench {
                 int gcBefore = 0;
                 long latencyFrom = 0;
                 for (int i = -100; i < presses; i++) { // 100 warm-up presses
+                    if (i > 0 && i % 500 == 0) {
+                        System.out.printf(Locale.ROOT, "  %d presses, %d xruns so far, load %s%n", i, monitor.xruns() - xrunsBefore, loadAverage());
+                    }
                     if (i == 0) {
                         xrunsBefore = monitor.xruns();
                         cyclesBefore = host.cycles();
