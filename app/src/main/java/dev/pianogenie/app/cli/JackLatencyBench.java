@@ -160,6 +160,9 @@ final class JackLatencyBench {
                         alloc < 0 ? "?" : String.format(Locale.ROOT, "%.1f", alloc / (double) Math.max(1, cycles)),
                         rendering == JackSynthSink.Rendering.CALLBACK ? ", and Gervill's rendering" : "; the copy from the ring allocates none");
                 System.out.println(gc.describe() + "; during the measured presses: " + (gc.count() - gcBefore));
+                System.out.printf(Locale.ROOT, "our process call (all of it, warm-up included): p50 %.0f µs  p99 %.0f µs  p99.99 %.0f µs;"
+                                + " calls longer than the period: %d of %d%n", host.processMicros(0.5), host.processMicros(0.99),
+                        host.processMicros(0.9999), host.processCallsLongerThan(host.periodNanos() / 1000), host.cycles());
                 System.out.printf(Locale.ROOT, "{\"jack_midi_p99_us\": %.1f, \"jack_audio_p99_us\": %.1f, \"period_us\": %.1f, \"xruns\": %d,"
                                 + " \"jack_midi_p50_us\": %.1f, \"jack_audio_p50_us\": %.1f, \"to_sinks_p99_us\": %.1f, \"sinks_to_jack_midi_p99_us\": %.1f, \"sinks_to_jack_audio_p99_us\": %.1f,"
                                 + " \"rendering\": \"%s\"}%n",

@@ -336,8 +336,42 @@ public final class JackHost {
         for (Cycle c : cs) {
             c.process(frames, now);
         }
-        processCalls++; // one writer (this thread)
+        int bucket = (int) Math.min(DURATION_BUCKETS - 1, (System.nanoTime() - now) / 10_000L);
+        durations[bucket]++; // one writer (this thread); readers only report
+        processCalls++;
         return !closed;
+    }
+
+    private static final int DURATION_BUCKETS = 2000; // 10 µs each, up to 20 ms
+    private final long[] durations = new long[DURATION_BUCKETS];
+
+    /**
+     * How long our process calls took (Java side, from entry to return; a call stopped by the JVM counts its wait),
+     * the q-quantile in µs at 10 µs resolution, over all calls so far; and the longest bucket seen.
+     */
+    public double processMicros(double q) {
+        long total = 0;
+        for (long d : durations) {
+            total += d;
+        }
+        long want = (long) Math.ceil(q * total);
+        long seen = 0;
+        for (int i = 0; i < DURATION_BUCKETS; i++) {
+            seen += durations[i];
+            if (seen >= want && seen > 0) {
+                return (i + 1) * 10.0;
+            }
+        }
+        return 0;
+    }
+
+    /** Process calls that took longer than {@code micros} (a whole period: an xrun of ours). */
+    public long processCallsLongerThan(long micros) {
+        long n = 0;
+        for (int i = (int) Math.min(DURATION_BUCKETS - 1, micros / 10); i < DURATION_BUCKETS; i++) {
+            n += durations[i];
+        }
+        return n;
     }
 
     private void serverWentAway() {
