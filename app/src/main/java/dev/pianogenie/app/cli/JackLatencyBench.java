@@ -163,6 +163,9 @@ final class JackLatencyBench {
                 System.out.printf(Locale.ROOT, "our process call (all of it, warm-up included): p50 %.0f µs  p99 %.0f µs  p99.99 %.0f µs;"
                                 + " calls longer than the period: %d of %d%n", host.processMicros(0.5), host.processMicros(0.99),
                         host.processMicros(0.9999), host.processCallsLongerThan(host.periodNanos() / 1000), host.cycles());
+                System.out.printf(Locale.ROOT, "how far into its period our process call began (JACK's clock): p50 %.0f µs  p99 %.0f µs"
+                                + "  p99.99 %.0f µs; calls that began after half the period: %d%n", host.entryMicros(0.5), host.entryMicros(0.99),
+                        host.entryMicros(0.9999), host.callsEnteredLaterThan(host.periodNanos() / 2000));
                 System.out.printf(Locale.ROOT, "{\"jack_midi_p99_us\": %.1f, \"jack_audio_p99_us\": %.1f, \"period_us\": %.1f, \"xruns\": %d,"
                                 + " \"jack_midi_p50_us\": %.1f, \"jack_audio_p50_us\": %.1f, \"to_sinks_p99_us\": %.1f, \"sinks_to_jack_midi_p99_us\": %.1f, \"sinks_to_jack_audio_p99_us\": %.1f,"
                                 + " \"rendering\": \"%s\"}%n",

@@ -80,6 +80,16 @@ public final class JackHost {
         attachAsDaemon(client, "jack-process");
         client.setXrunCallback(c -> xruns.incrementAndGet());
         client.onShutdown(c -> serverWentAway());
+        try { // JNAJack's direct-mapped library (no allocation per call), for jack_frames_since_cycle_start
+            Field l = Jack.class.getDeclaredField("jackLib");
+            l.setAccessible(true);
+            Field c = JackClient.class.getDeclaredField("clientPtr");
+            c.setAccessible(true);
+            lib = (org.jaudiolibs.jnajack.lowlevel.JackLibrary) l.get(jack);
+            libClient = (org.jaudiolibs.jnajack.lowlevel.JackLibrary._jack_client) c.get(client);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            lib = null; // only the entry-lateness figure is lost
+        }
         client.activate();
         this.realtime = isRealtime(client);
     }
@@ -332,6 +342,10 @@ public final class JackHost {
     // JACK's process thread: no allocation, no lock, no I/O (reads a volatile array and calls the cycles)
     private boolean process(int frames) {
         long now = System.nanoTime();
+        if (lib != null) { // how late into the period Java got control: the JVM's own stalls on the way in show here
+            int late = lib.jack_frames_since_cycle_start(libClient);
+            entryLate[(int) Math.min(DURATION_BUCKETS - 1, Math.max(0, late) * 100_000L / sampleRate)]++;
+        }
         Cycle[] cs = cycles;
         for (Cycle c : cs) {
             c.process(frames, now);
@@ -344,6 +358,39 @@ public final class JackHost {
 
     private static final int DURATION_BUCKETS = 2000; // 10 µs each, up to 20 ms
     private final long[] durations = new long[DURATION_BUCKETS];
+    private final long[] entryLate = new long[DURATION_BUCKETS];
+    private org.jaudiolibs.jnajack.lowlevel.JackLibrary lib;
+    private org.jaudiolibs.jnajack.lowlevel.JackLibrary._jack_client libClient;
+
+    /** The q-quantile, in µs, of how far into the period our process call began (JACK's clock). */
+    public double entryMicros(double q) {
+        return quantile(entryLate, q);
+    }
+
+    private static double quantile(long[] hist, double q) {
+        long total = 0;
+        for (long d : hist) {
+            total += d;
+        }
+        long want = (long) Math.ceil(q * total);
+        long seen = 0;
+        for (int i = 0; i < hist.length; i++) {
+            seen += hist[i];
+            if (seen >= want && seen > 0) {
+                return (i + 1) * 10.0;
+            }
+        }
+        return 0;
+    }
+
+    /** Process calls that began later than {@code micros} into their period. */
+    public long callsEnteredLaterThan(long micros) {
+        long n = 0;
+        for (int i = (int) Math.min(DURATION_BUCKETS - 1, micros / 10); i < DURATION_BUCKETS; i++) {
+            n += entryLate[i];
+        }
+        return n;
+    }
 
     /**
      * How long our process calls took (Java side, from entry to return; a call stopped by the JVM counts its wait),
