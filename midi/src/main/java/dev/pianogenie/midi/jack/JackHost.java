@@ -397,19 +397,7 @@ public final class JackHost {
      * the q-quantile in µs at 10 µs resolution, over all calls so far; and the longest bucket seen.
      */
     public double processMicros(double q) {
-        long total = 0;
-        for (long d : durations) {
-            total += d;
-        }
-        long want = (long) Math.ceil(q * total);
-        long seen = 0;
-        for (int i = 0; i < DURATION_BUCKETS; i++) {
-            seen += durations[i];
-            if (seen >= want && seen > 0) {
-                return (i + 1) * 10.0;
-            }
-        }
-        return 0;
+        return quantile(durations, q);
     }
 
     /** Process calls that took longer than {@code micros} (a whole period: an xrun of ours). */
