@@ -29,7 +29,7 @@ class JackServerGoneTest {
         Path jackd = Path.of("/usr/bin/jackd");
         assumeTrue(Files.isExecutable(jackd), "JACK server test skipped: no jackd (apt-get install jackd2)");
         String name = "pg-gone-" + ProcessHandle.current().pid();
-        Process server = new ProcessBuilder(jackd.toString(), "-n", name, "-d", "dummy", "-r", "48000", "-p", "256")
+        Process server = new ProcessBuilder(jackd.toString(), "-r", "-n", name, "-d", "dummy", "-r", "48000", "-p", "256")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Process child = null;
         try {
