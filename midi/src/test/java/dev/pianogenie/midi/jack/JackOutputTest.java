@@ -80,7 +80,9 @@ class JackOutputTest {
                     synth.noteOn(pitches[i], 90, onsets[i]);
                     LockSupport.parkNanos(150_000_000L);
                     synth.noteOff(pitches[i], System.nanoTime());
-                    LockSupport.parkNanos(600_000_000L); // the piano's release dies away
+                    LockSupport.parkNanos(400_000_000L);
+                    synth.allNotesOff(System.nanoTime()); // all sound off: a low note's release would still ring
+                    LockSupport.parkNanos(200_000_000L);
                 }
                 int n = monitor.periodCount();
                 for (int p = 0; p < quiet; p++) {
