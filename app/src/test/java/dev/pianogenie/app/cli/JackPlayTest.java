@@ -61,13 +61,9 @@ class JackPlayTest {
             assertEquals(40, played.size());
             List<JackMonitor.Event> ons = monitor.events().stream()
                     .filter(e -> e.status() == (Midi.NOTE_ON | 4) && e.data2() > 0).toList();
-            assertEquals(40, ons.size(), "every note-on arrived at the other client, on channel 5 (xruns: " + monitor.xruns() + ")");
-            String both = played.stream().map(n -> n.pitch() + "/" + n.velocity() + "@" + n.onsetSeconds()).toList() + "\n"
-                    + ons.stream().map(e -> e.data1() + "/" + e.data2()).toList();
-            for (int i = 0; i < 40; i++) {
-                assertEquals(played.get(i).pitch(), ons.get(i).data1(), "pitch of note " + i + ": " + both);
-                assertEquals(played.get(i).velocity(), ons.get(i).data2(), "velocity of note " + i);
-            }
+            List<String> sent = played.stream().map(n -> n.pitch() + "/" + n.velocity()).toList();
+            List<String> got = ons.stream().map(e -> e.data1() + "/" + e.data2()).toList();
+            assertSameUnlessXruns(sent, got, monitor.xruns());
             for (JackMonitor.Event on : ons) { // the synth's ports carry each note: sound within 100 ms of its note-on
                 float peak = 0;
                 for (int p = 0; p < monitor.periodCount(); p++) {
@@ -79,6 +75,28 @@ class JackPlayTest {
                 assertTrue(peak > 0.005f, "note " + on.data1() + " is heard on the audio ports (peak " + peak + ")");
             }
         }
+    }
+
+    /**
+     * Exactly the same note-ons (pitch/velocity, in order) when the server reported no xrun. JACK drops or repeats a
+     * period's MIDI on an xrun (a busy CI machine, a GC pause in this test JVM): then each xrun may cost one event, no
+     * more, and the rest must still match in order.
+     */
+    static void assertSameUnlessXruns(List<String> sent, List<String> got, long xruns) {
+        if (xruns == 0) {
+            assertEquals(sent, got, "every note-on arrived, with its pitch and velocity, in order");
+            return;
+        }
+        int[][] lcs = new int[sent.size() + 1][got.size() + 1];
+        for (int i = 1; i <= sent.size(); i++) {
+            for (int j = 1; j <= got.size(); j++) {
+                lcs[i][j] = sent.get(i - 1).equals(got.get(j - 1)) ? lcs[i - 1][j - 1] + 1 : Math.max(lcs[i - 1][j], lcs[i][j - 1]);
+            }
+        }
+        int common = lcs[sent.size()][got.size()];
+        assertTrue(sent.size() - common <= xruns && got.size() - common <= xruns,
+                xruns + " xruns, yet " + (sent.size() - common) + " note-ons lost and " + (got.size() - common)
+                        + " extra:\n" + sent + "\n" + got);
     }
 
     @Test
@@ -111,19 +129,19 @@ class JackPlayTest {
             monitor.send(Midi.NOTE_ON, 61, 100); // C#4: not one of the 8 keys
             LockSupport.parkNanos(300_000_000L);
             p.drain(2000);
-            List<ButtonEvent> down = presses.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).toList();
-            assertEquals(8, down.size(), "each mapped key pressed its button: " + presses);
+            List<String> expected = new java.util.ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                assertEquals(i, down.get(i).button());
-                assertEquals(20 + 12 * i, down.get(i).velocity(), "the key's velocity");
+                expected.add(i + "/" + (20 + 12 * i));
             }
-            assertTrue(presses.stream().anyMatch(e -> e.kind() == ButtonEvent.Kind.PEDAL_DOWN), "CC64 is the pedal");
-            List<JackMonitor.Event> ons = monitor.events().stream()
-                    .filter(e -> e.status() == Midi.NOTE_ON && e.data2() > 0).toList();
-            assertEquals(8, ons.size(), "the genie played a note for each press, out through JACK");
-            for (int i = 0; i < 8; i++) {
-                assertEquals(20 + 12 * i, ons.get(i).data2(), "with the key's velocity");
-            }
+            List<String> down = presses.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS)
+                    .map(e -> e.button() + "/" + e.velocity()).toList();
+            assertSameUnlessXruns(expected, down, monitor.xruns()); // each mapped key pressed its button, with its velocity
+            assertTrue(presses.stream().anyMatch(e -> e.kind() == ButtonEvent.Kind.PEDAL_DOWN) || monitor.xruns() > 0,
+                    "CC64 is the pedal");
+            List<String> velocities = monitor.events().stream().filter(e -> e.status() == Midi.NOTE_ON && e.data2() > 0)
+                    .map(e -> String.valueOf(e.data2())).toList();
+            // the genie played a note for each press, out through JACK, with the key's velocity
+            assertSameUnlessXruns(expected.stream().map(x -> x.substring(x.indexOf('/') + 1)).toList(), velocities, monitor.xruns());
         }
     }
 }

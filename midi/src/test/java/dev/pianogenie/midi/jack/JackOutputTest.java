@@ -55,10 +55,21 @@ class JackOutputTest {
                     assertEquals(Midi.NOTE_OFF | 2, e.status(), "only note-ons and note-offs, on channel 3");
                 }
             }
-            assertEquals(sent.size(), received.size(), "every note-on arrives (xruns " + sink.host().xruns() + ")");
-            for (int i = 0; i < sent.size(); i++) {
-                assertEquals(sent.get(i)[0], received.get(i)[0], "pitch of note " + i);
-                assertEquals(sent.get(i)[1], received.get(i)[1], "velocity of note " + i);
+            long xruns = monitor.xruns();
+            List<String> s1 = sent.stream().map(a -> a[0] + "/" + a[1]).toList();
+            List<String> r1 = received.stream().map(a -> a[0] + "/" + a[1]).toList();
+            if (xruns == 0) {
+                assertEquals(s1, r1, "every note-on arrives with its pitch and velocity, in order");
+            } else { // JACK drops or repeats a period's MIDI on an xrun: at most one event each, the rest in order
+                int[][] lcs = new int[s1.size() + 1][r1.size() + 1];
+                for (int i = 1; i <= s1.size(); i++) {
+                    for (int j = 1; j <= r1.size(); j++) {
+                        lcs[i][j] = s1.get(i - 1).equals(r1.get(j - 1)) ? lcs[i - 1][j - 1] + 1 : Math.max(lcs[i - 1][j], lcs[i][j - 1]);
+                    }
+                }
+                int common = lcs[s1.size()][r1.size()];
+                assertTrue(s1.size() - common <= xruns && r1.size() - common <= xruns, xruns + " xruns, yet "
+                        + (s1.size() - common) + " lost and " + (r1.size() - common) + " extra");
             }
             assertEquals(0, sink.dropped());
         }
