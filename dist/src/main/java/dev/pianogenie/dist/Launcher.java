@@ -21,6 +21,10 @@ import java.util.Properties;
  * It lives in its own module because the app must not depend on training.
  */
 public final class Launcher {
+    static final String PIPEWIRE_LATENCY = "PIPEWIRE_LATENCY";
+    /** 256 frames at 48 kHz: 5.3 ms, PipeWire's quantum for our stream when the user set none. */
+    static final String PIPEWIRE_LATENCY_VALUE = "256/48000";
+
     private Launcher() {
     }
 
@@ -30,6 +34,7 @@ public final class Launcher {
         UserDirs.repairHome(System.getProperties(), System.getenv()).ifPresent(line -> System.err.println("genie: " + line));
         keepLibrariesInUserDirs(System.getProperties(), UserDirs.current());
         TensorFlowLog.warningsAndErrorsOnly();
+        pipewireQuantum();
         if (isTraining(args)) {
             Optional<List<String>> self = relaunchCommand(System.getenv());
             OptionalInt code = self.isPresent() ? runWithNativeSettings(self.get()) : OptionalInt.empty();
@@ -39,6 +44,18 @@ public final class Launcher {
             TrainingCli.main(args);
         } else {
             GenieCli.main(args);
+        }
+    }
+
+    /**
+     * On a PipeWire desktop the Java Sound output otherwise sits behind PipeWire's default quantum of 1,024 frames
+     * (21 ms); PipeWire reads {@code PIPEWIRE_LATENCY} when our stream opens, so setting it in our own environment is
+     * enough. The installed launcher is a native binary that cannot set it in a shell; ./genie sets it too. A value the
+     * user set is kept.
+     */
+    static void pipewireQuantum() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows")) {
+            TensorFlowLog.setIfUnset(PIPEWIRE_LATENCY, PIPEWIRE_LATENCY_VALUE);
         }
     }
 

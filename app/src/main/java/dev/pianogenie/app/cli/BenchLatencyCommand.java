@@ -37,6 +37,9 @@ import picocli.CommandLine.Option;
 public final class BenchLatencyCommand implements Callable<Integer> {
     static final int LOOKAHEAD_BLOCK = 100;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--model", description = "model folder (default: the shipped model)")
     Path model;
 
@@ -55,8 +58,33 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             + "(default: the sound live play picks, see `genie devices`)")
     Path soundfont;
 
+    @Option(names = "--output", paramLabel = "jack", description = "jack: measure into a running JACK server instead"
+            + " (press → JACK MIDI buffer and → first audible sample in the JACK audio buffer; default 500 presses)")
+    String output;
+
+    @Option(names = "--rendering", defaultValue = "callback", description = "with --output jack: the synth renders in"
+            + " JACK's callback or on its own thread ahead (callback | thread; default: ${DEFAULT-VALUE})")
+    String rendering;
+
     @Override
     public Integer call() throws Exception {
+        if (output != null) {
+            if (!output.equals("jack")) {
+                throw new IllegalArgumentException("--output takes only jack here (the default measures MIDI out and the synth offline)");
+            }
+            if (!rendering.equals("callback") && !rendering.equals("thread")) {
+                throw new IllegalArgumentException("--rendering is callback or thread, was " + rendering);
+            }
+            if (dev.pianogenie.midi.jack.JackHost.probe().isEmpty()) {
+                System.err.println("genie bench: " + dev.pianogenie.midi.jack.JackHost.NO_SERVER);
+                return 1;
+            }
+            int n = spec.commandLine().getParseResult().hasMatchedOption("--presses") ? presses : 500;
+            OptionChecks.between("--presses", n, 1, BenchDecoderCommand.MAX_PRESSES);
+            PianoGenieModel m = ModelFiles.load(model != null ? model : dev.pianogenie.app.live.DefaultModel.locate());
+            return JackLatencyBench.run(m, engine, n, rendering.equals("thread")
+                    ? dev.pianogenie.midi.jack.JackSynthSink.Rendering.THREAD : dev.pianogenie.midi.jack.JackSynthSink.Rendering.CALLBACK);
+        }
         OptionChecks.between("--presses", presses, 1, BenchDecoderCommand.MAX_PRESSES);
         OptionChecks.between("--quick", quickPercent, 0, 100);
         PianoGenieModel m = ModelFiles.load(model != null ? model : dev.pianogenie.app.live.DefaultModel.locate());

@@ -42,6 +42,8 @@ public final class DevicesCommand implements Callable<Integer> {
         print(mixers(SourceDataLine.class), "none: use a MIDI output");
         System.out.println("Audio inputs (--controller mic):");
         print(mixers(TargetDataLine.class), "none");
+        System.out.println("JACK (--output jack, --output jack-midi[:PORT], --controller jack-midi[:PORT]):");
+        print(dev.pianogenie.midi.jack.JackHost.probe().stream().toList(), dev.pianogenie.midi.jack.JackHost.NO_SERVER);
         System.out.println("Sounds of the built-in synthesizer (--output synth:FILE.sf2; piano onset = note-on → first "
                 + "sample above " + (int) OnsetCheck.THRESHOLD_DBFS + " dBFS, rendered offline):");
         PianoSound.prepareHere();

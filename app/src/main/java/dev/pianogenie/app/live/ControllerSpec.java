@@ -4,6 +4,7 @@ import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.TerminalKeyboard;
 import dev.pianogenie.app.input.mic.MicrophoneSource;
+import dev.pianogenie.app.input.midi.JackMidiKeyboardSource;
 import dev.pianogenie.app.input.midi.MidiKeyMapping;
 import dev.pianogenie.app.input.midi.MidiKeyboardSource;
 import dev.pianogenie.app.input.replay.ReplaySource;
@@ -13,15 +14,16 @@ import java.util.Optional;
 
 /**
  * A controller as the command line and the window name it — {@code keyboard}, {@code gamepad[:NAME]},
- * {@code midi:NAME[@BASE_NOTE]}, {@code mic}, {@code replay:FILE[@fast]} — parsed (and checked) once, opened
+ * {@code midi:NAME[@BASE_NOTE]}, {@code jack-midi[:PORT][@BASE_NOTE]} (JACK's MIDI input port, connected from PORT),
+ * {@code mic}, {@code replay:FILE[@fast]} — parsed (and checked) once, opened
  * when the chain is wired. The one place for these names.
  */
 public record ControllerSpec(Kind kind, String name, int baseNote, boolean fast) {
-    public static final String HELP = "keyboard | gamepad[:NAME] | midi:NAME[@BASE_NOTE] | mic | replay:FILE[@fast]";
+    public static final String HELP = "keyboard | gamepad[:NAME] | midi:NAME[@BASE_NOTE] | jack-midi[:PORT][@BASE_NOTE] | mic | replay:FILE[@fast]";
     public static final ControllerSpec KEYBOARD = new ControllerSpec(Kind.KEYBOARD, "", -1, false);
     public static final ControllerSpec GAMEPAD = new ControllerSpec(Kind.GAMEPAD, "", -1, false);
 
-    public enum Kind { KEYBOARD, GAMEPAD, MIDI, MIC, REPLAY }
+    public enum Kind { KEYBOARD, GAMEPAD, MIDI, JACK_MIDI, MIC, REPLAY }
 
     /**
      * The controller a name stands for.
@@ -33,6 +35,10 @@ public record ControllerSpec(Kind kind, String name, int baseNote, boolean fast)
         int colon = s.indexOf(':');
         String kind = colon < 0 ? s : s.substring(0, colon);
         String arg = colon < 0 ? "" : s.substring(colon + 1).trim();
+        if (s.startsWith("jack-midi@")) { // jack-midi@BASE: no port to connect from
+            kind = "jack-midi";
+            arg = s.substring("jack-midi".length());
+        }
         return switch (kind) {
             case "keyboard" -> KEYBOARD;
             case "gamepad" -> new ControllerSpec(Kind.GAMEPAD, arg, -1, false);
@@ -49,6 +55,16 @@ public record ControllerSpec(Kind kind, String name, int baseNote, boolean fast)
                         "the base note in midi:NAME@BASE (a MIDI note number of a white key, 60 = C4)");
                 MidiKeyMapping.whiteKeysFrom(base); // refuses a black key or one off the keyboard now, not at play time
                 yield new ControllerSpec(Kind.MIDI, arg.substring(0, at), base, false);
+            }
+            case "jack-midi" -> {
+                int at = arg.lastIndexOf('@');
+                if (at < 0) {
+                    yield new ControllerSpec(Kind.JACK_MIDI, arg, -1, false);
+                }
+                int base = number(arg.substring(at + 1),
+                        "the base note in jack-midi[:PORT]@BASE (a MIDI note number of a white key, 60 = C4)");
+                MidiKeyMapping.whiteKeysFrom(base);
+                yield new ControllerSpec(Kind.JACK_MIDI, arg.substring(0, at).trim(), base, false);
             }
             case "replay" -> {
                 if (arg.isEmpty()) {
@@ -77,6 +93,8 @@ public record ControllerSpec(Kind kind, String name, int baseNote, boolean fast)
             case KEYBOARD -> new TerminalKeyboard(quit);
             case GAMEPAD -> GamepadSource.system(Optional.ofNullable(name.isEmpty() ? null : name));
             case MIC -> new MicrophoneSource();
+            case JACK_MIDI -> new JackMidiKeyboardSource(name.isEmpty() ? Optional.empty() : Optional.of(name),
+                    baseNote < 0 ? Optional.empty() : Optional.of(MidiKeyMapping.whiteKeysFrom(baseNote)));
             case MIDI -> baseNote < 0 ? new MidiKeyboardSource(name, Optional.empty()) : new MidiKeyboardSource(name, MidiKeyMapping.whiteKeysFrom(baseNote));
             case REPLAY -> new ReplaySource(file(), !fast, quit);
         };
@@ -88,6 +106,7 @@ public record ControllerSpec(Kind kind, String name, int baseNote, boolean fast)
             case KEYBOARD -> "keyboard";
             case GAMEPAD -> name.isEmpty() ? "gamepad" : "gamepad:" + name;
             case MIC -> "mic";
+            case JACK_MIDI -> "jack-midi" + (name.isEmpty() ? "" : ":" + name) + (baseNote < 0 ? "" : "@" + baseNote);
             case MIDI -> "midi:" + name + (baseNote < 0 ? "" : "@" + baseNote);
             case REPLAY -> "replay:" + name + (fast ? "@fast" : "");
         };

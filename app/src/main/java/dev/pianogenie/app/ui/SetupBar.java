@@ -139,6 +139,9 @@ final class SetupBar extends VBox {
         also.setOnShowing(e -> {
             List<String> items = new ArrayList<>(List.of("none", "mic"));
             MidiDevices.inputs().forEach(p -> items.add("midi:" + p.name()));
+            if (dev.pianogenie.midi.jack.JackHost.probe().isPresent()) {
+                items.add("jack-midi"); // JACK's MIDI input, only when a server answers
+            }
             also.getItems().setAll(items);
         });
         also.setOnAction(e -> {

@@ -189,6 +189,40 @@ public final class BuiltInSynth {
         return new Sound(description, chosen);
     }
 
+    /**
+     * A synthesizer that renders only when read, at {@code sampleRate}, as 32-bit float stereo (little-endian): what a
+     * JACK client pulls from. Live settings ({@link #settings}); program 0 (piano) on channel 0. Events sent to its
+     * receiver with timestamp −1 start at the next control block rendered.
+     */
+    public record Rendering(AudioSynthesizer synth, AudioInputStream stream, javax.sound.midi.Receiver receiver, Sound sound)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            synth.close();
+        }
+    }
+
+    public static Rendering openRendering(float sampleRate, Optional<Path> soundfont) throws MidiDeviceException {
+        AudioSynthesizer synth = newSynth();
+        try {
+            AudioFormat f = new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, sampleRate, 32, 2, 8, sampleRate, false);
+            Map<String, Object> info = settings(LIVE_LATENCY_MICROS);
+            info.put("format", f);
+            AudioInputStream stream = synth.openStream(f, info);
+            Sound sound = loadSounds(synth, soundfont);
+            javax.sound.midi.Receiver r = synth.getReceiver();
+            r.send(new javax.sound.midi.ShortMessage(dev.pianogenie.midi.Midi.PROGRAM_CHANGE, 0,
+                    dev.pianogenie.midi.Midi.ACOUSTIC_GRAND_PIANO, 0), -1);
+            return new Rendering(synth, stream, r, sound);
+        } catch (MidiUnavailableException | IllegalArgumentException | javax.sound.midi.InvalidMidiDataException e) {
+            synth.close();
+            throw new MidiDeviceException("the built-in synthesizer cannot render at " + sampleRate + " Hz: " + e.getMessage(), e);
+        } catch (MidiDeviceException e) {
+            synth.close();
+            throw e;
+        }
+    }
+
     /** An offline stream: the synth renders as the stream is read; events are timestamped in µs of audio. */
     static AudioInputStream openStream(AudioSynthesizer synth) throws MidiDeviceException {
         try {

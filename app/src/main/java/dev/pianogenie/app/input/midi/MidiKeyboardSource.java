@@ -64,6 +64,11 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         this.mapping = m;
     }
 
+    /** Who hears about learning when another input (JACK's) feeds {@link #handle}. */
+    void listenTo(ButtonListener l) {
+        this.listener = l;
+    }
+
     @Override
     public void start(ButtonListener l) throws ControllerException {
         this.listener = l;
@@ -163,7 +168,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         mapping = m;
         learning = null;
         try {
-            m.save(device.getDeviceInfo().getName());
+            m.save(device != null ? device.getDeviceInfo().getName() : deviceName); // a JACK port: its name
         } catch (IOException e) {
             listener.onConnection(name(), true, "the mapping works but could not be saved: " + e.getMessage());
         }
