@@ -113,7 +113,8 @@ public final class GenieApp {
     record QuietAtExit(Thread.UncaughtExceptionHandler before) implements Thread.UncaughtExceptionHandler {
         @Override
         public void uncaughtException(Thread t, Throwable e) {
-            if (e instanceof java.util.concurrent.RejectedExecutionException && shuttingDown()) {
+            if (e instanceof java.util.concurrent.RejectedExecutionException
+                    && (shuttingDown() || rejectedByStoppedRenderer(e.getMessage()))) {
                 return;
             }
             if (before != null) {
@@ -123,6 +124,15 @@ public final class GenieApp {
                 e.printStackTrace(System.err);
             }
         }
+    }
+
+    /**
+     * Whether a rejected task's message says JavaFX's renderer had already stopped ("… rejected from
+     * com.sun.javafx.tk.quantum.QuantumRenderer@… [Terminated, …]"): a repaint nobody can see any more, asked for by a
+     * last pulse while the toolkit exits — seen on a signal even where the JVM's shutdown state could not be told.
+     */
+    static boolean rejectedByStoppedRenderer(String message) {
+        return message != null && message.contains("QuantumRenderer") && message.contains("Terminated");
     }
 
     /** Whether the JVM is running its shutdown hooks (it then refuses new ones). */

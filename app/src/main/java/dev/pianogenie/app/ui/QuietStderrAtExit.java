@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Standard error that drops one thing: a {@code RejectedExecutionException} stack trace printed while the JVM runs its
- * shutdown hooks. On a signal JavaFX's own hook stops the renderer while a last pulse may still ask it to repaint;
+ * shutdown hooks, or one whose message says JavaFX's renderer had stopped ({@link GenieApp#rejectedByStoppedRenderer}). On a signal JavaFX's own hook stops the renderer while a last pulse may still ask it to repaint;
  * JavaFX reports that rejected repaint itself in some paths (not through an uncaught-exception handler, which
  * {@link GenieApp#quietRendererAtExit} covers), so it is caught here, at the stream. Everything else, and everything
  * before the shutdown, passes unchanged. Lines are held until their newline (or a flush), so the trace's lines can be
@@ -70,7 +70,7 @@ final class QuietStderrAtExit extends OutputStream {
         String text = line.toString(StandardCharsets.UTF_8);
         boolean traceLine = text.startsWith("\tat ") || text.startsWith("\t... ") || text.startsWith("Caused by: ")
                 || text.startsWith("\tSuppressed: ");
-        if (text.contains(REJECTED) && shuttingDown.getAsBoolean()) {
+        if (text.contains(REJECTED) && (shuttingDown.getAsBoolean() || GenieApp.rejectedByStoppedRenderer(text))) {
             dropping = true;
         } else if (!(dropping && traceLine)) {
             dropping = false;

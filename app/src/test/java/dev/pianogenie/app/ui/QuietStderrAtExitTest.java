@@ -24,6 +24,10 @@ class QuietStderrAtExitTest {
                 "before the shutdown it is reported: " + before);
 
         seen.reset();
+        new RejectedExecutionException("Task com.sun.javafx.tk.quantum.PaintRenderJob@4ce6f88f rejected from"
+                + " com.sun.javafx.tk.quantum.QuantumRenderer@609aa3[Terminated, pool size = 0]").printStackTrace(err);
+        assertEquals("", seen.toString(StandardCharsets.UTF_8), "a repaint the stopped renderer rejected is never shown");
+
         shuttingDown.set(true);
         err.print("Exception in thread \"JavaFX Application Thread\" ");
         new RejectedExecutionException("renderer gone").printStackTrace(err);
