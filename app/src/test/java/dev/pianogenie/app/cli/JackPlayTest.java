@@ -49,7 +49,7 @@ class JackPlayTest {
     @Test
     void everyNoteOnOfAReplayedSessionArrivesWithItsVelocityAndIsHeard(@TempDir Path dir) throws Exception {
         Path session = HeadlessPlayTest.session(dir, 40, 100_000_000L); // 40 presses in real time, 100 ms apart
-        Path mid = dir.resolve("take.mid");
+        Path mid = dir.resolve("played.mid"); // not take.mid: that would be numbered past the replayed take.session.jsonl;
         try (JackMonitor monitor = new JackMonitor(1 << 16)) {
             String m = JackMonitor.NAME;
             int code = GenieCli.commandLine().execute("play", "--headless", "--controller", "replay:" + session,
