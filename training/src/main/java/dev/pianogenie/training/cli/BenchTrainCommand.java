@@ -6,10 +6,7 @@ import dev.pianogenie.training.data.CropSampler;
 import dev.pianogenie.training.data.Dataset;
 import dev.pianogenie.training.data.PrefetchingBatches;
 import dev.pianogenie.training.data.Split;
-import dev.pianogenie.training.loop.BatchSource;
-import dev.pianogenie.training.loop.NoteBatch;
 import dev.pianogenie.training.loop.StepPhases;
-import dev.pianogenie.training.loop.TrainingConfig;
 import dev.pianogenie.training.loop.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +20,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.data.PerformanceSampling;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.StepLosses;
 
 /**
  * {@code ./genie bench train}: the training loop's speed — the real {@link TrainingRun} (data, step, curve row),
@@ -70,7 +72,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         if (data != null) {
             Dataset dataset = Dataset.load(data, System.err);
             source = new CropSampler(dataset.split(Split.TRAIN), batch, config.sequenceLength(), config.seed(),
-                    dev.pianogenie.training.loop.TrainingConfig.Sampling.UNIFORM, true);
+                    PerformanceSampling.UNIFORM, true);
             batches = "real (" + data + ")";
         } else {
             source = randomBatches(batch, config.sequenceLength());
@@ -83,7 +85,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         long[] cpu = {processCpuNanos(), 0};
         TrainingRun.Listener timing = new TrainingRun.Listener() {
             @Override
-            public void step(long step, TrainingRun.StepLosses losses, double lr, double stepsPerSecond) {
+            public void step(long step, StepLosses losses, double lr, double stepsPerSecond) {
                 if (step == warmup) {
                     running[0].phases().resetAfterThisStep();
                     cpu[0] = processCpuNanos();

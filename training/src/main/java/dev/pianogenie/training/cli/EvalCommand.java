@@ -12,10 +12,6 @@ import dev.pianogenie.training.data.EvalWindows;
 import dev.pianogenie.training.data.NoteSequence;
 import dev.pianogenie.training.data.Split;
 import dev.pianogenie.training.eval.GoldMetric;
-import dev.pianogenie.training.loop.NetEvaluator;
-import dev.pianogenie.training.loop.NoteBatch;
-import dev.pianogenie.training.loop.Scores;
-import dev.pianogenie.training.loop.TrainingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +22,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.eval.NetEvaluator;
+import dev.pianogenie.training.run.TrainingConfig;
 
 /** {@code ./genie eval}: PPL, accuracy, contour violations, buttons and Gold of a model on a dataset split. */
 @Command(name = "eval", mixinStandardHelpOptions = true,

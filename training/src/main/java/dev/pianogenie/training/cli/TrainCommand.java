@@ -15,15 +15,8 @@ import dev.pianogenie.training.data.EvalWindows;
 import dev.pianogenie.training.data.PrefetchingBatches;
 import dev.pianogenie.training.data.Split;
 import dev.pianogenie.training.eval.GoldMetric;
-import dev.pianogenie.training.loop.CurvePlot;
-import dev.pianogenie.training.loop.ModelExport;
-import dev.pianogenie.training.loop.NoteBatch;
 import dev.pianogenie.training.loop.ProgressReporter;
-import dev.pianogenie.training.loop.RunLog;
-import dev.pianogenie.training.loop.TrainingConfig;
 import dev.pianogenie.training.loop.TrainingRun;
-import dev.pianogenie.training.loop.TrainingState;
-import dev.pianogenie.training.run.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +33,15 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.data.PerformanceSampling;
+import dev.pianogenie.training.run.RunLog;
+import dev.pianogenie.training.run.TrainingState;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.ModelExport;
+import dev.pianogenie.training.run.CurvePlot;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.RunLock;
 
 /** {@code ./genie train}: trains the Piano Genie autoencoder on a folder of MIDI files, resumably; or fine-tunes a model. */
 @Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = TrainCommand.Defaults.class,
@@ -144,7 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--sampling", description = "how crops pick a performance: ${COMPLETION-CANDIDATES}"
             + " (uniform = the paper's; default: ${DEFAULT-VALUE})")
-    TrainingConfig.Sampling sampling;
+    PerformanceSampling sampling;
 
     @Option(names = "--encoding", description = "ΔT encoding: ${COMPLETION-CANDIDATES} (paper: 33 one-hot buckets;"
             + " tutorial: a scalar) (default: ${DEFAULT-VALUE})")
@@ -276,7 +278,7 @@ public final class TrainCommand implements Callable<Integer> {
                 (Long) v.get("--warmup"), (TrainingConfig.Schedule) v.get("--schedule"), (Double) v.get("--min-lr-fraction"),
                 (Double) v.get("--clip-norm"), (Double) v.get("--margin-weight"), (Double) v.get("--contour-weight"),
                 (Long) v.get("--seed"), (Long) v.get("--validate-every"), (Long) v.get("--checkpoint-every"),
-                (TrainingConfig.Sampling) v.get("--sampling"), (Integer) v.get("--validation-windows"),
+                (PerformanceSampling) v.get("--sampling"), (Integer) v.get("--validation-windows"),
                 (Integer) v.get("--shards"), (Boolean) v.get("--freeze-encoder"), (Double) v.get("--velocity-weight"),
                 (Boolean) v.get("--freeze-decoder"), (Double) v.get("--velocity-mae-weight"));
     }
@@ -411,7 +413,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (env != null) {
                 log.println(env);
             }
-            for (Path p : removeStaleTempFiles(runDir)) {
+            for (Path p : removeStaleFiles(runDir)) {
                 log.println("removed " + p + " (a temporary file a stopped run left)");
             }
             return train(runDir, dev, log);
@@ -429,22 +431,9 @@ public final class TrainCommand implements Callable<Integer> {
         return Device.gpu();
     }
 
-    private List<Path> removeStaleTempFiles(Path runDir) throws IOException {
-        List<Path> removed = new ArrayList<>(TrainingRun.removeStaleTempFiles(runDir));
-        // a model folder is written to a hidden folder beside it (AtomicFile.newFolderBeside), then renamed
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && Files.isDirectory(parent)) {
-            try (Stream<Path> siblings = Files.list(parent)) {
-                for (Path p : siblings.filter(p -> AtomicFile.isLeftOverOf(p, out)).toList()) {
-                    try (Stream<Path> walk = Files.walk(p)) {
-                        for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.deleteIfExists(f);
-                        }
-                    }
-                    removed.add(p);
-                }
-            }
-        }
+    private List<Path> removeStaleFiles(Path runDir) throws IOException {
+        List<Path> removed = new ArrayList<>(new RunFolder(runDir).removeStaleTempFiles());
+        removed.addAll(RunFolder.removeLeftOversOf(out));
         return removed;
     }
 
@@ -453,7 +442,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path goldFile = gold != null ? gold : Files.isRegularFile(GoldMetric.besideRepository()) ? GoldMetric.besideRepository() : null;
         List<GoldMetric.Melody> melodies = goldFile != null ? GoldMetric.read(goldFile) : null;
         PianoGenieModel base = init != null ? initModel() : null;
-        TrainingState resumed = resume ? TrainingRun.resumeState(runDir) : null;
+        TrainingState resumed = resume ? RunFolder.resumeState(runDir) : null;
         TrainingConfig config;
         if (resumed != null) {
             config = resumedRecipe(resumed.training(), log);
@@ -495,7 +484,7 @@ public final class TrainCommand implements Callable<Integer> {
                         c -> recipe, dev)) {
             if (trainingRun.warmStarted()) {
                 log.printf(Locale.ROOT, "no %s in %s: warm start from %s at step %d (fresh optimizer moments,"
-                        + " learning rate warmed up again)%n", TrainingRun.CHECKPOINT, runDir, TrainingRun.BEST,
+                        + " learning rate warmed up again)%n", RunFolder.CHECKPOINT, runDir, RunFolder.BEST,
                         trainingRun.state().step());
             }
             if (melodies != null) {

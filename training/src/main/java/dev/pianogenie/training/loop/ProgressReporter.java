@@ -8,6 +8,11 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.RunLog;
+import dev.pianogenie.training.run.TrainingState;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.StepLosses;
 
 /**
  * Shows a run's progress: on a terminal a progress bar (steps, steps/s, ETA, loss), with a line in the log file
@@ -74,7 +79,7 @@ public class ProgressReporter implements TrainingRun.Listener, AutoCloseable {
     }
 
     @Override
-    public void step(long step, TrainingRun.StepLosses l, double lr, double stepsPerSecond) {
+    public void step(long step, StepLosses l, double lr, double stepsPerSecond) {
         double etaSeconds = (totalSteps - step) / Math.max(1e-9, stepsPerSecond);
         if (bar != null) {
             bar.stepTo(step);

@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.run.TrainingConfig;
 
 /**
  * Data parallelism on the CPU: a batch's rows are split into {@code shards}, each shard runs forward and backward on

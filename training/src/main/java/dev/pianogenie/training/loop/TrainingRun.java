@@ -1,6 +1,5 @@
 package dev.pianogenie.training.loop;
 
-import dev.pianogenie.files.AtomicFile;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -10,8 +9,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.engine.Engines;
 import dev.pianogenie.model.io.TensorNames;
@@ -23,8 +20,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.eval.NetEvaluator;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.TrainingCurve;
+import dev.pianogenie.training.run.TrainingState;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.RunFolder;
 
 /**
  * One training run of the Piano Genie autoencoder on DJL's PyTorch engine, resumable at any step.
@@ -35,14 +41,6 @@ import java.util.Map;
  * a run killed at any moment and resumed continues exactly where its last checkpoint left it.
  */
 public final class TrainingRun implements AutoCloseable {
-    public static final String CHECKPOINT = "checkpoint.bin";
-    public static final String BEST = "best.bin";
-
-    /** Checkpoint headers hold +∞ (no validation yet) and NaN (no validation split): allow them. */
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(SerializationFeature.INDENT_OUTPUT).build();
-
     /** What the run reports as it goes (the command prints a progress bar, tests collect). */
     public interface Listener {
         default void started(TrainingState state) {
@@ -62,17 +60,8 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
-    /** One step's loss terms, as plain numbers. */
-    public record StepLosses(double total, double reconstruction, double margin, double contour, double gradNorm,
-            double velocity) {
-        /** Without a velocity output (its term NaN). */
-        public StepLosses(double total, double reconstruction, double margin, double contour, double gradNorm) {
-            this(total, reconstruction, margin, contour, gradNorm, Double.NaN);
-        }
-    }
-
     private TrainingConfig config;
-    private final Path runDir;
+    private final RunFolder folder;
     private final BatchSource batches;
     private final List<NoteBatch> validation;
     private final Listener listener;
@@ -120,25 +109,21 @@ public final class TrainingRun implements AutoCloseable {
             List<NoteBatch> validation, boolean resume, Listener listener,
             java.util.function.UnaryOperator<TrainingConfig> onResume, Device device) throws IOException {
         this.config = config;
-        this.runDir = runDir;
+        this.folder = new RunFolder(runDir);
         this.batches = batches;
         this.validation = List.copyOf(validation);
         this.listener = listener;
         Files.createDirectories(runDir);
-        Path checkpoint = runDir.resolve(CHECKPOINT);
-        if (!resume && Files.exists(checkpoint)) {
-            throw new IOException(runDir + " already holds a training run (" + CHECKPOINT
-                    + "): add --resume to continue it, or choose another folder");
+        if (!resume) {
+            folder.refuseExistingRun();
         }
         this.engine = Engines.pytorch();
         engine.setRandomSeed((int) config.seed());
         this.manager = engine.newBaseManager(device);
-        // Without checkpoint.bin (it holds the optimizer moments and is too large to travel in git), a resume
-        // warm-starts from best.bin: its parameters and step, fresh Adam moments, and the lr warmed up again.
-        Path from = resume && !Files.exists(checkpoint) && Files.exists(runDir.resolve(BEST))
-                ? runDir.resolve(BEST) : checkpoint;
-        boolean warmStart = !from.equals(checkpoint);
-        TrainingState restored = resume ? readState(from) : null;
+        // without checkpoint.bin a resume warm-starts from best.bin: fresh Adam moments, the lr warmed up again
+        Path from = resume ? folder.resumeFrom() : folder.checkpoint();
+        boolean warmStart = resume && folder.resumeIsWarmStart();
+        TrainingState restored = resume ? RunFolder.readState(from) : null;
         ModelConfig modelConfig = restored != null ? resumedModel(restored.model(), model) : model;
         this.net = new PianoGenieNet(modelConfig);
         net.initialize(manager, DataType.FLOAT32, net.exampleInputShapes());
@@ -160,7 +145,7 @@ public final class TrainingRun implements AutoCloseable {
         this.loss = new PianoGenieLoss(this.config.marginWeight(), this.config.contourWeight(),
                 this.config.velocityWeight(), this.config.velocityMaeWeight()); // the resumed recipe's
         this.warmStarted = warmStart;
-        this.curve = new TrainingCurve(runDir.resolve("curve.csv"), state.step());
+        this.curve = new TrainingCurve(folder.curve(), state.step());
         this.trainable = trainable(parameters, this.config.freezeEncoder(), this.config.freezeDecoder());
         this.sharded = this.config.shards() > 1 ? newShardedSteps(net, manager, this.config.shards(), trainable.keySet()) : null;
     }
@@ -203,40 +188,6 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     /**
-     * What {@code --resume} in {@code runDir} would continue: the state in {@code checkpoint.bin}, or in
-     * {@code best.bin} when there is no checkpoint (a warm start).
-     */
-    public static TrainingState resumeState(Path runDir) throws IOException {
-        Path checkpoint = runDir.resolve(CHECKPOINT);
-        return readState(Files.exists(checkpoint) || !Files.exists(runDir.resolve(BEST)) ? checkpoint : runDir.resolve(BEST));
-    }
-
-    /**
-     * Removes what a run killed mid-write leaves in its folder: the temporary files of checkpoints, best parameters
-     * and curve (each written to a temporary file, then renamed: {@link AtomicFile}). Returns what was removed.
-     */
-    public static List<Path> removeStaleTempFiles(Path runDir) throws IOException {
-        List<Path> removed = new java.util.ArrayList<>();
-        if (!Files.isDirectory(runDir)) {
-            return removed;
-        }
-        try (var files = Files.list(runDir)) {
-            for (Path p : files.toList()) {
-                String n = p.getFileName().toString();
-                // AtomicFile's leftovers (.NAME.RANDOM.part), and the NAME*.tmp of runs written by older versions
-                boolean stale = Stream.of(CHECKPOINT, BEST, "curve.csv", "curve.png")
-                        .anyMatch(f -> AtomicFile.isLeftOverOf(p, Path.of(f)))
-                        || n.endsWith(".tmp") && (n.startsWith(CHECKPOINT) || n.startsWith(BEST) || n.startsWith("curve."));
-                if (stale && Files.isRegularFile(p)) {
-                    Files.delete(p);
-                    removed.add(p);
-                }
-            }
-        }
-        return removed;
-    }
-
-    /**
      * Starts a fresh run from trained parameters (fine-tuning): every parameter must be there, encoder included.
      * Adam's moments stay fresh, so {@code warmupSteps} matter.
      */
@@ -276,18 +227,6 @@ public final class TrainingRun implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("validation interrupted");
         }
-    }
-
-    private static TrainingState readState(Path checkpoint) throws IOException {
-        if (!Files.exists(checkpoint)) {
-            throw new IOException("nothing to resume: no " + CHECKPOINT + " or " + BEST + " in " + checkpoint.getParent());
-        }
-        return readHeader(CheckpointFile.read(checkpoint).headerJson());
-    }
-
-    /** The state stored in a checkpoint's header. */
-    public static TrainingState readHeader(String json) throws IOException {
-        return JSON.readValue(json, TrainingState.class);
     }
 
     public PianoGenieNet net() {
@@ -432,7 +371,7 @@ public final class TrainingRun implements AutoCloseable {
             state = new TrainingState(state.step(), config, state.model(),
                     scores.notes() == 0 ? Double.NaN : scores.meanCrossEntropy(), state.step(), state.elapsedSeconds(),
                     velocityCe);
-            CheckpointFile.write(runDir.resolve(BEST), JSON.writeValueAsString(state), parameterTensors());
+            folder.writeBest(state, parameterTensors());
             listener.newBest(net, state);
         }
         listener.validated(state.step(), scores, best);
@@ -468,8 +407,7 @@ public final class TrainingRun implements AutoCloseable {
         curve.flush(); // every row up to the checkpoint's step is on disk before the checkpoint is
         Map<String, CheckpointFile.Tensor> tensors = parameterTensors();
         adam.state().forEach((name, array) -> tensors.put(name, tensor(array)));
-        Path file = runDir.resolve(CHECKPOINT);
-        CheckpointFile.write(file, JSON.writeValueAsString(state), tensors);
+        Path file = folder.writeCheckpoint(state, tensors);
         listener.checkpointed(state.step(), file);
     }
 

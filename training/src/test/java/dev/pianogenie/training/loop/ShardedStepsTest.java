@@ -13,12 +13,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.data.PerformanceSampling;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.RunFolder;
 
 /** Data-parallel steps: the same training as the whole batch (up to float order), deterministic for a shard count. */
 class ShardedStepsTest {
     private static TrainingConfig recipe(int batch, int shards, long steps) {
         return new TrainingConfig(steps, batch, 16, 3e-3, 0, TrainingConfig.Schedule.CONSTANT, 0, 1.0, 1, 1, 7, 3, 2,
-                TrainingConfig.Sampling.UNIFORM, TrainingConfig.DEFAULT_VALIDATION_WINDOWS, shards, false);
+                PerformanceSampling.UNIFORM, TrainingConfig.DEFAULT_VALIDATION_WINDOWS, shards, false);
     }
 
     private record Trained(List<double[]> losses, float[] decoderOut, float[] encoderIn, double validationCe) {
@@ -31,7 +39,7 @@ class ShardedStepsTest {
         double[] ce = {Double.NaN};
         TrainingRun.Listener record = new TrainingRun.Listener() {
             @Override
-            public void step(long step, TrainingRun.StepLosses l, double lr, double sps) {
+            public void step(long step, StepLosses l, double lr, double sps) {
                 losses.add(new double[] {l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm()});
             }
 
@@ -87,10 +95,10 @@ class ShardedStepsTest {
     @Test
     void theShardCountIsPartOfTheRecipe(@TempDir Path dir) throws Exception {
         train(dir, recipe(8, 1, 1), 8, false);
-        String header = CheckpointFile.read(dir.resolve(TrainingRun.CHECKPOINT)).headerJson();
+        String header = CheckpointFile.read(dir.resolve(RunFolder.CHECKPOINT)).headerJson();
         assertTrue(header.contains("\"shards\""), header);
         String older = header.replaceAll(",\\s*\"shards\"\\s*:\\s*1", "");
-        assertEquals(1, TrainingRun.readHeader(older).training().shards(), "runs recorded before sharding: whole batches");
+        assertEquals(1, RunFolder.readHeader(older).training().shards(), "runs recorded before sharding: whole batches");
         assertEquals(2, TrainingConfig.defaultShards(2, 32));
         assertEquals(TrainingConfig.MAX_SHARDS, TrainingConfig.defaultShards(64, 32));
         assertEquals(3, TrainingConfig.defaultShards(16, 3), "never more shards than rows");

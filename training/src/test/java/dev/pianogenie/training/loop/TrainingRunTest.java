@@ -18,6 +18,13 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.TrainingCurve;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.RunFolder;
 
 class TrainingRunTest {
     static final ModelConfig SMALL = new ModelConfig("tiny", FeatureEncoding.PAPER, CellConvention.TORCH_IFGO, 32, 1, true, Map.of());
@@ -49,7 +56,7 @@ class TrainingRunTest {
         List<Double> ce = new ArrayList<>();
         TrainingRun.Listener record = new TrainingRun.Listener() {
             @Override
-            public void step(long step, TrainingRun.StepLosses l, double lr, double sps) {
+            public void step(long step, StepLosses l, double lr, double sps) {
                 ce.add(l.reconstruction());
             }
         };
@@ -90,7 +97,7 @@ class TrainingRunTest {
         List<String> curve = Files.readAllLines(split.resolve("curve.csv"));
         assertEquals(TrainingCurve.HEADER, curve.get(0));
         assertEquals(6 + 1, curve.size(), "one row per step, none twice: " + curve);
-        assertTrue(Files.exists(split.resolve(TrainingRun.BEST)));
+        assertTrue(Files.exists(split.resolve(RunFolder.BEST)));
     }
 
     @Test
@@ -102,12 +109,12 @@ class TrainingRunTest {
         try (TrainingRun run = new TrainingRun(recipe.withSteps(4), SMALL, dir, source, val, false, new TrainingRun.Listener() { })) {
             bestStep = run.run().bestStep();
         }
-        float[] best = CheckpointFile.read(dir.resolve(TrainingRun.BEST)).tensors().get("dec.output.weight").data();
-        Files.delete(dir.resolve(TrainingRun.CHECKPOINT));
+        float[] best = CheckpointFile.read(dir.resolve(RunFolder.BEST)).tensors().get("dec.output.weight").data();
+        Files.delete(dir.resolve(RunFolder.CHECKPOINT));
         List<Double> rates = new ArrayList<>();
         TrainingRun.Listener record = new TrainingRun.Listener() {
             @Override
-            public void step(long step, TrainingRun.StepLosses l, double lr, double sps) {
+            public void step(long step, StepLosses l, double lr, double sps) {
                 rates.add(lr);
             }
         };
@@ -118,7 +125,7 @@ class TrainingRunTest {
                     "with best.bin's parameters");
             assertEquals(6, run.run().step());
         }
-        assertTrue(Files.exists(dir.resolve(TrainingRun.CHECKPOINT)), "the warm-started run writes its own checkpoint");
+        assertTrue(Files.exists(dir.resolve(RunFolder.CHECKPOINT)), "the warm-started run writes its own checkpoint");
         // stopped during the new warm-up and resumed exactly: the ramp goes on where it was
         try (TrainingRun run = new TrainingRun(recipe, SMALL, dir, source, val, true, record)) {
             assertFalse(run.warmStarted());

@@ -23,6 +23,13 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.TrainingState;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.ModelExport;
+import dev.pianogenie.training.run.StepLosses;
 
 /**
  * A network with a velocity output trains (its velocity loss falls), exports a model folder the live decoders load
@@ -55,7 +62,7 @@ class VelocityTrainingTest {
         List<Double> velocityLoss = new ArrayList<>();
         TrainingRun.Listener record = new TrainingRun.Listener() {
             @Override
-            public void step(long step, TrainingRun.StepLosses l, double lr, double sps) {
+            public void step(long step, StepLosses l, double lr, double sps) {
                 velocityLoss.add(l.velocity());
             }
         };
@@ -133,7 +140,7 @@ class VelocityTrainingTest {
         try (TrainingRun run = new TrainingRun(frozen, SMALL_VELOCITY, dir.resolve("velocity"), source, val, false,
                 new TrainingRun.Listener() {
                     @Override
-                    public void step(long step, TrainingRun.StepLosses l, double lr, double sps) {
+                    public void step(long step, StepLosses l, double lr, double sps) {
                         velocityLoss.add(l.velocity());
                     }
                 })) {

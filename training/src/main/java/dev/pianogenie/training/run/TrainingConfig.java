@@ -1,4 +1,6 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.run;
+
+import dev.pianogenie.training.data.PerformanceSampling;
 
 /**
  * Everything that decides a training run apart from the architecture ({@code ModelConfig}) and the data.
@@ -40,7 +42,7 @@ public record TrainingConfig(
         long seed,
         long validateEvery,
         long checkpointEvery,
-        Sampling sampling,
+        PerformanceSampling sampling,
         int validationWindows,
         int shards,
         boolean freezeEncoder,
@@ -49,9 +51,6 @@ public record TrainingConfig(
         double velocityMaeWeight) {
 
     public enum Schedule { CONSTANT, COSINE, WSD }
-
-    /** How a batch row picks its performance: uniformly (the paper), or in proportion to its notes. */
-    public enum Sampling { UNIFORM, BY_NOTES }
 
     public static final int DEFAULT_VALIDATION_WINDOWS = 2048;
 
@@ -78,7 +77,7 @@ public record TrainingConfig(
 
     public TrainingConfig {
         // checkpoints written before these two were recorded had the defaults
-        sampling = sampling == null ? Sampling.UNIFORM : sampling;
+        sampling = sampling == null ? PerformanceSampling.UNIFORM : sampling;
         validationWindows = validationWindows == 0 ? DEFAULT_VALIDATION_WINDOWS : validationWindows;
         shards = shards == 0 ? 1 : shards; // runs recorded before sharding computed the batch whole
         require(steps > 0, "steps must be > 0");
@@ -99,7 +98,7 @@ public record TrainingConfig(
     /** Without velocity training. */
     public TrainingConfig(long steps, int batchSize, int sequenceLength, double learningRate, long warmupSteps,
             Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
-            long validateEvery, long checkpointEvery, Sampling sampling, int validationWindows, int shards,
+            long validateEvery, long checkpointEvery, PerformanceSampling sampling, int validationWindows, int shards,
             boolean freezeEncoder) {
         this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
                 contourWeight, seed, validateEvery, checkpointEvery, sampling, validationWindows, shards, freezeEncoder,
@@ -109,7 +108,7 @@ public record TrainingConfig(
     /** Unsharded. */
     public TrainingConfig(long steps, int batchSize, int sequenceLength, double learningRate, long warmupSteps,
             Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
-            long validateEvery, long checkpointEvery, Sampling sampling, int validationWindows) {
+            long validateEvery, long checkpointEvery, PerformanceSampling sampling, int validationWindows) {
         this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
                 contourWeight, seed, validateEvery, checkpointEvery, sampling, validationWindows, 1, false);
     }
@@ -119,7 +118,7 @@ public record TrainingConfig(
             Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
             long validateEvery, long checkpointEvery) {
         this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
-                contourWeight, seed, validateEvery, checkpointEvery, Sampling.UNIFORM, DEFAULT_VALIDATION_WINDOWS, 1, false);
+                contourWeight, seed, validateEvery, checkpointEvery, PerformanceSampling.UNIFORM, DEFAULT_VALIDATION_WINDOWS, 1, false);
     }
 
     private static void require(boolean ok, String message) {

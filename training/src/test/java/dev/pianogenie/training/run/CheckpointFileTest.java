@@ -1,4 +1,4 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.run;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -100,7 +100,6 @@ public final class CheckpointFile {
             ch.write(buf);
         }
     }
-
 
     public static Contents read(Path file) throws IOException {
         byte[] all;

@@ -1,4 +1,4 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.run;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.pianogenie.training.eval.Scores;
 
 /**
  * The training curve as CSV, one row per step (validation columns filled where validation ran).
@@ -51,7 +52,7 @@ public final class TrainingCurve implements AutoCloseable {
         this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
-    public void append(long step, TrainingRun.StepLosses l, double lr, double stepsPerSecond, Scores val) throws IOException {
+    public void append(long step, StepLosses l, double lr, double stepsPerSecond, Scores val) throws IOException {
         String velocity = Double.isNaN(l.velocity()) ? "" : String.format(Locale.ROOT, "%.5f", l.velocity());
         String row = String.format(Locale.ROOT, "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s,%s,%s%n",
                 step, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr, stepsPerSecond, columns(val),
