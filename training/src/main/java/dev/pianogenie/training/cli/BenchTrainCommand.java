@@ -25,6 +25,7 @@ import dev.pianogenie.training.data.BatchSource;
 import dev.pianogenie.training.data.PerformanceSampling;
 import dev.pianogenie.training.run.TrainingConfig;
 import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.loop.TrainingListener;
 
 /**
  * {@code ./genie bench train}: the training loop's speed — the real {@link TrainingRun} (data, step, curve row),
@@ -83,7 +84,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         double seconds;
         TrainingRun[] running = new TrainingRun[1];
         long[] cpu = {processCpuNanos(), 0};
-        TrainingRun.Listener timing = new TrainingRun.Listener() {
+        TrainingListener timing = new TrainingListener() {
             @Override
             public void step(long step, StepLosses losses, double lr, double stepsPerSecond) {
                 if (step == warmup) {

@@ -19,7 +19,7 @@ import dev.pianogenie.training.run.StepLosses;
  * every {@code every}; without a terminal (a background run, a pipe) that line on the output too. Validation results
  * always get a line. The ETA is said in words ("42 min").
  */
-public class ProgressReporter implements TrainingRun.Listener, AutoCloseable {
+public class ProgressReporter implements TrainingListener, AutoCloseable {
     private final PrintStream out;
     private final PrintStream logOnly;
     private final boolean terminal;

@@ -2,7 +2,6 @@ package dev.pianogenie.training.loop;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -11,14 +10,12 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.engine.Engines;
-import dev.pianogenie.model.io.TensorNames;
 import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.pianogenie.training.data.NoteBatch;
@@ -41,30 +38,11 @@ import dev.pianogenie.training.run.RunFolder;
  * a run killed at any moment and resumed continues exactly where its last checkpoint left it.
  */
 public final class TrainingRun implements AutoCloseable {
-    /** What the run reports as it goes (the command prints a progress bar, tests collect). */
-    public interface Listener {
-        default void started(TrainingState state) {
-        }
-
-        default void step(long step, StepLosses losses, double learningRate, double stepsPerSecond) {
-        }
-
-        default void validated(long step, Scores scores, boolean best) {
-        }
-
-        default void checkpointed(long step, Path file) {
-        }
-
-        /** A new best model: export it (e.g. as a model folder). */
-        default void newBest(PianoGenieNet net, TrainingState state) throws IOException {
-        }
-    }
-
     private TrainingConfig config;
     private final RunFolder folder;
     private final BatchSource batches;
     private final List<NoteBatch> validation;
-    private final Listener listener;
+    private final TrainingListener listener;
     private final Engine engine;
     private final NDManager manager;
     private final PianoGenieNet net;
@@ -90,7 +68,7 @@ public final class TrainingRun implements AutoCloseable {
      *               (an existing checkpoint is refused, so a run is never overwritten by accident)
      */
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
-            List<NoteBatch> validation, boolean resume, Listener listener) throws IOException {
+            List<NoteBatch> validation, boolean resume, TrainingListener listener) throws IOException {
         this(config, model, runDir, batches, validation, resume, listener, c -> c.withSteps(config.steps()));
     }
 
@@ -99,14 +77,14 @@ public final class TrainingRun implements AutoCloseable {
      *                 continues exactly; a deliberate change — a higher total, another clip — goes here)
      */
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
-            List<NoteBatch> validation, boolean resume, Listener listener,
+            List<NoteBatch> validation, boolean resume, TrainingListener listener,
             java.util.function.UnaryOperator<TrainingConfig> onResume) throws IOException {
         this(config, model, runDir, batches, validation, resume, listener, onResume, Device.cpu());
     }
 
     /** @param device where the network trains (the CPU, or a CUDA GPU when the engine has one) */
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
-            List<NoteBatch> validation, boolean resume, Listener listener,
+            List<NoteBatch> validation, boolean resume, TrainingListener listener,
             java.util.function.UnaryOperator<TrainingConfig> onResume, Device device) throws IOException {
         this.config = config;
         this.folder = new RunFolder(runDir);
@@ -133,7 +111,7 @@ public final class TrainingRun implements AutoCloseable {
             CheckpointFile.Contents contents = CheckpointFile.read(from);
             restoreParameters(contents.tensors());
             if (!warmStart) {
-                adam.restore(floats(contents.tensors()), restored.step());
+                adam.restore(CheckpointTensors.floats(contents.tensors()), restored.step());
             }
             // a resumed run keeps its recipe (so it continues exactly); only the total may change
             this.config = onResume.apply(restored.training());
@@ -146,45 +124,8 @@ public final class TrainingRun implements AutoCloseable {
                 this.config.velocityWeight(), this.config.velocityMaeWeight()); // the resumed recipe's
         this.warmStarted = warmStart;
         this.curve = new TrainingCurve(folder.curve(), state.step());
-        this.trainable = trainable(parameters, this.config.freezeEncoder(), this.config.freezeDecoder());
-        this.sharded = this.config.shards() > 1 ? newShardedSteps(net, manager, this.config.shards(), trainable.keySet()) : null;
-    }
-
-    /**
-     * The parameters a step updates. A frozen encoder's parameters stop requiring gradients, so autograd records no
-     * encoder graph and computes none of its gradients (its margin and contour terms become constants): a decoder-only
-     * step costs less, and the encoder's weights stay bit for bit the starting model's.
-     */
-    static Map<String, Parameter> trainable(Map<String, Parameter> all, boolean freezeEncoder) {
-        return trainable(all, freezeEncoder, false);
-    }
-
-    /**
-     * The same, the decoder (input layer, LSTM, key output) frozen too when asked: only a velocity output learns, and
-     * no gradient flows into the LSTM — a step is little more than the forward pass.
-     */
-    static Map<String, Parameter> trainable(Map<String, Parameter> all, boolean freezeEncoder, boolean freezeDecoder) {
-        Map<String, Parameter> t = new LinkedHashMap<>();
-        all.forEach((name, p) -> {
-            boolean frozen = freezeEncoder && name.startsWith(TensorNames.ENCODER_PREFIX)
-                    || freezeDecoder && name.startsWith(TensorNames.DECODER_PREFIX);
-            p.getArray().setRequiresGradient(!frozen);
-            if (!frozen) {
-                t.put(name, p);
-            }
-        });
-        return t;
-    }
-
-    /**
-     * Shards over the engine threads {@code genie train --threads} asked for (all cores by default): as many shards at
-     * once as there are threads, the threads left over shared inside each shard's ops.
-     */
-    private static ShardedSteps newShardedSteps(PianoGenieNet net, NDManager manager, int shards,
-            java.util.Set<String> trainable) {
-        int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
-        int atOnce = Math.max(1, Math.min(shards, threads));
-        return new ShardedSteps(net, manager, shards, atOnce, Math.max(1, threads / atOnce), trainable);
+        this.trainable = TrainableParameters.select(parameters, this.config.freezeEncoder(), this.config.freezeDecoder());
+        this.sharded = this.config.shards() > 1 ? ShardedSteps.onEngineThreads(net, manager, this.config.shards(), trainable.keySet()) : null;
     }
 
     /**
@@ -406,43 +347,23 @@ public final class TrainingRun implements AutoCloseable {
     private void saveCheckpoint() throws IOException {
         curve.flush(); // every row up to the checkpoint's step is on disk before the checkpoint is
         Map<String, CheckpointFile.Tensor> tensors = parameterTensors();
-        adam.state().forEach((name, array) -> tensors.put(name, tensor(array)));
+        adam.state().forEach((name, array) -> tensors.put(name, CheckpointTensors.tensor(array)));
         Path file = folder.writeCheckpoint(state, tensors);
         listener.checkpointed(state.step(), file);
     }
 
     private Map<String, CheckpointFile.Tensor> parameterTensors() {
-        Map<String, CheckpointFile.Tensor> tensors = new LinkedHashMap<>();
-        parameters.forEach((name, p) -> tensors.put(name, tensor(p.getArray())));
-        return tensors;
-    }
-
-    private static CheckpointFile.Tensor tensor(NDArray a) {
-        return new CheckpointFile.Tensor(a.getShape().getShape(), a.toFloatArray());
+        return CheckpointTensors.of(parameters);
     }
 
     private void restoreParameters(Map<String, CheckpointFile.Tensor> tensors) throws IOException {
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            CheckpointFile.Tensor t = tensors.get(e.getKey());
-            NDArray target = e.getValue().getArray();
-            if (t == null || t.data().length != target.size()) {
-                throw new IOException("the checkpoint does not match the network: parameter " + e.getKey()
-                        + (t == null ? " is missing" : " has " + t.data().length + " values, expected " + target.size()));
-            }
-            dev.pianogenie.model.net.ArrayValues.fill(target, t.data());
-        }
+        CheckpointTensors.restore(parameters, tensors);
     }
 
     /** Loads parameters (e.g. {@code best.bin}) into this run's network. */
     public void loadParameters(Path file) throws IOException {
         restoreParameters(CheckpointFile.read(file).tensors());
         replicasFollow();
-    }
-
-    private static Map<String, float[]> floats(Map<String, CheckpointFile.Tensor> tensors) {
-        Map<String, float[]> m = new LinkedHashMap<>();
-        tensors.forEach((k, v) -> m.put(k, v.data()));
-        return m;
     }
 
     @Override

@@ -37,7 +37,7 @@ class ShardedStepsTest {
         List<NoteBatch> val = List.of(phrases(6, 16, 999), phrases(5, 16, 998), phrases(3, 16, 997));
         List<double[]> losses = new ArrayList<>();
         double[] ce = {Double.NaN};
-        TrainingRun.Listener record = new TrainingRun.Listener() {
+        TrainingListener record = new TrainingListener() {
             @Override
             public void step(long step, StepLosses l, double lr, double sps) {
                 losses.add(new double[] {l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm()});
