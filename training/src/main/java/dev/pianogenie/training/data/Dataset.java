@@ -5,7 +5,7 @@ import dev.pianogenie.midi.MidiFileException;
 import dev.pianogenie.midi.MidiFileReader;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.Performance;
-import dev.pianogenie.model.Caches;
+import dev.pianogenie.files.Caches;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
