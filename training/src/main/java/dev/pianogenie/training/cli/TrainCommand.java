@@ -5,6 +5,7 @@ import ai.djl.Device;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.engine.Engines;
 import dev.pianogenie.model.io.ModelFiles;
+import dev.pianogenie.model.io.ShippedModel;
 import dev.pianogenie.training.data.Dataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean changeRecipe;
 
     @Option(names = "--init", paramLabel = "MODEL_DIR", description = "fine-tune: start from this model folder (with its"
-            + " encoder; 'default' = the shipped assets/model), with defaults that suit fine-tuning:"
+            + " encoder; 'default' = the shipped " + ShippedModel.RELATIVE + "), with defaults that suit fine-tuning:"
             + " ${sys:genie.train.fine-tune}")
     String init;
 
@@ -205,9 +206,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Path initFolder() {
-        return init.equals("default")
-                ? Path.of(System.getProperty("genie.home", ".")).resolve("assets").resolve("model")
-                : Path.of(init);
+        return init.equals("default") ? ShippedModel.folder() : Path.of(init);
     }
 
     /** The --init model, or null without --init. */
@@ -219,7 +218,7 @@ public final class TrainCommand implements Callable<Integer> {
         PianoGenieModel m = ModelFiles.load(dir);
         if (!m.config().hasEncoder()) {
             throw new IllegalArgumentException(dir + " is a decoder-only model (" + m.describe() + "): it has no encoder"
-                    + " to fine-tune; start from a model folder with an encoder, e.g. --init default (assets/model)");
+                    + " to fine-tune; start from a model folder with an encoder, e.g. --init default (" + ShippedModel.RELATIVE + ")");
         }
         return m;
     }

@@ -4,29 +4,30 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import dev.pianogenie.model.net.ArrayValues;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.model.io.Tensor;
 
 /** A network's parameters (and the optimizer's moments) as a checkpoint's plain tensors, and back. */
 final class CheckpointTensors {
     private CheckpointTensors() {
     }
 
-    static Map<String, CheckpointFile.Tensor> of(Map<String, Parameter> parameters) {
-        Map<String, CheckpointFile.Tensor> tensors = new LinkedHashMap<>();
-        parameters.forEach((name, p) -> tensors.put(name, tensor(p.getArray())));
+    static Map<String, Tensor> of(Map<String, Parameter> parameters) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        parameters.forEach((name, p) -> tensors.put(name, tensor(name, p.getArray())));
         return tensors;
     }
 
-    static CheckpointFile.Tensor tensor(NDArray a) {
-        return new CheckpointFile.Tensor(a.getShape().getShape(), a.toFloatArray());
+    static Tensor tensor(String name, NDArray a) {
+        return new Tensor(name, Arrays.stream(a.getShape().getShape()).mapToInt(Math::toIntExact).toArray(), a.toFloatArray());
     }
 
     /** Fills every parameter from the checkpoint's tensor of its name; a missing or misshapen one is refused. */
-    static void restore(Map<String, Parameter> parameters, Map<String, CheckpointFile.Tensor> tensors) throws IOException {
+    static void restore(Map<String, Parameter> parameters, Map<String, Tensor> tensors) throws IOException {
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            CheckpointFile.Tensor t = tensors.get(e.getKey());
+            Tensor t = tensors.get(e.getKey());
             NDArray target = e.getValue().getArray();
             if (t == null || t.data().length != target.size()) {
                 throw new IOException("the checkpoint does not match the network: parameter " + e.getKey()
@@ -36,7 +37,7 @@ final class CheckpointTensors {
         }
     }
 
-    static Map<String, float[]> floats(Map<String, CheckpointFile.Tensor> tensors) {
+    static Map<String, float[]> floats(Map<String, Tensor> tensors) {
         Map<String, float[]> m = new LinkedHashMap<>();
         tensors.forEach((k, v) -> m.put(k, v.data()));
         return m;

@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.engine.Engines;
+import dev.pianogenie.model.io.Tensor;
 import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
@@ -132,7 +133,7 @@ public final class TrainingRun implements AutoCloseable {
      * Starts a fresh run from trained parameters (fine-tuning): every parameter must be there, encoder included.
      * Adam's moments stay fresh, so {@code warmupSteps} matter.
      */
-    public void initializeFrom(Map<String, dev.pianogenie.model.io.Tensor> tensors) {
+    public void initializeFrom(Map<String, Tensor> tensors) {
         if (state.step() != 0) {
             throw new IllegalStateException("only a fresh run starts from a model; this one is at step " + state.step());
         }
@@ -346,17 +347,17 @@ public final class TrainingRun implements AutoCloseable {
 
     private void saveCheckpoint() throws IOException {
         curve.flush(); // every row up to the checkpoint's step is on disk before the checkpoint is
-        Map<String, CheckpointFile.Tensor> tensors = parameterTensors();
-        adam.state().forEach((name, array) -> tensors.put(name, CheckpointTensors.tensor(array)));
+        Map<String, Tensor> tensors = parameterTensors();
+        adam.state().forEach((name, array) -> tensors.put(name, CheckpointTensors.tensor(name, array)));
         Path file = folder.writeCheckpoint(state, tensors);
         listener.checkpointed(state.step(), file);
     }
 
-    private Map<String, CheckpointFile.Tensor> parameterTensors() {
+    private Map<String, Tensor> parameterTensors() {
         return CheckpointTensors.of(parameters);
     }
 
-    private void restoreParameters(Map<String, CheckpointFile.Tensor> tensors) throws IOException {
+    private void restoreParameters(Map<String, Tensor> tensors) throws IOException {
         CheckpointTensors.restore(parameters, tensors);
     }
 

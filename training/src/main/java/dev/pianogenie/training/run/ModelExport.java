@@ -96,10 +96,7 @@ public final class ModelExport {
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             PianoGenieNet net = new PianoGenieNet(state.model());
             net.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, net.exampleInputShapes());
-            Map<String, dev.pianogenie.model.io.Tensor> tensors = new LinkedHashMap<>();
-            contents.tensors().forEach((key, tensor) -> tensors.put(key, new dev.pianogenie.model.io.Tensor(key,
-                    java.util.Arrays.stream(tensor.shape()).mapToInt(Math::toIntExact).toArray(), tensor.data())));
-            net.load(tensors);
+            net.load(contents.tensors());
             export(net, state, out, latest);
         }
         return state;

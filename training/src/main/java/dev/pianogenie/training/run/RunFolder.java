@@ -3,6 +3,7 @@ package dev.pianogenie.training.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.model.io.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,13 +116,13 @@ public final class RunFolder {
     }
 
     /** Writes checkpoint.bin: the state and the tensors (parameters and optimizer moments), atomically. */
-    public Path writeCheckpoint(TrainingState state, Map<String, CheckpointFile.Tensor> tensors) throws IOException {
+    public Path writeCheckpoint(TrainingState state, Map<String, Tensor> tensors) throws IOException {
         CheckpointFile.write(checkpoint(), JSON.writeValueAsString(state), tensors);
         return checkpoint();
     }
 
     /** Writes best.bin: the state and the parameters of the best model so far, atomically. */
-    public void writeBest(TrainingState state, Map<String, CheckpointFile.Tensor> parameters) throws IOException {
+    public void writeBest(TrainingState state, Map<String, Tensor> parameters) throws IOException {
         CheckpointFile.write(best(), JSON.writeValueAsString(state), parameters);
     }
 

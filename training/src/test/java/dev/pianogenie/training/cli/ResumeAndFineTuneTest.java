@@ -1,5 +1,6 @@
 package dev.pianogenie.training.cli;
 
+import dev.pianogenie.model.io.Tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,8 +59,8 @@ class ResumeAndFineTuneTest {
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(run.resolve(RunFolder.CHECKPOINT)));
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(run.resolve("curve.png")));
 
-        Map<String, CheckpointFile.Tensor> a = CheckpointFile.read(straight.resolve("training").resolve(RunFolder.CHECKPOINT)).tensors();
-        Map<String, CheckpointFile.Tensor> b = CheckpointFile.read(run.resolve(RunFolder.CHECKPOINT)).tensors();
+        Map<String, Tensor> a = CheckpointFile.read(straight.resolve("training").resolve(RunFolder.CHECKPOINT)).tensors();
+        Map<String, Tensor> b = CheckpointFile.read(run.resolve(RunFolder.CHECKPOINT)).tensors();
         assertEquals(a.keySet(), b.keySet());
         for (String name : a.keySet()) {
             assertArrayEquals(a.get(name).data(), b.get(name).data(), 0f, name + " is bit-identical to the uninterrupted run's");
@@ -177,7 +178,7 @@ class ResumeAndFineTuneTest {
         Path out = tmp.resolve("decoder-2");
         Cli resumed = ok("train", "--data", data.toString(), "--out", out.toString(), "--resume", "--steps", "50",
                 "--threads", "2");
-        Map<String, CheckpointFile.Tensor> after = CheckpointFile.read(out.resolve("training").resolve(RunFolder.CHECKPOINT)).tensors();
+        Map<String, Tensor> after = CheckpointFile.read(out.resolve("training").resolve(RunFolder.CHECKPOINT)).tensors();
         for (Map.Entry<String, dev.pianogenie.model.io.Tensor> e : shipped.tensors().entrySet()) {
             if (e.getKey().startsWith("enc.")) {
                 assertArrayEquals(e.getValue().data(), after.get(e.getKey()).data(), 0f, e.getKey() + " after the resume");
