@@ -16,6 +16,7 @@ import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.live.RecordTarget;
 import dev.pianogenie.app.live.Take;
+import dev.pianogenie.midi.MidiFileName;
 import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.midi.sound.MidiDeviceException;
 import dev.pianogenie.midi.sound.OfflineRenderer;
@@ -344,7 +345,7 @@ final class PlayController implements AutoCloseable {
                 throw new IllegalStateException("the take has no notes");
             }
             Path base = mid != null ? mid : AppState.TAKES.resolve("take.mid");
-            Path wav = unused(base.resolveSibling(base.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav"));
+            Path wav = unused(base.resolveSibling(MidiFileName.stem(base) + ".wav"));
             // before rendering, as ./genie render: too long for a WAV, a full disk, a folder in the way are said at once
             dev.pianogenie.files.AtomicFile.checkWritable(wav, OfflineRenderer.wavBytes(take.performance()));
             // normalised as ./genie render does by default: one gain for the whole file, peak at -1 dBFS
