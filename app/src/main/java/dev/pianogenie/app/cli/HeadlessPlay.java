@@ -5,7 +5,6 @@ import dev.pianogenie.app.input.LearnsButtons;
 import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.KeyboardLayout;
-import dev.pianogenie.app.live.Autosave;
 import dev.pianogenie.app.live.ControllerSpec;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSession;
@@ -13,12 +12,12 @@ import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.live.RecordTarget;
 import dev.pianogenie.app.live.Take;
+import dev.pianogenie.app.live.TakeRecording;
 import dev.pianogenie.app.perform.PerformerListener;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.io.ModelFiles;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,13 +83,14 @@ final class HeadlessPlay {
         System.err.println("genie: loading " + m.describe() + " ...");
         LiveSession session = new LiveSession(setup, m, listener(), false); // nothing here shows the look-ahead
         session.notTheTakesModel().ifPresent(HeadlessPlay::say);
-        Autosave autosave = null;
+        TakeRecording recording = null;
         try {
             for (OutputSpec o : setup.outputs()) {
                 o.open((mono, frames) -> { }).ifPresent(session::addOutput);
             }
             if (setup.record().isPresent() && !learnFirst) {
-                session.startTake(); // before any controller: the take holds every press (a replay starts at once)
+                // before any controller: the take holds every press (a replay starts at once)
+                recording = TakeRecording.start(session, setup.record().get());
             }
             List<ButtonSource> sources = new ArrayList<>();
             for (ControllerSpec c : setup.controllers()) {
@@ -109,11 +109,10 @@ final class HeadlessPlay {
                 return 0;
             }
             if (setup.record().isPresent()) {
-                if (learnFirst) {
-                    session.startTake(); // after learning: the learning presses are not music
+                if (learnFirst) { // after learning: the learning presses are not music
+                    recording = TakeRecording.start(session, setup.record().get());
                 }
-                Path target = setup.record().get();
-                autosave = new Autosave(session::take, () -> target, news::add, Autosave.EVERY_MILLIS);
+                recording.autosave(news::add);
             }
             say("playing " + m.config().name() + " at T = " + setup.temperature()
                     + (setup.keys().equals(KeyChoice.ALL) ? "" : " on " + setup.keys())
@@ -138,15 +137,16 @@ final class HeadlessPlay {
                 left = session.performer().pending();
             }
         } finally {
-            if (autosave != null) {
-                autosave.close();
+            if (recording != null) {
+                recording.close(); // autosave stops; the take is saved below, once every note is released
             }
             session.close(); // controllers stop, every note is released, the pedal lifted, outputs closed
             printNews();
         }
         if (setup.record().isPresent()) {
-            Take take = session.stopTake();
-            RecordTarget.Saved saved = RecordTarget.save(take, setup.record().get());
+            TakeRecording.Result result = recording.finish();
+            Take take = result.take();
+            RecordTarget.Saved saved = result.saved();
             if (saved.rescued()) {
                 say("could not save to " + setup.record().get() + " (" + saved.problem() + ")");
                 say("the take is safe in " + saved.mid() + " (" + take.notes() + " notes) and " + saved.session());

@@ -7,7 +7,6 @@ import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.ComputerKeyboard;
 import dev.pianogenie.app.input.midi.MidiKeyboardSource;
-import dev.pianogenie.app.live.Autosave;
 import dev.pianogenie.app.live.ControllerSpec;
 import dev.pianogenie.files.ErrorText;
 import dev.pianogenie.app.live.KeyChoice;
@@ -16,6 +15,7 @@ import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.live.RecordTarget;
 import dev.pianogenie.app.live.Take;
+import dev.pianogenie.app.live.TakeRecording;
 import dev.pianogenie.midi.MidiFileName;
 import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.midi.sound.MidiDeviceException;
@@ -52,7 +52,7 @@ final class PlayController implements AutoCloseable {
     private volatile ButtonSource extra;
     // background thread only
     private Path takeFile;
-    private Autosave autosave;
+    private TakeRecording recording;
 
     PlayController(AppState state, UiEvents events) {
         this.state = state;
@@ -283,14 +283,13 @@ final class PlayController implements AutoCloseable {
     /** Background thread. */
     private void beginTake(LiveSession s, Path mid) {
         try {
-            RecordTarget.check(mid);
+            recording = TakeRecording.start(s, mid);
         } catch (IllegalArgumentException e) {
             Platform.runLater(state::recordingStopped);
             throw e;
         }
-        s.startTake();
         takeFile = mid;
-        autosave = new Autosave(s::take, () -> mid, m -> Platform.runLater(() -> state.problem(m)), Autosave.EVERY_MILLIS);
+        recording.autosave(m -> Platform.runLater(() -> state.problem(m)));
         Platform.runLater(() -> {
             state.takeStarted();
             state.say(Message.info("Recording take " + state.takes().get() + " (autosaved to " + mid + ")…"));
@@ -304,13 +303,13 @@ final class PlayController implements AutoCloseable {
 
     /** Background thread. */
     private void finishTake(LiveSession s) throws Exception {
-        if (autosave == null || s == null) {
+        if (recording == null || s == null) {
             return;
         }
-        autosave.close();
-        autosave = null;
-        Take take = s.stopTake();
-        RecordTarget.Saved saved = RecordTarget.save(take, takeFile);
+        TakeRecording.Result result = recording.finish();
+        recording = null;
+        Take take = result.take();
+        RecordTarget.Saved saved = result.saved();
         int n = take.notes();
         Platform.runLater(() -> {
             state.recordingStopped();
