@@ -2,6 +2,7 @@ package dev.pianogenie.training.cli;
 
 import dev.pianogenie.files.AtomicFile;
 import ai.djl.Device;
+import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.engine.Engines;
 import dev.pianogenie.model.io.ModelFiles;
@@ -19,6 +20,7 @@ import dev.pianogenie.training.run.RunLog;
 import dev.pianogenie.training.run.TrainingState;
 import dev.pianogenie.training.run.TrainingConfig;
 import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.Provenance;
 import dev.pianogenie.training.run.Recipe;
 import dev.pianogenie.training.run.RunLock;
 
@@ -224,10 +226,10 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Name and provenance from the user's data (or --name); a fine-tuned model keeps the base model's provenance beside. */
-    dev.pianogenie.model.ModelConfig modelConfig(PianoGenieModel base, Dataset dataset) {
+    ModelConfig modelConfig(PianoGenieModel base, Dataset dataset) {
         boolean maestro = dataset.hasOfficialSplits();
-        String modelName = name != null ? name : dev.pianogenie.training.run.Provenance.modelName(data, maestro, base != null);
-        var provenance = dev.pianogenie.training.run.Provenance.of(data, maestro, base);
+        String modelName = name != null ? name : Provenance.modelName(data, maestro, base != null);
+        var provenance = Provenance.of(data, maestro, base);
         return base != null ? network.fineTuning(base, modelName, provenance) : network.newNetwork(modelName, provenance);
     }
 }

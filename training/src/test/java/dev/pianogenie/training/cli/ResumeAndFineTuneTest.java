@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pianogenie.training.loop.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pianogenie.testkit.SharedData;
 import dev.pianogenie.training.data.Dataset;
 import dev.pianogenie.training.data.Split;
-import dev.pianogenie.training.loop.TrainingRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
