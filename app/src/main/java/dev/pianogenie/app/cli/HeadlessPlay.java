@@ -12,7 +12,7 @@ import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.live.RecordTarget;
 import dev.pianogenie.app.live.Take;
-import dev.pianogenie.app.live.TakeRecording;
+import dev.pianogenie.app.live.TakeSaver;
 import dev.pianogenie.app.perform.PerformerListener;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
@@ -83,14 +83,14 @@ final class HeadlessPlay {
         System.err.println("genie: loading " + m.describe() + " ...");
         LiveSession session = new LiveSession(setup, m, listener(), false); // nothing here shows the look-ahead
         session.notTheTakesModel().ifPresent(HeadlessPlay::say);
-        TakeRecording recording = null;
+        TakeSaver saver = null;
         try {
             for (OutputSpec o : setup.outputs()) {
                 o.open((mono, frames) -> { }).ifPresent(session::addOutput);
             }
             if (setup.record().isPresent() && !learnFirst) {
                 // before any controller: the take holds every press (a replay starts at once)
-                recording = TakeRecording.start(session, setup.record().get());
+                saver = TakeSaver.start(session, setup.record().get());
             }
             List<ButtonSource> sources = new ArrayList<>();
             for (ControllerSpec c : setup.controllers()) {
@@ -110,9 +110,9 @@ final class HeadlessPlay {
             }
             if (setup.record().isPresent()) {
                 if (learnFirst) { // after learning: the learning presses are not music
-                    recording = TakeRecording.start(session, setup.record().get());
+                    saver = TakeSaver.start(session, setup.record().get());
                 }
-                recording.autosave(news::add);
+                saver.autosave(news::add);
             }
             say("playing " + m.config().name() + " at T = " + setup.temperature()
                     + (setup.keys().equals(KeyChoice.ALL) ? "" : " on " + setup.keys())
@@ -137,14 +137,14 @@ final class HeadlessPlay {
                 left = session.performer().pending();
             }
         } finally {
-            if (recording != null) {
-                recording.close(); // autosave stops; the take is saved below, once every note is released
+            if (saver != null) {
+                saver.close(); // autosave stops; the take is saved below, once every note is released
             }
             session.close(); // controllers stop, every note is released, the pedal lifted, outputs closed
             printNews();
         }
         if (setup.record().isPresent()) {
-            TakeRecording.Result result = recording.finish();
+            TakeSaver.Result result = saver.finish();
             Take take = result.take();
             RecordTarget.Saved saved = result.saved();
             if (saved.rescued()) {

@@ -15,7 +15,7 @@ import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.live.RecordTarget;
 import dev.pianogenie.app.live.Take;
-import dev.pianogenie.app.live.TakeRecording;
+import dev.pianogenie.app.live.TakeSaver;
 import dev.pianogenie.midi.MidiFileName;
 import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.midi.sound.MidiDeviceException;
@@ -52,7 +52,7 @@ final class PlayController implements AutoCloseable {
     private volatile ButtonSource extra;
     // background thread only
     private Path takeFile;
-    private TakeRecording recording;
+    private TakeSaver saver;
 
     PlayController(AppState state, UiEvents events) {
         this.state = state;
@@ -283,13 +283,13 @@ final class PlayController implements AutoCloseable {
     /** Background thread. */
     private void beginTake(LiveSession s, Path mid) {
         try {
-            recording = TakeRecording.start(s, mid);
+            saver = TakeSaver.start(s, mid);
         } catch (IllegalArgumentException e) {
             Platform.runLater(state::recordingStopped);
             throw e;
         }
         takeFile = mid;
-        recording.autosave(m -> Platform.runLater(() -> state.problem(m)));
+        saver.autosave(m -> Platform.runLater(() -> state.problem(m)));
         Platform.runLater(() -> {
             state.takeStarted();
             state.say(Message.info("Recording take " + state.takes().get() + " (autosaved to " + mid + ")…"));
@@ -303,11 +303,11 @@ final class PlayController implements AutoCloseable {
 
     /** Background thread. */
     private void finishTake(LiveSession s) throws Exception {
-        if (recording == null || s == null) {
+        if (saver == null || s == null) {
             return;
         }
-        TakeRecording.Result result = recording.finish();
-        recording = null;
+        TakeSaver.Result result = saver.finish();
+        saver = null;
         Take take = result.take();
         RecordTarget.Saved saved = result.saved();
         int n = take.notes();

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * most those), and saved at the end where it was meant to go — or, when that fails, to the rescue folder
  * ({@link RecordTarget#save}). Each face only says the result in its own way.
  */
-public final class TakeRecording implements AutoCloseable {
+public final class TakeSaver implements AutoCloseable {
     private final LiveSession session;
     private final Path target;
     private Autosave autosave;
@@ -19,7 +19,7 @@ public final class TakeRecording implements AutoCloseable {
     public record Result(Take take, RecordTarget.Saved saved) {
     }
 
-    private TakeRecording(LiveSession session, Path target) {
+    private TakeSaver(LiveSession session, Path target) {
         this.session = session;
         this.target = target;
     }
@@ -29,10 +29,10 @@ public final class TakeRecording implements AutoCloseable {
      *
      * @throws IllegalArgumentException the target cannot be written (one line saying why); nothing was started
      */
-    public static TakeRecording start(LiveSession session, Path target) {
+    public static TakeSaver start(LiveSession session, Path target) {
         RecordTarget.check(target);
         session.startTake();
-        return new TakeRecording(session, target);
+        return new TakeSaver(session, target);
     }
 
     /** Where the take is meant to go. */
