@@ -2,12 +2,18 @@ package dev.pianogenie.training.cli;
 
 import dev.pianogenie.model.FeatureEncoding;
 import dev.pianogenie.model.ModelConfig;
+import dev.pianogenie.training.data.BatchSource;
 import dev.pianogenie.training.data.CropSampler;
 import dev.pianogenie.training.data.Dataset;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.data.PerformanceSampling;
 import dev.pianogenie.training.data.PrefetchingBatches;
 import dev.pianogenie.training.data.Split;
 import dev.pianogenie.training.loop.StepPhases;
+import dev.pianogenie.training.loop.TrainingListener;
 import dev.pianogenie.training.loop.TrainingRun;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +26,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.pianogenie.training.data.NoteBatch;
-import dev.pianogenie.training.data.BatchSource;
-import dev.pianogenie.training.data.PerformanceSampling;
-import dev.pianogenie.training.run.TrainingConfig;
-import dev.pianogenie.training.run.StepLosses;
-import dev.pianogenie.training.loop.TrainingListener;
 
 /**
  * {@code ./genie bench train}: the training loop's speed — the real {@link TrainingRun} (data, step, curve row),

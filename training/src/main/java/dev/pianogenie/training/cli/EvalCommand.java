@@ -9,23 +9,23 @@ import dev.pianogenie.model.io.ModelFiles;
 import dev.pianogenie.model.net.PianoGenieNet;
 import dev.pianogenie.training.data.Dataset;
 import dev.pianogenie.training.data.EvalWindows;
+import dev.pianogenie.training.data.NoteBatch;
 import dev.pianogenie.training.data.NoteSequence;
 import dev.pianogenie.training.data.Split;
 import dev.pianogenie.training.eval.GoldMetric;
+import dev.pianogenie.training.eval.NetEvaluator;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.TrainingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.pianogenie.training.data.NoteBatch;
-import dev.pianogenie.training.eval.Scores;
-import dev.pianogenie.training.eval.NetEvaluator;
-import dev.pianogenie.training.run.TrainingConfig;
 
 /** {@code ./genie eval}: PPL, accuracy, contour violations, buttons and Gold of a model on a dataset split. */
 @Command(name = "eval", mixinStandardHelpOptions = true,

@@ -1,14 +1,14 @@
 package dev.pianogenie.training.cli;
 
+import dev.pianogenie.training.run.CurvePlot;
+import dev.pianogenie.training.run.ModelExport;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.TrainingState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import dev.pianogenie.training.run.TrainingState;
-import dev.pianogenie.training.run.ModelExport;
-import dev.pianogenie.training.run.CurvePlot;
-import dev.pianogenie.training.run.RunFolder;
 
 /** {@code genie train --export-only}: a run's best (or --latest) model written to a model folder, with its curve. */
 final class ExportOnly {

@@ -2,13 +2,13 @@ package dev.pianogenie.training.cli;
 
 import static dev.pianogenie.training.run.Recipe.plain;
 
+import dev.pianogenie.training.data.PerformanceSampling;
+import dev.pianogenie.training.run.Recipe;
+import dev.pianogenie.training.run.TrainingConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import picocli.CommandLine.Option;
-import dev.pianogenie.training.data.PerformanceSampling;
-import dev.pianogenie.training.run.TrainingConfig;
-import dev.pianogenie.training.run.Recipe;
 
 /** {@code genie train}'s recipe options (what decides a run apart from the network and the data); see {@link Recipe}. */
 final class RecipeOptions {

@@ -1,28 +1,28 @@
 package dev.pianogenie.training.cli;
 
-import dev.pianogenie.files.AtomicFile;
 import ai.djl.Device;
+import dev.pianogenie.files.AtomicFile;
 import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.engine.Engines;
 import dev.pianogenie.model.io.ModelFiles;
 import dev.pianogenie.model.io.ShippedModel;
 import dev.pianogenie.training.data.Dataset;
+import dev.pianogenie.training.run.Provenance;
+import dev.pianogenie.training.run.Recipe;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.RunLock;
+import dev.pianogenie.training.run.RunLog;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import dev.pianogenie.training.run.RunLog;
-import dev.pianogenie.training.run.TrainingState;
-import dev.pianogenie.training.run.TrainingConfig;
-import dev.pianogenie.training.run.RunFolder;
-import dev.pianogenie.training.run.Provenance;
-import dev.pianogenie.training.run.Recipe;
-import dev.pianogenie.training.run.RunLock;
+import picocli.CommandLine;
 
 /** {@code ./genie train}: trains the Piano Genie autoencoder on a folder of MIDI files, resumably; or fine-tunes a model. */
 @Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = TrainDefaults.class,

@@ -3,8 +3,8 @@ package dev.pianogenie.training.cli;
 import static dev.pianogenie.training.run.Recipe.plain;
 
 import dev.pianogenie.model.ModelConfig;
-import picocli.CommandLine;
 import dev.pianogenie.training.run.TrainingConfig;
+import picocli.CommandLine;
 
 /** {@code genie train}'s defaults, in --help and for options not given: from TrainingConfig and ModelConfig, the one place for them. */
 public final class TrainDefaults implements CommandLine.IDefaultValueProvider {

@@ -6,13 +6,20 @@ import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.training.data.CropSampler;
 import dev.pianogenie.training.data.Dataset;
 import dev.pianogenie.training.data.EvalWindows;
+import dev.pianogenie.training.data.NoteBatch;
 import dev.pianogenie.training.data.PrefetchingBatches;
 import dev.pianogenie.training.data.Split;
 import dev.pianogenie.training.eval.GoldMetric;
 import dev.pianogenie.training.loop.BestModelExport;
 import dev.pianogenie.training.loop.ProgressReporter;
+import dev.pianogenie.training.loop.TrainingListener;
 import dev.pianogenie.training.loop.TrainingRun;
+import dev.pianogenie.training.run.CurvePlot;
 import dev.pianogenie.training.run.Provenance;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.RunLog;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,13 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import dev.pianogenie.training.data.NoteBatch;
-import dev.pianogenie.training.run.RunLog;
-import dev.pianogenie.training.run.TrainingState;
-import dev.pianogenie.training.run.TrainingConfig;
-import dev.pianogenie.training.run.CurvePlot;
-import dev.pianogenie.training.run.RunFolder;
-import dev.pianogenie.training.loop.TrainingListener;
 
 /** One {@code genie train} that trains: the recipe, data and network put together, the run, and what is said at its end. */
 final class TrainSession {

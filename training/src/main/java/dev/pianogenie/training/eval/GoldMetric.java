@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pianogenie.files.InputFile;
 import dev.pianogenie.model.Keys;
+import dev.pianogenie.training.data.NoteBatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.pianogenie.training.data.NoteBatch;
 
 /**
  * The paper's "Gold" metric: how close the encoder's buttons come to the buttons a person would press for

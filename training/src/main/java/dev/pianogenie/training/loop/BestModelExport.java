@@ -1,10 +1,10 @@
 package dev.pianogenie.training.loop;
 
 import dev.pianogenie.model.net.PianoGenieNet;
+import dev.pianogenie.training.run.ModelExport;
+import dev.pianogenie.training.run.TrainingState;
 import java.io.IOException;
 import java.nio.file.Path;
-import dev.pianogenie.training.run.TrainingState;
-import dev.pianogenie.training.run.ModelExport;
 
 /** Listens to a run and writes each new best model to a model folder, so the best so far is always a loadable model. */
 public final class BestModelExport implements TrainingListener {

@@ -2,12 +2,12 @@ package dev.pianogenie.training.loop;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
+import dev.pianogenie.model.io.Tensor;
 import dev.pianogenie.model.net.ArrayValues;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dev.pianogenie.model.io.Tensor;
 
 /** A network's parameters (and the optimizer's moments) as a checkpoint's plain tensors, and back. */
 final class CheckpointTensors {

@@ -1,5 +1,10 @@
 package dev.pianogenie.training.loop;
 
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.RunLog;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.TrainingState;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,11 +13,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import dev.pianogenie.training.eval.Scores;
-import dev.pianogenie.training.run.RunLog;
-import dev.pianogenie.training.run.TrainingState;
-import dev.pianogenie.training.run.TrainingConfig;
-import dev.pianogenie.training.run.StepLosses;
 
 /**
  * Shows a run's progress: on a terminal a progress bar (steps, steps/s, ETA, loss), with a line in the log file

@@ -11,6 +11,8 @@ import ai.djl.training.ParameterStore;
 import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.run.TrainingConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.pianogenie.training.data.NoteBatch;
-import dev.pianogenie.training.run.TrainingConfig;
 
 /**
  * Data parallelism on the CPU: a batch's rows are split into {@code shards}, each shard runs forward and backward on

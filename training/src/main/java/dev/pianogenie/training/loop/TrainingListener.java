@@ -1,12 +1,12 @@
 package dev.pianogenie.training.loop;
 
 import dev.pianogenie.model.net.PianoGenieNet;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import dev.pianogenie.training.eval.Scores;
-import dev.pianogenie.training.run.TrainingState;
-import dev.pianogenie.training.run.StepLosses;
 
 /**
  * What a {@link TrainingRun} reports as it goes, as DJL's {@code TrainingListener}s hear a trainer: the command prints a

@@ -14,21 +14,21 @@ import dev.pianogenie.model.io.Tensor;
 import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.eval.NetEvaluator;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.TrainingCurve;
+import dev.pianogenie.training.run.TrainingState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import dev.pianogenie.training.data.NoteBatch;
-import dev.pianogenie.training.data.BatchSource;
-import dev.pianogenie.training.eval.Scores;
-import dev.pianogenie.training.eval.NetEvaluator;
-import dev.pianogenie.training.run.CheckpointFile;
-import dev.pianogenie.training.run.TrainingCurve;
-import dev.pianogenie.training.run.TrainingState;
-import dev.pianogenie.training.run.TrainingConfig;
-import dev.pianogenie.training.run.StepLosses;
-import dev.pianogenie.training.run.RunFolder;
 
 /**
  * One training run of the Piano Genie autoencoder on DJL's PyTorch engine, resumable at any step.

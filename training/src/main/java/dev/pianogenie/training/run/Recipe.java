@@ -1,5 +1,6 @@
 package dev.pianogenie.training.run;
 
+import dev.pianogenie.training.data.PerformanceSampling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,6 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import dev.pianogenie.training.data.PerformanceSampling;
 
 /**
  * The recipe options given on a command line, merged with a recipe: the defaults of a new run, or a checkpoint's

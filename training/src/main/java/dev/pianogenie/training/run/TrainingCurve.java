@@ -1,5 +1,6 @@
 package dev.pianogenie.training.run;
 
+import dev.pianogenie.training.eval.Scores;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import dev.pianogenie.training.eval.Scores;
 
 /**
  * The training curve as CSV, one row per step (validation columns filled where validation ran).

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pianogenie.testkit.SharedData;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,9 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.pianogenie.training.run.CheckpointFile;
-import dev.pianogenie.training.run.TrainingState;
-import dev.pianogenie.training.run.RunFolder;
 
 /**
  * A training process killed without warning (SIGKILL, mid-step or mid-checkpoint) leaves a valid checkpoint;

@@ -1,6 +1,5 @@
 package dev.pianogenie.training.cli;
 
-import dev.pianogenie.model.io.Tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pianogenie.model.io.Tensor;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.pianogenie.training.run.CheckpointFile;
-import dev.pianogenie.training.run.TrainingState;
-import dev.pianogenie.training.run.RunFolder;
 
 class ResumeAndFineTuneTest {
 

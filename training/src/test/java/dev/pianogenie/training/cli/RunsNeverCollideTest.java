@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pianogenie.testkit.SharedData;
 import dev.pianogenie.training.data.Dataset;
 import dev.pianogenie.training.data.Split;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.RunLock;
+import dev.pianogenie.training.run.TrainingState;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +21,6 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.pianogenie.training.run.TrainingState;
-import dev.pianogenie.training.run.RunFolder;
-import dev.pianogenie.training.run.RunLock;
 
 /**
  * Issue 29, the training side: two runs never share a folder (a lock held for the run's life, a dead run's lock

@@ -8,19 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.data.PerformanceSampling;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.pianogenie.training.data.NoteBatch;
-import dev.pianogenie.training.data.BatchSource;
-import dev.pianogenie.training.data.PerformanceSampling;
-import dev.pianogenie.training.eval.Scores;
-import dev.pianogenie.training.run.CheckpointFile;
-import dev.pianogenie.training.run.TrainingConfig;
-import dev.pianogenie.training.run.StepLosses;
-import dev.pianogenie.training.run.RunFolder;
 
 /** Data-parallel steps: the same training as the whole batch (up to float order), deterministic for a shard count. */
 class ShardedStepsTest {

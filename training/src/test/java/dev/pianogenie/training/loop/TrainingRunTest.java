@@ -9,6 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pianogenie.model.CellConvention;
 import dev.pianogenie.model.FeatureEncoding;
 import dev.pianogenie.model.ModelConfig;
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.TrainingCurve;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +25,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.pianogenie.training.data.NoteBatch;
-import dev.pianogenie.training.data.BatchSource;
-import dev.pianogenie.training.run.CheckpointFile;
-import dev.pianogenie.training.run.TrainingCurve;
-import dev.pianogenie.training.run.TrainingConfig;
-import dev.pianogenie.training.run.StepLosses;
-import dev.pianogenie.training.run.RunFolder;
 
 class TrainingRunTest {
     static final ModelConfig SMALL = new ModelConfig("tiny", FeatureEncoding.PAPER, CellConvention.TORCH_IFGO, 32, 1, true, Map.of());

@@ -15,6 +15,13 @@ import dev.pianogenie.model.engine.DecoderEngine;
 import dev.pianogenie.model.engine.Decoders;
 import dev.pianogenie.model.io.ModelFiles;
 import dev.pianogenie.model.io.TensorNames;
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.ModelExport;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,13 +30,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.pianogenie.training.data.NoteBatch;
-import dev.pianogenie.training.data.BatchSource;
-import dev.pianogenie.training.eval.Scores;
-import dev.pianogenie.training.run.TrainingState;
-import dev.pianogenie.training.run.TrainingConfig;
-import dev.pianogenie.training.run.ModelExport;
-import dev.pianogenie.training.run.StepLosses;
 
 /**
  * A network with a velocity output trains (its velocity loss falls), exports a model folder the live decoders load

@@ -1,11 +1,11 @@
 package dev.pianogenie.training.run;
 
-import dev.pianogenie.model.io.Tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pianogenie.model.io.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
