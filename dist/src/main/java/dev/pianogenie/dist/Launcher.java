@@ -1,7 +1,7 @@
 package dev.pianogenie.dist;
 
 import dev.pianogenie.app.cli.GenieCli;
-import dev.pianogenie.model.UserDirs;
+import dev.pianogenie.files.UserDirs;
 import dev.pianogenie.training.cli.NativeEnvironment;
 import dev.pianogenie.training.cli.TrainingCli;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pianogenie.model.UserDirs;
+import dev.pianogenie.files.UserDirs;
 import dev.pianogenie.training.cli.NativeEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -14,5 +14,19 @@ public enum CellConvention {
      * PyTorch's {@code nn.LSTM} (the tutorial's model and ours): {@code weight_ih [4h, in]},
      * {@code weight_hh [4h, h]}, {@code bias_ih + bias_hh}, gates (i, f, g, o), no forget offset.
      */
-    TORCH_IFGO
+    TORCH_IFGO;
+
+    /** Where the forget gate sits in PyTorch's order (i, f, g, o). */
+    public static final int TORCH_FORGET_GATE = 1;
+
+    /** TensorFlow's gate position of each PyTorch gate, and back: (i, f, g, o) ↔ (i, j = g, f, o) swap f and g. */
+    private static final int[] OTHER_ORDER = {0, 2, 1, 3};
+
+    /**
+     * The LSTM gate order, in one place: the position in TensorFlow's order (i, j, f, o) of the gate at {@code gate} in
+     * PyTorch's (i, f, g, o) — and, as the two orders differ by one swap, the PyTorch position of TensorFlow's.
+     */
+    public static int otherGateOrder(int gate) {
+        return OTHER_ORDER[gate];
+    }
 }

@@ -5,7 +5,6 @@ import dev.pianogenie.app.input.LearnsButtons;
 import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.KeyboardLayout;
-import dev.pianogenie.app.live.Autosave;
 import dev.pianogenie.app.live.ControllerSpec;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSession;
@@ -14,12 +13,12 @@ import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.live.PianoSound;
 import dev.pianogenie.app.live.RecordTarget;
 import dev.pianogenie.app.live.Take;
+import dev.pianogenie.app.live.TakeSaver;
 import dev.pianogenie.app.perform.PerformerListener;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.io.ModelFiles;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +84,7 @@ final class HeadlessPlay {
         System.err.println("genie: loading " + m.describe() + " ...");
         LiveSession session = new LiveSession(setup, m, listener(), false); // nothing here shows the look-ahead
         session.notTheTakesModel().ifPresent(HeadlessPlay::say);
-        Autosave autosave = null;
+        TakeSaver saver = null;
         try {
             if (setup.outputs().contains(OutputSpec.SYNTH)) {
                 PianoSound.prepareHere(); // the default sound: the sampled piano (built the first time, with progress)
@@ -94,7 +93,8 @@ final class HeadlessPlay {
                 o.open((mono, frames) -> { }).ifPresent(session::addOutput);
             }
             if (setup.record().isPresent() && !learnFirst) {
-                session.startTake(); // before any controller: the take holds every press (a replay starts at once)
+                // before any controller: the take holds every press (a replay starts at once)
+                saver = TakeSaver.start(session, setup.record().get());
             }
             List<ButtonSource> sources = new ArrayList<>();
             for (ControllerSpec c : setup.controllers()) {
@@ -113,11 +113,10 @@ final class HeadlessPlay {
                 return 0;
             }
             if (setup.record().isPresent()) {
-                if (learnFirst) {
-                    session.startTake(); // after learning: the learning presses are not music
+                if (learnFirst) { // after learning: the learning presses are not music
+                    saver = TakeSaver.start(session, setup.record().get());
                 }
-                Path target = setup.record().get();
-                autosave = new Autosave(session::take, () -> target, news::add, Autosave.EVERY_MILLIS);
+                saver.autosave(news::add);
             }
             say("playing " + m.config().name() + " at T = " + setup.temperature()
                     + (setup.keys().equals(KeyChoice.ALL) ? "" : " on " + setup.keys())
@@ -142,15 +141,16 @@ final class HeadlessPlay {
                 left = session.performer().pending();
             }
         } finally {
-            if (autosave != null) {
-                autosave.close();
+            if (saver != null) {
+                saver.close(); // autosave stops; the take is saved below, once every note is released
             }
             session.close(); // controllers stop, every note is released, the pedal lifted, outputs closed
             printNews();
         }
         if (setup.record().isPresent()) {
-            Take take = session.stopTake();
-            RecordTarget.Saved saved = RecordTarget.save(take, setup.record().get());
+            TakeSaver.Result result = saver.finish();
+            Take take = result.take();
+            RecordTarget.Saved saved = result.saved();
             if (saved.rescued()) {
                 say("could not save to " + setup.record().get() + " (" + saved.problem() + ")");
                 say("the take is safe in " + saved.mid() + " (" + take.notes() + " notes) and " + saved.session());

@@ -1,6 +1,7 @@
 package dev.pianogenie.app.cli;
 
 import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.midi.MidiFileName;
 import dev.pianogenie.midi.MidiFileReader;
 import dev.pianogenie.midi.Performance;
 import dev.pianogenie.app.live.PianoSound;
@@ -47,7 +48,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (p.notes().isEmpty()) {
             throw new IllegalArgumentException(midi + " has no notes to render");
         }
-        Path wav = out != null ? out : midi.resolveSibling(midi.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav");
+        Path wav = out != null ? out : midi.resolveSibling(MidiFileName.stem(midi) + ".wav");
         AtomicFile.checkNotInput(wav, "--out", midi, "the MIDI file being rendered");
         AtomicFile.checkNotInput(wav, "--out", soundfont, "the --soundfont");
         AtomicFile.checkWritable(wav, OfflineRenderer.wavBytes(p)); // before rendering, not after (a long take renders for a while)

@@ -3,6 +3,7 @@ package dev.pianogenie.app.live;
 import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.io.ModelFiles;
 import dev.pianogenie.model.io.ModelFormatException;
+import dev.pianogenie.model.io.ShippedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,14 +12,13 @@ import java.nio.file.Path;
  * set by the launcher), else under the working directory.
  */
 public final class DefaultModel {
-    public static final String RELATIVE = "assets/model";
+    public static final String RELATIVE = ShippedModel.RELATIVE;
 
     private DefaultModel() {
     }
 
     public static Path locate() {
-        String home = System.getProperty("genie.home");
-        Path dir = (home != null ? Path.of(home) : Path.of("")).resolve(RELATIVE).toAbsolutePath();
+        Path dir = ShippedModel.folder().toAbsolutePath();
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("the default model is missing: no folder " + dir
                     + "; pass --model DIR (a model folder or a TF.js checkpoint)");

@@ -5,7 +5,8 @@ import dev.pianogenie.files.AtomicFile;
 import dev.pianogenie.files.ErrorText;
 import dev.pianogenie.files.FileAccessException;
 import dev.pianogenie.files.InputFile;
-import dev.pianogenie.model.UserDirs;
+import dev.pianogenie.files.UserDirs;
+import dev.pianogenie.midi.MidiFileName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ public final class RecordTarget {
     }
 
     static boolean isMidiName(String fileName) {
-        return fileName.toLowerCase(java.util.Locale.ROOT).matches(".+\\.midi?");
+        return MidiFileName.isMidiName(fileName);
     }
 
     /**
@@ -97,7 +98,7 @@ public final class RecordTarget {
      */
     public static Path unused(Path mid, java.util.function.Predicate<Path> taken) {
         String name = mid.getFileName().toString();
-        String stem = name.replaceFirst("(?i)\\.midi?$", "");
+        String stem = MidiFileName.stem(name);
         String ext = name.substring(stem.length());
         int n = 1;
         for (Path p = mid; ; p = mid.resolveSibling(stem + "-" + ++n + ext)) {
@@ -122,7 +123,7 @@ public final class RecordTarget {
      * {@code ~/.local/share/piano-genie/rescued/NAME-TIME.mid}.
      */
     public static Path fallback(Path intended) {
-        String name = intended.getFileName().toString().replaceFirst("(?i)\\.midi?$", "");
+        String name = MidiFileName.stem(intended);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return unused(rescueFolder().resolve(name + "-" + stamp + ".mid"));
     }

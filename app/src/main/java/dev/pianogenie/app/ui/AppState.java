@@ -15,7 +15,7 @@ import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.Scale;
-import dev.pianogenie.model.UserDirs;
+import dev.pianogenie.files.UserDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

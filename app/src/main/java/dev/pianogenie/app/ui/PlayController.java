@@ -7,7 +7,6 @@ import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.ComputerKeyboard;
 import dev.pianogenie.app.input.midi.MidiKeyboardSource;
-import dev.pianogenie.app.live.Autosave;
 import dev.pianogenie.app.live.ControllerSpec;
 import dev.pianogenie.files.ErrorText;
 import dev.pianogenie.app.live.KeyChoice;
@@ -16,6 +15,8 @@ import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.live.RecordTarget;
 import dev.pianogenie.app.live.Take;
+import dev.pianogenie.app.live.TakeSaver;
+import dev.pianogenie.midi.MidiFileName;
 import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.midi.sound.MidiDeviceException;
 import dev.pianogenie.midi.sound.OfflineRenderer;
@@ -51,7 +52,7 @@ final class PlayController implements AutoCloseable {
     private volatile ButtonSource extra;
     // background thread only
     private Path takeFile;
-    private Autosave autosave;
+    private TakeSaver saver;
 
     PlayController(AppState state, UiEvents events) {
         this.state = state;
@@ -282,14 +283,13 @@ final class PlayController implements AutoCloseable {
     /** Background thread. */
     private void beginTake(LiveSession s, Path mid) {
         try {
-            RecordTarget.check(mid);
+            saver = TakeSaver.start(s, mid);
         } catch (IllegalArgumentException e) {
             Platform.runLater(state::recordingStopped);
             throw e;
         }
-        s.startTake();
         takeFile = mid;
-        autosave = new Autosave(s::take, () -> mid, m -> Platform.runLater(() -> state.problem(m)), Autosave.EVERY_MILLIS);
+        saver.autosave(m -> Platform.runLater(() -> state.problem(m)));
         Platform.runLater(() -> {
             state.takeStarted();
             state.say(Message.info("Recording take " + state.takes().get() + " (autosaved to " + mid + ")…"));
@@ -303,13 +303,13 @@ final class PlayController implements AutoCloseable {
 
     /** Background thread. */
     private void finishTake(LiveSession s) throws Exception {
-        if (autosave == null || s == null) {
+        if (saver == null || s == null) {
             return;
         }
-        autosave.close();
-        autosave = null;
-        Take take = s.stopTake();
-        RecordTarget.Saved saved = RecordTarget.save(take, takeFile);
+        TakeSaver.Result result = saver.finish();
+        saver = null;
+        Take take = result.take();
+        RecordTarget.Saved saved = result.saved();
         int n = take.notes();
         Platform.runLater(() -> {
             state.recordingStopped();
@@ -344,7 +344,7 @@ final class PlayController implements AutoCloseable {
                 throw new IllegalStateException("the take has no notes");
             }
             Path base = mid != null ? mid : AppState.TAKES.resolve("take.mid");
-            Path wav = unused(base.resolveSibling(base.getFileName().toString().replaceFirst("(?i)\\.midi?$", "") + ".wav"));
+            Path wav = unused(base.resolveSibling(MidiFileName.stem(base) + ".wav"));
             // before rendering, as ./genie render: too long for a WAV, a full disk, a folder in the way are said at once
             dev.pianogenie.files.AtomicFile.checkWritable(wav, OfflineRenderer.wavBytes(take.performance()));
             // normalised as ./genie render does by default: one gain for the whole file, peak at -1 dBFS

@@ -1,5 +1,6 @@
 package dev.pianogenie.app.ui;
 
+import dev.pianogenie.midi.MidiFileName;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -98,7 +99,7 @@ final class RecordBar extends FlowPane {
                     }
                     chooser.setInitialFileName(typed.getFileName() == null ? "take.mid" : typed.getFileName().toString());
                     return chooser.showSaveDialog(owner);
-                }).ifPresent(p -> state.saveTakeAs(p.getFileName().toString().matches("(?i).*\\.midi?$") ? p
+                }).ifPresent(p -> state.saveTakeAs(MidiFileName.hasMidiExtension(p.getFileName().toString()) ? p
                         : p.resolveSibling(p.getFileName() + ".mid")));
     }
 }

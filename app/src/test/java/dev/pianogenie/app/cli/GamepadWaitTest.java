@@ -91,7 +91,7 @@ class GamepadWaitTest {
                 System.getProperty("java.class.path").split(java.io.File.pathSeparator)).filter(e -> !e.contains("natives-all")).toList());
         List<String> cmd = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED", "-Dai.djl.offline=true", "-Xmx1g",
-                "-Duser.home=" + System.getProperty("user.home"), "-Dpianogenie.cache=" + dev.pianogenie.model.Caches.root(),
+                "-Duser.home=" + System.getProperty("user.home"), "-Dpianogenie.cache=" + dev.pianogenie.files.Caches.root(),
                 "-cp", classPath, GenieCli.class.getName(), "play", "--headless", "--controller", "gamepad",
                 "--output", "none", "--record", dir.resolve("take.mid").toString(), "--model", SharedData.tutorialModel().toString()));
         Path log = dir.resolve("stderr.txt");

@@ -1,8 +1,8 @@
 package dev.pianogenie.model.engine;
 
 import ai.djl.engine.Engine;
-import dev.pianogenie.model.Caches;
-import dev.pianogenie.model.NativeCache;
+import dev.pianogenie.files.Caches;
+import dev.pianogenie.files.NativeCache;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;

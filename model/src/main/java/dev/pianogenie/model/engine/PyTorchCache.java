@@ -1,6 +1,6 @@
 package dev.pianogenie.model.engine;
 
-import dev.pianogenie.model.NativeCache;
+import dev.pianogenie.files.NativeCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

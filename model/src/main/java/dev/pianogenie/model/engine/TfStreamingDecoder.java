@@ -1,5 +1,6 @@
 package dev.pianogenie.model.engine;
 
+import dev.pianogenie.model.CellConvention;
 import dev.pianogenie.model.DecoderWeights;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
@@ -189,8 +190,7 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
     private static int canonicalRow(int col, int hd) {
         int gate = col / hd;
         int unit = col % hd;
-        int[] canonicalGate = {0, 2, 1, 3};
-        return canonicalGate[gate] * hd + unit;
+        return CellConvention.otherGateOrder(gate) * hd + unit;
     }
 
     @Override

@@ -225,9 +225,8 @@ public final class ModelFiles {
             float[] whh = new float[4 * h * h];
             float[] bias = new float[4 * h];
             // TF columns (i, j, f, o) over rows [x; h]  →  PyTorch rows (i, f, g = j, o)
-            int[] tfGateOf = {0, 2, 1, 3};
             for (int gate = 0; gate < 4; gate++) {
-                int tfGate = tfGateOf[gate];
+                int tfGate = CellConvention.otherGateOrder(gate);
                 for (int unit = 0; unit < h; unit++) {
                     int row = gate * h + unit;
                     int col = tfGate * h + unit;
@@ -235,7 +234,7 @@ public final class ModelFiles {
                         wih[row * h + i] = k.data()[i * 4 * h + col];
                         whh[row * h + i] = k.data()[(h + i) * 4 * h + col];
                     }
-                    bias[row] = b.data()[col] + (gate == 1 ? 1f : 0f); // TF adds forget bias 1.0 at run time
+                    bias[row] = b.data()[col] + (gate == CellConvention.TORCH_FORGET_GATE ? 1f : 0f); // TF adds forget bias 1.0 at run time
                 }
             }
             put(t, TensorNames.decLstm("weight_ih", l), wih, 4 * h, h);

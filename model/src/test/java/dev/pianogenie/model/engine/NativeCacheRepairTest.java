@@ -3,7 +3,7 @@ package dev.pianogenie.model.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pianogenie.model.Caches;
+import dev.pianogenie.files.Caches;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -2,15 +2,18 @@ package dev.pianogenie.training.cli;
 
 import dev.pianogenie.model.FeatureEncoding;
 import dev.pianogenie.model.ModelConfig;
+import dev.pianogenie.training.data.BatchSource;
 import dev.pianogenie.training.data.CropSampler;
 import dev.pianogenie.training.data.Dataset;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.data.PerformanceSampling;
 import dev.pianogenie.training.data.PrefetchingBatches;
 import dev.pianogenie.training.data.Split;
-import dev.pianogenie.training.loop.BatchSource;
-import dev.pianogenie.training.loop.NoteBatch;
 import dev.pianogenie.training.loop.StepPhases;
-import dev.pianogenie.training.loop.TrainingConfig;
+import dev.pianogenie.training.loop.TrainingListener;
 import dev.pianogenie.training.loop.TrainingRun;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +73,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         if (data != null) {
             Dataset dataset = Dataset.load(data, System.err);
             source = new CropSampler(dataset.split(Split.TRAIN), batch, config.sequenceLength(), config.seed(),
-                    dev.pianogenie.training.loop.TrainingConfig.Sampling.UNIFORM, true);
+                    PerformanceSampling.UNIFORM, true);
             batches = "real (" + data + ")";
         } else {
             source = randomBatches(batch, config.sequenceLength());
@@ -81,9 +84,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
         double seconds;
         TrainingRun[] running = new TrainingRun[1];
         long[] cpu = {processCpuNanos(), 0};
-        TrainingRun.Listener timing = new TrainingRun.Listener() {
+        TrainingListener timing = new TrainingListener() {
             @Override
-            public void step(long step, TrainingRun.StepLosses losses, double lr, double stepsPerSecond) {
+            public void step(long step, StepLosses losses, double lr, double stepsPerSecond) {
                 if (step == warmup) {
                     running[0].phases().resetAfterThisStep();
                     cpu[0] = processCpuNanos();

@@ -1,5 +1,7 @@
 package dev.pianogenie.training.cli;
 
+import dev.pianogenie.training.run.TrainingConfig;
+
 /** The PyTorch engine's thread pools must be sized before the engine loads: all cores by default; and the shards over them. */
 final class ThreadsOption {
     /** More engine threads than this is a typo (each one is a native thread with its own stack). */
@@ -25,10 +27,10 @@ final class ThreadsOption {
 
     /** {@code --shards N} checked against its range and the batch; returns N. */
     static int checkShards(int shards, int batch) {
-        int max = Math.min(dev.pianogenie.training.loop.TrainingConfig.MAX_SHARDS, batch);
+        int max = Math.min(TrainingConfig.MAX_SHARDS, batch);
         if (shards < 1 || shards > max) {
             throw new IllegalArgumentException("--shards must be 1.." + max + " (at most "
-                    + dev.pianogenie.training.loop.TrainingConfig.MAX_SHARDS + " and at most the batch), was " + shards);
+                    + TrainingConfig.MAX_SHARDS + " and at most the batch), was " + shards);
         }
         return shards;
     }

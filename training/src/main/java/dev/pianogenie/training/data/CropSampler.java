@@ -2,9 +2,6 @@ package dev.pianogenie.training.data;
 
 import dev.pianogenie.model.FeatureEncoding;
 import dev.pianogenie.model.Keys;
-import dev.pianogenie.training.loop.BatchSource;
-import dev.pianogenie.training.loop.NoteBatch;
-import dev.pianogenie.training.loop.TrainingConfig;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -27,11 +24,11 @@ public final class CropSampler implements BatchSource {
     private final int batch;
     private final int length;
     private final long seed;
-    private final TrainingConfig.Sampling weighting;
+    private final PerformanceSampling weighting;
     private final boolean augment;
     private final long[] cumulativeNotes;
 
-    public CropSampler(List<NoteSequence> sequences, int batch, int length, long seed, TrainingConfig.Sampling weighting, boolean augment) {
+    public CropSampler(List<NoteSequence> sequences, int batch, int length, long seed, PerformanceSampling weighting, boolean augment) {
         this.sequences = sequences.stream().filter(s -> s.size() >= length).toList();
         if (this.sequences.isEmpty()) {
             throw new IllegalArgumentException("no performance has " + length + " notes or more: nothing to train on");
@@ -89,7 +86,7 @@ public final class CropSampler implements BatchSource {
     }
 
     private NoteSequence pick(SplittableRandom random) {
-        if (weighting == TrainingConfig.Sampling.UNIFORM) {
+        if (weighting == PerformanceSampling.UNIFORM) {
             return sequences.get(random.nextInt(sequences.size()));
         }
         long r = random.nextLong(cumulativeNotes[cumulativeNotes.length - 1]);

@@ -1,11 +1,12 @@
 package dev.pianogenie.training.data;
 
+import dev.pianogenie.files.Caches;
 import dev.pianogenie.files.InputFile;
 import dev.pianogenie.midi.MidiFileException;
 import dev.pianogenie.midi.MidiFileReader;
+import dev.pianogenie.midi.MidiFolder;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.Performance;
-import dev.pianogenie.model.Caches;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -15,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.pianogenie.midi.MidiFolder;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,7 +2,6 @@ package dev.pianogenie.training.data;
 
 import dev.pianogenie.model.FeatureEncoding;
 import dev.pianogenie.model.Keys;
-import dev.pianogenie.training.loop.NoteBatch;
 import java.util.ArrayList;
 import java.util.List;
 

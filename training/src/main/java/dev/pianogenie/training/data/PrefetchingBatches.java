@@ -1,7 +1,5 @@
 package dev.pianogenie.training.data;
 
-import dev.pianogenie.training.loop.BatchSource;
-import dev.pianogenie.training.loop.NoteBatch;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 

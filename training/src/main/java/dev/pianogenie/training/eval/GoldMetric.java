@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pianogenie.files.InputFile;
 import dev.pianogenie.model.Keys;
-import dev.pianogenie.training.loop.NoteBatch;
+import dev.pianogenie.training.data.NoteBatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

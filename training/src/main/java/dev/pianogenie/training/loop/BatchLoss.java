@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
+import dev.pianogenie.training.data.NoteBatch;
 
 /**
  * A batch's inputs and loss terms for a training step — the one place that knows a network with a velocity output

@@ -1,5 +1,10 @@
 package dev.pianogenie.training.loop;
 
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.RunLog;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.TrainingState;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +19,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * every {@code every}; without a terminal (a background run, a pipe) that line on the output too. Validation results
  * always get a line. The ETA is said in words ("42 min").
  */
-public class ProgressReporter implements TrainingRun.Listener, AutoCloseable {
+public class ProgressReporter implements TrainingListener, AutoCloseable {
     private final PrintStream out;
     private final PrintStream logOnly;
     private final boolean terminal;
@@ -74,7 +79,7 @@ public class ProgressReporter implements TrainingRun.Listener, AutoCloseable {
     }
 
     @Override
-    public void step(long step, TrainingRun.StepLosses l, double lr, double stepsPerSecond) {
+    public void step(long step, StepLosses l, double lr, double stepsPerSecond) {
         double etaSeconds = (totalSteps - step) / Math.max(1e-9, stepsPerSecond);
         if (bar != null) {
             bar.stepTo(step);

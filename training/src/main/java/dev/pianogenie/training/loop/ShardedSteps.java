@@ -11,6 +11,8 @@ import ai.djl.training.ParameterStore;
 import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.run.TrainingConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -257,5 +259,15 @@ final class ShardedSteps implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Shards over the engine threads {@code genie train --threads} asked for (all cores by default): as many shards at
+     * once as there are threads, the threads left over shared inside each shard's ops.
+     */
+    static ShardedSteps onEngineThreads(PianoGenieNet net, NDManager manager, int shards, java.util.Set<String> trainable) {
+        int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+        int atOnce = Math.max(1, Math.min(shards, threads));
+        return new ShardedSteps(net, manager, shards, atOnce, Math.max(1, threads / atOnce), trainable);
     }
 }

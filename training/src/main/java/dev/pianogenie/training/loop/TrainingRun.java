@@ -1,29 +1,33 @@
 package dev.pianogenie.training.loop;
 
-import dev.pianogenie.files.AtomicFile;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.engine.Engines;
-import dev.pianogenie.model.io.TensorNames;
+import dev.pianogenie.model.io.Tensor;
 import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.eval.NetEvaluator;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.TrainingCurve;
+import dev.pianogenie.training.run.TrainingState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -35,47 +39,11 @@ import java.util.Map;
  * a run killed at any moment and resumed continues exactly where its last checkpoint left it.
  */
 public final class TrainingRun implements AutoCloseable {
-    public static final String CHECKPOINT = "checkpoint.bin";
-    public static final String BEST = "best.bin";
-
-    /** Checkpoint headers hold +∞ (no validation yet) and NaN (no validation split): allow them. */
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(SerializationFeature.INDENT_OUTPUT).build();
-
-    /** What the run reports as it goes (the command prints a progress bar, tests collect). */
-    public interface Listener {
-        default void started(TrainingState state) {
-        }
-
-        default void step(long step, StepLosses losses, double learningRate, double stepsPerSecond) {
-        }
-
-        default void validated(long step, Scores scores, boolean best) {
-        }
-
-        default void checkpointed(long step, Path file) {
-        }
-
-        /** A new best model: export it (e.g. as a model folder). */
-        default void newBest(PianoGenieNet net, TrainingState state) throws IOException {
-        }
-    }
-
-    /** One step's loss terms, as plain numbers. */
-    public record StepLosses(double total, double reconstruction, double margin, double contour, double gradNorm,
-            double velocity) {
-        /** Without a velocity output (its term NaN). */
-        public StepLosses(double total, double reconstruction, double margin, double contour, double gradNorm) {
-            this(total, reconstruction, margin, contour, gradNorm, Double.NaN);
-        }
-    }
-
     private TrainingConfig config;
-    private final Path runDir;
+    private final RunFolder folder;
     private final BatchSource batches;
     private final List<NoteBatch> validation;
-    private final Listener listener;
+    private final TrainingListener listener;
     private final Engine engine;
     private final NDManager manager;
     private final PianoGenieNet net;
@@ -101,7 +69,7 @@ public final class TrainingRun implements AutoCloseable {
      *               (an existing checkpoint is refused, so a run is never overwritten by accident)
      */
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
-            List<NoteBatch> validation, boolean resume, Listener listener) throws IOException {
+            List<NoteBatch> validation, boolean resume, TrainingListener listener) throws IOException {
         this(config, model, runDir, batches, validation, resume, listener, c -> c.withSteps(config.steps()));
     }
 
@@ -110,35 +78,31 @@ public final class TrainingRun implements AutoCloseable {
      *                 continues exactly; a deliberate change — a higher total, another clip — goes here)
      */
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
-            List<NoteBatch> validation, boolean resume, Listener listener,
+            List<NoteBatch> validation, boolean resume, TrainingListener listener,
             java.util.function.UnaryOperator<TrainingConfig> onResume) throws IOException {
         this(config, model, runDir, batches, validation, resume, listener, onResume, Device.cpu());
     }
 
     /** @param device where the network trains (the CPU, or a CUDA GPU when the engine has one) */
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
-            List<NoteBatch> validation, boolean resume, Listener listener,
+            List<NoteBatch> validation, boolean resume, TrainingListener listener,
             java.util.function.UnaryOperator<TrainingConfig> onResume, Device device) throws IOException {
         this.config = config;
-        this.runDir = runDir;
+        this.folder = new RunFolder(runDir);
         this.batches = batches;
         this.validation = List.copyOf(validation);
         this.listener = listener;
         Files.createDirectories(runDir);
-        Path checkpoint = runDir.resolve(CHECKPOINT);
-        if (!resume && Files.exists(checkpoint)) {
-            throw new IOException(runDir + " already holds a training run (" + CHECKPOINT
-                    + "): add --resume to continue it, or choose another folder");
+        if (!resume) {
+            folder.refuseExistingRun();
         }
         this.engine = Engines.pytorch();
         engine.setRandomSeed((int) config.seed());
         this.manager = engine.newBaseManager(device);
-        // Without checkpoint.bin (it holds the optimizer moments and is too large to travel in git), a resume
-        // warm-starts from best.bin: its parameters and step, fresh Adam moments, and the lr warmed up again.
-        Path from = resume && !Files.exists(checkpoint) && Files.exists(runDir.resolve(BEST))
-                ? runDir.resolve(BEST) : checkpoint;
-        boolean warmStart = !from.equals(checkpoint);
-        TrainingState restored = resume ? readState(from) : null;
+        // without checkpoint.bin a resume warm-starts from best.bin: fresh Adam moments, the lr warmed up again
+        Path from = resume ? folder.resumeFrom() : folder.checkpoint();
+        boolean warmStart = resume && folder.resumeIsWarmStart();
+        TrainingState restored = resume ? RunFolder.readState(from) : null;
         ModelConfig modelConfig = restored != null ? resumedModel(restored.model(), model) : model;
         this.net = new PianoGenieNet(modelConfig);
         net.initialize(manager, DataType.FLOAT32, net.exampleInputShapes());
@@ -148,7 +112,7 @@ public final class TrainingRun implements AutoCloseable {
             CheckpointFile.Contents contents = CheckpointFile.read(from);
             restoreParameters(contents.tensors());
             if (!warmStart) {
-                adam.restore(floats(contents.tensors()), restored.step());
+                adam.restore(CheckpointTensors.floats(contents.tensors()), restored.step());
             }
             // a resumed run keeps its recipe (so it continues exactly); only the total may change
             this.config = onResume.apply(restored.training());
@@ -160,87 +124,16 @@ public final class TrainingRun implements AutoCloseable {
         this.loss = new PianoGenieLoss(this.config.marginWeight(), this.config.contourWeight(),
                 this.config.velocityWeight(), this.config.velocityMaeWeight()); // the resumed recipe's
         this.warmStarted = warmStart;
-        this.curve = new TrainingCurve(runDir.resolve("curve.csv"), state.step());
-        this.trainable = trainable(parameters, this.config.freezeEncoder(), this.config.freezeDecoder());
-        this.sharded = this.config.shards() > 1 ? newShardedSteps(net, manager, this.config.shards(), trainable.keySet()) : null;
-    }
-
-    /**
-     * The parameters a step updates. A frozen encoder's parameters stop requiring gradients, so autograd records no
-     * encoder graph and computes none of its gradients (its margin and contour terms become constants): a decoder-only
-     * step costs less, and the encoder's weights stay bit for bit the starting model's.
-     */
-    static Map<String, Parameter> trainable(Map<String, Parameter> all, boolean freezeEncoder) {
-        return trainable(all, freezeEncoder, false);
-    }
-
-    /**
-     * The same, the decoder (input layer, LSTM, key output) frozen too when asked: only a velocity output learns, and
-     * no gradient flows into the LSTM — a step is little more than the forward pass.
-     */
-    static Map<String, Parameter> trainable(Map<String, Parameter> all, boolean freezeEncoder, boolean freezeDecoder) {
-        Map<String, Parameter> t = new LinkedHashMap<>();
-        all.forEach((name, p) -> {
-            boolean frozen = freezeEncoder && name.startsWith(TensorNames.ENCODER_PREFIX)
-                    || freezeDecoder && name.startsWith(TensorNames.DECODER_PREFIX);
-            p.getArray().setRequiresGradient(!frozen);
-            if (!frozen) {
-                t.put(name, p);
-            }
-        });
-        return t;
-    }
-
-    /**
-     * Shards over the engine threads {@code genie train --threads} asked for (all cores by default): as many shards at
-     * once as there are threads, the threads left over shared inside each shard's ops.
-     */
-    private static ShardedSteps newShardedSteps(PianoGenieNet net, NDManager manager, int shards,
-            java.util.Set<String> trainable) {
-        int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
-        int atOnce = Math.max(1, Math.min(shards, threads));
-        return new ShardedSteps(net, manager, shards, atOnce, Math.max(1, threads / atOnce), trainable);
-    }
-
-    /**
-     * What {@code --resume} in {@code runDir} would continue: the state in {@code checkpoint.bin}, or in
-     * {@code best.bin} when there is no checkpoint (a warm start).
-     */
-    public static TrainingState resumeState(Path runDir) throws IOException {
-        Path checkpoint = runDir.resolve(CHECKPOINT);
-        return readState(Files.exists(checkpoint) || !Files.exists(runDir.resolve(BEST)) ? checkpoint : runDir.resolve(BEST));
-    }
-
-    /**
-     * Removes what a run killed mid-write leaves in its folder: the temporary files of checkpoints, best parameters
-     * and curve (each written to a temporary file, then renamed: {@link AtomicFile}). Returns what was removed.
-     */
-    public static List<Path> removeStaleTempFiles(Path runDir) throws IOException {
-        List<Path> removed = new java.util.ArrayList<>();
-        if (!Files.isDirectory(runDir)) {
-            return removed;
-        }
-        try (var files = Files.list(runDir)) {
-            for (Path p : files.toList()) {
-                String n = p.getFileName().toString();
-                // AtomicFile's leftovers (.NAME.RANDOM.part), and the NAME*.tmp of runs written by older versions
-                boolean stale = Stream.of(CHECKPOINT, BEST, "curve.csv", "curve.png")
-                        .anyMatch(f -> AtomicFile.isLeftOverOf(p, Path.of(f)))
-                        || n.endsWith(".tmp") && (n.startsWith(CHECKPOINT) || n.startsWith(BEST) || n.startsWith("curve."));
-                if (stale && Files.isRegularFile(p)) {
-                    Files.delete(p);
-                    removed.add(p);
-                }
-            }
-        }
-        return removed;
+        this.curve = new TrainingCurve(folder.curve(), state.step());
+        this.trainable = TrainableParameters.select(parameters, this.config.freezeEncoder(), this.config.freezeDecoder());
+        this.sharded = this.config.shards() > 1 ? ShardedSteps.onEngineThreads(net, manager, this.config.shards(), trainable.keySet()) : null;
     }
 
     /**
      * Starts a fresh run from trained parameters (fine-tuning): every parameter must be there, encoder included.
      * Adam's moments stay fresh, so {@code warmupSteps} matter.
      */
-    public void initializeFrom(Map<String, dev.pianogenie.model.io.Tensor> tensors) {
+    public void initializeFrom(Map<String, Tensor> tensors) {
         if (state.step() != 0) {
             throw new IllegalStateException("only a fresh run starts from a model; this one is at step " + state.step());
         }
@@ -276,18 +169,6 @@ public final class TrainingRun implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("validation interrupted");
         }
-    }
-
-    private static TrainingState readState(Path checkpoint) throws IOException {
-        if (!Files.exists(checkpoint)) {
-            throw new IOException("nothing to resume: no " + CHECKPOINT + " or " + BEST + " in " + checkpoint.getParent());
-        }
-        return readHeader(CheckpointFile.read(checkpoint).headerJson());
-    }
-
-    /** The state stored in a checkpoint's header. */
-    public static TrainingState readHeader(String json) throws IOException {
-        return JSON.readValue(json, TrainingState.class);
     }
 
     public PianoGenieNet net() {
@@ -432,7 +313,7 @@ public final class TrainingRun implements AutoCloseable {
             state = new TrainingState(state.step(), config, state.model(),
                     scores.notes() == 0 ? Double.NaN : scores.meanCrossEntropy(), state.step(), state.elapsedSeconds(),
                     velocityCe);
-            CheckpointFile.write(runDir.resolve(BEST), JSON.writeValueAsString(state), parameterTensors());
+            folder.writeBest(state, parameterTensors());
             listener.newBest(net, state);
         }
         listener.validated(state.step(), scores, best);
@@ -466,45 +347,24 @@ public final class TrainingRun implements AutoCloseable {
 
     private void saveCheckpoint() throws IOException {
         curve.flush(); // every row up to the checkpoint's step is on disk before the checkpoint is
-        Map<String, CheckpointFile.Tensor> tensors = parameterTensors();
-        adam.state().forEach((name, array) -> tensors.put(name, tensor(array)));
-        Path file = runDir.resolve(CHECKPOINT);
-        CheckpointFile.write(file, JSON.writeValueAsString(state), tensors);
+        Map<String, Tensor> tensors = parameterTensors();
+        adam.state().forEach((name, array) -> tensors.put(name, CheckpointTensors.tensor(name, array)));
+        Path file = folder.writeCheckpoint(state, tensors);
         listener.checkpointed(state.step(), file);
     }
 
-    private Map<String, CheckpointFile.Tensor> parameterTensors() {
-        Map<String, CheckpointFile.Tensor> tensors = new LinkedHashMap<>();
-        parameters.forEach((name, p) -> tensors.put(name, tensor(p.getArray())));
-        return tensors;
+    private Map<String, Tensor> parameterTensors() {
+        return CheckpointTensors.of(parameters);
     }
 
-    private static CheckpointFile.Tensor tensor(NDArray a) {
-        return new CheckpointFile.Tensor(a.getShape().getShape(), a.toFloatArray());
-    }
-
-    private void restoreParameters(Map<String, CheckpointFile.Tensor> tensors) throws IOException {
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            CheckpointFile.Tensor t = tensors.get(e.getKey());
-            NDArray target = e.getValue().getArray();
-            if (t == null || t.data().length != target.size()) {
-                throw new IOException("the checkpoint does not match the network: parameter " + e.getKey()
-                        + (t == null ? " is missing" : " has " + t.data().length + " values, expected " + target.size()));
-            }
-            dev.pianogenie.model.net.ArrayValues.fill(target, t.data());
-        }
+    private void restoreParameters(Map<String, Tensor> tensors) throws IOException {
+        CheckpointTensors.restore(parameters, tensors);
     }
 
     /** Loads parameters (e.g. {@code best.bin}) into this run's network. */
     public void loadParameters(Path file) throws IOException {
         restoreParameters(CheckpointFile.read(file).tensors());
         replicasFollow();
-    }
-
-    private static Map<String, float[]> floats(Map<String, CheckpointFile.Tensor> tensors) {
-        Map<String, float[]> m = new LinkedHashMap<>();
-        tensors.forEach((k, v) -> m.put(k, v.data()));
-        return m;
     }
 
     @Override

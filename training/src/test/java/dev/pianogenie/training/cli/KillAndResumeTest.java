@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pianogenie.testkit.SharedData;
-import dev.pianogenie.training.loop.CheckpointFile;
-import dev.pianogenie.training.loop.TrainingRun;
-import dev.pianogenie.training.loop.TrainingState;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,13 +39,13 @@ class KillAndResumeTest {
                 TrainingCli.class.getName(), "train", "--data", data.toString(), "--out", out.toString(),
                 "--steps", "1000", "--batch", "2", "--checkpoint-every", "1", "--validate-every", "1000", "--threads", "1"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
-        Path checkpoint = run.resolve(TrainingRun.CHECKPOINT);
+        Path checkpoint = run.resolve(RunFolder.CHECKPOINT);
         long deadline = System.currentTimeMillis() + 120_000;
         long step = 0;
         while (System.currentTimeMillis() < deadline && step < 5) {
             Thread.sleep(100);
             try {
-                step = TrainingRun.readHeader(CheckpointFile.read(checkpoint).headerJson()).step();
+                step = RunFolder.readHeader(CheckpointFile.read(checkpoint).headerJson()).step();
             } catch (java.io.IOException notYet) {
                 // no checkpoint yet, or caught between write and rename: keep waiting
             }
@@ -54,12 +54,12 @@ class KillAndResumeTest {
         p.destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
 
-        TrainingState afterKill = TrainingRun.readHeader(CheckpointFile.read(checkpoint).headerJson());
+        TrainingState afterKill = RunFolder.readHeader(CheckpointFile.read(checkpoint).headerJson());
         assertTrue(afterKill.step() >= 5, "the last checkpoint is complete and readable");
         long target = afterKill.step() + 3;
         TrainEvalCommandTest.run("train", "--data", data.toString(), "--out", out.toString(), "--resume",
                 "--steps", Long.toString(target), "--threads", "1");
-        TrainingState resumed = TrainingRun.readHeader(CheckpointFile.read(checkpoint).headerJson());
+        TrainingState resumed = RunFolder.readHeader(CheckpointFile.read(checkpoint).headerJson());
         assertEquals(target, resumed.step(), "the step counter continues from the checkpoint");
         assertEquals(2, resumed.training().batchSize(), "the resumed run keeps its recipe");
         List<String> curve = Files.readAllLines(run.resolve("curve.csv"));

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pianogenie.training.loop.CheckpointFile;
-import dev.pianogenie.training.loop.TrainingRun;
-import dev.pianogenie.training.loop.TrainingState;
+import dev.pianogenie.model.io.Tensor;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,11 +55,11 @@ class ResumeAndFineTuneTest {
         }
         // written with the usual permissions, as any new file in that folder (they were 0600)
         Path plain = Files.createFile(run.resolve("plain"));
-        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(run.resolve(TrainingRun.CHECKPOINT)));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(run.resolve(RunFolder.CHECKPOINT)));
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(run.resolve("curve.png")));
 
-        Map<String, CheckpointFile.Tensor> a = CheckpointFile.read(straight.resolve("training").resolve(TrainingRun.CHECKPOINT)).tensors();
-        Map<String, CheckpointFile.Tensor> b = CheckpointFile.read(run.resolve(TrainingRun.CHECKPOINT)).tensors();
+        Map<String, Tensor> a = CheckpointFile.read(straight.resolve("training").resolve(RunFolder.CHECKPOINT)).tensors();
+        Map<String, Tensor> b = CheckpointFile.read(run.resolve(RunFolder.CHECKPOINT)).tensors();
         assertEquals(a.keySet(), b.keySet());
         for (String name : a.keySet()) {
             assertArrayEquals(a.get(name).data(), b.get(name).data(), 0f, name + " is bit-identical to the uninterrupted run's");
@@ -176,13 +177,13 @@ class ResumeAndFineTuneTest {
         Path out = tmp.resolve("decoder-2");
         Cli resumed = ok("train", "--data", data.toString(), "--out", out.toString(), "--resume", "--steps", "50",
                 "--threads", "2");
-        Map<String, CheckpointFile.Tensor> after = CheckpointFile.read(out.resolve("training").resolve(TrainingRun.CHECKPOINT)).tensors();
+        Map<String, Tensor> after = CheckpointFile.read(out.resolve("training").resolve(RunFolder.CHECKPOINT)).tensors();
         for (Map.Entry<String, dev.pianogenie.model.io.Tensor> e : shipped.tensors().entrySet()) {
             if (e.getKey().startsWith("enc.")) {
                 assertArrayEquals(e.getValue().data(), after.get(e.getKey()).data(), 0f, e.getKey() + " after the resume");
             }
         }
-        assertTrue(TrainingRun.resumeState(out.resolve("training")).training().freezeEncoder(), resumed.out());
+        assertTrue(RunFolder.resumeState(out.resolve("training")).training().freezeEncoder(), resumed.out());
         // --export-only writes the run's best model again, under another name when asked
         Path exported = tmp.resolve("exported");
         Cli export = ok("train", "--run", out.resolve("training").toString(), "--out", exported.toString(), "--export-only",
@@ -197,7 +198,7 @@ class ResumeAndFineTuneTest {
         assertTrue(Files.exists(exported.resolve("training-curve.png")), "with the run's curve");
         // --latest writes the checkpoint's parameters instead (a recipe's stage that ends on a step count), and says so
         Path runDir = out.resolve("training");
-        TrainingState state = TrainingRun.resumeState(runDir);
+        TrainingState state = RunFolder.resumeState(runDir);
         Path latestOut = tmp.resolve("latest");
         Cli latest = ok("train", "--run", runDir.toString(), "--out", latestOut.toString(), "--export-only", "--latest");
         assertTrue(latest.out().contains("exported the latest parameters of " + runDir + " (step " + state.step()), latest.out());
@@ -212,7 +213,7 @@ class ResumeAndFineTuneTest {
         ok("train", "--init", ShippedModelTest.ASSET.toString(), "--freeze-encoder", "--data", data.toString(), "--out",
                 wrecked.toString(), "--steps", "5", "--batch", "8", "--validate-every", "5", "--lr", "0.05", "--warmup", "0", "--clip-norm", "1",
                 "--threads", "2");
-        assertEquals(0, TrainingRun.resumeState(wrecked.resolve("training")).bestStep(), "the starting model stays the best");
+        assertEquals(0, RunFolder.resumeState(wrecked.resolve("training")).bestStep(), "the starting model stays the best");
         ok("train", "--run", wrecked.resolve("training").toString(), "--out", latestOut.toString(), "--export-only", "--latest");
         Map<String, String> provenance = dev.pianogenie.model.io.ModelFiles.load(latestOut).config().provenance();
         assertEquals("5", provenance.get("step"), provenance.toString());
@@ -222,7 +223,7 @@ class ResumeAndFineTuneTest {
         TrainErrorsTest.refused(1, "--latest chooses what --export-only writes", "train", "--run", runDir.toString(),
                 "--out", latestOut.toString(), "--latest", "--data", data.toString());
         Path bestOnly = Files.createDirectories(tmp.resolve("kept-in-git"));
-        Files.copy(runDir.resolve(TrainingRun.BEST), bestOnly.resolve(TrainingRun.BEST));
+        Files.copy(runDir.resolve(RunFolder.BEST), bestOnly.resolve(RunFolder.BEST));
         TrainErrorsTest.refused(1, "no checkpoint.bin in " + bestOnly, "train", "--run", bestOnly.toString(), "--out",
                 tmp.resolve("nothing").toString(), "--export-only", "--latest");
         // and unfreezing is a recipe change like any other, said aloud

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pianogenie.testkit.SharedData;
 import dev.pianogenie.training.data.Dataset;
 import dev.pianogenie.training.data.Split;
-import dev.pianogenie.training.loop.TrainingRun;
-import dev.pianogenie.training.loop.TrainingState;
+import dev.pianogenie.training.run.RunFolder;
 import dev.pianogenie.training.run.RunLock;
+import dev.pianogenie.training.run.TrainingState;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,7 @@ class RunsNeverCollideTest {
                         data, "--out", tmp.resolve("other").toString(), "--run", tmp.resolve("run2").toString(), "--steps", "2"));
             }
         }
-        assertFalse(Files.exists(run.resolve(TrainingRun.CHECKPOINT)), "the refused run wrote nothing");
+        assertFalse(Files.exists(run.resolve(RunFolder.CHECKPOINT)), "the refused run wrote nothing");
         // what a run killed with kill -9 leaves: the lock file naming a process that no longer runs, no OS lock
         Files.writeString(run.resolve(RunLock.FILE), "process 999999999, since 2026-01-01T00:00:00Z\n");
         Cli r = Cli.run(args("train", "--data", data, "--out", out.toString(), "--steps", "2"));
@@ -156,7 +156,7 @@ class RunsNeverCollideTest {
                 "--validate-every", "1"));
         assertEquals(0, first.code(), first.out() + first.err());
         Assumptions.assumeTrue(first.out().contains("the validation split has no 128-note window"), "a data set without validation");
-        assertTrue(Double.isNaN(TrainingRun.resumeState(out.resolve("training")).bestValidationCe()));
+        assertTrue(Double.isNaN(RunFolder.resumeState(out.resolve("training")).bestValidationCe()));
 
         // MAESTRO's own splits: the files under their CSV names, two of them in its validation split
         Path maestro = Files.createDirectories(tmp.resolve("maestro"));
@@ -174,7 +174,7 @@ class RunsNeverCollideTest {
         assertEquals(0, resumed.code(), resumed.out() + resumed.err());
         assertTrue(resumed.out().contains("note: resuming on --data " + maestro + ", not the data the run trained on so far ("
                 + none + ")"), resumed.out());
-        TrainingState end = TrainingRun.resumeState(out.resolve("training"));
+        TrainingState end = RunFolder.resumeState(out.resolve("training"));
         assertTrue(Double.isFinite(end.bestValidationCe()) && end.bestStep() >= 3,
                 "model selection works again: best " + end.bestValidationCe() + " at step " + end.bestStep());
         assertEquals(none + ", then " + maestro + " from step 2", end.model().provenance().get("data"), "recorded in the run");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pianogenie.model.FeatureEncoding;
-import dev.pianogenie.training.loop.NoteBatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class CropSamplerTest {
     @Test
     void cropsAreOnThePianoConsecutiveAndAugmentedWithinBounds() {
         CropSampler sampler = new CropSampler(List.of(line("a", 400), line("b", 300), line("short", 50)), 16, 32, 7,
-                dev.pianogenie.training.loop.TrainingConfig.Sampling.UNIFORM, true);
+                PerformanceSampling.UNIFORM, true);
         for (long i = 0; i < 50; i++) {
             NoteBatch b = sampler.batch(i);
             for (int row = 0; row < 16; row++) {
@@ -57,8 +56,8 @@ class CropSamplerTest {
     @Test
     void batchIDependsOnlyOnSeedAndI() {
         List<NoteSequence> data = List.of(line("a", 400), line("b", 300));
-        CropSampler one = new CropSampler(data, 8, 16, 3, dev.pianogenie.training.loop.TrainingConfig.Sampling.BY_NOTES, true);
-        CropSampler two = new CropSampler(data, 8, 16, 3, dev.pianogenie.training.loop.TrainingConfig.Sampling.BY_NOTES, true);
+        CropSampler one = new CropSampler(data, 8, 16, 3, PerformanceSampling.BY_NOTES, true);
+        CropSampler two = new CropSampler(data, 8, 16, 3, PerformanceSampling.BY_NOTES, true);
         two.batch(5); // asking in another order changes nothing
         assertArrayEquals(one.batch(9).keys(), two.batch(9).keys());
         assertArrayEquals(one.batch(9).dtSeconds(), two.batch(9).dtSeconds());
@@ -67,7 +66,7 @@ class CropSamplerTest {
 
     @Test
     void prefetchingGivesTheSameBatchesInOrderAndAfterAJump() throws Exception {
-        CropSampler sampler = new CropSampler(List.of(line("a", 400)), 4, 16, 11, dev.pianogenie.training.loop.TrainingConfig.Sampling.UNIFORM, true);
+        CropSampler sampler = new CropSampler(List.of(line("a", 400)), 4, 16, 11, PerformanceSampling.UNIFORM, true);
         try (PrefetchingBatches pre = new PrefetchingBatches(sampler, 3)) {
             for (long i = 0; i < 6; i++) {
                 assertArrayEquals(sampler.batch(i).keys(), pre.batch(i).keys());

@@ -8,6 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.data.PerformanceSampling;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShardedStepsTest {
     private static TrainingConfig recipe(int batch, int shards, long steps) {
         return new TrainingConfig(steps, batch, 16, 3e-3, 0, TrainingConfig.Schedule.CONSTANT, 0, 1.0, 1, 1, 7, 3, 2,
-                TrainingConfig.Sampling.UNIFORM, TrainingConfig.DEFAULT_VALIDATION_WINDOWS, shards, false);
+                PerformanceSampling.UNIFORM, TrainingConfig.DEFAULT_VALIDATION_WINDOWS, shards, false);
     }
 
     private record Trained(List<double[]> losses, float[] decoderOut, float[] encoderIn, double validationCe) {
@@ -29,9 +37,9 @@ class ShardedStepsTest {
         List<NoteBatch> val = List.of(phrases(6, 16, 999), phrases(5, 16, 998), phrases(3, 16, 997));
         List<double[]> losses = new ArrayList<>();
         double[] ce = {Double.NaN};
-        TrainingRun.Listener record = new TrainingRun.Listener() {
+        TrainingListener record = new TrainingListener() {
             @Override
-            public void step(long step, TrainingRun.StepLosses l, double lr, double sps) {
+            public void step(long step, StepLosses l, double lr, double sps) {
                 losses.add(new double[] {l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm()});
             }
 
@@ -87,10 +95,10 @@ class ShardedStepsTest {
     @Test
     void theShardCountIsPartOfTheRecipe(@TempDir Path dir) throws Exception {
         train(dir, recipe(8, 1, 1), 8, false);
-        String header = CheckpointFile.read(dir.resolve(TrainingRun.CHECKPOINT)).headerJson();
+        String header = CheckpointFile.read(dir.resolve(RunFolder.CHECKPOINT)).headerJson();
         assertTrue(header.contains("\"shards\""), header);
         String older = header.replaceAll(",\\s*\"shards\"\\s*:\\s*1", "");
-        assertEquals(1, TrainingRun.readHeader(older).training().shards(), "runs recorded before sharding: whole batches");
+        assertEquals(1, RunFolder.readHeader(older).training().shards(), "runs recorded before sharding: whole batches");
         assertEquals(2, TrainingConfig.defaultShards(2, 32));
         assertEquals(TrainingConfig.MAX_SHARDS, TrainingConfig.defaultShards(64, 32));
         assertEquals(3, TrainingConfig.defaultShards(16, 3), "never more shards than rows");

@@ -9,6 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pianogenie.model.CellConvention;
 import dev.pianogenie.model.FeatureEncoding;
 import dev.pianogenie.model.ModelConfig;
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.run.CheckpointFile;
+import dev.pianogenie.training.run.RunFolder;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.TrainingCurve;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +54,9 @@ class TrainingRunTest {
     void overfitsAShortSequence(@TempDir Path dir) throws Exception {
         NoteBatch fixed = new NoteBatch(1, 16, phrases(1, 16, 3).keys(), phrases(1, 16, 3).dtSeconds());
         List<Double> ce = new ArrayList<>();
-        TrainingRun.Listener record = new TrainingRun.Listener() {
+        TrainingListener record = new TrainingListener() {
             @Override
-            public void step(long step, TrainingRun.StepLosses l, double lr, double sps) {
+            public void step(long step, StepLosses l, double lr, double sps) {
                 ce.add(l.reconstruction());
             }
         };
@@ -69,19 +76,19 @@ class TrainingRunTest {
         // one uninterrupted run of 6 steps
         Path straight = dir.resolve("straight");
         float[] expected;
-        try (TrainingRun run = new TrainingRun(config(6, 3e-3, 3, 2), SMALL, straight, source, val, false, new TrainingRun.Listener() { })) {
+        try (TrainingRun run = new TrainingRun(config(6, 3e-3, 3, 2), SMALL, straight, source, val, false, new TrainingListener() { })) {
             run.run();
             expected = run.net().namedParameters().get("dec.output.weight").getArray().toFloatArray();
         }
         // the same run stopped after step 4, then resumed
         Path split = dir.resolve("split");
-        try (TrainingRun run = new TrainingRun(config(4, 3e-3, 3, 2), SMALL, split, source, val, false, new TrainingRun.Listener() { })) {
+        try (TrainingRun run = new TrainingRun(config(4, 3e-3, 3, 2), SMALL, split, source, val, false, new TrainingListener() { })) {
             assertEquals(4, run.run().step());
         }
         assertThrows(IOException.class,
-                () -> new TrainingRun(config(6, 3e-3, 3, 2), SMALL, split, source, val, false, new TrainingRun.Listener() { }),
+                () -> new TrainingRun(config(6, 3e-3, 3, 2), SMALL, split, source, val, false, new TrainingListener() { }),
                 "a fresh run must refuse a folder that holds a run");
-        try (TrainingRun run = new TrainingRun(config(6, 3e-3, 3, 2), SMALL, split, source, val, true, new TrainingRun.Listener() { })) {
+        try (TrainingRun run = new TrainingRun(config(6, 3e-3, 3, 2), SMALL, split, source, val, true, new TrainingListener() { })) {
             assertEquals(4, run.state().step(), "resumes at the checkpoint's step");
             assertEquals(6, run.run().step());
             float[] resumed = run.net().namedParameters().get("dec.output.weight").getArray().toFloatArray();
@@ -90,7 +97,7 @@ class TrainingRunTest {
         List<String> curve = Files.readAllLines(split.resolve("curve.csv"));
         assertEquals(TrainingCurve.HEADER, curve.get(0));
         assertEquals(6 + 1, curve.size(), "one row per step, none twice: " + curve);
-        assertTrue(Files.exists(split.resolve(TrainingRun.BEST)));
+        assertTrue(Files.exists(split.resolve(RunFolder.BEST)));
     }
 
     @Test
@@ -99,15 +106,15 @@ class TrainingRunTest {
         List<NoteBatch> val = List.of(phrases(8, 16, 999));
         TrainingConfig recipe = new TrainingConfig(8, 8, 16, 3e-3, 4, TrainingConfig.Schedule.CONSTANT, 0, 0, 1, 1, 7, 4, 2);
         long bestStep;
-        try (TrainingRun run = new TrainingRun(recipe.withSteps(4), SMALL, dir, source, val, false, new TrainingRun.Listener() { })) {
+        try (TrainingRun run = new TrainingRun(recipe.withSteps(4), SMALL, dir, source, val, false, new TrainingListener() { })) {
             bestStep = run.run().bestStep();
         }
-        float[] best = CheckpointFile.read(dir.resolve(TrainingRun.BEST)).tensors().get("dec.output.weight").data();
-        Files.delete(dir.resolve(TrainingRun.CHECKPOINT));
+        float[] best = CheckpointFile.read(dir.resolve(RunFolder.BEST)).tensors().get("dec.output.weight").data();
+        Files.delete(dir.resolve(RunFolder.CHECKPOINT));
         List<Double> rates = new ArrayList<>();
-        TrainingRun.Listener record = new TrainingRun.Listener() {
+        TrainingListener record = new TrainingListener() {
             @Override
-            public void step(long step, TrainingRun.StepLosses l, double lr, double sps) {
+            public void step(long step, StepLosses l, double lr, double sps) {
                 rates.add(lr);
             }
         };
@@ -118,7 +125,7 @@ class TrainingRunTest {
                     "with best.bin's parameters");
             assertEquals(6, run.run().step());
         }
-        assertTrue(Files.exists(dir.resolve(TrainingRun.CHECKPOINT)), "the warm-started run writes its own checkpoint");
+        assertTrue(Files.exists(dir.resolve(RunFolder.CHECKPOINT)), "the warm-started run writes its own checkpoint");
         // stopped during the new warm-up and resumed exactly: the ramp goes on where it was
         try (TrainingRun run = new TrainingRun(recipe, SMALL, dir, source, val, true, record)) {
             assertFalse(run.warmStarted());
@@ -130,7 +137,7 @@ class TrainingRunTest {
 
         Path empty = dir.resolve("empty");
         IOException e = assertThrows(IOException.class,
-                () -> new TrainingRun(recipe, SMALL, empty, source, val, true, new TrainingRun.Listener() { }));
+                () -> new TrainingRun(recipe, SMALL, empty, source, val, true, new TrainingListener() { }));
         assertTrue(e.getMessage().contains("no checkpoint.bin or best.bin"), e.getMessage());
     }
 }

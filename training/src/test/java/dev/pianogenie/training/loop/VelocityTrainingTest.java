@@ -15,6 +15,13 @@ import dev.pianogenie.model.engine.DecoderEngine;
 import dev.pianogenie.model.engine.Decoders;
 import dev.pianogenie.model.io.ModelFiles;
 import dev.pianogenie.model.io.TensorNames;
+import dev.pianogenie.training.data.BatchSource;
+import dev.pianogenie.training.data.NoteBatch;
+import dev.pianogenie.training.eval.Scores;
+import dev.pianogenie.training.run.ModelExport;
+import dev.pianogenie.training.run.StepLosses;
+import dev.pianogenie.training.run.TrainingConfig;
+import dev.pianogenie.training.run.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,9 +60,9 @@ class VelocityTrainingTest {
         BatchSource source = i -> phrases(8, 16, 100 + i);
         List<NoteBatch> val = List.of(phrases(8, 16, 999));
         List<Double> velocityLoss = new ArrayList<>();
-        TrainingRun.Listener record = new TrainingRun.Listener() {
+        TrainingListener record = new TrainingListener() {
             @Override
-            public void step(long step, TrainingRun.StepLosses l, double lr, double sps) {
+            public void step(long step, StepLosses l, double lr, double sps) {
                 velocityLoss.add(l.velocity());
             }
         };
@@ -100,15 +107,15 @@ class VelocityTrainingTest {
         List<NoteBatch> val = List.of(phrases(8, 16, 999));
         float[] expected;
         try (TrainingRun run = new TrainingRun(recipe(8), SMALL_VELOCITY, dir.resolve("straight"), source, val, false,
-                new TrainingRun.Listener() { })) {
+                new TrainingListener() { })) {
             run.run();
             expected = run.net().namedParameters().get(TensorNames.VEL_OUTPUT_WEIGHT).getArray().toFloatArray();
         }
         Path split = dir.resolve("split");
-        try (TrainingRun run = new TrainingRun(recipe(5), SMALL_VELOCITY, split, source, val, false, new TrainingRun.Listener() { })) {
+        try (TrainingRun run = new TrainingRun(recipe(5), SMALL_VELOCITY, split, source, val, false, new TrainingListener() { })) {
             run.run();
         }
-        try (TrainingRun run = new TrainingRun(recipe(8), SMALL_VELOCITY, split, source, val, true, new TrainingRun.Listener() { })) {
+        try (TrainingRun run = new TrainingRun(recipe(8), SMALL_VELOCITY, split, source, val, true, new TrainingListener() { })) {
             assertTrue(run.net().predictsVelocity(), "the checkpoint's model config carries the velocity output");
             run.run();
             assertArrayEquals(expected, run.net().namedParameters().get(TensorNames.VEL_OUTPUT_WEIGHT).getArray().toFloatArray(),
@@ -124,16 +131,16 @@ class VelocityTrainingTest {
         Map<String, dev.pianogenie.model.io.Tensor> pitchModel;
         ModelConfig pitchOnly = SMALL_VELOCITY.withVelocityUnits(0);
         try (TrainingRun run = new TrainingRun(recipe(5), pitchOnly, dir.resolve("pitch"), source, val, false,
-                new TrainingRun.Listener() { })) {
+                new TrainingListener() { })) {
             run.run();
             pitchModel = run.net().tensors(true);
         }
         TrainingConfig frozen = recipe(20).withFreezeEncoder(true).withVelocity(1.0, true);
         List<Double> velocityLoss = new ArrayList<>();
         try (TrainingRun run = new TrainingRun(frozen, SMALL_VELOCITY, dir.resolve("velocity"), source, val, false,
-                new TrainingRun.Listener() {
+                new TrainingListener() {
                     @Override
-                    public void step(long step, TrainingRun.StepLosses l, double lr, double sps) {
+                    public void step(long step, StepLosses l, double lr, double sps) {
                         velocityLoss.add(l.velocity());
                     }
                 })) {

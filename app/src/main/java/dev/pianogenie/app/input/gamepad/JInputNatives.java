@@ -1,8 +1,8 @@
 package dev.pianogenie.app.input.gamepad;
 
 import dev.pianogenie.files.InputFile;
-import dev.pianogenie.model.Caches;
-import dev.pianogenie.model.NativeCache;
+import dev.pianogenie.files.Caches;
+import dev.pianogenie.files.NativeCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,6 +11,7 @@ import dev.pianogenie.app.input.KeyVelocity;
 import dev.pianogenie.files.AtomicFile;
 import dev.pianogenie.files.FileAccessException;
 import dev.pianogenie.files.InputFile;
+import dev.pianogenie.midi.MidiFileName;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PitchRange;
 import dev.pianogenie.model.RootedScale;
@@ -60,7 +61,7 @@ public final class SessionFile {
 
     /** The session file saved beside a take's MIDI file: {@code take.mid} → {@code take.session.jsonl}. */
     public static Path besideMidi(Path mid) {
-        String name = mid.getFileName().toString().replaceFirst("(?i)\\.midi?$", "");
+        String name = MidiFileName.stem(mid);
         return mid.resolveSibling(name + EXTENSION);
     }
 

@@ -1,10 +1,11 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pianogenie.model.io.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointFileTest {
-    static Map<String, CheckpointFile.Tensor> tensors() {
-        Map<String, CheckpointFile.Tensor> t = new LinkedHashMap<>();
-        t.put("dec.output.bias", new CheckpointFile.Tensor(new long[] {3}, new float[] {1f, -2.5f, Float.MIN_VALUE}));
-        t.put("adam.m.x", new CheckpointFile.Tensor(new long[] {2, 2}, new float[] {0.1f, 0.2f, 0.3f, 0.4f}));
+    static Map<String, Tensor> tensors() {
+        Map<String, Tensor> t = new LinkedHashMap<>();
+        t.put("dec.output.bias", new Tensor("dec.output.bias", new int[] {3}, new float[] {1f, -2.5f, Float.MIN_VALUE}));
+        t.put("adam.m.x", new Tensor("adam.m.x", new int[] {2, 2}, new float[] {0.1f, 0.2f, 0.3f, 0.4f}));
         return t;
     }
 

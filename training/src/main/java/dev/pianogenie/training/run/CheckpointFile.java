@@ -1,15 +1,16 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.run;
 
+import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.files.FileAccessException;
+import dev.pianogenie.model.io.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import dev.pianogenie.files.AtomicFile;
-import dev.pianogenie.files.FileAccessException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,19 +32,6 @@ import java.util.zip.CRC32;
 public final class CheckpointFile {
     private static final byte[] MAGIC = "PGCKPT01".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_NAME = 1 << 10;
-
-    /** A tensor: row-major float32 data of the given shape. */
-    public record Tensor(long[] shape, float[] data) {
-        public Tensor {
-            long n = 1;
-            for (long d : shape) {
-                n *= d;
-            }
-            if (n != data.length) {
-                throw new IllegalArgumentException("shape holds " + n + " values but data has " + data.length);
-            }
-        }
-    }
 
     /** What a checkpoint holds. */
     public record Contents(String headerJson, Map<String, Tensor> tensors) {
@@ -84,7 +72,7 @@ public final class CheckpointFile {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
         ByteBuffer head = ByteBuffer.allocate(4 + n.length + 4 + 8 * t.shape().length).order(ByteOrder.BIG_ENDIAN);
         head.putInt(n.length).put(n).putInt(t.shape().length);
-        for (long d : t.shape()) {
+        for (int d : t.shape()) { // written as longs: the file format predates the one tensor type
             head.putLong(d);
         }
         head.flip();
@@ -100,7 +88,6 @@ public final class CheckpointFile {
             ch.write(buf);
         }
     }
-
 
     public static Contents read(Path file) throws IOException {
         byte[] all;
@@ -141,10 +128,10 @@ public final class CheckpointFile {
                 if (rank < 0 || rank > 8) {
                     throw new IOException("bad tensor rank " + rank);
                 }
-                long[] shape = new long[rank];
+                int[] shape = new int[rank];
                 long n = 1;
                 for (int d = 0; d < rank; d++) {
-                    shape[d] = buf.getLong();
+                    shape[d] = Math.toIntExact(buf.getLong());
                     n *= shape[d];
                 }
                 if (n < 0 || 4 * n > buf.remaining()) {
@@ -153,7 +140,8 @@ public final class CheckpointFile {
                 float[] data = new float[(int) n];
                 buf.slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
                 buf.position(buf.position() + 4 * data.length);
-                tensors.put(new String(name, StandardCharsets.UTF_8), new Tensor(shape, data));
+                String key = new String(name, StandardCharsets.UTF_8);
+                tensors.put(key, new Tensor(key, shape, data));
             }
             return new Contents(new String(json, StandardCharsets.UTF_8), tensors);
         } catch (RuntimeException e) {

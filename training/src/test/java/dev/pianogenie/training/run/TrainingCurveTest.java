@@ -1,4 +1,4 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,7 +19,7 @@ class TrainingCurveTest {
                 3,2.9,1.1,1.7,0.09,1.0,3e-06,1.4,,,,
                 """);
         try (TrainingCurve curve = new TrainingCurve(csv, 2)) {
-            curve.append(3, new TrainingRun.StepLosses(2.8, 1.1, 1.6, 0.1, 0.9), 3e-6, 1.5, null);
+            curve.append(3, new StepLosses(2.8, 1.1, 1.6, 0.1, 0.9), 3e-6, 1.5, null);
         }
         List<String> lines = Files.readAllLines(csv);
         assertEquals(TrainingCurve.HEADER, lines.get(0));

@@ -1,4 +1,4 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.run;
 
 import ai.djl.ndarray.NDManager;
 import dev.pianogenie.model.ModelConfig;
@@ -69,7 +69,7 @@ public final class ModelExport {
 
     /** The same, under another name than the run's (null: the run's). */
     public static TrainingState exportBest(Path runDir, Path out, String name) throws IOException {
-        return exportFrom(runDir.resolve(TrainingRun.BEST), out, name, false);
+        return exportFrom(new RunFolder(runDir).best(), out, name, false);
     }
 
     /**
@@ -77,18 +77,18 @@ public final class ModelExport {
      * step count rather than on validation (e.g. a short encoder fine-tune before a decoder-only one).
      */
     public static TrainingState exportLatest(Path runDir, Path out, String name) throws IOException {
-        return exportFrom(runDir.resolve(TrainingRun.CHECKPOINT), out, name, true);
+        return exportFrom(new RunFolder(runDir).checkpoint(), out, name, true);
     }
 
     private static TrainingState exportFrom(Path file, Path out, String name, boolean latest) throws IOException {
         if (!Files.exists(file)) {
             throw new IOException(latest
-                    ? "no " + TrainingRun.CHECKPOINT + " in " + file.getParent() + ": --latest exports a run's latest parameters"
-                            + " from its checkpoint (a run kept in git keeps only " + TrainingRun.BEST + ": export that without --latest)"
-                    : "no " + TrainingRun.BEST + " in " + file.getParent() + ": the run has not validated yet, or this is not a run folder");
+                    ? "no " + RunFolder.CHECKPOINT + " in " + file.getParent() + ": --latest exports a run's latest parameters"
+                            + " from its checkpoint (a run kept in git keeps only " + RunFolder.BEST + ": export that without --latest)"
+                    : "no " + RunFolder.BEST + " in " + file.getParent() + ": the run has not validated yet, or this is not a run folder");
         }
         CheckpointFile.Contents contents = CheckpointFile.read(file);
-        TrainingState state = TrainingRun.readHeader(contents.headerJson());
+        TrainingState state = RunFolder.readHeader(contents.headerJson());
         if (name != null) {
             state = new TrainingState(state.step(), state.training(), state.model().withName(name), state.bestValidationCe(),
                     state.bestStep(), state.elapsedSeconds(), state.bestValidationVelocityCe());
@@ -96,10 +96,7 @@ public final class ModelExport {
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             PianoGenieNet net = new PianoGenieNet(state.model());
             net.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, net.exampleInputShapes());
-            Map<String, dev.pianogenie.model.io.Tensor> tensors = new LinkedHashMap<>();
-            contents.tensors().forEach((key, tensor) -> tensors.put(key, new dev.pianogenie.model.io.Tensor(key,
-                    java.util.Arrays.stream(tensor.shape()).mapToInt(Math::toIntExact).toArray(), tensor.data())));
-            net.load(tensors);
+            net.load(contents.tensors());
             export(net, state, out, latest);
         }
         return state;

@@ -1,4 +1,4 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.eval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,6 +10,7 @@ import dev.pianogenie.model.net.Iqae;
 import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
+import dev.pianogenie.training.data.NoteBatch;
 
 /**
  * Runs the autoencoder teacher-forced (no gradient) over windows: one network's encoder turns the notes

@@ -1,4 +1,4 @@
-package dev.pianogenie.model;
+package dev.pianogenie.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.data;
 
 /** A batch of note sequences, row-major [batch][length]: keys 0..87, ΔT seconds and velocities 1..127. */
 public record NoteBatch(int batch, int length, int[] keys, float[] dtSeconds, int[] velocities) {

@@ -1,4 +1,4 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.data;
 
 /** Training batches by index: the same index always gives the same batch, so a resumed run continues exactly. */
 public interface BatchSource extends AutoCloseable {

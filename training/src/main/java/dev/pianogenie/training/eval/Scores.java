@@ -1,4 +1,6 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.eval;
+
+import dev.pianogenie.training.data.NoteBatch;
 
 /**
  * Running validation scores over evaluated windows: mean cross-entropy (PPL = exp of it), top-1 accuracy and

@@ -1,4 +1,6 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.run;
+
+import dev.pianogenie.training.data.PerformanceSampling;
 
 /**
  * Everything that decides a training run apart from the architecture ({@code ModelConfig}) and the data.
@@ -40,7 +42,7 @@ public record TrainingConfig(
         long seed,
         long validateEvery,
         long checkpointEvery,
-        Sampling sampling,
+        PerformanceSampling sampling,
         int validationWindows,
         int shards,
         boolean freezeEncoder,
@@ -49,9 +51,6 @@ public record TrainingConfig(
         double velocityMaeWeight) {
 
     public enum Schedule { CONSTANT, COSINE, WSD }
-
-    /** How a batch row picks its performance: uniformly (the paper), or in proportion to its notes. */
-    public enum Sampling { UNIFORM, BY_NOTES }
 
     public static final int DEFAULT_VALIDATION_WINDOWS = 2048;
 
@@ -78,7 +77,7 @@ public record TrainingConfig(
 
     public TrainingConfig {
         // checkpoints written before these two were recorded had the defaults
-        sampling = sampling == null ? Sampling.UNIFORM : sampling;
+        sampling = sampling == null ? PerformanceSampling.UNIFORM : sampling;
         validationWindows = validationWindows == 0 ? DEFAULT_VALIDATION_WINDOWS : validationWindows;
         shards = shards == 0 ? 1 : shards; // runs recorded before sharding computed the batch whole
         require(steps > 0, "steps must be > 0");
@@ -99,7 +98,7 @@ public record TrainingConfig(
     /** Without velocity training. */
     public TrainingConfig(long steps, int batchSize, int sequenceLength, double learningRate, long warmupSteps,
             Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
-            long validateEvery, long checkpointEvery, Sampling sampling, int validationWindows, int shards,
+            long validateEvery, long checkpointEvery, PerformanceSampling sampling, int validationWindows, int shards,
             boolean freezeEncoder) {
         this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
                 contourWeight, seed, validateEvery, checkpointEvery, sampling, validationWindows, shards, freezeEncoder,
@@ -109,7 +108,7 @@ public record TrainingConfig(
     /** Unsharded. */
     public TrainingConfig(long steps, int batchSize, int sequenceLength, double learningRate, long warmupSteps,
             Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
-            long validateEvery, long checkpointEvery, Sampling sampling, int validationWindows) {
+            long validateEvery, long checkpointEvery, PerformanceSampling sampling, int validationWindows) {
         this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
                 contourWeight, seed, validateEvery, checkpointEvery, sampling, validationWindows, 1, false);
     }
@@ -119,7 +118,7 @@ public record TrainingConfig(
             Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
             long validateEvery, long checkpointEvery) {
         this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
-                contourWeight, seed, validateEvery, checkpointEvery, Sampling.UNIFORM, DEFAULT_VALIDATION_WINDOWS, 1, false);
+                contourWeight, seed, validateEvery, checkpointEvery, PerformanceSampling.UNIFORM, DEFAULT_VALIDATION_WINDOWS, 1, false);
     }
 
     private static void require(boolean ok, String message) {
@@ -134,37 +133,183 @@ public record TrainingConfig(
 
     /** The same recipe run to another total (raising the total on resume). */
     public TrainingConfig withSteps(long newSteps) {
-        return new TrainingConfig(newSteps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
-                minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
-                validationWindows, shards, freezeEncoder, velocityWeight, freezeDecoder, velocityMaeWeight);
+        return toBuilder().steps(newSteps).build();
     }
 
     /** The same recipe split into another number of shards. */
     public TrainingConfig withShards(int newShards) {
-        return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
-                minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
-                validationWindows, newShards, freezeEncoder, velocityWeight, freezeDecoder, velocityMaeWeight);
+        return toBuilder().shards(newShards).build();
     }
 
     /** The same recipe training the decoder only ({@code true}) or the whole network. */
     public TrainingConfig withFreezeEncoder(boolean freeze) {
-        return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
-                minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
-                validationWindows, shards, freeze, velocityWeight, freezeDecoder, velocityMaeWeight);
+        return toBuilder().freezeEncoder(freeze).build();
     }
 
     /** The same recipe with another velocity loss weight and decoder freeze. */
     public TrainingConfig withVelocity(double weight, boolean freezeTheDecoder) {
-        return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
-                minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
-                validationWindows, shards, freezeEncoder, weight, freezeTheDecoder, velocityMaeWeight);
+        return toBuilder().velocityWeight(weight).freezeDecoder(freezeTheDecoder).build();
     }
 
     /** The same recipe with another weight of the velocity MAE term. */
     public TrainingConfig withVelocityMaeWeight(double weight) {
-        return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule,
-                minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling,
-                validationWindows, shards, freezeEncoder, velocityWeight, freezeDecoder, weight);
+        return toBuilder().velocityMaeWeight(weight).build();
+    }
+
+    /** A builder starting from this recipe: the typed way to change some of its fields (e.g. the options given). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A recipe under construction; {@link #build()} checks it as the record does. */
+    public static final class Builder {
+        private long steps;
+        private int batchSize;
+        private int sequenceLength;
+        private double learningRate;
+        private long warmupSteps;
+        private Schedule schedule;
+        private double minLrFraction;
+        private double clipNorm;
+        private double marginWeight;
+        private double contourWeight;
+        private long seed;
+        private long validateEvery;
+        private long checkpointEvery;
+        private PerformanceSampling sampling;
+        private int validationWindows;
+        private int shards;
+        private boolean freezeEncoder;
+        private double velocityWeight;
+        private boolean freezeDecoder;
+        private double velocityMaeWeight;
+
+        private Builder(TrainingConfig c) {
+            steps = c.steps();
+            batchSize = c.batchSize();
+            sequenceLength = c.sequenceLength();
+            learningRate = c.learningRate();
+            warmupSteps = c.warmupSteps();
+            schedule = c.schedule();
+            minLrFraction = c.minLrFraction();
+            clipNorm = c.clipNorm();
+            marginWeight = c.marginWeight();
+            contourWeight = c.contourWeight();
+            seed = c.seed();
+            validateEvery = c.validateEvery();
+            checkpointEvery = c.checkpointEvery();
+            sampling = c.sampling();
+            validationWindows = c.validationWindows();
+            shards = c.shards();
+            freezeEncoder = c.freezeEncoder();
+            velocityWeight = c.velocityWeight();
+            freezeDecoder = c.freezeDecoder();
+            velocityMaeWeight = c.velocityMaeWeight();
+        }
+
+        public Builder steps(long v) {
+            steps = v;
+            return this;
+        }
+
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder sequenceLength(int v) {
+            sequenceLength = v;
+            return this;
+        }
+
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        public Builder warmupSteps(long v) {
+            warmupSteps = v;
+            return this;
+        }
+
+        public Builder schedule(Schedule v) {
+            schedule = v;
+            return this;
+        }
+
+        public Builder minLrFraction(double v) {
+            minLrFraction = v;
+            return this;
+        }
+
+        public Builder clipNorm(double v) {
+            clipNorm = v;
+            return this;
+        }
+
+        public Builder marginWeight(double v) {
+            marginWeight = v;
+            return this;
+        }
+
+        public Builder contourWeight(double v) {
+            contourWeight = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder validateEvery(long v) {
+            validateEvery = v;
+            return this;
+        }
+
+        public Builder checkpointEvery(long v) {
+            checkpointEvery = v;
+            return this;
+        }
+
+        public Builder sampling(PerformanceSampling v) {
+            sampling = v;
+            return this;
+        }
+
+        public Builder validationWindows(int v) {
+            validationWindows = v;
+            return this;
+        }
+
+        public Builder shards(int v) {
+            shards = v;
+            return this;
+        }
+
+        public Builder freezeEncoder(boolean v) {
+            freezeEncoder = v;
+            return this;
+        }
+
+        public Builder velocityWeight(double v) {
+            velocityWeight = v;
+            return this;
+        }
+
+        public Builder freezeDecoder(boolean v) {
+            freezeDecoder = v;
+            return this;
+        }
+
+        public Builder velocityMaeWeight(double v) {
+            velocityMaeWeight = v;
+            return this;
+        }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling, validationWindows, shards, freezeEncoder, velocityWeight, freezeDecoder, velocityMaeWeight);
+        }
     }
 
     /** The shards a new run uses by default: one per core, at most {@link #MAX_SHARDS} and at most the batch. */

@@ -1,8 +1,8 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.run;
 
+import dev.pianogenie.files.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import dev.pianogenie.files.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

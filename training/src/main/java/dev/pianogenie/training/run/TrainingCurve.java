@@ -1,5 +1,6 @@
-package dev.pianogenie.training.loop;
+package dev.pianogenie.training.run;
 
+import dev.pianogenie.training.eval.Scores;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class TrainingCurve implements AutoCloseable {
         this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
-    public void append(long step, TrainingRun.StepLosses l, double lr, double stepsPerSecond, Scores val) throws IOException {
+    public void append(long step, StepLosses l, double lr, double stepsPerSecond, Scores val) throws IOException {
         String velocity = Double.isNaN(l.velocity()) ? "" : String.format(Locale.ROOT, "%.5f", l.velocity());
         String row = String.format(Locale.ROOT, "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s,%s,%s%n",
                 step, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr, stepsPerSecond, columns(val),
