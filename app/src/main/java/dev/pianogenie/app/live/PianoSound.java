@@ -1,7 +1,7 @@
 package dev.pianogenie.app.live;
 
 import dev.pianogenie.midi.sound.DefaultSound;
-import dev.pianogenie.model.Caches;
+import dev.pianogenie.files.Caches;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
