@@ -2,6 +2,7 @@ package dev.pianogenie.app.cli;
 
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.LearnsButtons;
+import dev.pianogenie.app.input.midi.MidiKeyboardSource;
 import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.KeyboardLayout;
@@ -41,6 +42,7 @@ final class HeadlessPlay {
 
     private final LiveSetup setup;
     private final boolean learnFirst;
+    private final boolean learnZones;
     private final int gamepadWait;
     private final CountDownLatch quit = new CountDownLatch(1);
     private final ConcurrentLinkedQueue<String> news = new ConcurrentLinkedQueue<>();
@@ -48,6 +50,12 @@ final class HeadlessPlay {
 
     /** @param gamepadWait seconds to wait for a gamepad when gamepads are the only controllers (0 = as long as it takes) */
     HeadlessPlay(LiveSetup setup, boolean learnFirst, int gamepadWait) {
+        this(setup, learnFirst, false, gamepadWait);
+    }
+
+    /** {@code learnZones}: a MIDI keyboard learns its range (lowest and highest key, every key plays), not 8 keys. */
+    HeadlessPlay(LiveSetup setup, boolean learnFirst, boolean learnZones, int gamepadWait) {
+        this.learnZones = learnZones;
         this.setup = setup;
         this.learnFirst = learnFirst;
         this.gamepadWait = gamepadWait;
@@ -165,12 +173,21 @@ final class HeadlessPlay {
                 continue;
             }
             any = true;
+            boolean zones = false;
+            if (s instanceof MidiKeyboardSource keyboard) {
+                keyboard.learnZones(learnZones);
+                zones = learnZones;
+            } else if (learnZones) {
+                throw new IllegalArgumentException("--learn=zones is for a MIDI keyboard (--controller midi:NAME); "
+                        + s.name() + " learns its 8 buttons: --learn");
+            }
+            boolean range = zones;
             int steps = learner.learnSteps();
             CountDownLatch learnt = new CountDownLatch(1);
-            say("learning " + s.name() + ": " + prompt(0, steps));
+            say("learning " + s.name() + ": " + (range ? rangePrompt(0) : prompt(0, steps)));
             learner.learn(n -> {
                 if (n < steps) {
-                    news.add(prompt(n, steps));
+                    news.add(range ? rangePrompt(n) : prompt(n, steps));
                 }
             }, mapping -> {
                 news.add("learnt " + s.name() + ": " + mapping + " (saved; used from now on)");
@@ -188,6 +205,11 @@ final class HeadlessPlay {
             throw new IllegalArgumentException("--learn works with --controller gamepad[:NAME] and midi:NAME");
         }
         return true;
+    }
+
+    private static String rangePrompt(int learnt) {
+        return learnt == 0 ? "press the keyboard's lowest key (every key will play, folded into 8 zones)"
+                : "press its highest key";
     }
 
     private static String prompt(int learnt, int steps) {

@@ -83,9 +83,11 @@ public final class PlayCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}; 0 = as long as it takes)")
     int gamepadWait;
 
-    @Option(names = "--learn", description = "first learn which buttons of the gamepad / keys of the MIDI keyboard are"
-            + " the 8 buttons (and the pedal): press them in turn, low to high; saved for that device (headless)")
-    boolean learn;
+    @Option(names = "--learn", arity = "0..1", fallbackValue = "keys", paramLabel = "keys|zones",
+            description = "first learn which buttons of the gamepad / keys of the MIDI keyboard are the 8 buttons (and the"
+            + " pedal): press them in turn, low to high; --learn=zones: every key of the MIDI keyboard plays, folded into"
+            + " 8 zones left to right — press its lowest and its highest key; saved for that device (headless)")
+    String learn;
 
     @Override
     public Integer call() throws Exception {
@@ -104,7 +106,11 @@ public final class PlayCommand implements Callable<Integer> {
         if (!headless) {
             return DesktopLauncher.launch(setup); // the windowed path (the desktop app)
         }
-        return new HeadlessPlay(setup, learn, gamepadWait).run();
+        if (learn != null && !learn.equals("keys") && !learn.equals("zones")) {
+            throw new IllegalArgumentException("--learn takes keys (8 keys or pad buttons, the default) or zones (a MIDI"
+                    + " keyboard's lowest and highest key: every key plays), not '" + learn + "'");
+        }
+        return new HeadlessPlay(setup, learn != null, "zones".equals(learn), gamepadWait).run();
     }
 
     /** The setup {@code ./genie play ARGS} stands for (before a replayed session's own settings are applied). */

@@ -13,15 +13,21 @@ import java.util.Optional;
 
 /**
  * A controller as the command line and the window name it — {@code keyboard}, {@code gamepad[:NAME]},
- * {@code midi:NAME[@BASE_NOTE]}, {@code mic}, {@code replay:FILE[@fast]} — parsed (and checked) once, opened
- * when the chain is wired. The one place for these names.
+ * {@code midi:NAME[@BASE_NOTE | @LOW-HIGH]}, {@code mic}, {@code replay:FILE[@fast]} — parsed (and checked) once,
+ * opened when the chain is wired. The one place for these names. For a MIDI keyboard, {@code baseNote} is the
+ * first of 8 white keys, or with {@code highNote} ≥ 0 the lowest key of the range folded into zones.
  */
-public record ControllerSpec(Kind kind, String name, int baseNote, boolean fast) {
-    public static final String HELP = "keyboard | gamepad[:NAME] | midi:NAME[@BASE_NOTE] | mic | replay:FILE[@fast]";
+public record ControllerSpec(Kind kind, String name, int baseNote, int highNote, boolean fast) {
+    public static final String HELP = "keyboard | gamepad[:NAME] | midi:NAME[@BASE_NOTE | @LOW-HIGH] | mic | replay:FILE[@fast]";
     public static final ControllerSpec KEYBOARD = new ControllerSpec(Kind.KEYBOARD, "", -1, false);
     public static final ControllerSpec GAMEPAD = new ControllerSpec(Kind.GAMEPAD, "", -1, false);
 
     public enum Kind { KEYBOARD, GAMEPAD, MIDI, MIC, REPLAY }
+
+    /** Any controller but a MIDI keyboard given a range. */
+    public ControllerSpec(Kind kind, String name, int baseNote, boolean fast) {
+        this(kind, name, baseNote, -1, fast);
+    }
 
     /**
      * The controller a name stands for.
@@ -43,9 +49,18 @@ public record ControllerSpec(Kind kind, String name, int baseNote, boolean fast)
                 }
                 int at = arg.lastIndexOf('@');
                 if (at < 0) {
-                    yield new ControllerSpec(Kind.MIDI, arg, -1, false); // learnt mapping, else white keys from C4
+                    yield new ControllerSpec(Kind.MIDI, arg, -1, false); // learnt mapping, else every key in zones over C3..C5
                 }
-                int base = number(arg.substring(at + 1),
+                String after = arg.substring(at + 1).trim();
+                int dash = after.indexOf('-', 1);
+                if (dash > 0) {
+                    String what = "the range in midi:NAME@LOW-HIGH (MIDI note numbers of the keyboard's lowest and highest key, e.g. 48-72)";
+                    int low = number(after.substring(0, dash), what);
+                    int high = number(after.substring(dash + 1), what);
+                    MidiKeyMapping z = MidiKeyMapping.zones(low, high); // refuses a range off the keyboard or too narrow now
+                    yield new ControllerSpec(Kind.MIDI, arg.substring(0, at), z.low(), z.high(), false);
+                }
+                int base = number(after,
                         "the base note in midi:NAME@BASE (a MIDI note number of a white key, 60 = C4)");
                 MidiKeyMapping.whiteKeysFrom(base); // refuses a black key or one off the keyboard now, not at play time
                 yield new ControllerSpec(Kind.MIDI, arg.substring(0, at), base, false);
@@ -77,7 +92,8 @@ public record ControllerSpec(Kind kind, String name, int baseNote, boolean fast)
             case KEYBOARD -> new TerminalKeyboard(quit);
             case GAMEPAD -> GamepadSource.system(Optional.ofNullable(name.isEmpty() ? null : name));
             case MIC -> new MicrophoneSource();
-            case MIDI -> baseNote < 0 ? new MidiKeyboardSource(name, Optional.empty()) : new MidiKeyboardSource(name, MidiKeyMapping.whiteKeysFrom(baseNote));
+            case MIDI -> baseNote < 0 ? new MidiKeyboardSource(name, Optional.empty())
+                    : new MidiKeyboardSource(name, highNote >= 0 ? MidiKeyMapping.zones(baseNote, highNote) : MidiKeyMapping.whiteKeysFrom(baseNote));
             case REPLAY -> new ReplaySource(file(), !fast, quit);
         };
     }
@@ -88,7 +104,7 @@ public record ControllerSpec(Kind kind, String name, int baseNote, boolean fast)
             case KEYBOARD -> "keyboard";
             case GAMEPAD -> name.isEmpty() ? "gamepad" : "gamepad:" + name;
             case MIC -> "mic";
-            case MIDI -> "midi:" + name + (baseNote < 0 ? "" : "@" + baseNote);
+            case MIDI -> "midi:" + name + (baseNote < 0 ? "" : "@" + baseNote + (highNote < 0 ? "" : "-" + highNote));
             case REPLAY -> "replay:" + name + (fast ? "@fast" : "");
         };
     }

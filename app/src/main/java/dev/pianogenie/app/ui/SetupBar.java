@@ -129,7 +129,9 @@ final class SetupBar extends VBox {
         status.setTooltip(wrapping(state.controllerStatus()));
         Button learn = new Button("Learn…");
         learn.setFocusTraversable(false);
-        learn.setTooltip(new Tooltip("learn which 8 buttons of the gamepad (or keys of the chosen MIDI keyboard) to use"));
+        learn.setTooltip(new Tooltip("learn which 8 buttons of the gamepad (or keys of the chosen MIDI keyboard) to use;"
+                + " Shift-click: every key of the MIDI keyboard plays, folded into 8 zones (press its lowest and highest key)"));
+        learn.setOnMousePressed(e -> zonesNext = e.isShiftDown()); // before the action, which comes on release
         learn.setOnAction(e -> learn());
         ComboBox<String> also = new ComboBox<>();
         also.setId("controller");
@@ -162,9 +164,21 @@ final class SetupBar extends VBox {
         return group(light, status, learn, also, sustain);
     }
 
+    private boolean zonesNext; // the Learn… click had Shift down
+
     private void learn() {
         var keyboard = state.engineRoom().midiKeyboard();
+        boolean zones = zonesNext;
+        zonesNext = false;
+        if (keyboard != null && zones) {
+            keyboard.learnZones(true);
+            state.say(Message.info("Learning: press the keyboard's lowest key, then its highest (every key will play)"));
+            keyboard.learn(n -> Platform.runLater(() -> state.say(Message.info("Learning: now its highest key"))),
+                    d -> Platform.runLater(() -> state.say(Message.info("Learnt: " + d))));
+            return;
+        }
         if (keyboard != null) {
+            keyboard.learnZones(false);
             state.say(Message.info("Learning: play the 8 keys you want as buttons, lowest first"));
             keyboard.learn(n -> Platform.runLater(() -> state.say(Message.info("Learning: " + n + " of 8 keys"))),
                     d -> Platform.runLater(() -> state.say(Message.info("Learnt: " + d))));

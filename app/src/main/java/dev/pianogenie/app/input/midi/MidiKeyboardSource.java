@@ -22,10 +22,12 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Transmitter;
 
 /**
- * A MIDI keyboard or pad controller as the 8 buttons: its mapped keys press and release buttons with their
- * velocity, CC64 is the sustain pedal (any channel; a continuous pedal's stream of values becomes one down
- * and one up). The mapping is the one given, else the one learnt for this device, else 8 white keys from
- * middle C. Messages are stamped when they arrive (Java's MIDI input carries no usable device timestamp).
+ * A MIDI keyboard or pad controller as the 8 buttons: its keys press and release buttons with their velocity
+ * ({@link MidiKeyMapping}: every key folded into 8 zones, or 8 chosen keys), CC64 is the sustain pedal (any
+ * channel; a continuous pedal's stream of values becomes one down and one up). Chords play: every key struck is a
+ * press (a second key in a zone already held re-strikes its button), and a button is released when the last key
+ * holding it goes up. The mapping is the one given, else the one learnt for this device, else zones over C3..C5.
+ * Messages are stamped when they arrive (Java's MIDI input carries no usable device timestamp).
  */
 public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     private final String deviceName;
@@ -34,7 +36,11 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     private volatile int[] learning; // pitches learnt so far, while learning
     private volatile IntConsumer learnProgress = n -> { };
     private volatile Consumer<String> learnDone = d -> { };
+    private volatile boolean learnZones; // what the next learn() learns: the range (2 keys) or 8 keys
     private boolean pedalDown; // MIDI input thread only
+    /** MIDI input thread only: the button each key down is holding (-1: none), and how many keys hold each button. */
+    private final int[] buttonOfKey = new int[Midi.MAX_DATA + 1];
+    private final int[] keysHolding = new int[Keys.NUM_BUTTONS];
     private MidiDevice device;
     private Transmitter transmitter;
     private ButtonListener listener;
@@ -48,7 +54,8 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     public MidiKeyboardSource(String deviceName, Optional<MidiKeyMapping> mapping) {
         this.deviceName = deviceName;
         this.given = mapping;
-        this.mapping = mapping.orElse(MidiKeyMapping.whiteKeysFrom(MidiKeyMapping.DEFAULT_BASE));
+        this.mapping = mapping.orElse(MidiKeyMapping.standard());
+        Arrays.fill(buttonOfKey, -1);
     }
 
     @Override
@@ -115,14 +122,28 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
             }
             return;
         }
+        int key = m.getData1();
         if (noteOn) {
-            int b = mapping.button(m.getData1());
-            if (b >= 0) {
-                out.onEvent(ButtonEvent.press(b, m.getData2(), nanos));
+            int b = mapping.button(key);
+            if (b < 0) {
+                return;
             }
+            int before = buttonOfKey[key];
+            if (before != b) { // a key struck again without its key-up holds its button once
+                if (before >= 0) {
+                    keysHolding[before]--;
+                }
+                buttonOfKey[key] = b;
+                keysHolding[b]++;
+            }
+            out.onEvent(ButtonEvent.press(b, m.getData2(), nanos));
         } else if (command == Midi.NOTE_OFF || command == Midi.NOTE_ON) {
-            int b = mapping.button(m.getData1());
-            if (b >= 0) {
+            int b = buttonOfKey[key];
+            if (b < 0) {
+                return;
+            }
+            buttonOfKey[key] = -1;
+            if (--keysHolding[b] == 0) {
                 out.onEvent(ButtonEvent.release(b, nanos));
             }
         } else if (command == Midi.CONTROL_CHANGE && m.getData1() == Midi.SUSTAIN_PEDAL) {
@@ -134,12 +155,20 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         }
     }
 
-    @Override
-    public int learnSteps() {
-        return Keys.NUM_BUTTONS;
+    /** What the next {@link #learn} learns: true = the keyboard's lowest and highest key (every key plays), false = 8 keys. */
+    public void learnZones(boolean zones) {
+        this.learnZones = zones;
     }
 
-    /** Learn mode: the next 8 different keys played become buttons 0..7 (low to high), saved for this device. */
+    @Override
+    public int learnSteps() {
+        return learnZones ? 2 : Keys.NUM_BUTTONS;
+    }
+
+    /**
+     * Learn mode, saved for this device: the next 8 different keys played become buttons 0..7 (low to high); or,
+     * after {@link #learnZones learnZones(true)}, the next 2 different keys are the ends of the range folded into zones.
+     */
     @Override
     public void learn(IntConsumer progress, Consumer<String> done) {
         learnProgress = progress;
@@ -154,12 +183,15 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         }
         int[] more = Arrays.copyOf(so, so.length + 1);
         more[so.length] = pitch;
+        if (learnZones && more.length == 2 && Math.abs(more[0] - more[1]) + 1 < Keys.NUM_BUTTONS) {
+            return; // too narrow a range for 8 zones: wait for a key farther away
+        }
         learnProgress.accept(more.length);
-        if (more.length < Keys.NUM_BUTTONS) {
+        if (more.length < learnSteps()) {
             learning = more;
             return;
         }
-        MidiKeyMapping m = MidiKeyMapping.learnt(more);
+        MidiKeyMapping m = learnZones ? MidiKeyMapping.zones(more[0], more[1]) : MidiKeyMapping.learnt(more);
         mapping = m;
         learning = null;
         try {

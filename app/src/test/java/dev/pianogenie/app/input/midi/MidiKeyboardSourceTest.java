@@ -63,7 +63,8 @@ class MidiKeyboardSourceTest {
         List<String> learnt = new CopyOnWriteArrayList<>();
         try (MidiKeyboardSource source = new MidiKeyboardSource(LoopbackMidi.NAME, Optional.empty())) {
             source.start(events::add);
-            assertEquals("C4 D4 E4 F4 G4 A4 B4 C5", source.mapping().toString(), "nothing learnt yet: white keys from C4");
+            assertEquals("every key, C3..C5 in 8 zones from C3 E3 G3 A#3 C#4 E4 G4 A#4", source.mapping().toString(),
+                    "nothing learnt yet: every key of C3..C5 in zones");
             source.learn(progress::add, learnt::add);
             int[] drumPads = {36, 38, 38, 42, 46, 49, 51, 36, 45, 48}; // repeats are skipped
             for (int pitch : drumPads) {
@@ -93,6 +94,57 @@ class MidiKeyboardSourceTest {
             assertEquals("C2 D2 F#2 A#2 C#3 D#3 A2 C3", again.mapping().toString(), "saved for this device");
             assertTrue(connections.get(0).contains("(learnt)"), connections.toString());
         }
+    }
+
+    @Test
+    void zonesFoldAnyKeyboardLeftToRightAndKeysOutsideTheRangePlayTheEdges() {
+        MidiKeyMapping piano = MidiKeyMapping.zones(108, 21); // an 88-key keyboard, ends in either order
+        assertEquals(21, piano.low());
+        int[] count = new int[8];
+        for (int p = 21; p <= 108; p++) {
+            count[piano.button(p)]++;
+        }
+        assertEquals("[11, 11, 11, 11, 11, 11, 11, 11]", java.util.Arrays.toString(count), "88 keys: 8 zones of 11");
+        MidiKeyMapping small = MidiKeyMapping.zones(48, 72);
+        assertEquals(0, small.button(20));
+        assertEquals(7, small.button(127));
+        for (int p = 48; p < 72; p++) {
+            assertTrue(small.button(p + 1) >= small.button(p), "left to right");
+        }
+        assertThrows(IllegalArgumentException.class, () -> MidiKeyMapping.zones(60, 66), "7 keys cannot make 8 zones");
+        assertThrows(IllegalArgumentException.class, () -> MidiKeyMapping.zones(100, 130));
+        var spec = dev.pianogenie.app.live.ControllerSpec.parse("midi:Keystation 88@21-108");
+        assertEquals("midi:Keystation 88@21-108", spec.toString());
+        assertEquals("every key, A0..C8 in 8 zones from A0 G#1 G2 F#3 F4 E5 D#6 D7",
+                ((MidiKeyboardSource) spec.open(() -> { })).mapping().toString(), "a given range");
+        assertThrows(IllegalArgumentException.class, () -> dev.pianogenie.app.live.ControllerSpec.parse("midi:X@60-62"));
+    }
+
+    @Test
+    void learningZonesTakesTheLowestAndHighestKeyAndIsRemembered(@TempDir Path config) throws Exception {
+        System.setProperty("pianogenie.config", config.toString());
+        List<Integer> progress = new CopyOnWriteArrayList<>();
+        List<String> learnt = new CopyOnWriteArrayList<>();
+        try (MidiKeyboardSource source = new MidiKeyboardSource(LoopbackMidi.NAME, Optional.empty())) {
+            source.start(e -> { });
+            source.learnZones(true);
+            assertEquals(2, source.learnSteps());
+            source.learn(progress::add, learnt::add);
+            for (int pitch : new int[] {36, 36, 40, 96}) { // a 61-key keyboard: C2 (twice), E2 too near for 8 zones, C7
+                LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, pitch, 100));
+                LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, pitch, 0));
+            }
+            assertEquals(List.of(1, 2), progress);
+            assertEquals(1, learnt.size());
+            assertTrue(learnt.get(0).startsWith("every key, C2..C7 in 8 zones"), learnt.toString());
+        }
+        assertEquals(MidiKeyMapping.zones(36, 96).toString(), MidiKeyMapping.saved(LoopbackMidi.NAME).orElseThrow().toString());
+        assertTrue(dev.pianogenie.app.cli.DevicesCommand.fold(LoopbackMidi.NAME).contains("C2..C7"),
+                "./genie devices shows the fold this input gets");
+        java.nio.file.Files.writeString(dev.pianogenie.app.input.ControllerSettings.file(MidiKeyMapping.KIND, LoopbackMidi.NAME),
+                "{\"low\": 60, \"high\": 62}");
+        java.io.IOException bad = assertThrows(java.io.IOException.class, () -> MidiKeyMapping.saved(LoopbackMidi.NAME));
+        assertTrue(bad.getMessage().contains("at least 8 keys") && bad.getMessage().contains("learn the keyboard again"), bad.getMessage());
     }
 
     @Test
