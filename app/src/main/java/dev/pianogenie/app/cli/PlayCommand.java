@@ -83,6 +83,28 @@ public final class PlayCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}; 0 = as long as it takes)")
     int gamepadWait;
 
+    @Option(names = "--kiosk", description = "exhibition mode: full screen, large pads, settings locked (no dialogs), the"
+            + " cursor hidden, quit only with --kiosk-quit; after --kiosk-idle seconds without playing, a new phrase with"
+            + " the exhibit's settings (and --attract's demo)")
+    boolean kiosk;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "the language of the kiosk's texts: en, de (default: the"
+            + " system's, else English)")
+    String lang;
+
+    @Option(names = "--kiosk-idle", paramLabel = "SECONDS", defaultValue = "60", description = "with --kiosk: seconds"
+            + " without playing before the exhibit resets (default: ${DEFAULT-VALUE})")
+    int kioskIdle;
+
+    @Option(names = "--attract", arity = "0..1", fallbackValue = "docs/demo.session.jsonl", paramLabel = "SESSION",
+            description = "with --kiosk: replay this session (default docs/demo.session.jsonl) while nobody plays; the"
+                    + " first press stops it")
+    Path attract;
+
+    @Option(names = "--kiosk-quit", paramLabel = "KEYS", defaultValue = "Ctrl+Alt+Q", description = "with --kiosk: the"
+            + " only key combination that quits (default: ${DEFAULT-VALUE})")
+    String kioskQuit;
+
     @Option(names = "--learn", arity = "0..1", fallbackValue = "keys", paramLabel = "keys|zones",
             description = "first learn which buttons of the gamepad / keys of the MIDI keyboard are the 8 buttons (and the"
             + " pedal): press them in turn, low to high; --learn=zones: every key of the MIDI keyboard plays, folded into"
@@ -104,13 +126,35 @@ public final class PlayCommand implements Callable<Integer> {
             }
         }
         if (!headless) {
-            return DesktopLauncher.launch(setup); // the windowed path (the desktop app)
+            return DesktopLauncher.launch(setup, kioskSettings()); // the windowed path (the desktop app)
         }
         if (learn != null && !learn.equals("keys") && !learn.equals("zones")) {
             throw new IllegalArgumentException("--learn takes keys (8 keys or pad buttons, the default) or zones (a MIDI"
                     + " keyboard's lowest and highest key: every key plays), not '" + learn + "'");
         }
         return new HeadlessPlay(setup, learn != null, "zones".equals(learn), gamepadWait).run();
+    }
+
+    /** The exhibition's settings, with --kiosk; the kiosk options without it are refused rather than ignored. */
+    java.util.Optional<dev.pianogenie.app.ui.KioskSettings> kioskSettings() {
+        ParseResult given = spec.commandLine().getParseResult();
+        if (!kiosk) {
+            for (String o : new String[] {"--lang", "--kiosk-idle", "--attract", "--kiosk-quit"}) {
+                if (given != null && given.hasMatchedOption(o)) {
+                    throw new IllegalArgumentException(o + " is for the exhibition mode: add --kiosk");
+                }
+            }
+            return java.util.Optional.empty();
+        }
+        if (headless) {
+            throw new IllegalArgumentException("--kiosk is a window: it does not go with --headless");
+        }
+        java.util.Locale locale = lang == null ? java.util.Locale.getDefault() : java.util.Locale.forLanguageTag(lang);
+        if (lang != null && !java.util.List.of("en", "de").contains(locale.getLanguage())) {
+            throw new IllegalArgumentException("--lang: no texts in '" + lang + "' yet (en, de)");
+        }
+        return java.util.Optional.of(new dev.pianogenie.app.ui.KioskSettings(locale,
+                java.time.Duration.ofSeconds(kioskIdle), java.util.Optional.ofNullable(attract), kioskQuit));
     }
 
     /** The setup {@code ./genie play ARGS} stands for (before a replayed session's own settings are applied). */
