@@ -54,6 +54,7 @@ final class Kiosk {
     private long lastActivityNanos = System.nanoTime();
     private int notesSeen;
     private boolean idle; // reset done, nobody has played since
+    private boolean attractDue; // idle: the demo starts as soon as there is a session to play it (the model may be loading)
     private ReplaySource attract;
     private boolean quitting;
 
@@ -152,6 +153,7 @@ final class Kiosk {
         if (attract != null) {
             stopAttract();
         }
+        attractDue = false;
         idle = false;
     }
 
@@ -173,6 +175,9 @@ final class Kiosk {
         if (!idle && System.nanoTime() - lastActivityNanos >= settings.idle().toNanos()) {
             idleReset();
         }
+        if (attractDue) {
+            startAttract();
+        }
     }
 
     /** Nobody played for the idle time: a new phrase with the exhibit's settings, then the demo if there is one. */
@@ -186,14 +191,16 @@ final class Kiosk {
         s.setVelocityFixed(velocityFixed);
         s.panic();
         s.input().onEvent(ButtonEvent.reset(System.nanoTime()));
+        attractDue = settings.attract().isPresent();
         startAttract();
     }
 
     private void startAttract() {
         LiveSession session = view.state.engineRoom().session();
-        if (settings.attract().isEmpty() || session == null || attract != null) {
+        if (settings.attract().isEmpty() || session == null || attract != null || !view.state.modelReady().get()) {
             return;
         }
+        attractDue = false;
         ReplaySource demo = new ReplaySource(settings.attract().get(), true,
                 () -> Platform.runLater(() -> demoEnded(session)));
         try {

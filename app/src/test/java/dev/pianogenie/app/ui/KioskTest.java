@@ -149,6 +149,12 @@ class KioskTest {
     }
 
     @Test
+    void theDemoStartsEvenWhenTheIdleTimePassedWhileTheModelLoaded(FxRobot robot) throws Exception {
+        open(robot, new KioskSettings(Locale.ENGLISH, Duration.ofMillis(100), Optional.of(DEMO), "Ctrl+Alt+Q"), args());
+        waitFor(() -> kiosk.attractPlaying(), "the demo plays once the model is there");
+    }
+
+    @Test
     void theVisitorsTextsAreInTheirLanguage(FxRobot robot) throws Exception {
         open(robot, new KioskSettings(Locale.GERMAN, Duration.ofMinutes(5), Optional.of(DEMO), "Ctrl+Alt+Q"), args());
         String hint = robot.lookup("#hint").queryAs(Labeled.class).getText();
