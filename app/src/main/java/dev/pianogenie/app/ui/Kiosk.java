@@ -1,6 +1,8 @@
 package dev.pianogenie.app.ui;
 
 import dev.pianogenie.app.input.ButtonEvent;
+import dev.pianogenie.app.input.ButtonListener;
+import java.util.concurrent.TimeUnit;
 import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.app.input.replay.ReplaySource;
 import dev.pianogenie.app.live.KeyChoice;
@@ -32,7 +34,7 @@ import javafx.util.Duration;
  * is the chosen key combination. The cursor hides after {@link #CURSOR_HIDE} without mouse movement. When nobody has
  * played for the idle time it starts a new phrase with the exhibit's own settings (those it started with: a visitor's
  * ↑↓ temperature and ←→ dynamics last until then), and, with an attract session, replays it while nobody plays — the
- * first press (a key, a click or touch) stops it. The visitor's texts come from the {@code kiosk} resource bundle in
+ * first press stops it: a key, a click or touch, or a note the demo did not play (a MIDI keyboard, a gamepad). The visitor's texts come from the {@code kiosk} resource bundle in
  * the exhibit's language.
  */
 final class Kiosk {
@@ -56,6 +58,9 @@ final class Kiosk {
     private boolean idle; // reset done, nobody has played since
     private boolean attractDue; // idle: the demo starts as soon as there is a session to play it (the model may be loading)
     private ReplaySource attract;
+    /** Presses the demo has handed to the performer, and the notes shown when it started: more notes than that is a visitor. */
+    private final java.util.concurrent.atomic.AtomicInteger demoPresses = new java.util.concurrent.atomic.AtomicInteger();
+    private int notesAtDemoStart;
     private boolean quitting;
 
     private Kiosk(Stage stage, MainView view, KioskSettings settings) {
@@ -118,6 +123,7 @@ final class Kiosk {
                 e.consume(); // Alt-F4 and the like: only the chosen combination quits
             }
         });
+        stage.addEventFilter(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> close()); // before the session closes
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
         stage.fullScreenProperty().addListener((o, was, now) -> {
@@ -170,6 +176,8 @@ final class Kiosk {
             if (attract == null) {
                 lastActivityNanos = System.nanoTime();
                 idle = false;
+            } else if (notes - notesAtDemoStart > demoPresses.get()) {
+                activity(null); // a note the demo did not play: a visitor at a MIDI keyboard or a gamepad
             }
         }
         if (!idle && System.nanoTime() - lastActivityNanos >= settings.idle().toNanos()) {
@@ -202,9 +210,34 @@ final class Kiosk {
         }
         attractDue = false;
         ReplaySource demo = new ReplaySource(settings.attract().get(), true,
-                () -> Platform.runLater(() -> demoEnded(session)));
+                () -> Platform.runLater(this::demoEnded));
+        ButtonListener performer = session.input();
+        demoPresses.set(0);
+        notesAtDemoStart = view.notesShown();
         try {
-            session.addSource(demo);
+            demo.start(new ButtonListener() { // counts its presses, so that a visitor's own notes show as more
+                @Override
+                public void onEvent(ButtonEvent e) {
+                    count(e);
+                    performer.onEvent(e);
+                }
+
+                @Override
+                public boolean offer(ButtonEvent e, long timeout, TimeUnit unit) throws InterruptedException {
+                    count(e);
+                    boolean taken = performer.offer(e, timeout, unit);
+                    if (!taken && e.kind() == ButtonEvent.Kind.PRESS) {
+                        demoPresses.decrementAndGet(); // offered again
+                    }
+                    return taken;
+                }
+
+                private void count(ButtonEvent e) {
+                    if (e.kind() == ButtonEvent.Kind.PRESS) {
+                        demoPresses.incrementAndGet();
+                    }
+                }
+            });
         } catch (ControllerException e) {
             System.err.println("genie: the attract session cannot play: " + e.getMessage());
             return;
@@ -214,11 +247,11 @@ final class Kiosk {
     }
 
     /** The demo played to its end: again from the start, after the idle time's quiet, if nobody came. */
-    private void demoEnded(LiveSession session) {
+    private void demoEnded() {
         if (attract == null) {
             return;
         }
-        session.removeSource(attract);
+        attract.close();
         attract = null;
         banner.setVisible(false);
         lastActivityNanos = System.nanoTime();
@@ -226,15 +259,20 @@ final class Kiosk {
     }
 
     private void stopAttract() {
-        LiveSession session = view.state.engineRoom().session();
         ReplaySource demo = attract;
         attract = null;
         banner.setVisible(false);
-        if (session != null) {
-            session.removeSource(demo); // once it returns the demo delivers nothing more
-        }
+        demo.close(); // once it returns the demo delivers nothing more
         view.state.panic();
         view.state.input().onEvent(ButtonEvent.reset(System.nanoTime())); // the visitor starts a phrase of their own
+    }
+
+    /** Stops the demo, if it plays (the window closing; tests). */
+    void close() {
+        if (attract != null) {
+            attract.close();
+            attract = null;
+        }
     }
 
     boolean attractPlaying() {

@@ -49,7 +49,10 @@ class KioskTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        if (kiosk != null) {
+            WaitForAsyncUtils.asyncFx(kiosk::close).get();
+        }
         if (state != null) {
             state.close();
         }
@@ -64,7 +67,8 @@ class KioskTest {
             kiosk = Kiosk.show(stage, view, settings);
             state.start();
         });
-        waitFor(() -> state.modelReady().get() && state.outputStatus().get().contains("MIDI out"), "model loaded, MIDI out open");
+        waitFor(() -> state.modelReady().get() && (state.outputStatus().get().contains("MIDI out")
+                || state.outputs().get().contains(dev.pianogenie.app.live.OutputSpec.NONE)), "model loaded, the output open");
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -152,6 +156,18 @@ class KioskTest {
     void theDemoStartsEvenWhenTheIdleTimePassedWhileTheModelLoaded(FxRobot robot) throws Exception {
         open(robot, new KioskSettings(Locale.ENGLISH, Duration.ofMillis(100), Optional.of(DEMO), "Ctrl+Alt+Q"), args());
         waitFor(() -> kiosk.attractPlaying(), "the demo plays once the model is there");
+    }
+
+    @Test
+    void aNoteFromAMidiKeyboardStopsTheDemoToo(FxRobot robot) throws Exception {
+        // the loopback port plays back what it is sent: here it is the keyboard only, the genie plays to no output
+        open(robot, new KioskSettings(Locale.ENGLISH, Duration.ofMillis(100), Optional.of(DEMO), "Ctrl+Alt+Q"),
+                "--model", SharedData.tutorialModel().toString(), "--output", "none", "--controller", "midi:" + LoopbackMidi.NAME);
+        waitFor(() -> kiosk.attractPlaying(), "the demo plays");
+        robot.sleep(1500); // some of its notes: they do not stop it
+        assertTrue(kiosk.attractPlaying(), "the demo's own notes are not a visitor");
+        LoopbackMidi.play(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, 60, 90));
+        waitFor(() -> !kiosk.attractPlaying(), "a visitor's key on the MIDI keyboard stops the demo");
     }
 
     @Test
