@@ -113,6 +113,7 @@ public final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.util.Optional<dev.pianogenie.app.ui.KioskSettings> exhibit = kioskSettings(); // refused before anything opens
         OptionChecks.atLeast(GamepadWait.OPTION, gamepadWait, 0);
         LiveSetup setup = setup().followingReplay(line -> System.err.println("genie: " + line));
         if (setup.record().isPresent()) {
@@ -126,7 +127,7 @@ public final class PlayCommand implements Callable<Integer> {
             }
         }
         if (!headless) {
-            return DesktopLauncher.launch(setup, kioskSettings()); // the windowed path (the desktop app)
+            return DesktopLauncher.launch(setup, exhibit); // the windowed path (the desktop app)
         }
         if (learn != null && !learn.equals("keys") && !learn.equals("zones")) {
             throw new IllegalArgumentException("--learn takes keys (8 keys or pad buttons, the default) or zones (a MIDI"
@@ -135,10 +136,15 @@ public final class PlayCommand implements Callable<Integer> {
         return new HeadlessPlay(setup, learn != null, "zones".equals(learn), gamepadWait).run();
     }
 
-    /** The exhibition's settings, with --kiosk; the kiosk options without it are refused rather than ignored. */
+    /**
+     * The exhibition's settings: with --kiosk, or when the machine's kiosk setting ({@link KioskSetting}) is on (the
+     * command line wins over it); the kiosk options without either are refused rather than ignored.
+     */
     java.util.Optional<dev.pianogenie.app.ui.KioskSettings> kioskSettings() {
         ParseResult given = spec.commandLine().getParseResult();
-        if (!kiosk) {
+        java.util.Properties saved = headless ? new java.util.Properties() : KioskSetting.read(KioskSetting.file());
+        boolean on = kiosk || "on".equals(saved.getProperty("kiosk", "off").trim());
+        if (!on) {
             for (String o : new String[] {"--lang", "--kiosk-idle", "--attract", "--kiosk-quit"}) {
                 if (given != null && given.hasMatchedOption(o)) {
                     throw new IllegalArgumentException(o + " is for the exhibition mode: add --kiosk");
@@ -149,12 +155,22 @@ public final class PlayCommand implements Callable<Integer> {
         if (headless) {
             throw new IllegalArgumentException("--kiosk is a window: it does not go with --headless");
         }
-        java.util.Locale locale = lang == null ? java.util.Locale.getDefault() : java.util.Locale.forLanguageTag(lang);
-        if (lang != null && !java.util.List.of("en", "de").contains(locale.getLanguage())) {
-            throw new IllegalArgumentException("--lang: no texts in '" + lang + "' yet (en, de)");
+        String language = lang != null ? lang : saved.getProperty("lang");
+        java.util.Locale locale = language == null ? java.util.Locale.getDefault() : java.util.Locale.forLanguageTag(language.trim());
+        if (language != null && !java.util.List.of("en", "de").contains(locale.getLanguage())) {
+            throw new IllegalArgumentException("--lang: no texts in '" + language + "' yet (en, de)");
         }
+        int idle = kioskIdle;
+        if ((given == null || !given.hasMatchedOption("--kiosk-idle")) && saved.getProperty("idle") != null) {
+            idle = dev.pianogenie.app.live.ControllerSpec.numberOf(saved.getProperty("idle"),
+                    "idle in " + KioskSetting.file() + " (seconds)");
+        }
+        Path demo = attract != null ? attract
+                : saved.getProperty("attract") != null ? Path.of(saved.getProperty("attract").trim()) : null;
+        String quit = given != null && given.hasMatchedOption("--kiosk-quit") ? kioskQuit
+                : saved.getProperty("quit", kioskQuit).trim();
         return java.util.Optional.of(new dev.pianogenie.app.ui.KioskSettings(locale,
-                java.time.Duration.ofSeconds(kioskIdle), java.util.Optional.ofNullable(attract), kioskQuit));
+                java.time.Duration.ofSeconds(idle), java.util.Optional.ofNullable(demo), quit));
     }
 
     /** The setup {@code ./genie play ARGS} stands for (before a replayed session's own settings are applied). */

@@ -109,6 +109,11 @@ public record ControllerSpec(Kind kind, String name, int baseNote, int highNote,
         };
     }
 
+    /** A whole number, or one line saying what was expected ({@code what}). */
+    public static int numberOf(String text, String what) {
+        return number(text, what);
+    }
+
     static int number(String text, String what) {
         try {
             return Integer.parseInt(text.trim());

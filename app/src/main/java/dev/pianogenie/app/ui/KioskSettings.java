@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /**
@@ -25,11 +26,19 @@ public record KioskSettings(Locale locale, Duration idle, Optional<Path> attract
             throw new IllegalArgumentException("--attract: no session file at " + attract.get()
                     + " (a FILE.session.jsonl, e.g. docs/demo.session.jsonl or one saved beside a take)");
         }
+        KeyCombination c;
         try {
-            KeyCombination.valueOf(quitKeys);
+            c = KeyCombination.valueOf(quitKeys);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--kiosk-quit: '" + quitKeys + "' is not a key combination (e.g. "
-                    + DEFAULT_QUIT + ", Shortcut+Shift+F12)");
+            c = null;
+        }
+        // a key's name (not a character: "Banana" would be one), held with Ctrl, Alt, Meta or Shortcut — a visitor
+        // must not quit the exhibit by chance
+        if (!(c instanceof KeyCodeCombination) || (c.getControl() == KeyCombination.ModifierValue.UP
+                && c.getAlt() == KeyCombination.ModifierValue.UP && c.getMeta() == KeyCombination.ModifierValue.UP
+                && c.getShortcut() == KeyCombination.ModifierValue.UP)) {
+            throw new IllegalArgumentException("--kiosk-quit: '" + quitKeys + "' is not a key combination with Ctrl, Alt,"
+                    + " Meta or Shortcut (e.g. " + DEFAULT_QUIT + ", Shortcut+Shift+F12)");
         }
     }
 
