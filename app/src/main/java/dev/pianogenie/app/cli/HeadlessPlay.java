@@ -2,6 +2,7 @@ package dev.pianogenie.app.cli;
 
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.LearnsButtons;
+import dev.pianogenie.app.input.midi.MidiKeyMapping;
 import dev.pianogenie.app.input.midi.MidiKeyboardSource;
 import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
@@ -42,7 +43,7 @@ final class HeadlessPlay {
 
     private final LiveSetup setup;
     private final boolean learnFirst;
-    private final boolean learnZones;
+    private final MidiKeyMapping.Kind learnKind;
     private final int gamepadWait;
     private final CountDownLatch quit = new CountDownLatch(1);
     private final ConcurrentLinkedQueue<String> news = new ConcurrentLinkedQueue<>();
@@ -50,12 +51,15 @@ final class HeadlessPlay {
 
     /** @param gamepadWait seconds to wait for a gamepad when gamepads are the only controllers (0 = as long as it takes) */
     HeadlessPlay(LiveSetup setup, boolean learnFirst, int gamepadWait) {
-        this(setup, learnFirst, false, gamepadWait);
+        this(setup, learnFirst, MidiKeyMapping.Kind.KEYS, gamepadWait);
     }
 
-    /** {@code learnZones}: a MIDI keyboard learns its range (lowest and highest key, every key plays), not 8 keys. */
-    HeadlessPlay(LiveSetup setup, boolean learnFirst, boolean learnZones, int gamepadWait) {
-        this.learnZones = learnZones;
+    /**
+     * {@code learnKind}: what a MIDI keyboard learns — 8 keys, its range (lowest and highest key: every key plays), or
+     * a pad grid's rows.
+     */
+    HeadlessPlay(LiveSetup setup, boolean learnFirst, MidiKeyMapping.Kind learnKind, int gamepadWait) {
+        this.learnKind = learnKind;
         this.setup = setup;
         this.learnFirst = learnFirst;
         this.gamepadWait = gamepadWait;
@@ -173,21 +177,22 @@ final class HeadlessPlay {
                 continue;
             }
             any = true;
-            boolean zones = false;
+            MidiKeyMapping.Kind kind = MidiKeyMapping.Kind.KEYS;
             if (s instanceof MidiKeyboardSource keyboard) {
-                keyboard.learnZones(learnZones);
-                zones = learnZones;
-            } else if (learnZones) {
-                throw new IllegalArgumentException("--learn=zones is for a MIDI keyboard (--controller midi:NAME); "
-                        + s.name() + " learns its 8 buttons: --learn");
+                keyboard.learnAs(learnKind);
+                kind = learnKind;
+            } else if (learnKind != MidiKeyMapping.Kind.KEYS) {
+                throw new IllegalArgumentException("--learn=" + learnKind.name().toLowerCase(java.util.Locale.ROOT)
+                        + " is for a MIDI keyboard or pad grid (--controller midi:NAME); " + s.name()
+                        + " learns its 8 buttons: --learn");
             }
-            boolean range = zones;
+            MidiKeyMapping.Kind learning = kind;
             int steps = learner.learnSteps();
             CountDownLatch learnt = new CountDownLatch(1);
-            say("learning " + s.name() + ": " + (range ? rangePrompt(0) : prompt(0, steps)));
+            say("learning " + s.name() + ": " + prompt(learning, 0, steps));
             learner.learn(n -> {
                 if (n < steps) {
-                    news.add(range ? rangePrompt(n) : prompt(n, steps));
+                    news.add(prompt(learning, n, steps));
                 }
             }, mapping -> {
                 news.add("learnt " + s.name() + ": " + mapping + " (saved; used from now on)");
@@ -207,9 +212,14 @@ final class HeadlessPlay {
         return true;
     }
 
-    private static String rangePrompt(int learnt) {
-        return learnt == 0 ? "press the keyboard's lowest key (every key will play, folded into 8 zones)"
-                : "press its highest key";
+    private static String prompt(MidiKeyMapping.Kind kind, int learnt, int steps) {
+        return switch (kind) {
+            case KEYS -> prompt(learnt, steps);
+            case ZONES -> learnt == 0 ? "press the keyboard's lowest key (every key will play, folded into 8 zones)"
+                    : "press its highest key";
+            case ROWS -> learnt == 0 ? "press the leftmost pad of a row (every row will play the 8 buttons)"
+                    : learnt == 1 ? "press the rightmost pad of that row" : "press the leftmost pad of the next row";
+        };
     }
 
     private static String prompt(int learnt, int steps) {

@@ -1,5 +1,6 @@
 package dev.pianogenie.app.cli;
 
+import dev.pianogenie.app.input.midi.MidiKeyMapping;
 import dev.pianogenie.app.live.ControllerSpec;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSetup;
@@ -105,10 +106,12 @@ public final class PlayCommand implements Callable<Integer> {
             + " only key combination that quits (default: ${DEFAULT-VALUE})")
     String kioskQuit;
 
-    @Option(names = "--learn", arity = "0..1", fallbackValue = "keys", paramLabel = "keys|zones",
+    @Option(names = "--learn", arity = "0..1", fallbackValue = "keys", paramLabel = "keys|zones|rows",
             description = "first learn which buttons of the gamepad / keys of the MIDI keyboard are the 8 buttons (and the"
             + " pedal): press them in turn, low to high; --learn=zones: every key of the MIDI keyboard plays, folded into"
-            + " 8 zones left to right — press its lowest and its highest key; saved for that device (headless)")
+            + " 8 zones left to right — press its lowest and its highest key; --learn=rows: a pad grid (a Launchpad) whose"
+            + " every row plays the 8 buttons — press a row's leftmost and rightmost pad, then the next row's leftmost;"
+            + " saved for that device (headless)")
     String learn;
 
     @Override
@@ -129,11 +132,14 @@ public final class PlayCommand implements Callable<Integer> {
         if (!headless) {
             return DesktopLauncher.launch(setup, exhibit); // the windowed path (the desktop app)
         }
-        if (learn != null && !learn.equals("keys") && !learn.equals("zones")) {
-            throw new IllegalArgumentException("--learn takes keys (8 keys or pad buttons, the default) or zones (a MIDI"
-                    + " keyboard's lowest and highest key: every key plays), not '" + learn + "'");
-        }
-        return new HeadlessPlay(setup, learn != null, "zones".equals(learn), gamepadWait).run();
+        MidiKeyMapping.Kind learnKind = switch (learn == null ? "keys" : learn) {
+            case "keys" -> MidiKeyMapping.Kind.KEYS;
+            case "zones" -> MidiKeyMapping.Kind.ZONES;
+            case "rows" -> MidiKeyMapping.Kind.ROWS;
+            default -> throw new IllegalArgumentException("--learn takes keys (8 keys or pad buttons, the default), zones"
+                    + " (a MIDI keyboard's lowest and highest key: every key plays) or rows (a pad grid), not '" + learn + "'");
+        };
+        return new HeadlessPlay(setup, learn != null, learnKind, gamepadWait).run();
     }
 
     /**

@@ -15,6 +15,9 @@ import java.util.Optional;
  *   zones, so the contour a player plays is the contour the genie follows; keys below or above the range play the
  *   first or last button. Any keyboard size (25, 49, 61, 88 keys): learnt by pressing its lowest and highest key,
  *   or given ({@code midi:NAME@LOW-HIGH}). Without either, C3..C5 (a 25-key keyboard's range).</li>
+ *   <li><b>rows</b>: a pad grid (a Launchpad sends notes: row after row, each row {@code rowStep} notes above the one
+ *   below): every row plays the 8 buttons left to right — its pads fold into 8 equal zones as a keyboard's keys do.
+ *   Learnt by pressing a row's leftmost and rightmost pad, then the leftmost pad of the next row.</li>
  *   <li><b>keys</b>: exactly 8 keys, learnt by pressing them in turn (drum pads, a chosen octave), or 8 consecutive
  *   white keys from a base note ({@code midi:NAME@BASE}); other keys do not play.</li>
  * </ul>
@@ -30,15 +33,20 @@ public final class MidiKeyMapping {
 
     /** The saved form: {@code pitches} for keys, {@code low}/{@code high} for zones (files from before zones have only pitches). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Stored(int[] pitches, Integer low, Integer high) {
+    record Stored(int[] pitches, Integer low, Integer high, Integer rowStep) {
     }
+
+    /** How keys become buttons. */
+    public enum Kind { KEYS, ZONES, ROWS }
 
     private static final int[] WHITE = {0, 2, 4, 5, 7, 9, 11};
     /** Keys: the pitch of each button; null for zones. */
     private final int[] pitchOfButton;
-    /** Zones: the range, inclusive; -1 for keys. */
+    /** Zones: the range, inclusive; rows: the first row's pads (the lowest row's, mod rowStep); -1 for keys. */
     private final int low;
     private final int high;
+    /** Rows: the notes from one row to the next; 0 otherwise. */
+    private final int rowStep;
 
     private MidiKeyMapping(int[] pitches) {
         if (pitches.length != Keys.NUM_BUTTONS || Arrays.stream(pitches).distinct().count() != Keys.NUM_BUTTONS) {
@@ -47,16 +55,22 @@ public final class MidiKeyMapping {
         this.pitchOfButton = pitches.clone();
         this.low = -1;
         this.high = -1;
+        this.rowStep = 0;
     }
 
-    private MidiKeyMapping(int low, int high) {
+    private MidiKeyMapping(int low, int high, int rowStep) {
         if (low < 0 || high > Midi.MAX_DATA || high - low + 1 < Keys.NUM_BUTTONS) {
-            throw new IllegalArgumentException("zones need a range of at least 8 keys within MIDI notes 0..127, got "
-                    + low + ".." + high);
+            throw new IllegalArgumentException((rowStep > 0 ? "a row needs at least 8 pads" : "zones need a range of at least 8 keys")
+                    + " within MIDI notes 0..127, got " + low + ".." + high);
+        }
+        if (rowStep != 0 && (rowStep < high - low + 1 || rowStep > Midi.MAX_DATA)) {
+            throw new IllegalArgumentException("the rows of a pad grid cannot overlap: a row of " + (high - low + 1)
+                    + " pads needs at least that many notes to the next row, got " + rowStep);
         }
         this.pitchOfButton = null;
         this.low = low;
         this.high = high;
+        this.rowStep = rowStep;
     }
 
     /** 8 consecutive white keys from {@code base} (which must be a white key). */
@@ -86,7 +100,21 @@ public final class MidiKeyMapping {
 
     /** Every key plays: {@code low..high} (either order) in 8 equal zones, left to right. */
     public static MidiKeyMapping zones(int low, int high) {
-        return new MidiKeyMapping(Math.min(low, high), Math.max(low, high));
+        return new MidiKeyMapping(Math.min(low, high), Math.max(low, high), 0);
+    }
+
+    /**
+     * A pad grid as rows: {@code left} and {@code right} are the ends of one row, {@code nextRowLeft} the leftmost pad
+     * of the row above or below it.
+     */
+    public static MidiKeyMapping rows(int left, int right, int nextRowLeft) {
+        int step = Math.abs(nextRowLeft - left);
+        if (right <= left || step == 0) {
+            throw new IllegalArgumentException("a row is learnt left to right and the next row starts elsewhere: got "
+                    + left + ", " + right + ", then " + nextRowLeft);
+        }
+        int first = left % step; // the lowest row's leftmost pad (or where it would be)
+        return new MidiKeyMapping(first, first + right - left, step);
     }
 
     /** The mapping of a keyboard nothing was learnt or given for: zones over C3..C5. */
@@ -99,6 +127,7 @@ public final class MidiKeyMapping {
         Optional<Stored> stored = ControllerSettings.load(KIND, deviceName, Stored.class);
         try {
             return stored.map(s -> s.pitches() != null ? learnt(s.pitches())
+                    : s.low() != null && s.high() != null && s.rowStep() != null ? new MidiKeyMapping(s.low(), s.high(), s.rowStep())
                     : s.low() != null && s.high() != null ? zones(s.low(), s.high())
                     : learnt(null));
         } catch (RuntimeException e) {
@@ -114,16 +143,25 @@ public final class MidiKeyMapping {
 
     /** Saves this mapping for a device (atomically), replacing any earlier one. */
     public void save(String deviceName) throws IOException {
-        ControllerSettings.save(KIND, deviceName, isZones() ? new Stored(null, low, high) : new Stored(pitchOfButton, null, null));
+        ControllerSettings.save(KIND, deviceName, pitchOfButton != null ? new Stored(pitchOfButton, null, null, null)
+                : new Stored(null, low, high, rowStep > 0 ? rowStep : null));
     }
 
-    /** True if every key plays (zones); false for 8 chosen keys. */
+    public Kind kind() {
+        return pitchOfButton != null ? Kind.KEYS : rowStep > 0 ? Kind.ROWS : Kind.ZONES;
+    }
+
+    /** True if every key plays (zones); false for 8 chosen keys or pad rows. */
     public boolean isZones() {
-        return pitchOfButton == null;
+        return kind() == Kind.ZONES;
     }
 
     /** The button of a MIDI note, or -1 (only with chosen keys). Arithmetic only: called for every key on the MIDI thread. */
     public int button(int pitch) {
+        if (rowStep > 0) {
+            int column = pitch < low ? -1 : (pitch - low) % rowStep;
+            return column < 0 || column > high - low ? -1 : column * Keys.NUM_BUTTONS / (high - low + 1);
+        }
         if (pitchOfButton == null) {
             int p = Math.max(low, Math.min(high, pitch));
             return (p - low) * Keys.NUM_BUTTONS / (high - low + 1);
@@ -136,7 +174,7 @@ public final class MidiKeyMapping {
         return -1;
     }
 
-    /** Keys: the 8 pitches; zones: the lowest key of each zone. */
+    /** Keys: the 8 pitches; zones: the lowest key of each zone; rows: the first pad of each zone in the lowest row. */
     public int[] pitches() {
         if (pitchOfButton != null) {
             return pitchOfButton.clone();
@@ -165,6 +203,10 @@ public final class MidiKeyMapping {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
+        if (rowStep > 0) {
+            return "pad rows: " + (high - low + 1) + " pads a row, one row every " + rowStep + " notes from "
+                    + Keys.pitchName(low) + " (" + low + "); each row plays buttons 1–8 left to right";
+        }
         if (isZones()) {
             sb.append("every key, ").append(Keys.pitchName(low)).append("..").append(Keys.pitchName(high))
                     .append(" in ").append(Keys.NUM_BUTTONS).append(" zones from");

@@ -36,7 +36,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     private volatile int[] learning; // pitches learnt so far, while learning
     private volatile IntConsumer learnProgress = n -> { };
     private volatile Consumer<String> learnDone = d -> { };
-    private volatile boolean learnZones; // what the next learn() learns: the range (2 keys) or 8 keys
+    private volatile MidiKeyMapping.Kind learnKind = MidiKeyMapping.Kind.KEYS; // what the next learn() learns
     private boolean pedalDown; // MIDI input thread only
     /** MIDI input thread only: the button each key down is holding (-1: none), and how many keys hold each button. */
     private final int[] buttonOfKey = new int[Midi.MAX_DATA + 1];
@@ -157,12 +157,24 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
 
     /** What the next {@link #learn} learns: true = the keyboard's lowest and highest key (every key plays), false = 8 keys. */
     public void learnZones(boolean zones) {
-        this.learnZones = zones;
+        learnAs(zones ? MidiKeyMapping.Kind.ZONES : MidiKeyMapping.Kind.KEYS);
+    }
+
+    /**
+     * What the next {@link #learn} learns: 8 keys; the range (the lowest and highest key); or pad rows (a row's
+     * leftmost and rightmost pad, then the next row's leftmost).
+     */
+    public void learnAs(MidiKeyMapping.Kind kind) {
+        this.learnKind = kind;
     }
 
     @Override
     public int learnSteps() {
-        return learnZones ? 2 : Keys.NUM_BUTTONS;
+        return switch (learnKind) {
+            case KEYS -> Keys.NUM_BUTTONS;
+            case ZONES -> 2;
+            case ROWS -> 3;
+        };
     }
 
     /**
@@ -183,15 +195,26 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         }
         int[] more = Arrays.copyOf(so, so.length + 1);
         more[so.length] = pitch;
-        if (learnZones && more.length == 2 && Math.abs(more[0] - more[1]) + 1 < Keys.NUM_BUTTONS) {
-            return; // too narrow a range for 8 zones: wait for a key farther away
+        MidiKeyMapping.Kind kind = learnKind;
+        if (kind != MidiKeyMapping.Kind.KEYS && more.length == 2 && Math.abs(more[0] - more[1]) + 1 < Keys.NUM_BUTTONS) {
+            return; // too narrow a range for 8 zones, or a row's right end left of its left end: wait for another key
+        }
+        if (kind == MidiKeyMapping.Kind.ROWS && more.length == 2 && more[1] < more[0]) {
+            return;
+        }
+        if (kind == MidiKeyMapping.Kind.ROWS && more.length == 3 && Math.abs(more[2] - more[0]) <= more[1] - more[0]) {
+            return; // the next row's first pad cannot be inside this row
         }
         learnProgress.accept(more.length);
         if (more.length < learnSteps()) {
             learning = more;
             return;
         }
-        MidiKeyMapping m = learnZones ? MidiKeyMapping.zones(more[0], more[1]) : MidiKeyMapping.learnt(more);
+        MidiKeyMapping m = switch (kind) {
+            case KEYS -> MidiKeyMapping.learnt(more);
+            case ZONES -> MidiKeyMapping.zones(more[0], more[1]);
+            case ROWS -> MidiKeyMapping.rows(more[0], more[1], more[2]);
+        };
         mapping = m;
         learning = null;
         try {

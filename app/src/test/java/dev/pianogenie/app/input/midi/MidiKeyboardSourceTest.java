@@ -148,6 +148,44 @@ class MidiKeyboardSourceTest {
     }
 
     @Test
+    void aPadGridLearntAsRowsPlaysTheButtonsLeftToRightInEveryRow(@TempDir Path config) throws Exception {
+        System.setProperty("pianogenie.config", config.toString());
+        List<ButtonEvent> events = new CopyOnWriteArrayList<>();
+        List<String> learnt = new CopyOnWriteArrayList<>();
+        try (MidiKeyboardSource source = new MidiKeyboardSource(LoopbackMidi.NAME, Optional.empty())) {
+            source.start(events::add);
+            source.learnAs(MidiKeyMapping.Kind.ROWS);
+            assertEquals(3, source.learnSteps());
+            source.learn(n -> { }, learnt::add);
+            // a Launchpad in programmer mode: rows 11..18, 21..28, ... 81..88, bottom to top; the player learns on the
+            // top row (81, 88), then the row below (71); 84 between them is ignored (inside the row)
+            for (int pitch : new int[] {81, 88, 84, 71}) {
+                LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, pitch, 100));
+                LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, pitch, 0));
+            }
+            assertEquals(1, learnt.size(), learnt.toString());
+            assertTrue(learnt.get(0).startsWith("pad rows: 8 pads a row, one row every 10 notes"), learnt.get(0));
+            events.clear();
+            for (int row = 1; row <= 8; row++) {
+                for (int column = 1; column <= 8; column++) {
+                    LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, 10 * row + column, 64));
+                    LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, 10 * row + column, 0));
+                }
+                LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, 10 * row + 9, 64)); // the side buttons: not pads
+            }
+        }
+        List<Integer> pressed = events.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).map(ButtonEvent::button).toList();
+        assertEquals(64, pressed.size(), "every pad of the 8×8 grid plays, the side buttons do not");
+        for (int i = 0; i < 64; i++) {
+            assertEquals(i % 8, pressed.get(i), "column " + (i % 8 + 1) + " is button " + (i % 8 + 1));
+        }
+        assertEquals(MidiKeyMapping.Kind.ROWS, MidiKeyMapping.saved(LoopbackMidi.NAME).orElseThrow().kind(), "remembered");
+        assertEquals(-1, MidiKeyMapping.rows(11, 18, 21).button(19), "the column of the side buttons");
+        assertEquals(2, MidiKeyMapping.rows(11, 18, 21).button(93), "a row beyond the learnt ones plays too");
+        assertThrows(IllegalArgumentException.class, () -> MidiKeyMapping.rows(11, 18, 15), "rows cannot overlap");
+    }
+
+    @Test
     void aContinuousPedalIsOneDownAndOneUp() throws Exception {
         List<ButtonEvent> events = new CopyOnWriteArrayList<>();
         try (MidiKeyboardSource source = new MidiKeyboardSource(LoopbackMidi.NAME, MidiKeyMapping.whiteKeysFrom(48))) {
