@@ -481,6 +481,8 @@ class MainViewTest {
             also.setValue("midi:" + LoopbackMidi.NAME + "@60");
         });
         waitFor(() -> state.message().get().text().startsWith("Playing from MIDI keyboard"), "the MIDI keyboard is connected");
+        waitFor(() -> state.controllerStatus().get().contains("keys C4 D4 E4 F4 G4 A4 B4 C5"), "the window shows its keys: "
+                + state.controllerStatus().get());
         robot.clickOn("#sustain");
         LoopbackMidi.play(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, 60, 90)); // C4 = button 0
         waitFor(() -> noteOns().size() == 2, "the played key comes back out as a decoded note");

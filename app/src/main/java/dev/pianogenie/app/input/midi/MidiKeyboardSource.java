@@ -106,7 +106,8 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
                 l.onConnection(name(), false, "the MIDI keyboard '" + deviceName + "' was closed");
             }
         });
-        l.onConnection(name(), true, "MIDI keyboard '" + device.getDeviceInfo().getName() + "', keys " + mapping + note
+        l.onConnection(name(), true, "MIDI keyboard '" + device.getDeviceInfo().getName() + "': "
+                + (mapping.kind() == MidiKeyMapping.Kind.KEYS ? "keys " : "") + mapping + note
                 + ", CC64 = pedal");
     }
 
