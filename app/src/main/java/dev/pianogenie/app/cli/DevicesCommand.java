@@ -33,7 +33,7 @@ public final class DevicesCommand implements Callable<Integer> {
         List<String> pads = noPads.isEmpty() ? GamepadSource.list(ControllerEnvironment.getDefaultEnvironment()) : List.of();
         print(pads, noPads.orElse("none found (is one plugged in? you need read access to /dev/input/event*)"));
         System.out.println("MIDI inputs (--controller midi:NAME; each with the keys it would play the 8 buttons with —"
-                + " learn another fold with --learn or --learn=zones):");
+                + " learn another with --learn, --learn=zones or --learn=rows):");
         print(MidiDevices.inputs().stream().map(p -> p.name() + ": " + fold(p.name())).toList(), "none");
         System.out.println("MIDI outputs (--output midi:NAME):");
         print(MidiDevices.outputs().stream().map(MidiDevices.Port::name).toList(),
