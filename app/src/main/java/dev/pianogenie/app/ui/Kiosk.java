@@ -107,6 +107,9 @@ final class Kiosk {
         banner.setMouseTransparent(true);
         Rectangle2D screen = Screen.getPrimary().getBounds();
         Scene scene = view.scene(screen.getWidth(), screen.getHeight());
+        Label hint = (Label) view.root.lookup("#hint");
+        hint.setWrapText(true); // the visitor's language may be longer than the window is wide: two lines, not "…"
+        hint.prefWidthProperty().bind(scene.widthProperty().subtract(24));
         StackPane top = new StackPane(view.root, banner); // the banner over the roll, while the demo plays
         StackPane.setAlignment(banner, Pos.BOTTOM_CENTER);
         scene.setRoot(top);
