@@ -128,11 +128,16 @@ final class SetupBar extends VBox {
         status.setMaxWidth(400);
         status.setTooltip(wrapping(state.controllerStatus()));
         Button learn = new Button("Learn…");
+        learn.setId("learn");
         learn.setFocusTraversable(false);
         learn.setTooltip(new Tooltip("learn which 8 buttons of the gamepad (or keys of the chosen MIDI keyboard) to use;"
                 + " Shift-click: every key of the MIDI keyboard plays, folded into 8 zones (press its lowest and highest key)"));
-        learn.setOnMousePressed(e -> zonesNext = e.isShiftDown()); // before the action, which comes on release
-        learn.setOnAction(e -> learn());
+        learn.setOnAction(e -> learn(false));
+        learn.setOnMouseClicked(e -> { // a button does not fire with Shift held: the Shift-click is ours
+            if (e.isShiftDown() && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                learn(true);
+            }
+        });
         ComboBox<String> also = new ComboBox<>();
         also.setId("controller");
         also.setFocusTraversable(false);
@@ -164,12 +169,9 @@ final class SetupBar extends VBox {
         return group(light, status, learn, also, sustain);
     }
 
-    private boolean zonesNext; // the Learn… click had Shift down
-
-    private void learn() {
+    /** {@code zones}: a MIDI keyboard learns its lowest and highest key (every key plays), not 8 keys. */
+    private void learn(boolean zones) {
         var keyboard = state.engineRoom().midiKeyboard();
-        boolean zones = zonesNext;
-        zonesNext = false;
         if (keyboard != null && zones) {
             keyboard.learnZones(true);
             state.say(Message.info("Learning: press the keyboard's lowest key, then its highest (every key will play)"));
