@@ -117,11 +117,9 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         }
         int command = m.getCommand();
         boolean noteOn = command == Midi.NOTE_ON && m.getData2() > 0;
-        if (learning != null) {
-            if (noteOn) {
-                learn(m.getData1());
-            }
-            return;
+        if (learning != null && noteOn) {
+            learn(m.getData1());
+            return; // a key-up still releases what a key held from before learning: no button is left down
         }
         int key = m.getData1();
         if (noteOn) {

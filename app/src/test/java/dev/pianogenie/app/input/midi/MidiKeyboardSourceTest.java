@@ -186,6 +186,27 @@ class MidiKeyboardSourceTest {
     }
 
     @Test
+    void aKeyHeldWhenLearningStartsIsReleasedWhenItComesUp(@TempDir Path config) throws Exception {
+        System.setProperty("pianogenie.config", config.toString());
+        List<ButtonEvent> events = new CopyOnWriteArrayList<>();
+        try (MidiKeyboardSource source = new MidiKeyboardSource(LoopbackMidi.NAME, MidiKeyMapping.zones(48, 72))) {
+            source.start(events::add);
+            LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, 48, 80)); // held: button 0
+            source.learnZones(true);
+            source.learn(n -> { }, d -> { });
+            LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, 48, 0)); // up while learning
+            LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, 36, 80)); // learnt, plays nothing
+            LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, 36, 0));
+            LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, 96, 80));
+            LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, 96, 0));
+            LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, 37, 80)); // C#2 under the learnt C2..C7: button 0
+            LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, 37, 0));
+        }
+        assertEquals(List.of("PRESS 0", "RELEASE 0", "PRESS 0", "RELEASE 0"),
+                events.stream().map(e -> e.kind() + " " + e.button()).toList(), "nothing held for ever, nothing stuck");
+    }
+
+    @Test
     void aContinuousPedalIsOneDownAndOneUp() throws Exception {
         List<ButtonEvent> events = new CopyOnWriteArrayList<>();
         try (MidiKeyboardSource source = new MidiKeyboardSource(LoopbackMidi.NAME, MidiKeyMapping.whiteKeysFrom(48))) {
