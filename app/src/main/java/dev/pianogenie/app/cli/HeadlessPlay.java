@@ -133,6 +133,7 @@ final class HeadlessPlay {
                             : ", dynamics " + dev.pianogenie.app.perform.Dynamics.describe(setup.dynamics()))
                     + " → " + String.join(", ", setup.outputs().stream().map(OutputSpec::toString).toList())
                     + (setup.controllers().contains(ControllerSpec.KEYBOARD) ? "\r\n  " + KeyboardLayout.legend() + ", q = quit" : ""));
+            setup.controllers().forEach(c -> c.echoRisk(setup.outputs()).ifPresent(w -> say("warning: " + w)));
             long lastReport = System.currentTimeMillis();
             while (!quit.await(200, TimeUnit.MILLISECONDS)) {
                 printNews();

@@ -109,6 +109,20 @@ public record ControllerSpec(Kind kind, String name, int baseNote, int highNote,
         };
     }
 
+    /**
+     * A warning when this MIDI keyboard is also an output: a port that plays back what it is sent (a DAW's MIDI thru, a
+     * software loop) would feed every note the genie plays back in as a press — and with every key playing, without
+     * end. A digital piano used both ways does not echo; the warning says what to do if this one does.
+     */
+    public java.util.Optional<String> echoRisk(java.util.List<OutputSpec> outputs) {
+        if (kind != Kind.MIDI || outputs.stream().noneMatch(o -> o.kind() == OutputSpec.Kind.MIDI && o.device().equals(name))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("'" + name + "' is both the MIDI keyboard and the output: if it sends back what it"
+                + " is sent (MIDI thru, a loop), the genie's notes will play again and again — turn thru off, or use"
+                + " midi:" + name + "@60 (8 keys) or another output");
+    }
+
     /** A whole number, or one line saying what was expected ({@code what}). */
     public static int numberOf(String text, String what) {
         return number(text, what);

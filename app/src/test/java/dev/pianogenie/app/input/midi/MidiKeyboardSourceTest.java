@@ -118,6 +118,10 @@ class MidiKeyboardSourceTest {
         assertEquals("every key, A0..C8 in 8 zones from A0 G#1 G2 F#3 F4 E5 D#6 D7",
                 ((MidiKeyboardSource) spec.open(() -> { })).mapping().toString(), "a given range");
         assertThrows(IllegalArgumentException.class, () -> dev.pianogenie.app.live.ControllerSpec.parse("midi:X@60-62"));
+        var out = dev.pianogenie.app.live.OutputSpec.parse("midi:Keystation 88");
+        assertTrue(spec.echoRisk(List.of(out)).orElseThrow().contains("both the MIDI keyboard and the output"),
+                "the same port both ways: a port that echoes would feed the genie's notes back in");
+        assertEquals(Optional.empty(), spec.echoRisk(List.of(dev.pianogenie.app.live.OutputSpec.parse("synth"))));
     }
 
     @Test
