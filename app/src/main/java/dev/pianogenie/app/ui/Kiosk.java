@@ -194,16 +194,22 @@ final class Kiosk {
     /** Nobody played for the idle time: a new phrase with the exhibit's settings, then the demo if there is one. */
     void idleReset() {
         idle = true;
+        restoreSettings();
+        AppState s = view.state;
+        s.panic();
+        s.input().onEvent(ButtonEvent.reset(System.nanoTime()));
+        attractDue = settings.attract().isPresent();
+        startAttract();
+    }
+
+    /** The exhibit's own settings again (a take replayed as the demo may carry changes of its own). */
+    private void restoreSettings() {
         AppState s = view.state;
         s.setTemperature(temperature);
         s.setKeys(keys.root(), keys.scale().scale(), keys.range().lowPitch(), keys.range().highPitch());
         s.setDynamics(dynamics);
         s.setVelocity(velocity);
         s.setVelocityFixed(velocityFixed);
-        s.panic();
-        s.input().onEvent(ButtonEvent.reset(System.nanoTime()));
-        attractDue = settings.attract().isPresent();
-        startAttract();
     }
 
     private void startAttract() {
@@ -266,6 +272,7 @@ final class Kiosk {
         attract = null;
         banner.setVisible(false);
         demo.close(); // once it returns the demo delivers nothing more
+        restoreSettings();
         view.state.panic();
         view.state.input().onEvent(ButtonEvent.reset(System.nanoTime())); // the visitor starts a phrase of their own
     }

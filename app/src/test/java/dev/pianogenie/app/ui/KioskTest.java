@@ -171,6 +171,24 @@ class KioskTest {
     }
 
     @Test
+    void aDemoThatChangesTheTemperatureLeavesTheExhibitsOwnToTheVisitor(FxRobot robot) throws Exception {
+        Path demo = takes.resolve("hot.session.jsonl");
+        java.util.List<String> lines = new java.util.ArrayList<>(List.of("{\"t_ns\": 0, \"kind\": \"sampling\", \"temperature\": 0.9}"));
+        lines.addAll(java.nio.file.Files.readAllLines(DEMO));
+        java.nio.file.Files.write(demo, lines);
+        open(robot, new KioskSettings(Locale.ENGLISH, Duration.ofMillis(100), Optional.of(demo), "Ctrl+Alt+Q"),
+                args("--temperature", "0.3"));
+        waitFor(() -> kiosk.attractPlaying() && state.temperature().get() == 0.9, "the demo plays at its own 0.9");
+        robot.type(KeyCode.DIGIT2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(kiosk.attractPlaying());
+        robot.sleep(100);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.3, state.temperature().get(), 1e-9, "the visitor plays at the exhibit's temperature");
+        assertEquals(0.3, state.engineRoom().session().sampling().temperature(), 1e-9, "in the decoder too");
+    }
+
+    @Test
     void theVisitorsTextsAreInTheirLanguage(FxRobot robot) throws Exception {
         open(robot, new KioskSettings(Locale.GERMAN, Duration.ofMinutes(5), Optional.of(DEMO), "Ctrl+Alt+Q"), args());
         String hint = robot.lookup("#hint").queryAs(Labeled.class).getText();
