@@ -94,6 +94,12 @@ final class Kiosk {
         view.root.setTop(null); // the setup bar: model, output, controllers — the exhibit's, not the visitor's
         view.root.setBottom(null); // the record bar and messages (Save, Export, folders)
         view.root.getStyleClass().add("kiosk");
+        // no message bar for visitors: the installer finds the exhibit's problems in its log (stderr)
+        view.state.message().addListener((o, was, m) -> {
+            if (m != null && m.problem()) {
+                System.err.println("genie: kiosk: " + m.text());
+            }
+        });
         view.pad.setMaxHeight(Double.MAX_VALUE);
         view.pad.setPrefHeight(320);
         javafx.scene.layout.VBox.setVgrow(view.pad, javafx.scene.layout.Priority.ALWAYS);
