@@ -2,14 +2,18 @@
 # Makes docs/screenshot-WxH.png: the desktop app in a real window under Xvfb filling a W×H screen, after a
 # scripted few presses (docs/demo.session.jsonl replayed in real time). Usage: docs/make-screenshot.sh [WxH] [first]
 # (default 1360x780); "first": docs/first-start-WxH.png instead, a first start (nothing remembered, nothing played,
-# no gamepad, no sound card here). Needs: apt-get install xvfb xauth libgtk-3-0 imagemagick xdotool
+# no gamepad, no sound card here); "kiosk": docs/kiosk-WxH.png, the exhibition mode with its demo playing (attract
+# mode, GENIE_ARGS="--lang de" for German). Needs: apt-get install xvfb xauth libgtk-3-0 imagemagick xdotool
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE="${1:-1360x780}"
 FIRST="${2:-}"
 W="${SIZE%x*}"; H="${SIZE#*x}"
 MODEL="${MODEL:-assets/model}"
-if [ "$FIRST" = first ]; then
+if [ "$FIRST" = kiosk ]; then
+  OUT="${OUT:-docs/kiosk-$SIZE.png}"
+  PLAY=(play --model "$MODEL" --kiosk --kiosk-idle 1 --attract docs/demo.session.jsonl)
+elif [ "$FIRST" = first ]; then
   OUT="${OUT:-docs/first-start-$SIZE.png}"
   PLAY=(play)   # the shipped model, nothing chosen: as a new user's first start
 else

@@ -12,6 +12,10 @@ final class DesktopLauncher {
     }
 
     static int launch(LiveSetup setup) throws InterruptedException {
+        return launch(setup, java.util.Optional.empty());
+    }
+
+    static int launch(LiveSetup setup, java.util.Optional<dev.pianogenie.app.ui.KioskSettings> kiosk) throws InterruptedException {
         String display = System.getenv("DISPLAY");
         String wayland = System.getenv("WAYLAND_DISPLAY");
         String command = System.getProperty("genie.command", "./genie");
@@ -24,7 +28,7 @@ final class DesktopLauncher {
             return NO_DISPLAY;
         }
         try {
-            return dev.pianogenie.app.ui.GenieApp.run(setup);
+            return dev.pianogenie.app.ui.GenieApp.run(setup, kiosk);
         } catch (UnsupportedOperationException e) {
             // JavaFX could not start its toolkit: no X server answers at $DISPLAY (or may not be used), or no GTK
             String where = display == null || display.isBlank()

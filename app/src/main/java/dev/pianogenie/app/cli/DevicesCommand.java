@@ -2,6 +2,7 @@ package dev.pianogenie.app.cli;
 
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.gamepad.JInputNatives;
+import dev.pianogenie.app.input.midi.MidiKeyMapping;
 import dev.pianogenie.app.live.PianoSound;
 import dev.pianogenie.midi.sound.DefaultSound;
 import dev.pianogenie.midi.sound.MidiDeviceException;
@@ -33,8 +34,9 @@ public final class DevicesCommand implements Callable<Integer> {
         Optional<String> noPads = JInputNatives.ensure();
         List<String> pads = noPads.isEmpty() ? GamepadSource.list(ControllerEnvironment.getDefaultEnvironment()) : List.of();
         print(pads, noPads.orElse("none found (is one plugged in? you need read access to /dev/input/event*)"));
-        System.out.println("MIDI inputs (--controller midi:NAME):");
-        print(MidiDevices.inputs().stream().map(MidiDevices.Port::name).toList(), "none");
+        System.out.println("MIDI inputs (--controller midi:NAME; each with the keys it would play the 8 buttons with —"
+                + " learn another with --learn, --learn=zones or --learn=rows):");
+        print(MidiDevices.inputs().stream().map(p -> p.name() + ": " + fold(p.name())).toList(), "none");
         System.out.println("MIDI outputs (--output midi:NAME):");
         print(MidiDevices.outputs().stream().map(MidiDevices.Port::name).toList(),
                 "none (on Linux, load snd-virmidi and connect it to your DAW with aconnect)");
@@ -58,6 +60,16 @@ public final class DevicesCommand implements Callable<Integer> {
             System.out.println("  " + sf2 + ": " + onset(Optional.of(sf2)));
         }
         return 0;
+    }
+
+    /** The fold a MIDI input would get: its learnt mapping, else the standard zones; a damaged file says so. */
+    public static String fold(String input) {
+        try {
+            Optional<MidiKeyMapping> saved = MidiKeyMapping.saved(input);
+            return saved.map(m -> m + " (learnt)").orElse(MidiKeyMapping.standard() + " (nothing learnt yet)");
+        } catch (java.io.IOException e) {
+            return MidiKeyMapping.standard() + " (" + e.getMessage() + ")";
+        }
     }
 
     private static String onset(Optional<Path> sf2) {

@@ -2,6 +2,8 @@ package dev.pianogenie.app.cli;
 
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.LearnsButtons;
+import dev.pianogenie.app.input.midi.MidiKeyMapping;
+import dev.pianogenie.app.input.midi.MidiKeyboardSource;
 import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.KeyboardLayout;
@@ -41,6 +43,7 @@ final class HeadlessPlay {
 
     private final LiveSetup setup;
     private final boolean learnFirst;
+    private final MidiKeyMapping.Kind learnKind;
     private final int gamepadWait;
     private final CountDownLatch quit = new CountDownLatch(1);
     private final ConcurrentLinkedQueue<String> news = new ConcurrentLinkedQueue<>();
@@ -48,6 +51,15 @@ final class HeadlessPlay {
 
     /** @param gamepadWait seconds to wait for a gamepad when gamepads are the only controllers (0 = as long as it takes) */
     HeadlessPlay(LiveSetup setup, boolean learnFirst, int gamepadWait) {
+        this(setup, learnFirst, MidiKeyMapping.Kind.KEYS, gamepadWait);
+    }
+
+    /**
+     * {@code learnKind}: what a MIDI keyboard learns — 8 keys, its range (lowest and highest key: every key plays), or
+     * a pad grid's rows.
+     */
+    HeadlessPlay(LiveSetup setup, boolean learnFirst, MidiKeyMapping.Kind learnKind, int gamepadWait) {
+        this.learnKind = learnKind;
         this.setup = setup;
         this.learnFirst = learnFirst;
         this.gamepadWait = gamepadWait;
@@ -124,6 +136,7 @@ final class HeadlessPlay {
                             : ", dynamics " + dev.pianogenie.app.perform.Dynamics.describe(setup.dynamics()))
                     + " → " + String.join(", ", setup.outputs().stream().map(OutputSpec::toString).toList())
                     + (setup.controllers().contains(ControllerSpec.KEYBOARD) ? "\r\n  " + KeyboardLayout.legend() + ", q = quit" : ""));
+            setup.controllers().forEach(c -> c.echoRisk(setup.outputs()).ifPresent(w -> say("warning: " + w)));
             long lastReport = System.currentTimeMillis();
             while (!quit.await(200, TimeUnit.MILLISECONDS)) {
                 printNews();
@@ -169,12 +182,22 @@ final class HeadlessPlay {
                 continue;
             }
             any = true;
+            MidiKeyMapping.Kind kind = MidiKeyMapping.Kind.KEYS;
+            if (s instanceof MidiKeyboardSource keyboard) {
+                keyboard.learnAs(learnKind);
+                kind = learnKind;
+            } else if (learnKind != MidiKeyMapping.Kind.KEYS) {
+                throw new IllegalArgumentException("--learn=" + learnKind.name().toLowerCase(java.util.Locale.ROOT)
+                        + " is for a MIDI keyboard or pad grid (--controller midi:NAME); " + s.name()
+                        + " learns its 8 buttons: --learn");
+            }
+            MidiKeyMapping.Kind learning = kind;
             int steps = learner.learnSteps();
             CountDownLatch learnt = new CountDownLatch(1);
-            say("learning " + s.name() + ": " + prompt(0, steps));
+            say("learning " + s.name() + ": " + prompt(learning, 0, steps));
             learner.learn(n -> {
                 if (n < steps) {
-                    news.add(prompt(n, steps));
+                    news.add(prompt(learning, n, steps));
                 }
             }, mapping -> {
                 news.add("learnt " + s.name() + ": " + mapping + " (saved; used from now on)");
@@ -192,6 +215,16 @@ final class HeadlessPlay {
             throw new IllegalArgumentException("--learn works with --controller gamepad[:NAME] and midi:NAME");
         }
         return true;
+    }
+
+    private static String prompt(MidiKeyMapping.Kind kind, int learnt, int steps) {
+        return switch (kind) {
+            case KEYS -> prompt(learnt, steps);
+            case ZONES -> learnt == 0 ? "press the keyboard's lowest key (every key will play, folded into 8 zones)"
+                    : "press its highest key";
+            case ROWS -> learnt == 0 ? "press the leftmost pad of a row (every row will play the 8 buttons)"
+                    : learnt == 1 ? "press the rightmost pad of that row" : "press the leftmost pad of the next row";
+        };
     }
 
     private static String prompt(int learnt, int steps) {

@@ -1,5 +1,6 @@
 package dev.pianogenie.app.cli;
 
+import dev.pianogenie.app.input.midi.MidiKeyMapping;
 import dev.pianogenie.app.live.ControllerSpec;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSetup;
@@ -83,12 +84,39 @@ public final class PlayCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}; 0 = as long as it takes)")
     int gamepadWait;
 
-    @Option(names = "--learn", description = "first learn which buttons of the gamepad / keys of the MIDI keyboard are"
-            + " the 8 buttons (and the pedal): press them in turn, low to high; saved for that device (headless)")
-    boolean learn;
+    @Option(names = "--kiosk", description = "exhibition mode: full screen, large pads, settings locked (no dialogs), the"
+            + " cursor hidden, quit only with --kiosk-quit; after --kiosk-idle seconds without playing, a new phrase with"
+            + " the exhibit's settings (and --attract's demo)")
+    boolean kiosk;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "the language of the kiosk's texts: en, de (default: the"
+            + " system's, else English)")
+    String lang;
+
+    @Option(names = "--kiosk-idle", paramLabel = "SECONDS", defaultValue = "60", description = "with --kiosk: seconds"
+            + " without playing before the exhibit resets (default: ${DEFAULT-VALUE})")
+    int kioskIdle;
+
+    @Option(names = "--attract", arity = "0..1", fallbackValue = "docs/demo.session.jsonl", paramLabel = "SESSION",
+            description = "with --kiosk: replay this session (default docs/demo.session.jsonl) while nobody plays; the"
+                    + " first press stops it")
+    Path attract;
+
+    @Option(names = "--kiosk-quit", paramLabel = "KEYS", defaultValue = "Ctrl+Alt+Q", description = "with --kiosk: the"
+            + " only key combination that quits (default: ${DEFAULT-VALUE})")
+    String kioskQuit;
+
+    @Option(names = "--learn", arity = "0..1", fallbackValue = "keys", paramLabel = "keys|zones|rows",
+            description = "first learn which buttons of the gamepad / keys of the MIDI keyboard are the 8 buttons (and the"
+            + " pedal): press them in turn, low to high; --learn=zones: every key of the MIDI keyboard plays, folded into"
+            + " 8 zones left to right — press its lowest and its highest key; --learn=rows: a pad grid (a Launchpad) whose"
+            + " every row plays the 8 buttons — press a row's leftmost and rightmost pad, then the next row's leftmost;"
+            + " saved for that device (headless)")
+    String learn;
 
     @Override
     public Integer call() throws Exception {
+        java.util.Optional<dev.pianogenie.app.ui.KioskSettings> exhibit = kioskSettings(); // refused before anything opens
         OptionChecks.atLeast(GamepadWait.OPTION, gamepadWait, 0);
         LiveSetup setup = setup().followingReplay(line -> System.err.println("genie: " + line));
         if (setup.record().isPresent()) {
@@ -102,9 +130,53 @@ public final class PlayCommand implements Callable<Integer> {
             }
         }
         if (!headless) {
-            return DesktopLauncher.launch(setup); // the windowed path (the desktop app)
+            return DesktopLauncher.launch(setup, exhibit); // the windowed path (the desktop app)
         }
-        return new HeadlessPlay(setup, learn, gamepadWait).run();
+        MidiKeyMapping.Kind learnKind = switch (learn == null ? "keys" : learn) {
+            case "keys" -> MidiKeyMapping.Kind.KEYS;
+            case "zones" -> MidiKeyMapping.Kind.ZONES;
+            case "rows" -> MidiKeyMapping.Kind.ROWS;
+            default -> throw new IllegalArgumentException("--learn takes keys (8 keys or pad buttons, the default), zones"
+                    + " (a MIDI keyboard's lowest and highest key: every key plays) or rows (a pad grid), not '" + learn + "'");
+        };
+        return new HeadlessPlay(setup, learn != null, learnKind, gamepadWait).run();
+    }
+
+    /**
+     * The exhibition's settings: with --kiosk, or when the machine's kiosk setting ({@link KioskSetting}) is on (the
+     * command line wins over it); the kiosk options without either are refused rather than ignored.
+     */
+    java.util.Optional<dev.pianogenie.app.ui.KioskSettings> kioskSettings() {
+        ParseResult given = spec.commandLine().getParseResult();
+        java.util.Properties saved = headless ? new java.util.Properties() : KioskSetting.read(KioskSetting.file());
+        boolean on = kiosk || "on".equals(saved.getProperty("kiosk", "off").trim());
+        if (!on) {
+            for (String o : new String[] {"--lang", "--kiosk-idle", "--attract", "--kiosk-quit"}) {
+                if (given != null && given.hasMatchedOption(o)) {
+                    throw new IllegalArgumentException(o + " is for the exhibition mode: add --kiosk");
+                }
+            }
+            return java.util.Optional.empty();
+        }
+        if (headless) {
+            throw new IllegalArgumentException("--kiosk is a window: it does not go with --headless");
+        }
+        String language = lang != null ? lang : saved.getProperty("lang");
+        java.util.Locale locale = language == null ? java.util.Locale.getDefault() : java.util.Locale.forLanguageTag(language.trim());
+        if (language != null && !java.util.List.of("en", "de").contains(locale.getLanguage())) {
+            throw new IllegalArgumentException("--lang: no texts in '" + language + "' yet (en, de)");
+        }
+        int idle = kioskIdle;
+        if ((given == null || !given.hasMatchedOption("--kiosk-idle")) && saved.getProperty("idle") != null) {
+            idle = dev.pianogenie.app.live.ControllerSpec.numberOf(saved.getProperty("idle"),
+                    "idle in " + KioskSetting.file() + " (seconds)");
+        }
+        Path demo = attract != null ? attract
+                : saved.getProperty("attract") != null ? Path.of(saved.getProperty("attract").trim()) : null;
+        String quit = given != null && given.hasMatchedOption("--kiosk-quit") ? kioskQuit
+                : saved.getProperty("quit", kioskQuit).trim();
+        return java.util.Optional.of(new dev.pianogenie.app.ui.KioskSettings(locale,
+                java.time.Duration.ofSeconds(idle), java.util.Optional.ofNullable(demo), quit));
     }
 
     /** The setup {@code ./genie play ARGS} stands for (before a replayed session's own settings are applied). */

@@ -35,6 +35,11 @@ public final class GenieApp {
      *                               start (no display it can open) comes out of {@link Platform#startup} as it is
      */
     public static int run(LiveSetup setup) throws InterruptedException {
+        return run(setup, java.util.Optional.empty());
+    }
+
+    /** As {@link #run(LiveSetup)}, as an exhibit when {@code kiosk} is given ({@link Kiosk}). */
+    public static int run(LiveSetup setup, java.util.Optional<KioskSettings> kiosk) throws InterruptedException {
         scaleForLargeScreens();
         FX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         CountDownLatch closed = new CountDownLatch(1);
@@ -47,7 +52,11 @@ public final class GenieApp {
             try {
                 AppState state = new AppState(setup, Preferences.userRoot().node("dev/pianogenie"), AppState.TAKES);
                 Stage stage = new Stage();
-                MainView.show(stage, new MainView(state));
+                if (kiosk.isPresent()) {
+                    Kiosk.show(stage, new MainView(state), kiosk.get());
+                } else {
+                    MainView.show(stage, new MainView(state));
+                }
                 stage.setOnHidden(e -> {
                     if (closing.compareAndSet(false, true)) {
                         state.close();

@@ -392,7 +392,11 @@ final class PlayController implements AutoCloseable {
                 }
                 extra = source;
                 extraSpec = spec;
-                Platform.runLater(() -> state.say(Message.info("Playing from " + source.name())));
+                Platform.runLater(() -> {
+                    java.util.Optional<String> echo = ControllerSpec.parse(spec).echoRisk(state.outputs().get());
+                    state.say(echo.isPresent() ? Message.problem("Playing from " + source.name() + "; " + echo.get())
+                            : Message.info("Playing from " + source.name()));
+                });
             }
         });
     }

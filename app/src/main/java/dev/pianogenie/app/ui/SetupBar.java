@@ -129,9 +129,16 @@ final class SetupBar extends VBox {
         status.setMaxWidth(400);
         status.setTooltip(wrapping(state.controllerStatus()));
         Button learn = new Button("Learn…");
+        learn.setId("learn");
         learn.setFocusTraversable(false);
-        learn.setTooltip(new Tooltip("learn which 8 buttons of the gamepad (or keys of the chosen MIDI keyboard) to use"));
-        learn.setOnAction(e -> learn());
+        learn.setTooltip(new Tooltip("learn which 8 buttons of the gamepad (or keys of the chosen MIDI keyboard) to use;"
+                + " Shift-click: every key of the MIDI keyboard plays, folded into 8 zones (press its lowest and highest key)"));
+        learn.setOnAction(e -> learn(false));
+        learn.setOnMouseClicked(e -> { // a button does not fire with Shift held: the Shift-click is ours
+            if (e.isShiftDown() && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                learn(true);
+            }
+        });
         ComboBox<String> also = new ComboBox<>();
         also.setId("controller");
         also.setFocusTraversable(false);
@@ -166,9 +173,18 @@ final class SetupBar extends VBox {
         return group(light, status, learn, also, sustain);
     }
 
-    private void learn() {
+    /** {@code zones}: a MIDI keyboard learns its lowest and highest key (every key plays), not 8 keys. */
+    private void learn(boolean zones) {
         var keyboard = state.engineRoom().midiKeyboard();
+        if (keyboard != null && zones) {
+            keyboard.learnZones(true);
+            state.say(Message.info("Learning: press the keyboard's lowest key, then its highest (every key will play)"));
+            keyboard.learn(n -> Platform.runLater(() -> state.say(Message.info("Learning: now its highest key"))),
+                    d -> Platform.runLater(() -> state.say(Message.info("Learnt: " + d))));
+            return;
+        }
         if (keyboard != null) {
+            keyboard.learnZones(false);
             state.say(Message.info("Learning: play the 8 keys you want as buttons, lowest first"));
             keyboard.learn(n -> Platform.runLater(() -> state.say(Message.info("Learning: " + n + " of 8 keys"))),
                     d -> Platform.runLater(() -> state.say(Message.info("Learnt: " + d))));

@@ -475,10 +475,14 @@ class MainViewTest {
             state.setTemperature(0); // greedy: button 0 from a fresh phrase is a low key, far below C4..C5
             @SuppressWarnings("unchecked")
             ComboBox<String> also = robot.lookup("#controller").queryAs(ComboBox.class);
-            also.getItems().setAll("midi:" + LoopbackMidi.NAME);
-            also.setValue("midi:" + LoopbackMidi.NAME);
+            // 8 white keys from C4 (not every key, the default): the loopback plays the decoded notes back into the
+            // keyboard, and a decoded note outside C4..C5 must not play again
+            also.getItems().setAll("midi:" + LoopbackMidi.NAME + "@60");
+            also.setValue("midi:" + LoopbackMidi.NAME + "@60");
         });
         waitFor(() -> state.message().get().text().startsWith("Playing from MIDI keyboard"), "the MIDI keyboard is connected");
+        waitFor(() -> state.controllerStatus().get().contains("keys C4 D4 E4 F4 G4 A4 B4 C5"), "the window shows its keys: "
+                + state.controllerStatus().get());
         robot.clickOn("#sustain");
         LoopbackMidi.play(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, 60, 90)); // C4 = button 0
         waitFor(() -> noteOns().size() == 2, "the played key comes back out as a decoded note");

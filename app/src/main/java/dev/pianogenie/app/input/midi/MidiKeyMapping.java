@@ -1,5 +1,6 @@
 package dev.pianogenie.app.input.midi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pianogenie.app.input.ControllerSettings;
 import dev.pianogenie.midi.Midi;
 import dev.pianogenie.model.Keys;
@@ -8,27 +9,68 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Which 8 keys of a MIDI keyboard are the 8 buttons: by default 8 consecutive white keys from a base note
- * (C4 = 60: C D E F G A B C), or any 8 keys learnt by pressing them in turn, low button first — saved per
- * device ({@link ControllerSettings}, folder {@code midi-keyboards}).
+ * Which keys of a MIDI keyboard press which of the 8 buttons. Two kinds:
+ * <ul>
+ *   <li><b>zones</b> (the default): every key plays — the range {@code low..high} is cut left to right into 8 equal
+ *   zones, so the contour a player plays is the contour the genie follows; keys below or above the range play the
+ *   first or last button. Any keyboard size (25, 49, 61, 88 keys): learnt by pressing its lowest and highest key,
+ *   or given ({@code midi:NAME@LOW-HIGH}). Without either, C3..C5 (a 25-key keyboard's range).</li>
+ *   <li><b>rows</b>: a pad grid (a Launchpad sends notes: row after row, each row {@code rowStep} notes above the one
+ *   below): every row plays the 8 buttons left to right — its pads fold into 8 equal zones as a keyboard's keys do.
+ *   Learnt by pressing a row's leftmost and rightmost pad, then the leftmost pad of the next row.</li>
+ *   <li><b>keys</b>: exactly 8 keys, learnt by pressing them in turn (drum pads, a chosen octave), or 8 consecutive
+ *   white keys from a base note ({@code midi:NAME@BASE}); other keys do not play.</li>
+ * </ul>
+ * Saved per device ({@link ControllerSettings}, folder {@code midi-keyboards}).
  */
 public final class MidiKeyMapping {
-    /** The default base note: middle C, so the buttons are C4 D4 E4 F4 G4 A4 B4 C5. */
+    /** The base note of {@code midi:NAME@BASE} that most players want: middle C, so the buttons are C4..C5. */
     public static final int DEFAULT_BASE = 60;
+    /** The default zones: C3..C5, the 25 keys of the smallest common keyboard around middle C. */
+    public static final int DEFAULT_LOW = 48;
+    public static final int DEFAULT_HIGH = 72;
     static final String KIND = "midi-keyboards";
 
-    /** The saved form. */
-    record Stored(int[] pitches) {
+    /** The saved form: {@code pitches} for keys, {@code low}/{@code high} for zones (files from before zones have only pitches). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Stored(int[] pitches, Integer low, Integer high, Integer rowStep) {
     }
 
+    /** How keys become buttons. */
+    public enum Kind { KEYS, ZONES, ROWS }
+
     private static final int[] WHITE = {0, 2, 4, 5, 7, 9, 11};
+    /** Keys: the pitch of each button; null for zones. */
     private final int[] pitchOfButton;
+    /** Zones: the range, inclusive; rows: the first row's pads (the lowest row's, mod rowStep); -1 for keys. */
+    private final int low;
+    private final int high;
+    /** Rows: the notes from one row to the next; 0 otherwise. */
+    private final int rowStep;
 
     private MidiKeyMapping(int[] pitches) {
         if (pitches.length != Keys.NUM_BUTTONS || Arrays.stream(pitches).distinct().count() != Keys.NUM_BUTTONS) {
             throw new IllegalArgumentException("a mapping needs 8 different keys, got " + Arrays.toString(pitches));
         }
         this.pitchOfButton = pitches.clone();
+        this.low = -1;
+        this.high = -1;
+        this.rowStep = 0;
+    }
+
+    private MidiKeyMapping(int low, int high, int rowStep) {
+        if (low < 0 || high > Midi.MAX_DATA || high - low + 1 < Keys.NUM_BUTTONS) {
+            throw new IllegalArgumentException((rowStep > 0 ? "a row needs at least 8 pads" : "zones need a range of at least 8 keys")
+                    + " within MIDI notes 0..127, got " + low + ".." + high);
+        }
+        if (rowStep != 0 && (rowStep < high - low + 1 || rowStep > Midi.MAX_DATA)) {
+            throw new IllegalArgumentException("the rows of a pad grid cannot overlap: a row of " + (high - low + 1)
+                    + " pads needs at least that many notes to the next row, got " + rowStep);
+        }
+        this.pitchOfButton = null;
+        this.low = low;
+        this.high = high;
+        this.rowStep = rowStep;
     }
 
     /** 8 consecutive white keys from {@code base} (which must be a white key). */
@@ -56,24 +98,74 @@ public final class MidiKeyMapping {
         return new MidiKeyMapping(pitches);
     }
 
+    /** Every key plays: {@code low..high} (either order) in 8 equal zones, left to right. */
+    public static MidiKeyMapping zones(int low, int high) {
+        return new MidiKeyMapping(Math.min(low, high), Math.max(low, high), 0);
+    }
+
+    /**
+     * A pad grid as rows: {@code left} and {@code right} are the ends of one row, {@code nextRowLeft} the leftmost pad
+     * of the row above or below it.
+     */
+    public static MidiKeyMapping rows(int left, int right, int nextRowLeft) {
+        int step = Math.abs(nextRowLeft - left);
+        if (right <= left || step == 0) {
+            throw new IllegalArgumentException("a row is learnt left to right and the next row starts elsewhere: got "
+                    + left + ", " + right + ", then " + nextRowLeft);
+        }
+        int first = left % step; // the lowest row's leftmost pad (or where it would be)
+        return new MidiKeyMapping(first, first + right - left, step);
+    }
+
+    /** The mapping of a keyboard nothing was learnt or given for: zones over C3..C5. */
+    public static MidiKeyMapping standard() {
+        return zones(DEFAULT_LOW, DEFAULT_HIGH);
+    }
+
     /** The mapping learnt for a device, if one was saved; a damaged file is an error that names it. */
     public static Optional<MidiKeyMapping> saved(String deviceName) throws IOException {
         Optional<Stored> stored = ControllerSettings.load(KIND, deviceName, Stored.class);
         try {
-            return stored.map(s -> learnt(s.pitches()));
+            return stored.map(s -> s.pitches() != null ? learnt(s.pitches())
+                    : s.low() != null && s.high() != null && s.rowStep() != null ? new MidiKeyMapping(s.low(), s.high(), s.rowStep())
+                    : s.low() != null && s.high() != null ? zones(s.low(), s.high())
+                    : learnt(null));
         } catch (RuntimeException e) {
             throw new IOException("the saved mapping " + ControllerSettings.file(KIND, deviceName) + " is not valid ("
                     + e.getMessage() + "); learn the keyboard again to replace it, or delete the file", e);
         }
     }
 
-    /** Saves this mapping for a device (atomically), replacing any earlier one. */
-    public void save(String deviceName) throws IOException {
-        ControllerSettings.save(KIND, deviceName, new Stored(pitchOfButton));
+    /** What a device plays with: its saved mapping, else {@link #standard()}; a damaged file is an error that names it. */
+    public static MidiKeyMapping forDevice(String deviceName) throws IOException {
+        return saved(deviceName).orElse(standard());
     }
 
-    /** The button of a MIDI note, or -1. */
+    /** Saves this mapping for a device (atomically), replacing any earlier one. */
+    public void save(String deviceName) throws IOException {
+        ControllerSettings.save(KIND, deviceName, pitchOfButton != null ? new Stored(pitchOfButton, null, null, null)
+                : new Stored(null, low, high, rowStep > 0 ? rowStep : null));
+    }
+
+    public Kind kind() {
+        return pitchOfButton != null ? Kind.KEYS : rowStep > 0 ? Kind.ROWS : Kind.ZONES;
+    }
+
+    /** True if every key plays (zones); false for 8 chosen keys or pad rows. */
+    public boolean isZones() {
+        return kind() == Kind.ZONES;
+    }
+
+    /** The button of a MIDI note, or -1 (only with chosen keys). Arithmetic only: called for every key on the MIDI thread. */
     public int button(int pitch) {
+        if (rowStep > 0) {
+            int column = pitch < low ? -1 : (pitch - low) % rowStep;
+            return column < 0 || column > high - low ? -1 : column * Keys.NUM_BUTTONS / (high - low + 1);
+        }
+        if (pitchOfButton == null) {
+            int p = Math.max(low, Math.min(high, pitch));
+            return (p - low) * Keys.NUM_BUTTONS / (high - low + 1);
+        }
         for (int b = 0; b < pitchOfButton.length; b++) {
             if (pitchOfButton[b] == pitch) {
                 return b;
@@ -82,14 +174,44 @@ public final class MidiKeyMapping {
         return -1;
     }
 
+    /** Keys: the 8 pitches; zones: the lowest key of each zone; rows: the first pad of each zone in the lowest row. */
     public int[] pitches() {
-        return pitchOfButton.clone();
+        if (pitchOfButton != null) {
+            return pitchOfButton.clone();
+        }
+        int[] first = new int[Keys.NUM_BUTTONS];
+        for (int p = high; p >= low; p--) {
+            first[button(p)] = p;
+        }
+        return first;
     }
 
+    /** Zones: the range's lowest key; keys: -1. */
+    public int low() {
+        return low;
+    }
+
+    /** Zones: the range's highest key; keys: -1. */
+    public int high() {
+        return high;
+    }
+
+    /**
+     * As the window, the terminal and {@code ./genie devices} show it: {@code C4 D4 E4 F4 G4 A4 B4 C5} for keys;
+     * {@code every key, C3..C5 in 8 zones from C3 D#3 F#3 A3 C4 D#4 F#4 A4} for zones.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (int p : pitchOfButton) {
+        if (rowStep > 0) {
+            return "pad rows: " + (high - low + 1) + " pads a row, one row every " + rowStep + " notes from "
+                    + Keys.pitchName(low) + " (" + low + "); each row plays buttons 1–8 left to right";
+        }
+        if (isZones()) {
+            sb.append("every key, ").append(Keys.pitchName(low)).append("..").append(Keys.pitchName(high))
+                    .append(" in ").append(Keys.NUM_BUTTONS).append(" zones from");
+        }
+        for (int p : pitches()) {
             sb.append(sb.length() == 0 ? "" : " ").append(Keys.pitchName(p));
         }
         return sb.toString();

@@ -22,10 +22,12 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Transmitter;
 
 /**
- * A MIDI keyboard or pad controller as the 8 buttons: its mapped keys press and release buttons with their
- * velocity, CC64 is the sustain pedal (any channel; a continuous pedal's stream of values becomes one down
- * and one up). The mapping is the one given, else the one learnt for this device, else 8 white keys from
- * middle C. Messages are stamped when they arrive (Java's MIDI input carries no usable device timestamp).
+ * A MIDI keyboard or pad controller as the 8 buttons: its keys press and release buttons with their velocity
+ * ({@link MidiKeyMapping}: every key folded into 8 zones, or 8 chosen keys), CC64 is the sustain pedal (any
+ * channel; a continuous pedal's stream of values becomes one down and one up). Chords play: every key struck is a
+ * press (a second key in a zone already held re-strikes its button), and a button is released when the last key
+ * holding it goes up. The mapping is the one given, else the one learnt for this device, else zones over C3..C5.
+ * Messages are stamped when they arrive (Java's MIDI input carries no usable device timestamp).
  */
 public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     private final String deviceName;
@@ -34,7 +36,11 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     private volatile int[] learning; // pitches learnt so far, while learning
     private volatile IntConsumer learnProgress = n -> { };
     private volatile Consumer<String> learnDone = d -> { };
+    private volatile MidiKeyMapping.Kind learnKind = MidiKeyMapping.Kind.KEYS; // what the next learn() learns
     private boolean pedalDown; // MIDI input thread only
+    /** MIDI input thread only: the button each key down is holding (-1: none), and how many keys hold each button. */
+    private final int[] buttonOfKey = new int[Midi.MAX_DATA + 1];
+    private final int[] keysHolding = new int[Keys.NUM_BUTTONS];
     private MidiDevice device;
     private Transmitter transmitter;
     private ButtonListener listener;
@@ -48,7 +54,8 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     public MidiKeyboardSource(String deviceName, Optional<MidiKeyMapping> mapping) {
         this.deviceName = deviceName;
         this.given = mapping;
-        this.mapping = mapping.orElse(MidiKeyMapping.whiteKeysFrom(MidiKeyMapping.DEFAULT_BASE));
+        this.mapping = mapping.orElse(MidiKeyMapping.standard());
+        Arrays.fill(buttonOfKey, -1);
     }
 
     @Override
@@ -104,7 +111,8 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
                 l.onConnection(name(), false, "the MIDI keyboard '" + deviceName + "' was closed");
             }
         });
-        l.onConnection(name(), true, "MIDI keyboard '" + device.getDeviceInfo().getName() + "', keys " + mapping + note
+        l.onConnection(name(), true, "MIDI keyboard '" + device.getDeviceInfo().getName() + "': "
+                + (mapping.kind() == MidiKeyMapping.Kind.KEYS ? "keys " : "") + mapping + note
                 + ", CC64 = pedal");
     }
 
@@ -114,20 +122,32 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         }
         int command = m.getCommand();
         boolean noteOn = command == Midi.NOTE_ON && m.getData2() > 0;
-        if (learning != null) {
-            if (noteOn) {
-                learn(m.getData1());
-            }
-            return;
+        if (learning != null && noteOn) {
+            learn(m.getData1());
+            return; // a key-up still releases what a key held from before learning: no button is left down
         }
+        int key = m.getData1();
         if (noteOn) {
-            int b = mapping.button(m.getData1());
-            if (b >= 0) {
-                out.onEvent(ButtonEvent.press(b, m.getData2(), nanos));
+            int b = mapping.button(key);
+            if (b < 0) {
+                return;
             }
+            int before = buttonOfKey[key];
+            if (before != b) { // a key struck again without its key-up holds its button once
+                if (before >= 0) {
+                    keysHolding[before]--;
+                }
+                buttonOfKey[key] = b;
+                keysHolding[b]++;
+            }
+            out.onEvent(ButtonEvent.press(b, m.getData2(), nanos));
         } else if (command == Midi.NOTE_OFF || command == Midi.NOTE_ON) {
-            int b = mapping.button(m.getData1());
-            if (b >= 0) {
+            int b = buttonOfKey[key];
+            if (b < 0) {
+                return;
+            }
+            buttonOfKey[key] = -1;
+            if (--keysHolding[b] == 0) {
                 out.onEvent(ButtonEvent.release(b, nanos));
             }
         } else if (command == Midi.CONTROL_CHANGE && m.getData1() == Midi.SUSTAIN_PEDAL) {
@@ -139,12 +159,32 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         }
     }
 
-    @Override
-    public int learnSteps() {
-        return Keys.NUM_BUTTONS;
+    /** What the next {@link #learn} learns: true = the keyboard's lowest and highest key (every key plays), false = 8 keys. */
+    public void learnZones(boolean zones) {
+        learnAs(zones ? MidiKeyMapping.Kind.ZONES : MidiKeyMapping.Kind.KEYS);
     }
 
-    /** Learn mode: the next 8 different keys played become buttons 0..7 (low to high), saved for this device. */
+    /**
+     * What the next {@link #learn} learns: 8 keys; the range (the lowest and highest key); or pad rows (a row's
+     * leftmost and rightmost pad, then the next row's leftmost).
+     */
+    public void learnAs(MidiKeyMapping.Kind kind) {
+        this.learnKind = kind;
+    }
+
+    @Override
+    public int learnSteps() {
+        return switch (learnKind) {
+            case KEYS -> Keys.NUM_BUTTONS;
+            case ZONES -> 2;
+            case ROWS -> 3;
+        };
+    }
+
+    /**
+     * Learn mode, saved for this device: the next 8 different keys played become buttons 0..7 (low to high); or,
+     * after {@link #learnZones learnZones(true)}, the next 2 different keys are the ends of the range folded into zones.
+     */
     @Override
     public void learn(IntConsumer progress, Consumer<String> done) {
         learnProgress = progress;
@@ -159,12 +199,26 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         }
         int[] more = Arrays.copyOf(so, so.length + 1);
         more[so.length] = pitch;
+        MidiKeyMapping.Kind kind = learnKind;
+        if (kind != MidiKeyMapping.Kind.KEYS && more.length == 2 && Math.abs(more[0] - more[1]) + 1 < Keys.NUM_BUTTONS) {
+            return; // too narrow a range for 8 zones, or a row's right end left of its left end: wait for another key
+        }
+        if (kind == MidiKeyMapping.Kind.ROWS && more.length == 2 && more[1] < more[0]) {
+            return;
+        }
+        if (kind == MidiKeyMapping.Kind.ROWS && more.length == 3 && Math.abs(more[2] - more[0]) <= more[1] - more[0]) {
+            return; // the next row's first pad cannot be inside this row
+        }
         learnProgress.accept(more.length);
-        if (more.length < Keys.NUM_BUTTONS) {
+        if (more.length < learnSteps()) {
             learning = more;
             return;
         }
-        MidiKeyMapping m = MidiKeyMapping.learnt(more);
+        MidiKeyMapping m = switch (kind) {
+            case KEYS -> MidiKeyMapping.learnt(more);
+            case ZONES -> MidiKeyMapping.zones(more[0], more[1]);
+            case ROWS -> MidiKeyMapping.rows(more[0], more[1], more[2]);
+        };
         mapping = m;
         learning = null;
         try {
