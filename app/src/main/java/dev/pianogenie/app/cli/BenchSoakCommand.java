@@ -69,6 +69,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
             dev.pianogenie.midi.jack.JackSynthSink jackSynth = null;
             dev.pianogenie.midi.jack.JackMidiSink jackMidi = null;
             if (output != null) {
+                dev.pianogenie.app.live.PianoSound.prepareHere(); // JACK plays the default sound: the sampled piano
                 jackSynth = new dev.pianogenie.midi.jack.JackSynthSink(java.util.Optional.empty(), OutputSpec.jackRendering(),
                         java.util.Optional.empty(), (x, n) -> { });
                 jackMidi = new dev.pianogenie.midi.jack.JackMidiSink(0, java.util.Optional.empty());

@@ -98,8 +98,9 @@ final class HeadlessPlay {
         session.notTheTakesModel().ifPresent(HeadlessPlay::say);
         TakeSaver saver = null;
         try {
-            if (setup.outputs().contains(OutputSpec.SYNTH)) {
-                PianoSound.prepareHere(); // the default sound: the sampled piano (built the first time, with progress)
+            if (setup.outputs().stream().anyMatch(o -> o.equals(OutputSpec.SYNTH) || o.kind() == OutputSpec.Kind.JACK)) {
+                // the default sound, in Java Sound or JACK: the sampled piano (built the first time, with progress)
+                PianoSound.prepareHere();
             }
             for (OutputSpec o : setup.outputs()) {
                 o.open((mono, frames) -> { }).ifPresent(session::addOutput);

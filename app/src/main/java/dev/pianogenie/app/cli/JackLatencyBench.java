@@ -35,6 +35,7 @@ final class JackLatencyBench {
     }
 
     static int run(PianoGenieModel model, String engine, int presses, JackSynthSink.Rendering rendering) throws Exception {
+        dev.pianogenie.app.live.PianoSound.prepareHere(); // the synth in JACK plays the default sound: the sampled piano
         JackHost.probe().orElseThrow(() -> new IllegalStateException(JackHost.NO_SERVER));
         long[] toMidi = new long[presses];
         long[] toAudio = new long[presses];
