@@ -45,7 +45,8 @@ class SoakTest {
         assertTrue(presses > 20 * 60 * 8, "at least 8 presses/s: " + presses);
         assertEquals(0, balance.stuck(), "no stuck notes after every button and the pedal came up");
         assertTrue(heapAfter - heapBefore < 16L << 20, "heap grew " + (heapAfter - heapBefore) / 1e6 + " MB");
-        assertEquals(threadsBefore, threadsAfter, "no thread growth");
+        // growth is what would be wrong; a thread of an earlier test's that ends meanwhile (seen on a CI run: 13 → 12) is not
+        assertTrue(threadsAfter <= threadsBefore, "no thread growth: " + threadsBefore + " → " + threadsAfter);
         p.close();
         d.close();
     }
