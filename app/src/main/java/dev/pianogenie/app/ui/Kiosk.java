@@ -53,6 +53,8 @@ final class Kiosk {
     private final int velocity;
     private final boolean velocityFixed;
     private final Timeline hideCursor;
+    /** The idle watch, four times a second; stopped with the kiosk, or its idle reset would act on a closed window. */
+    private Timeline watch;
     private long lastActivityNanos = System.nanoTime();
     private int notesSeen;
     private boolean idle; // reset done, nobody has played since
@@ -140,7 +142,7 @@ final class Kiosk {
                 Platform.runLater(() -> stage.setFullScreen(true)); // the desktop took it away: back
             }
         });
-        Timeline watch = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
+        watch = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
         watch.setCycleCount(Timeline.INDEFINITE);
         watch.play();
         hideCursor.play();
@@ -283,8 +285,12 @@ final class Kiosk {
         view.state.input().onEvent(ButtonEvent.reset(System.nanoTime())); // the visitor starts a phrase of their own
     }
 
-    /** Stops the demo, if it plays (the window closing; tests). */
+    /** Stops the demo, if it plays, and the idle watch (the window closing; tests). */
     void close() {
+        if (watch != null) {
+            watch.stop(); // a watch left running reset the phrase and silenced the outputs of a window already closed
+        }
+        hideCursor.stop();
         if (attract != null) {
             attract.close();
             attract = null;
