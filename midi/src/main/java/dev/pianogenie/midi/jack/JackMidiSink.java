@@ -1,7 +1,8 @@
 package dev.pianogenie.midi.jack;
 
+import dev.pianogenie.midi.ChannelMessageSink;
+
 import dev.pianogenie.midi.Midi;
-import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.midi.sound.MidiDeviceException;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import org.jaudiolibs.jnajack.JackPortType;
  * process thread writes it into the port's buffer at the frame its time falls on, one period after it happened
  * (so the spacing of a fast run survives: no jitter but the period's), or at frame 0 when it comes later than that.
  */
-public final class JackMidiSink implements NoteSink {
+public final class JackMidiSink implements ChannelMessageSink {
     public static final String PORT = "midi_out";
     static final int RING_EVENTS = 4096;
 
@@ -73,30 +74,12 @@ public final class JackMidiSink implements NoteSink {
         return ring.dropped();
     }
 
-    @Override
-    public void noteOn(int pitch, int velocity, long timeNanos) {
-        send(Midi.NOTE_ON, pitch, velocity, timeNanos);
-    }
+
+
+
 
     @Override
-    public void noteOff(int pitch, long timeNanos) {
-        send(Midi.NOTE_OFF, pitch, 0, timeNanos);
-    }
-
-    @Override
-    public void pedal(boolean down, long timeNanos) {
-        send(Midi.CONTROL_CHANGE, Midi.SUSTAIN_PEDAL, down ? Midi.MAX_DATA : 0, timeNanos);
-    }
-
-    /** Sustain off, all notes off and all sound off on this sink's channel only (the DAW's other channels are not ours). */
-    @Override
-    public void allNotesOff(long timeNanos) {
-        send(Midi.CONTROL_CHANGE, Midi.SUSTAIN_PEDAL, 0, timeNanos);
-        send(Midi.CONTROL_CHANGE, Midi.ALL_NOTES_OFF, 0, timeNanos);
-        send(Midi.CONTROL_CHANGE, Midi.ALL_SOUND_OFF, 0, timeNanos);
-    }
-
-    private void send(int command, int d1, int d2, long nanos) {
+    public void send(int command, int d1, int d2, long nanos) {
         if (serverGone) {
             throw new IllegalStateException(JackHost.GONE + ": JACK MIDI out stopped; " + JackHost.RESTART);
         }

@@ -1,7 +1,8 @@
 package dev.pianogenie.midi.jack;
 
+import dev.pianogenie.midi.ChannelMessageSink;
+
 import dev.pianogenie.midi.Midi;
-import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.midi.sound.AudioTap;
 import dev.pianogenie.midi.sound.BuiltInSynth;
 import dev.pianogenie.midi.sound.MidiDeviceException;
@@ -34,7 +35,7 @@ import org.jaudiolibs.jnajack.JackPortType;
  *   the process thread only copies. Safer for a slow soundfont, one to two periods later.</li>
  * </ul>
  */
-public final class JackSynthSink implements NoteSink {
+public final class JackSynthSink implements ChannelMessageSink {
     public static final String LEFT = "out_l";
     public static final String RIGHT = "out_r";
     static final int RENDER_BLOCK = 64;
@@ -190,34 +191,17 @@ public final class JackSynthSink implements NoteSink {
                 mode == Rendering.CALLBACK ? "in JACK's callback" : "on its own thread " + lead + " frames ahead");
     }
 
-    @Override
-    public void noteOn(int pitch, int velocity, long timeNanos) {
-        send(Midi.NOTE_ON, pitch, velocity, timeNanos);
-    }
 
-    @Override
-    public void noteOff(int pitch, long timeNanos) {
-        send(Midi.NOTE_OFF, pitch, 0, timeNanos);
-    }
 
-    @Override
-    public void pedal(boolean down, long timeNanos) {
-        send(Midi.CONTROL_CHANGE, Midi.SUSTAIN_PEDAL, down ? Midi.MAX_DATA : 0, timeNanos);
-    }
 
-    @Override
-    public void allNotesOff(long timeNanos) {
-        send(Midi.CONTROL_CHANGE, Midi.SUSTAIN_PEDAL, 0, timeNanos);
-        send(Midi.CONTROL_CHANGE, Midi.ALL_NOTES_OFF, 0, timeNanos);
-        send(Midi.CONTROL_CHANGE, Midi.ALL_SOUND_OFF, 0, timeNanos);
-    }
 
     /** A controller change on the synth's channel (e.g. CC91 = 0: no reverb, for onset measurements). */
     public void control(int controller, int value) {
         send(Midi.CONTROL_CHANGE, controller, value, System.nanoTime());
     }
 
-    private void send(int command, int d1, int d2, long nanos) {
+    @Override
+    public void send(int command, int d1, int d2, long nanos) {
         if (serverGone) {
             throw new IllegalStateException(JackHost.GONE + ": the synth's JACK output stopped; " + JackHost.RESTART);
         }

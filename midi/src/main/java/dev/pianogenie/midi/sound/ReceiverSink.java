@@ -1,7 +1,7 @@
 package dev.pianogenie.midi.sound;
 
 import dev.pianogenie.midi.Midi;
-import dev.pianogenie.midi.NoteSink;
+import dev.pianogenie.midi.ChannelMessageSink;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
@@ -11,7 +11,7 @@ import javax.sound.midi.ShortMessage;
  * synthesizer's or a MIDI output device's, on one channel. Panic sends sustain off, all-notes-off and
  * all-sound-off on that channel only: on a multitimbral synth the other channels are other parts, not ours.
  */
-public class ReceiverSink implements NoteSink {
+public class ReceiverSink implements ChannelMessageSink {
     private final Receiver receiver;
     private final int channel;
     private final String name;
@@ -34,34 +34,18 @@ public class ReceiverSink implements NoteSink {
         return name;
     }
 
-    @Override
-    public void noteOn(int pitch, int velocity, long timeNanos) {
-        send(Midi.NOTE_ON, channel, pitch, velocity);
-    }
 
-    @Override
-    public void noteOff(int pitch, long timeNanos) {
-        send(Midi.NOTE_OFF, channel, pitch, 0);
-    }
 
-    @Override
-    public void pedal(boolean down, long timeNanos) {
-        send(Midi.CONTROL_CHANGE, channel, Midi.SUSTAIN_PEDAL, down ? Midi.MAX_DATA : 0);
-    }
 
-    @Override
-    public void allNotesOff(long timeNanos) {
-        send(Midi.CONTROL_CHANGE, channel, Midi.SUSTAIN_PEDAL, 0);
-        send(Midi.CONTROL_CHANGE, channel, Midi.ALL_NOTES_OFF, 0);
-        send(Midi.CONTROL_CHANGE, channel, Midi.ALL_SOUND_OFF, 0);
-    }
 
     /** Selects a General MIDI program (0 = acoustic grand piano) on this sink's channel. */
     public void program(int program) {
-        send(Midi.PROGRAM_CHANGE, channel, program, 0);
+        send(Midi.PROGRAM_CHANGE, program, 0, -1);
     }
 
-    private void send(int command, int ch, int d1, int d2) {
+    @Override
+    public void send(int command, int d1, int d2, long timeNanos) {
+        int ch = channel;
         ShortMessage m;
         try {
             m = new ShortMessage(command, ch, d1, d2);
