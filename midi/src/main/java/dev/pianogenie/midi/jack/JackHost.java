@@ -1,7 +1,5 @@
 package dev.pianogenie.midi.jack;
 
-import com.sun.jna.CallbackThreadInitializer;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.PointerType;
@@ -13,7 +11,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
@@ -32,8 +29,8 @@ import org.jaudiolibs.jnajack.JackStatus;
  *
  * <p>Hazards handled here (TECH-NOTES, "JACK and PipeWire from Java"): a static strong reference keeps the
  * client reachable while it is open, so it cannot be collected into a zombie that stalls the other clients; JACK's
- * process thread is attached to the JVM as a <em>daemon</em> thread (JNAJack attaches it as a non-daemon one,
- * which kept the JVM alive); the server going away is reported once, on its own thread, and the client closed.
+ * threads are started and stopped by {@link JackClientThreads} (a daemon process thread; never cancelled by JACK
+ * while in the JVM); the server going away is reported once, on its own thread, and the client closed.
  */
 public final class JackHost {
     public static final String CLIENT_NAME = "piano-genie";
@@ -56,7 +53,7 @@ public final class JackHost {
     }
 
     private static final Object LOCK = new Object();
-    private static JackHost open; // the strong reference that keeps an active client from being collected
+    private static volatile JackHost open; // the strong reference that keeps an active client from being collected
     private static int users;
 
     private final Jack jack;
@@ -65,7 +62,7 @@ public final class JackHost {
     private final int period;
     private final boolean realtime;
     private volatile Cycle[] cycles = new Cycle[0];
-    private final AtomicLong xruns = new AtomicLong();
+    private final JackClientThreads threads;
     private volatile long processCalls;
     private volatile boolean gone;
     private volatile boolean closed;
@@ -76,20 +73,9 @@ public final class JackHost {
         this.client = client;
         this.sampleRate = client.getSampleRate();
         this.period = client.getBufferSize();
-        client.setProcessCallback((c, frames) -> process(frames));
-        attachAsDaemon(client, "jack-process");
-        client.setXrunCallback(c -> xruns.incrementAndGet());
-        client.onShutdown(c -> serverWentAway());
-        try { // JNAJack's direct-mapped library (no allocation per call), for jack_frames_since_cycle_start
-            Field l = Jack.class.getDeclaredField("jackLib");
-            l.setAccessible(true);
-            Field c = JackClient.class.getDeclaredField("clientPtr");
-            c.setAccessible(true);
-            lib = (org.jaudiolibs.jnajack.lowlevel.JackLibrary) l.get(jack);
-            libClient = (org.jaudiolibs.jnajack.lowlevel.JackLibrary._jack_client) c.get(client);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            lib = null; // only the entry-lateness figure is lost
-        }
+        this.threads = new JackClientThreads(client, "jack-process", this::process, this::serverWentAway);
+        this.lib = threads.lib();
+        this.libClient = threads.clientPtr();
         client.activate();
         this.realtime = isRealtime(client);
     }
@@ -139,10 +125,9 @@ public final class JackHost {
      * none does. Opens and closes a short-lived client; never starts a server.
      */
     public static Optional<String> probe() {
-        synchronized (LOCK) {
-            if (open != null && !open.gone) {
-                return Optional.of(open.describe());
-            }
+        JackHost o = open; // not under LOCK: a client closing there must not hold up the window's menus
+        if (o != null && !o.gone) {
+            return Optional.of(o.describe());
         }
         try {
             Jack j = jackLibrary();
@@ -178,20 +163,20 @@ public final class JackHost {
         }
     }
 
-    /** libjack prints its errors ("Cannot connect to server socket") itself; ours say it in one line instead. */
-    private interface JackMessage extends com.sun.jna.Callback {
-        void invoke(String message);
-    }
-
-    private static final JackMessage SILENT = message -> { }; // strongly held: libjack keeps the pointer
-
+    /**
+     * libjack prints its errors ("Cannot connect to server socket") itself; ours say it in one line instead. The
+     * replacement printer is a native function that ignores its argument (libc's {@code strlen}), not a Java
+     * callback: libjack prints from its own threads too, which it cancels asynchronously (see
+     * {@link JackClientThreads}), and a thread cancelled inside the JVM hangs it.
+     */
     private static void quietLibjack() {
         if (Boolean.getBoolean("genie.jack.verbose")) {
             return;
         }
-        NativeLibrary lib = NativeLibrary.getInstance("jack");
-        lib.getFunction("jack_set_error_function").invokeVoid(new Object[] {SILENT});
-        lib.getFunction("jack_set_info_function").invokeVoid(new Object[] {SILENT});
+        NativeLibrary jack = NativeLibrary.getInstance("jack");
+        com.sun.jna.Function ignore = NativeLibrary.getInstance("c").getFunction("strlen");
+        jack.getFunction("jack_set_error_function").invokeVoid(new Object[] {ignore});
+        jack.getFunction("jack_set_info_function").invokeVoid(new Object[] {ignore});
     }
 
     private static JackClient openClient(Jack j, String name) throws MidiDeviceException {
@@ -227,7 +212,7 @@ public final class JackHost {
 
     /** Xruns the server reported since this client opened (any client's, not only ours). */
     public long xruns() {
-        return xruns.get();
+        return threads.xruns();
     }
 
     /** Process calls so far. */
@@ -342,7 +327,7 @@ public final class JackHost {
     // JACK's process thread: no allocation, no lock, no I/O (reads a volatile array and calls the cycles)
     private boolean process(int frames) {
         long now = System.nanoTime();
-        if (lib != null) { // how late into the period Java got control: the JVM's own stalls on the way in show here
+        { // how late into the period Java got control: the JVM's own stalls on the way in show here
             int late = lib.jack_frames_since_cycle_start(libClient);
             entryLate[(int) Math.min(DURATION_BUCKETS - 1, Math.max(0, late) * 100_000L / sampleRate)]++;
         }
@@ -353,14 +338,14 @@ public final class JackHost {
         int bucket = (int) Math.min(DURATION_BUCKETS - 1, (System.nanoTime() - now) / 10_000L);
         durations[bucket]++; // one writer (this thread); readers only report
         processCalls++;
-        return !closed;
+        return true;
     }
 
     private static final int DURATION_BUCKETS = 2000; // 10 µs each, up to 20 ms
     private final long[] durations = new long[DURATION_BUCKETS];
     private final long[] entryLate = new long[DURATION_BUCKETS];
-    private org.jaudiolibs.jnajack.lowlevel.JackLibrary lib;
-    private org.jaudiolibs.jnajack.lowlevel.JackLibrary._jack_client libClient;
+    private final org.jaudiolibs.jnajack.lowlevel.JackLibrary lib;
+    private final org.jaudiolibs.jnajack.lowlevel.JackLibrary._jack_client libClient;
 
     /** The q-quantile, in µs, of how far into the period our process call began (JACK's clock). */
     public double entryMicros(double q) {
@@ -428,32 +413,13 @@ public final class JackHost {
     }
 
     private void close() {
-        if (closed) {
-            return;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
-        if (!gone) {
-            client.deactivate();
-        }
-        client.close(); // frees the client's memory and threads, also after the server died
-    }
-
-    /**
-     * Attaches JACK's process thread to the JVM once, as a named <em>daemon</em> thread that stays attached:
-     * JNAJack asks JNA for a non-daemon thread (which kept the JVM alive); without any such set-up JNA would attach
-     * and detach the thread every period, allocating a Thread each time. JNA looks the set-up up when the thread
-     * first calls in, so replacing JNAJack's after {@code setProcessCallback} (before {@code activate}) works. JNAJack
-     * keeps its callback wrapper private: found by reflection.
-     */
-    static void attachAsDaemon(JackClient client, String threadName) throws JackException {
-        try {
-            Field f = JackClient.class.getDeclaredField("processCallback");
-            f.setAccessible(true);
-            com.sun.jna.Callback wrapper = (com.sun.jna.Callback) f.get(client);
-            Native.setCallbackThreadInitializer(wrapper, new CallbackThreadInitializer(true, false, threadName));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new JackException("cannot set up JACK's process thread (JNAJack changed?): " + e);
-        }
+        threads.stopAndClose(gone, periodNanos()); // frees the client's memory and threads, also after the server died
     }
 
     /** {@code jack_is_realtime}, which JNAJack 1.4.0 does not offer, called through JNA. */

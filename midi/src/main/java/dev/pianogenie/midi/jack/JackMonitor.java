@@ -52,7 +52,8 @@ public final class JackMonitor implements AutoCloseable {
     private final int[] periodFirst;
     private volatile int periods;
     private volatile boolean recordAudio = true;
-    private final java.util.concurrent.atomic.AtomicLong xruns = new java.util.concurrent.atomic.AtomicLong();
+    private final JackClientThreads threads;
+    private final long periodLength;
 
     /** @param capacity how many events and how many periods it keeps (later ones are not recorded) */
     public JackMonitor(int capacity) throws MidiDeviceException {
@@ -69,12 +70,11 @@ public final class JackMonitor implements AutoCloseable {
             audioL = client.registerPort("in_l", JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
             audioR = client.registerPort("in_r", JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
             midiOut = client.registerPort("midi_out", JackPortType.MIDI, JackPortFlags.JackPortIsOutput);
-            client.setProcessCallback((c, frames) -> {
+            threads = new JackClientThreads(client, "jack-monitor", frames -> {
                 process(frames, System.nanoTime());
                 return true;
-            });
-            JackHost.attachAsDaemon(client, "jack-monitor");
-            client.setXrunCallback(c -> xruns.incrementAndGet());
+            }, () -> { });
+            periodLength = client.getBufferSize() * 1_000_000_000L / client.getSampleRate();
             client.activate();
         } catch (JackException | UnsatisfiedLinkError e) {
             throw new MidiDeviceException(JackHost.NO_SERVER, e);
@@ -183,7 +183,7 @@ public final class JackMonitor implements AutoCloseable {
 
     /** Xruns the server reported since the monitor opened. */
     public long xruns() {
-        return xruns.get();
+        return threads.xruns();
     }
 
     public int eventCount() {
@@ -210,7 +210,6 @@ public final class JackMonitor implements AutoCloseable {
 
     @Override
     public void close() {
-        client.deactivate();
-        client.close();
+        threads.stopAndClose(false, periodLength);
     }
 }

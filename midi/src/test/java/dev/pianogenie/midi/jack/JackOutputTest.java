@@ -121,6 +121,63 @@ class JackOutputTest {
         }
     }
 
+    /**
+     * JACK stops a client's threads with an asynchronous pthread_cancel; one cancelled while in the JVM hangs it at the
+     * next safepoint (JackClientThreads). Closed our way, each process thread ends itself outside Java and leaves
+     * the JVM: none is left attached, however often clients come and go while they work.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void closingWhileTheThreadsWorkLeavesNoJackThreadInTheJvm() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            try (JackMonitor monitor = new JackMonitor(64); JackMidiSink sink = new JackMidiSink(0, Optional.empty())) {
+                monitor.listenTo(sink.portName(), null, null);
+                sink.noteOn(48 + i, 100, System.nanoTime());
+                LockSupport.parkNanos(20_000_000L * (i % 3));
+                System.gc(); // a safepoint while the process threads run
+            }
+        }
+        waitFor(() -> jackThreads().isEmpty(), 2000);
+        assertEquals(List.of(), jackThreads(), "JACK threads still attached to the JVM after their clients closed");
+    }
+
+    /**
+     * The hazard itself: a process call still in Java (here: 2.5 s, holding a lock) when the client closes. JACK's
+     * deactivate would cancel it there — the lock never released, or the JVM hung at its next safepoint. Closed our
+     * way, the call runs to its end and the lock is free again.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aProcessCallStillInJavaWhenTheClientClosesRunsToItsEnd() throws Exception {
+        JackHost host = JackHost.acquire();
+        java.util.concurrent.locks.ReentrantLock held = new java.util.concurrent.locks.ReentrantLock();
+        java.util.concurrent.atomic.AtomicBoolean entered = new java.util.concurrent.atomic.AtomicBoolean();
+        host.add((frames, nanos) -> {
+            if (entered.compareAndSet(false, true)) {
+                held.lock();
+                try {
+                    long end = System.nanoTime() + 2_500_000_000L;
+                    while (System.nanoTime() < end) {
+                        Thread.onSpinWait(); // in Java the whole time (a slow render, a long GC pause on the way)
+                    }
+                } finally {
+                    held.unlock();
+                }
+            }
+        });
+        waitFor(entered::get, 5000);
+        assertTrue(entered.get(), "a process call came");
+        host.release();
+        assertTrue(held.tryLock(10, java.util.concurrent.TimeUnit.SECONDS), "the call ran to its end: not cancelled in the JVM");
+        waitFor(() -> jackThreads().isEmpty(), 2000);
+        assertEquals(List.of(), jackThreads());
+    }
+
+    static List<String> jackThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.equals("jack-process") || n.equals("jack-monitor")).toList();
+    }
+
     static void waitFor(java.util.function.BooleanSupplier done, long millis) {
         long end = System.nanoTime() + millis * 1_000_000L;
         while (!done.getAsBoolean() && System.nanoTime() < end) {
