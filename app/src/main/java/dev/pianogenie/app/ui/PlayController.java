@@ -182,8 +182,19 @@ final class PlayController implements AutoCloseable {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicLong outputChoices = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Opens the output chosen in the window. Choices made faster than outputs open (arrow keys through the menu)
+     * open only the last: each one still waiting when a later one comes is dropped unopened.
+     */
     void setOutput(OutputSpec spec) {
-        run("opening " + spec.label(), () -> openOutputs(session, List.of(spec), true, true));
+        long choice = outputChoices.incrementAndGet();
+        run("opening " + spec.label(), () -> {
+            if (choice == outputChoices.get()) {
+                openOutputs(session, List.of(spec), true, true);
+            }
+        });
     }
 
     /**

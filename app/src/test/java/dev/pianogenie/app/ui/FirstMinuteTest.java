@@ -275,9 +275,12 @@ class FirstMinuteTest {
                 @SuppressWarnings("unchecked")
                 ComboBox<Object> b = (ComboBox<Object>) box;
                 Object was = b.getValue();
-                robot.interact(() -> b.setValue(item));
-                WaitForAsyncUtils.waitForFxEvents();
-                cut.addAll(cut(b).stream().map(c -> id + " showing " + c).toList());
+                robot.interact(() -> { // measured in the same pulse: an output opening meanwhile may choose another item
+                    b.setValue(item);
+                    b.applyCss();
+                    b.layout();
+                    cut.addAll(cut(b).stream().map(c -> id + " showing " + c).toList());
+                });
                 robot.interact(() -> b.setValue(was));
             }
         }
@@ -289,6 +292,28 @@ class FirstMinuteTest {
         assertEquals("E♭4", robot.lookup("#low").queryAs(javafx.scene.control.Spinner.class).getEditor().getText());
         // the roll has room: more than a strip
         assertTrue(view.roll.getHeight() >= 70, "the piano roll at 1024×600: " + view.roll.getHeight());
+    }
+
+    @Test
+    void outputsChosenFasterThanTheyOpenOpenOnlyTheLast(FxRobot robot) throws Exception {
+        open(robot, PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
+                freshPrefs(), 1024, 600);
+        MainViewTest.waitFor(() -> state.modelReady().get() && !state.busy().get(), "started");
+        List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> state.outputStatus().addListener((o, a, b) -> shown.add(b)));
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        robot.interact(() -> {
+            state.engineRoom().run("holding", hold::await); // the background is busy: the choices below wait behind it
+            state.chooseOutput(OutputSpec.parse("midi:" + dev.pianogenie.testkit.LoopbackMidi.NAME));
+            state.chooseOutput(OutputSpec.SYNTH);
+            state.chooseOutput(OutputSpec.NONE);
+        });
+        hold.countDown();
+        MainViewTest.waitFor(() -> !state.busy().get() && state.message().get().text().contains("silent"), "the last one opened");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown.stream().noneMatch(t -> t.contains(dev.pianogenie.testkit.LoopbackMidi.NAME) || t.contains("sound card")),
+                "the two passed over never opened: " + shown);
+        assertEquals(List.of(OutputSpec.NONE), state.outputs().get());
     }
 
     @Test
