@@ -26,16 +26,27 @@ public final class DefaultModel {
         return dir;
     }
 
-    /** The default model for {@code --version}: its name, training step and folder, or why there is none. */
+    /** The default model for {@code --version}: its name, quality, training and folder, or why there is none. */
     public static String describe() {
         try {
             Path dir = locate();
-            ModelConfig config = ModelFiles.load(dir).config();
-            String step = config.provenance().get("step");
-            return config.name() + (step == null ? "" : ", step " + step)
-                    + (config.predictsVelocity() ? ", predicts velocity" : ", fixed velocity") + " (" + dir + ")";
+            return describe(ModelFiles.load(dir).config()) + " (" + dir + ")";
         } catch (IllegalStateException | ModelFormatException e) {
             return "none: " + e.getMessage();
         }
+    }
+
+    /**
+     * A model in one line: its validation perplexity when known, and its step — which, for a model trained in stages
+     * (a velocity output trained over a finished decoder), counts only the last stage's steps and says so.
+     */
+    static String describe(ModelConfig config) {
+        var p = config.provenance();
+        String ppl = p.get("validation_ppl");
+        String step = p.get("step");
+        String steps = step == null ? ""
+                : p.containsKey("fine_tuned_from") ? ", its last training stage " + step + " steps" : ", step " + step;
+        return config.name() + (ppl == null ? "" : ", validation PPL " + ppl) + steps
+                + (config.predictsVelocity() ? ", predicts velocity" : ", fixed velocity");
     }
 }
