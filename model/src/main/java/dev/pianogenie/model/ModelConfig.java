@@ -48,7 +48,9 @@ public record ModelConfig(
         if (rnnLayers < 1 || rnnLayers > MAX_RNN_LAYERS) {
             throw new IllegalArgumentException("rnnLayers must be 1.." + MAX_RNN_LAYERS + ", was " + rnnLayers);
         }
-        provenance = Map.copyOf(provenance);
+        // sorted: the same facts are written in the same order into every checkpoint header and model.json
+        // (Map.copyOf's order changes from one JVM run to the next)
+        provenance = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Map.copyOf(provenance)));
         if (encoderRnnDim == 0) {
             encoderRnnDim = rnnDim;
         }
