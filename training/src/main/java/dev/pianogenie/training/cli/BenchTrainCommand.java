@@ -64,9 +64,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
         ThreadsOption.apply(threads);
         int split = shards > 0 ? ThreadsOption.checkShards(shards, batch) : TrainingConfig.defaultShards(ThreadsOption.count(threads), batch);
         TrainingConfig defaults = TrainingConfig.DEFAULTS;
-        TrainingConfig config = new TrainingConfig(warmup + steps + 1L, batch, defaults.sequenceLength(),
-                defaults.learningRate(), 0, TrainingConfig.Schedule.CONSTANT, 0, 0, defaults.marginWeight(),
-                defaults.contourWeight(), defaults.seed(), Long.MAX_VALUE, Long.MAX_VALUE).withShards(split);
+        TrainingConfig config = defaults.toBuilder().steps(warmup + steps + 1L).batchSize(batch).warmupSteps(0)
+                .schedule(TrainingConfig.Schedule.CONSTANT).minLrFraction(0).clipNorm(0).validateEvery(Long.MAX_VALUE)
+                .checkpointEvery(Long.MAX_VALUE).shards(split).build();
         ModelConfig model = ModelConfig.paperDefaults("bench");
         BatchSource source;
         String batches;

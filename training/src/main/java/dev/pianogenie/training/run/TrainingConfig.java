@@ -72,8 +72,8 @@ public record TrainingConfig(
      * gently — a third of the learning rate, warmed up over 100 steps (fresh Adam moments), 2,000 steps,
      * validated every 200 so the best point (the starting model included) is kept.
      */
-    public static final TrainingConfig FINE_TUNE = new TrainingConfig(2_000, 32, SEQUENCE_LENGTH, 1e-4, 100,
-            Schedule.CONSTANT, 0.05, 0, 1, 1, 0, 200, 100);
+    public static final TrainingConfig FINE_TUNE = paper(2_000).toBuilder().learningRate(1e-4).warmupSteps(100)
+            .validateEvery(200).checkpointEvery(100).build();
 
     public TrainingConfig {
         // checkpoints written before these two were recorded had the defaults
@@ -95,40 +95,16 @@ public record TrainingConfig(
                 + " and at most the batch size");
     }
 
-    /** Without velocity training. */
-    public TrainingConfig(long steps, int batchSize, int sequenceLength, double learningRate, long warmupSteps,
-            Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
-            long validateEvery, long checkpointEvery, PerformanceSampling sampling, int validationWindows, int shards,
-            boolean freezeEncoder) {
-        this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
-                contourWeight, seed, validateEvery, checkpointEvery, sampling, validationWindows, shards, freezeEncoder,
-                DEFAULT_VELOCITY_WEIGHT, false, 0);
-    }
-
-    /** Unsharded. */
-    public TrainingConfig(long steps, int batchSize, int sequenceLength, double learningRate, long warmupSteps,
-            Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
-            long validateEvery, long checkpointEvery, PerformanceSampling sampling, int validationWindows) {
-        this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
-                contourWeight, seed, validateEvery, checkpointEvery, sampling, validationWindows, 1, false);
-    }
-
-    /** The paper's sampling and the default validation windows. */
-    public TrainingConfig(long steps, int batchSize, int sequenceLength, double learningRate, long warmupSteps,
-            Schedule schedule, double minLrFraction, double clipNorm, double marginWeight, double contourWeight, long seed,
-            long validateEvery, long checkpointEvery) {
-        this(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight,
-                contourWeight, seed, validateEvery, checkpointEvery, PerformanceSampling.UNIFORM, DEFAULT_VALIDATION_WINDOWS, 1, false);
-    }
-
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
     }
 
+    /** The paper's recipe run for {@code steps}; every other recipe is this one changed through {@link #toBuilder()}. */
     public static TrainingConfig paper(long steps) {
-        return new TrainingConfig(steps, 32, SEQUENCE_LENGTH, 3e-4, 0, Schedule.CONSTANT, 0.05, 0, 1, 1, 0, 1000, 250);
+        return new TrainingConfig(steps, 32, SEQUENCE_LENGTH, 3e-4, 0, Schedule.CONSTANT, 0.05, 0, 1, 1, 0, 1000, 250,
+                PerformanceSampling.UNIFORM, DEFAULT_VALIDATION_WINDOWS, 1, false, DEFAULT_VELOCITY_WEIGHT, false, 0);
     }
 
     /** The same recipe run to another total (raising the total on resume). */

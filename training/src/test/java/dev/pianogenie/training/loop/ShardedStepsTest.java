@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pianogenie.training.data.BatchSource;
 import dev.pianogenie.training.data.NoteBatch;
-import dev.pianogenie.training.data.PerformanceSampling;
 import dev.pianogenie.training.eval.Scores;
 import dev.pianogenie.training.run.CheckpointFile;
 import dev.pianogenie.training.run.RunFolder;
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Data-parallel steps: the same training as the whole batch (up to float order), deterministic for a shard count. */
 class ShardedStepsTest {
     private static TrainingConfig recipe(int batch, int shards, long steps) {
-        return new TrainingConfig(steps, batch, 16, 3e-3, 0, TrainingConfig.Schedule.CONSTANT, 0, 1.0, 1, 1, 7, 3, 2,
-                PerformanceSampling.UNIFORM, TrainingConfig.DEFAULT_VALIDATION_WINDOWS, shards, false);
+        return TrainingConfig.paper(steps).toBuilder().batchSize(batch).sequenceLength(16).learningRate(3e-3).minLrFraction(0)
+                .clipNorm(1.0).seed(7).validateEvery(3).checkpointEvery(2).shards(shards).build();
     }
 
     private record Trained(List<double[]> losses, float[] decoderOut, float[] encoderIn, double validationCe) {

@@ -46,8 +46,8 @@ class TrainingRunTest {
     }
 
     static TrainingConfig config(long steps, double lr, long validateEvery, long checkpointEvery) {
-        return new TrainingConfig(steps, 8, 16, lr, 0, TrainingConfig.Schedule.CONSTANT, 0, 0, 1, 1, 7,
-                validateEvery, checkpointEvery);
+        return TrainingConfig.paper(steps).toBuilder().batchSize(8).sequenceLength(16).learningRate(lr).minLrFraction(0)
+                .seed(7).validateEvery(validateEvery).checkpointEvery(checkpointEvery).build();
     }
 
     @Test
@@ -60,7 +60,8 @@ class TrainingRunTest {
                 ce.add(l.reconstruction());
             }
         };
-        TrainingConfig cfg = new TrainingConfig(300, 1, 16, 1e-2, 0, TrainingConfig.Schedule.CONSTANT, 0, 0, 1, 1, 7, 1000, 1000);
+        TrainingConfig cfg = TrainingConfig.paper(300).toBuilder().batchSize(1).sequenceLength(16).learningRate(1e-2)
+                .minLrFraction(0).seed(7).validateEvery(1000).checkpointEvery(1000).build();
         try (TrainingRun run = new TrainingRun(cfg, SMALL, dir, i -> fixed, List.of(fixed), false, record)) {
             run.run();
         }
@@ -104,7 +105,8 @@ class TrainingRunTest {
     void withoutCheckpointResumeWarmStartsFromBest(@TempDir Path dir) throws Exception {
         BatchSource source = i -> phrases(8, 16, 100 + i);
         List<NoteBatch> val = List.of(phrases(8, 16, 999));
-        TrainingConfig recipe = new TrainingConfig(8, 8, 16, 3e-3, 4, TrainingConfig.Schedule.CONSTANT, 0, 0, 1, 1, 7, 4, 2);
+        TrainingConfig recipe = TrainingConfig.paper(8).toBuilder().batchSize(8).sequenceLength(16).learningRate(3e-3)
+                .warmupSteps(4).minLrFraction(0).seed(7).validateEvery(4).checkpointEvery(2).build();
         long bestStep;
         try (TrainingRun run = new TrainingRun(recipe.withSteps(4), SMALL, dir, source, val, false, new TrainingListener() { })) {
             bestStep = run.run().bestStep();

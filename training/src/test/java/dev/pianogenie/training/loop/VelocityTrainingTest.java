@@ -52,7 +52,8 @@ class VelocityTrainingTest {
     }
 
     static TrainingConfig recipe(long steps) {
-        return new TrainingConfig(steps, 8, 16, 1e-2, 0, TrainingConfig.Schedule.CONSTANT, 0, 0, 1, 1, 7, 10, 5);
+        return TrainingConfig.paper(steps).toBuilder().batchSize(8).sequenceLength(16).learningRate(1e-2).minLrFraction(0)
+                .seed(7).validateEvery(10).checkpointEvery(5).build();
     }
 
     @Test
