@@ -70,20 +70,14 @@ public final class TrainingRun implements AutoCloseable {
      */
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
             List<NoteBatch> validation, boolean resume, TrainingListener listener) throws IOException {
-        this(config, model, runDir, batches, validation, resume, listener, c -> c.withSteps(config.steps()));
+        this(config, model, runDir, batches, validation, resume, listener, c -> c.withSteps(config.steps()), Device.cpu());
     }
 
     /**
      * @param onResume on resume, what becomes of the checkpoint's recipe (by default it is kept, so the run
      *                 continues exactly; a deliberate change — a higher total, another clip — goes here)
+     * @param device   where the network trains (the CPU, or a CUDA GPU when the engine has one)
      */
-    public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
-            List<NoteBatch> validation, boolean resume, TrainingListener listener,
-            java.util.function.UnaryOperator<TrainingConfig> onResume) throws IOException {
-        this(config, model, runDir, batches, validation, resume, listener, onResume, Device.cpu());
-    }
-
-    /** @param device where the network trains (the CPU, or a CUDA GPU when the engine has one) */
     public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
             List<NoteBatch> validation, boolean resume, TrainingListener listener,
             java.util.function.UnaryOperator<TrainingConfig> onResume, Device device) throws IOException {
@@ -303,16 +297,9 @@ public final class TrainingRun implements AutoCloseable {
                 scores.setGold(gold.applyAsDouble(new NetEvaluator(net, sub)));
             }
         }
-        // without validation windows there is nothing to select by: the latest model is kept; a best kept so (NaN:
-        // never validated, e.g. before a resume on data with a validation split) gives way to the first real score
-        double velocityCe = scores.hasVelocity() ? scores.velocityCrossEntropy() : 0;
-        boolean best = scores.notes() == 0 || Double.isNaN(state.bestSelectionScore())
-                || TrainingState.selectionScore(config, state.model(), scores.meanCrossEntropy(), velocityCe)
-                        < state.bestSelectionScore();
+        boolean best = state.beatenBy(config, scores);
         if (best) {
-            state = new TrainingState(state.step(), config, state.model(),
-                    scores.notes() == 0 ? Double.NaN : scores.meanCrossEntropy(), state.step(), state.elapsedSeconds(),
-                    velocityCe);
+            state = state.withBest(config, scores);
             folder.writeBest(state, parameterTensors());
             listener.newBest(net, state);
         }

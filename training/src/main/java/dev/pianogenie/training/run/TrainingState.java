@@ -1,6 +1,7 @@
 package dev.pianogenie.training.run;
 
 import dev.pianogenie.model.ModelConfig;
+import dev.pianogenie.training.eval.Scores;
 
 /**
  * The checkpoint's header: where the run is, how it was configured, and its best validation score so far.
@@ -34,5 +35,25 @@ public record TrainingState(
     /** The best score so far. */
     public double bestSelectionScore() {
         return selectionScore(training, model, bestValidationCe, bestValidationVelocityCe);
+    }
+
+    /**
+     * Whether {@code scores} make a new best model. Without validation windows there is nothing to select by: the
+     * latest model is kept; a best kept so (NaN: never validated, e.g. before a resume on data with a validation
+     * split) gives way to the first real score.
+     */
+    public boolean beatenBy(TrainingConfig config, Scores scores) {
+        return scores.notes() == 0 || Double.isNaN(bestSelectionScore())
+                || selectionScore(config, model, scores.meanCrossEntropy(), velocityCe(scores)) < bestSelectionScore();
+    }
+
+    /** This state with {@code scores} recorded as the best, at this step, under {@code config}. */
+    public TrainingState withBest(TrainingConfig config, Scores scores) {
+        return new TrainingState(step, config, model, scores.notes() == 0 ? Double.NaN : scores.meanCrossEntropy(), step,
+                elapsedSeconds, velocityCe(scores));
+    }
+
+    private static double velocityCe(Scores scores) {
+        return scores.hasVelocity() ? scores.velocityCrossEntropy() : 0;
     }
 }
