@@ -41,6 +41,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ShardedSteps implements AutoCloseable {
     /** One shard's loss terms (already weighted by its share) and, for shard 0, where its time went. */
     record ShardResult(float total, float reconstruction, float margin, float contour, float velocity, long[] phaseNanos) {
+        /** The step's losses: the shards' summed in shard order (the same sums every run), with the update's norm. */
+        static dev.pianogenie.training.run.StepLosses summed(List<ShardResult> results, float gradNorm) {
+            double total = 0;
+            double reconstruction = 0;
+            double margin = 0;
+            double contour = 0;
+            double velocity = 0;
+            for (ShardResult r : results) {
+                total += r.total();
+                reconstruction += r.reconstruction();
+                margin += r.margin();
+                contour += r.contour();
+                velocity += r.velocity();
+            }
+            return new dev.pianogenie.training.run.StepLosses(total, reconstruction, margin, contour, gradNorm, velocity);
+        }
     }
 
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();

@@ -97,7 +97,7 @@ public final class TrainingRun implements AutoCloseable {
         Path from = resume ? folder.resumeFrom() : folder.checkpoint();
         boolean warmStart = resume && folder.resumeIsWarmStart();
         TrainingState restored = resume ? RunFolder.readState(from) : null;
-        ModelConfig modelConfig = restored != null ? resumedModel(restored.model(), model) : model;
+        ModelConfig modelConfig = restored != null ? RunFolder.resumedModel(restored.model(), model) : model;
         this.net = new PianoGenieNet(modelConfig);
         net.initialize(manager, DataType.FLOAT32, net.exampleInputShapes());
         this.parameters = net.namedParameters();
@@ -215,8 +215,7 @@ public final class TrainingRun implements AutoCloseable {
             segmentSteps++;
             double seconds = (System.nanoTime() - segmentStart) / 1e9;
             double stepsPerSecond = segmentSteps / seconds;
-            state = new TrainingState(step, config, state.model(), state.bestValidationCe(), state.bestStep(),
-                    elapsedBefore + seconds, state.bestValidationVelocityCe());
+            state = state.at(step, config, elapsedBefore + seconds);
             listener.step(step, losses, lr, stepsPerSecond);
             Scores scores = null;
             if (step % config.validateEvery() == 0 || step == config.steps()) {
@@ -264,20 +263,9 @@ public final class TrainingRun implements AutoCloseable {
         }
         sharded.syncReplicas();
         phases.lap(StepPhases.Phase.OPTIMIZER);
-        double total = 0;
-        double reconstruction = 0;
-        double margin = 0;
-        double contour = 0;
-        double velocity = 0;
-        for (ShardedSteps.ShardResult r : results) { // in shard order: the same sums every run
-            total += r.total();
-            reconstruction += r.reconstruction();
-            margin += r.margin();
-            contour += r.contour();
-            velocity += r.velocity();
-        }
+        StepLosses losses = ShardedSteps.ShardResult.summed(results, norm);
         phases.lap(StepPhases.Phase.COPY_OUT);
-        return new StepLosses(total, reconstruction, margin, contour, norm, velocity);
+        return losses;
     }
 
     /** Scores on the validation windows; keeps the best parameters by reconstruction loss. */
@@ -305,16 +293,6 @@ public final class TrainingRun implements AutoCloseable {
         }
         listener.validated(state.step(), scores, best);
         return scores;
-    }
-
-    /**
-     * A resumed run's network is its own; its provenance is the caller's when the caller gives the same network
-     * (a resume on other data records that there).
-     */
-    private static ModelConfig resumedModel(ModelConfig run, ModelConfig given) {
-        boolean same = given != null
-                && given.withProvenance(java.util.Map.of()).equals(run.withProvenance(java.util.Map.of()));
-        return same ? run.withProvenance(given.provenance()) : run;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.pianogenie.training.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pianogenie.files.AtomicFile;
+import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.io.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -171,5 +172,15 @@ public final class RunFolder {
             }
         }
         return removed;
+    }
+
+    /**
+     * A resumed run's network is its own (the checkpoint's); its provenance is the caller's when the caller gives the
+     * same network (a resume on other data records that there).
+     */
+    public static ModelConfig resumedModel(ModelConfig run, ModelConfig given) {
+        boolean same = given != null
+                && given.withProvenance(java.util.Map.of()).equals(run.withProvenance(java.util.Map.of()));
+        return same ? run.withProvenance(given.provenance()) : run;
     }
 }

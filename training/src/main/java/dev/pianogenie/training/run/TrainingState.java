@@ -56,4 +56,9 @@ public record TrainingState(
     private static double velocityCe(Scores scores) {
         return scores.hasVelocity() ? scores.velocityCrossEntropy() : 0;
     }
+
+    /** This state moved on to {@code step} under {@code config}, after {@code elapsed} seconds of training in all. */
+    public TrainingState at(long step, TrainingConfig config, double elapsed) {
+        return new TrainingState(step, config, model, bestValidationCe, bestStep, elapsed, bestValidationVelocityCe);
+    }
 }
