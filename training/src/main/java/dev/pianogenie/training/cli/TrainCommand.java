@@ -97,44 +97,9 @@ public final class TrainCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    /** Checks what picocli's types cannot: ranges and options that go together, with the option's name. */
-    private void check() {
-        recipe.check(this::given);
-        network.check();
-        ThreadsOption.count(threads); // checks --threads
-        if (given("--shards")) {
-            ThreadsOption.checkShards(recipe.shards, recipe.batch);
-        }
-        if (!device.equalsIgnoreCase("cpu") && !device.equalsIgnoreCase("gpu")) {
-            throw new IllegalArgumentException("--device must be cpu or gpu, was '" + device + "'");
-        }
-        if (changeRecipe && !resume) {
-            throw new IllegalArgumentException("--change-recipe goes with --resume (a new run takes its options as given)");
-        }
-        if (latest && !exportOnly) {
-            throw new IllegalArgumentException("--latest chooses what --export-only writes: give both");
-        }
-        if (recipe.freezeEncoder && init == null && !resume) {
-            throw new IllegalArgumentException("--freeze-encoder keeps a trained encoder's buttons: start from a model with"
-                    + " --init MODEL_DIR (a new network's encoder is random)");
-        }
-        network.checkVelocityUnits();
-        if (recipe.freezeDecoder && !recipe.freezeEncoder) {
-            throw new IllegalArgumentException("--freeze-decoder trains the velocity output alone: give --freeze-encoder too"
-                    + " (a trainable encoder over a frozen decoder would move the buttons under it)");
-        }
-        if (recipe.freezeDecoder && given("--velocity-units") && network.velocityUnits == 0) {
-            throw new IllegalArgumentException("--freeze-decoder trains the velocity output alone, but --velocity-units 0"
-                    + " leaves none: nothing would learn");
-        }
-        if (init != null && resume) {
-            throw new IllegalArgumentException("--init starts a new run from a model; --resume continues a run: choose one");
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
-        check();
+        TrainOptionRules.check(this);
         ThreadsOption.apply(threads);
         RunFolder runDir = new RunFolder(run != null ? run : out.resolve("training"));
         if (init != null) { // the trained model would replace the files of the model it starts from
