@@ -95,8 +95,9 @@ public final class BenchSoakCommand implements Callable<Integer> {
                         l.totalPercentileMicrosSince(from, 0.5), p99, player.latenessPercentileMicros(0.99), heap / 1e6, threads);
                 if (jackSynth != null) {
                     long x = jackSynth.host().xruns();
-                    System.out.printf(Locale.ROOT, "  JACK: %d xruns this minute (%d in all), render underruns %d; %s; load %s%n",
-                            x - xrunsSoFar, x, jackSynth.underruns(), gc.describe(), JackLatencyBench.loadAverage());
+                    System.out.printf(Locale.ROOT, "  JACK: %d xruns this minute (%d in all), render underruns %d; %s; %s; load %s%n",
+                            x - xrunsSoFar, x, jackSynth.underruns(), ourCalls(jackSynth.host()), gc.describe(),
+                            JackLatencyBench.loadAverage());
                     xrunsSoFar = x;
                 }
                 if (minute == 1) {
@@ -111,12 +112,15 @@ public final class BenchSoakCommand implements Callable<Integer> {
             }
             if (jackSynth != null) {
                 long x = jackSynth.host().xruns();
+                var host = jackSynth.host();
                 jackReport[0] = String.format(Locale.ROOT, "JACK: %d xruns in %d minutes at %d frames (%s); render underruns %d; MIDI"
-                                + " dropped %d; %s", x, minutes, jackSynth.host().period(), jackSynth.host().describe(),
-                        jackSynth.underruns(), jackMidi.dropped(), gc.describe());
-                jackJson[0] = String.format(Locale.ROOT, ", \"jack_xruns\": %d, \"jack_period_frames\": %d, \"gc_pauses\": %d,"
-                        + " \"gc_pause_p50_ms\": %.1f, \"gc_pause_p99_ms\": %.1f, \"gc_pause_max_ms\": %.1f", x,
-                        jackSynth.host().period(), gc.count(), gc.percentile(0.5), gc.percentile(0.99), gc.percentile(1.0));
+                                + " dropped %d; %s; %s", x, minutes, host.period(), host.describe(),
+                        jackSynth.underruns(), jackMidi.dropped(), ourCalls(host), gc.describe());
+                jackJson[0] = String.format(Locale.ROOT, ", \"jack_xruns\": %d, \"jack_period_frames\": %d,"
+                        + " \"jack_calls_over_period\": %d, \"jack_calls_begun_late\": %d, \"gc_pauses\": %d,"
+                        + " \"gc_pause_p50_ms\": %.1f, \"gc_pause_p99_ms\": %.1f, \"gc_pause_max_ms\": %.1f", x, host.period(),
+                        host.processCallsLongerThan(host.periodNanos() / 1000), host.callsEnteredLaterThan(host.periodNanos() / 2000),
+                        gc.count(), gc.percentile(0.5), gc.percentile(0.99), gc.percentile(1.0));
                 p.detach(jackSynth);
                 p.detach(jackMidi);
                 jackSynth.close();
@@ -142,5 +146,16 @@ public final class BenchSoakCommand implements Callable<Integer> {
         Thread.sleep(50);
         Runtime r = Runtime.getRuntime();
         return r.totalMemory() - r.freeMemory();
+    }
+
+    /**
+     * Our own process calls so far, to tell our xruns from the machine's: how long they took (p99, the longest), how
+     * many took longer than a period, and how many JACK began after half the period (the thread woken late).
+     */
+    private static String ourCalls(dev.pianogenie.midi.jack.JackHost host) {
+        long periodMicros = host.periodNanos() / 1000;
+        return String.format(Locale.ROOT, "our process calls: p99 %.0f µs, longest %.0f µs, %d over a period, %d begun after"
+                        + " half the period, of %d", host.processMicros(0.99), host.processMicros(1.0),
+                host.processCallsLongerThan(periodMicros), host.callsEnteredLaterThan(periodMicros / 2), host.cycles());
     }
 }
