@@ -229,7 +229,7 @@ final class HeadlessPlay {
     }
 
     private static String prompt(int learnt, int steps) {
-        return learnt < Keys.NUM_BUTTONS
+        return learnt < Keys.DEFAULT_BUTTONS
                 ? "press the button for button " + (learnt + 1) + " of 8" + (learnt == 0 ? " (the lowest)" : learnt == 7 ? " (the highest)" : "")
                 : "press the button for the sustain pedal";
     }

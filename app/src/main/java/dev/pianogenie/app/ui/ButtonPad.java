@@ -29,12 +29,12 @@ final class ButtonPad extends HBox {
             Color.web("#2ec4b6"), Color.web("#3a86ff"), Color.web("#b36bff"), Color.web("#ff5fa2")};
     private static final PseudoClass LIT = PseudoClass.getPseudoClass("lit");
     private static final double MAX_FACE_SCALE = 1.6;
-    private final Button[] buttons = new Button[Keys.NUM_BUTTONS];
-    private final Label[] notes = new Label[Keys.NUM_BUTTONS];
-    private final Label[] odds = new Label[Keys.NUM_BUTTONS];
-    private final boolean[] down = new boolean[Keys.NUM_BUTTONS];
+    private final Button[] buttons = new Button[Keys.DEFAULT_BUTTONS];
+    private final Label[] notes = new Label[Keys.DEFAULT_BUTTONS];
+    private final Label[] odds = new Label[Keys.DEFAULT_BUTTONS];
+    private final boolean[] down = new boolean[Keys.DEFAULT_BUTTONS];
     /** Pads held down with the mouse or a touch (JavaFX thread): released if the window loses focus meanwhile. */
-    private final boolean[] heldByMouse = new boolean[Keys.NUM_BUTTONS];
+    private final boolean[] heldByMouse = new boolean[Keys.DEFAULT_BUTTONS];
     private final ButtonListener held;
 
     /** The window lost focus: no release will come for a pad held with the mouse; release it now. */

@@ -18,7 +18,7 @@ final class PianoView extends Pane {
     private final boolean[] sounding = new boolean[Keys.NUM_KEYS]; // a key sounds once: the performer re-strikes
     private final float[] probabilities = new float[Keys.NUM_KEYS];
     private final boolean[] allowed = new boolean[Keys.NUM_KEYS];
-    private final int[] next = new int[Keys.NUM_BUTTONS]; // per button, the key it would play next; -1: none
+    private final int[] next = new int[Keys.DEFAULT_BUTTONS]; // per button, the key it would play next; -1: none
     private boolean showHeat = true;
 
     PianoView() {
@@ -72,7 +72,7 @@ final class PianoView extends Pane {
 
     /** Marks, per button, the key it would play next. */
     void lookahead(int[] keys) {
-        System.arraycopy(keys, 0, next, 0, Keys.NUM_BUTTONS);
+        System.arraycopy(keys, 0, next, 0, Keys.DEFAULT_BUTTONS);
         draw();
     }
 
@@ -162,7 +162,7 @@ final class PianoView extends Pane {
         g.setTextBaseline(javafx.geometry.VPos.CENTER);
         g.setLineWidth(1.5);
         int[] stacked = new int[Keys.NUM_KEYS];
-        for (int b = 0; b < Keys.NUM_BUTTONS; b++) {
+        for (int b = 0; b < Keys.DEFAULT_BUTTONS; b++) {
             int k = next[b];
             if (k < 0) {
                 continue;

@@ -109,7 +109,7 @@ public final class EvalCommand implements Callable<Integer> {
             PianoGenieNet decoderNet = PianoGenieNet.of(m, manager);
             PianoGenieNet encoderNet = encoderModel == m ? decoderNet : PianoGenieNet.of(encoderModel, manager);
             NetEvaluator evaluator = new NetEvaluator(encoderNet, decoderNet, manager);
-            Scores scores = new Scores(meanVelocity(dataset, sequences));
+            Scores scores = new Scores(evaluator.numButtons(), meanVelocity(dataset, sequences));
             long t0 = System.nanoTime();
             for (NoteBatch b : batches) {
                 scores.add(evaluator.evaluate(b));

@@ -140,7 +140,7 @@ public final class SungContour {
             lo = centre - MIN_RANGE_SEMITONES / 2;
             hi = centre + MIN_RANGE_SEMITONES / 2;
         }
-        int b = (int) Math.floor((semis - lo) / (hi - lo) * Keys.NUM_BUTTONS);
-        return Math.max(0, Math.min(Keys.NUM_BUTTONS - 1, b));
+        int b = (int) Math.floor((semis - lo) / (hi - lo) * Keys.DEFAULT_BUTTONS);
+        return Math.max(0, Math.min(Keys.DEFAULT_BUTTONS - 1, b));
     }
 }

@@ -49,7 +49,7 @@ public final class MidiKeyMapping {
     private final int rowStep;
 
     private MidiKeyMapping(int[] pitches) {
-        if (pitches.length != Keys.NUM_BUTTONS || Arrays.stream(pitches).distinct().count() != Keys.NUM_BUTTONS) {
+        if (pitches.length != Keys.DEFAULT_BUTTONS || Arrays.stream(pitches).distinct().count() != Keys.DEFAULT_BUTTONS) {
             throw new IllegalArgumentException("a mapping needs 8 different keys, got " + Arrays.toString(pitches));
         }
         this.pitchOfButton = pitches.clone();
@@ -59,7 +59,7 @@ public final class MidiKeyMapping {
     }
 
     private MidiKeyMapping(int low, int high, int rowStep) {
-        if (low < 0 || high > Midi.MAX_DATA || high - low + 1 < Keys.NUM_BUTTONS) {
+        if (low < 0 || high > Midi.MAX_DATA || high - low + 1 < Keys.DEFAULT_BUTTONS) {
             throw new IllegalArgumentException((rowStep > 0 ? "a row needs at least 8 pads" : "zones need a range of at least 8 keys")
                     + " within MIDI notes 0..127, got " + low + ".." + high);
         }
@@ -81,7 +81,7 @@ public final class MidiKeyMapping {
             throw new IllegalArgumentException("the base note must be a white key from 0 to 113, was " + base
                     + " (" + Keys.pitchName(base) + ")");
         }
-        int[] p = new int[Keys.NUM_BUTTONS];
+        int[] p = new int[Keys.DEFAULT_BUTTONS];
         int octave = base - pc;
         for (int b = 0; b < p.length; b++) {
             int i = start + b;
@@ -160,11 +160,11 @@ public final class MidiKeyMapping {
     public int button(int pitch) {
         if (rowStep > 0) {
             int column = pitch < low ? -1 : (pitch - low) % rowStep;
-            return column < 0 || column > high - low ? -1 : column * Keys.NUM_BUTTONS / (high - low + 1);
+            return column < 0 || column > high - low ? -1 : column * Keys.DEFAULT_BUTTONS / (high - low + 1);
         }
         if (pitchOfButton == null) {
             int p = Math.max(low, Math.min(high, pitch));
-            return (p - low) * Keys.NUM_BUTTONS / (high - low + 1);
+            return (p - low) * Keys.DEFAULT_BUTTONS / (high - low + 1);
         }
         for (int b = 0; b < pitchOfButton.length; b++) {
             if (pitchOfButton[b] == pitch) {
@@ -179,7 +179,7 @@ public final class MidiKeyMapping {
         if (pitchOfButton != null) {
             return pitchOfButton.clone();
         }
-        int[] first = new int[Keys.NUM_BUTTONS];
+        int[] first = new int[Keys.DEFAULT_BUTTONS];
         for (int p = high; p >= low; p--) {
             first[button(p)] = p;
         }
@@ -209,7 +209,7 @@ public final class MidiKeyMapping {
         }
         if (isZones()) {
             sb.append("every key, ").append(Keys.pitchName(low)).append("..").append(Keys.pitchName(high))
-                    .append(" in ").append(Keys.NUM_BUTTONS).append(" zones from");
+                    .append(" in ").append(Keys.DEFAULT_BUTTONS).append(" zones from");
         }
         for (int p : pitches()) {
             sb.append(sb.length() == 0 ? "" : " ").append(Keys.pitchName(p));

@@ -40,7 +40,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     private boolean pedalDown; // MIDI input thread only
     /** MIDI input thread only: the button each key down is holding (-1: none), and how many keys hold each button. */
     private final int[] buttonOfKey = new int[Midi.MAX_DATA + 1];
-    private final int[] keysHolding = new int[Keys.NUM_BUTTONS];
+    private final int[] keysHolding = new int[Keys.DEFAULT_BUTTONS];
     private MidiDevice device;
     private Transmitter transmitter;
     private ButtonListener listener;
@@ -175,7 +175,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     @Override
     public int learnSteps() {
         return switch (learnKind) {
-            case KEYS -> Keys.NUM_BUTTONS;
+            case KEYS -> Keys.DEFAULT_BUTTONS;
             case ZONES -> 2;
             case ROWS -> 3;
         };
@@ -200,7 +200,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         int[] more = Arrays.copyOf(so, so.length + 1);
         more[so.length] = pitch;
         MidiKeyMapping.Kind kind = learnKind;
-        if (kind != MidiKeyMapping.Kind.KEYS && more.length == 2 && Math.abs(more[0] - more[1]) + 1 < Keys.NUM_BUTTONS) {
+        if (kind != MidiKeyMapping.Kind.KEYS && more.length == 2 && Math.abs(more[0] - more[1]) + 1 < Keys.DEFAULT_BUTTONS) {
             return; // too narrow a range for 8 zones, or a row's right end left of its left end: wait for another key
         }
         if (kind == MidiKeyMapping.Kind.ROWS && more.length == 2 && more[1] < more[0]) {
