@@ -31,10 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FourButtonPlayTest {
 
     static Path fourButtonModel(Path dir) throws Exception {
-        PianoGenieModel tutorial = ModelFiles.load(SharedData.tutorialModel());
-        Path four = dir.resolve("four-buttons");
-        ModelFiles.save(four, tutorial.config().withName("four").withNumButtons(4), tutorial.tensors());
-        return four;
+        return FourButtonModel.write(dir.resolve("four-buttons"));
     }
 
     /** A take of 4 buttons, rising and falling, with the header a 4-button model writes. */

@@ -62,6 +62,22 @@ public final class KeyboardLayout {
         return Optional.ofNullable(actions.get(key.toLowerCase(Locale.ROOT)));
     }
 
+    /** The letter key of button {@code b} ("a", ";", "w"…). */
+    public String letter(int b) {
+        return letters.get(b);
+    }
+
+    /** The number key of button {@code b} ("1".."9"), or empty beyond 9. */
+    public Optional<String> number(int b) {
+        return b < NUMBER_KEYS ? Optional.of(String.valueOf(b + 1)) : Optional.empty();
+    }
+
+    /** The keys that play, short, for the window: "1–8 or A S D F J K L ;". */
+    public String hint() {
+        String row = String.join(" ", letters).toUpperCase(Locale.ROOT);
+        return buttons <= NUMBER_KEYS ? "1–" + buttons + " or " + row : row + " (or 1–9)";
+    }
+
     /** A one-line legend for help texts. */
     public String legend() {
         String numbers = buttons <= NUMBER_KEYS ? "keys 1-" + buttons + " or " : "keys ";
