@@ -35,8 +35,9 @@ class ButtonCountTrainingTest {
     void aFourButtonModelTrainsExportsPlaysAndIsEvaluatedOnFourButtons(@TempDir Path tmp) throws Exception {
         String data = MiniData.folder(tmp.resolve("data")).toString();
         Path out = tmp.resolve("four");
-        ResumeAndFineTuneTest.ok(concat(new String[] {"train", "--data", data, "--out", out.toString(), "--steps", "3",
+        Cli trained = ResumeAndFineTuneTest.ok(concat(new String[] {"train", "--data", data, "--out", out.toString(), "--steps", "3",
             "--buttons", "4"}, SMALL));
+        assertTrue(trained.out().contains("(4 buttons) from step 0 to 3"), trained.out());
         assertTrue(Files.readString(out.resolve(ModelFiles.CONFIG)).contains("\"numButtons\" : 4"));
         PianoGenieModel four = ModelFiles.load(out);
         assertEquals(4, four.config().numButtons());
