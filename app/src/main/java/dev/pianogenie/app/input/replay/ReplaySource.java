@@ -48,7 +48,7 @@ public final class ReplaySource implements ButtonSource {
         int recorded = SessionFile.readHeader(file).map(SessionHeader::numButtons).orElse(dev.pianogenie.model.Keys.DEFAULT_BUTTONS);
         if (recorded != modelButtons) {
             throw new ControllerException("cannot replay " + file + ": the take was played with " + recorded
-                    + " buttons, the model has " + modelButtons + " (replay it with a " + recorded + "-button model, --model DIR)");
+                    + " buttons, the model has " + modelButtons + " (replay it with a model of " + recorded + " buttons, --model DIR)");
         }
         List<ButtonEvent> events = SessionFile.read(file);
         thread = new Thread(() -> play(events, listener), "replay");
