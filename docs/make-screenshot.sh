@@ -10,6 +10,7 @@ SIZE="${1:-1360x780}"
 FIRST="${2:-}"
 W="${SIZE%x*}"; H="${SIZE#*x}"
 MODEL="${MODEL:-assets/model}"
+SESSION="${SESSION:-docs/demo.session.jsonl}"   # a take of the model's button count (docs/demo-4-buttons.session.jsonl for 4)
 if [ "$FIRST" = kiosk ]; then
   OUT="${OUT:-docs/kiosk-$SIZE.png}"
   PLAY=(play --model "$MODEL" --kiosk --kiosk-idle 1 --attract docs/demo.session.jsonl)
@@ -18,7 +19,7 @@ elif [ "$FIRST" = first ]; then
   PLAY=(play)   # the shipped model, nothing chosen: as a new user's first start
 else
   OUT="${OUT:-docs/screenshot-$SIZE.png}"
-  PLAY=(play --model "$MODEL" --controller replay:docs/demo.session.jsonl)
+  PLAY=(play --model "$MODEL" --controller "replay:$SESSION")
 fi
 export DISPLAY="${SCREENSHOT_DISPLAY:-:97}"   # another display number when several run at once
 Xvfb "$DISPLAY" -screen 0 "${SIZE}x24" >/dev/null 2>&1 &

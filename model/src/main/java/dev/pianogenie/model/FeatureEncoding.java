@@ -66,10 +66,12 @@ public enum FeatureEncoding {
     /**
      * Writes one decoder input row into {@code dst[offset .. offset + decoderWidth())}.
      *
-     * @param prevKey the previous note's key 0..87, or {@link #START}
+     * @param button     0 .. numButtons − 1
+     * @param numButtons the model's button count (sets the button value q)
+     * @param prevKey    the previous note's key 0..87, or {@link #START}
      */
-    public void encodeDecoderInput(float[] dst, int offset, int button, int prevKey, double dtSeconds) {
-        float q = Keys.buttonValue(button);
+    public void encodeDecoderInput(float[] dst, int offset, int button, int numButtons, int prevKey, double dtSeconds) {
+        float q = Keys.buttonValue(button, numButtons);
         if (prevKey != START) {
             Keys.checkKey(prevKey);
         }

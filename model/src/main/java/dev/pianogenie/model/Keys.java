@@ -6,14 +6,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The piano's 88 keys and the 8 buttons: the one place for key ↔ MIDI pitch and the button value.
+ * The piano's 88 keys and a model's buttons: the one place for key ↔ MIDI pitch and the button value. How many
+ * buttons a model has is in its config ({@link ModelConfig#numButtons}); both published models have 8.
  * {@code key} means 0..87, {@code pitch} means MIDI 21..108.
  */
 public final class Keys {
     public static final int NUM_KEYS = 88;
     public static final int LOWEST_PITCH = 21;
     public static final int HIGHEST_PITCH = LOWEST_PITCH + NUM_KEYS - 1;
-    public static final int NUM_BUTTONS = 8;
+    /** The button count of a model whose config does not say (both published models, every TF.js import). */
+    public static final int DEFAULT_BUTTONS = 8;
+    /** Fewest buttons a model may have: one button would carry no contour. */
+    public static final int MIN_BUTTONS = 2;
+    /** Most buttons a model may have (issue 31: 2..16). */
+    public static final int MAX_BUTTONS = 16;
 
     private static final String[] NAMES = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
     /** What {@link #pitchClass} reads, said in error messages. */
@@ -113,16 +119,26 @@ public final class Keys {
         return new PitchRange(low, high);
     }
 
-    /** The IQAE button value the decoder sees: 2b/7 - 1, in [-1, 1]. */
-    public static float buttonValue(int button) {
-        checkButton(button);
-        return 2f * button / (NUM_BUTTONS - 1) - 1f;
+    /** The IQAE button value the decoder sees for button {@code button} of {@code numButtons}: 2b/(n−1) − 1, in [-1, 1]. */
+    public static float buttonValue(int button, int numButtons) {
+        checkButton(button, numButtons);
+        return 2f * button / (numButtons - 1) - 1f;
     }
 
-    public static void checkButton(int button) {
-        if (button < 0 || button >= NUM_BUTTONS) {
-            throw new IllegalArgumentException("button must be 0.." + (NUM_BUTTONS - 1) + ", was " + button);
+    public static void checkButton(int button, int numButtons) {
+        if (button < 0 || button >= numButtons) {
+            throw new IllegalArgumentException("button must be 0.." + (numButtons - 1) + " (the model has " + numButtons
+                    + " buttons), was " + button);
         }
+    }
+
+    /** @throws IllegalArgumentException unless {@value #MIN_BUTTONS} ≤ {@code numButtons} ≤ {@value #MAX_BUTTONS} */
+    public static int checkButtonCount(int numButtons) {
+        if (numButtons < MIN_BUTTONS || numButtons > MAX_BUTTONS) {
+            throw new IllegalArgumentException("the number of buttons must be " + MIN_BUTTONS + ".." + MAX_BUTTONS + ", was "
+                    + numButtons);
+        }
+        return numButtons;
     }
 
     public static void checkKey(int key) {

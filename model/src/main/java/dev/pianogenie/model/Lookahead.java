@@ -3,20 +3,20 @@ package dev.pianogenie.model;
 import java.util.Arrays;
 
 /**
- * What each of the 8 buttons would play next, from the decoder's current state: under greedy decoding exactly
+ * What each of the model's buttons would play next, from the decoder's current state: under greedy decoding exactly
  * the key the button would give; under sampling the likeliest key within the allowed keys, with its
  * probability in the distribution the press would be drawn from (at T = 0: the model's own distribution over
  * the allowed keys). Immutable: the arrays are copied in and out.
  *
- * @param keys          per button 0..7, the key 0..87
+ * @param keys          per button 0..n−1 (n the model's button count), the key 0..87
  * @param probabilities per button, the key's probability
  */
 public record Lookahead(int[] keys, float[] probabilities) {
 
     public Lookahead {
-        if (keys.length != Keys.NUM_BUTTONS || probabilities.length != Keys.NUM_BUTTONS) {
+        if (keys.length != probabilities.length || keys.length < Keys.MIN_BUTTONS || keys.length > Keys.MAX_BUTTONS) {
             throw new IllegalArgumentException("a look-ahead has one key and one probability per button ("
-                    + Keys.NUM_BUTTONS + "), was " + keys.length + " and " + probabilities.length);
+                    + Keys.MIN_BUTTONS + ".." + Keys.MAX_BUTTONS + "), was " + keys.length + " and " + probabilities.length);
         }
         keys = keys.clone();
         probabilities = probabilities.clone();
@@ -25,9 +25,14 @@ public record Lookahead(int[] keys, float[] probabilities) {
         }
     }
 
+    /** How many buttons the model has. */
+    public int numButtons() {
+        return keys.length;
+    }
+
     /** The key {@code button} would play. */
     public int key(int button) {
-        Keys.checkButton(button);
+        Keys.checkButton(button, keys.length);
         return keys[button];
     }
 
@@ -37,7 +42,7 @@ public record Lookahead(int[] keys, float[] probabilities) {
 
     /** The probability of {@link #key(int)}. */
     public float probability(int button) {
-        Keys.checkButton(button);
+        Keys.checkButton(button, keys.length);
         return probabilities[button];
     }
 

@@ -18,6 +18,10 @@ import java.util.Objects;
  *                   existed, or given as 0: the decoder's width)
  * @param velocityUnits width of the velocity output's hidden layer ({@link VelocityHead}); 0: the model has no
  *                   velocity output (every model before format version 2, the TF.js imports) and plays at a fixed velocity
+ * @param numButtons how many buttons the model is played with ({@value Keys#MIN_BUTTONS}..{@value Keys#MAX_BUTTONS}):
+ *                   the IQAE's levels, so the button values q = 2b/(n−1) − 1 the decoder was trained on. 0 (a file
+ *                   without the field: both published models, the TF.js imports, every model before it existed) means
+ *                   {@value Keys#DEFAULT_BUTTONS}. The network's shapes do not depend on it (q is one input)
  */
 public record ModelConfig(
         String name,
@@ -28,9 +32,9 @@ public record ModelConfig(
         boolean hasEncoder,
         Map<String, String> provenance,
         int encoderRnnDim,
-        int velocityUnits) {
+        int velocityUnits,
+        int numButtons) {
 
-    public static final int NUM_BUTTONS = Keys.NUM_BUTTONS;
     public static final int NUM_KEYS = Keys.NUM_KEYS;
     public static final int MAX_RNN_DIM = 4096;
     public static final int MAX_RNN_LAYERS = 16;
@@ -60,6 +64,19 @@ public record ModelConfig(
         if (velocityUnits < 0 || velocityUnits > MAX_VELOCITY_UNITS) {
             throw new IllegalArgumentException("velocityUnits must be 0.." + MAX_VELOCITY_UNITS + ", was " + velocityUnits);
         }
+        if (numButtons == 0) {
+            numButtons = Keys.DEFAULT_BUTTONS;
+        }
+        if (numButtons < Keys.MIN_BUTTONS || numButtons > Keys.MAX_BUTTONS) {
+            throw new IllegalArgumentException("numButtons must be " + Keys.MIN_BUTTONS + ".." + Keys.MAX_BUTTONS + ", was "
+                    + numButtons);
+        }
+    }
+
+    /** {@value Keys#DEFAULT_BUTTONS} buttons. */
+    public ModelConfig(String name, FeatureEncoding encoding, CellConvention cell, int rnnDim, int rnnLayers,
+            boolean hasEncoder, Map<String, String> provenance, int encoderRnnDim, int velocityUnits) {
+        this(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, velocityUnits, Keys.DEFAULT_BUTTONS);
     }
 
     /** No velocity output. */
@@ -88,16 +105,21 @@ public record ModelConfig(
     }
 
     public ModelConfig withName(String newName) {
-        return new ModelConfig(newName, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, velocityUnits);
+        return new ModelConfig(newName, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, velocityUnits, numButtons);
     }
 
     public ModelConfig withProvenance(Map<String, String> p) {
-        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, p, encoderRnnDim, velocityUnits);
+        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, p, encoderRnnDim, velocityUnits, numButtons);
     }
 
     /** The same network with a velocity output of {@code units} hidden units (0: without one). */
     public ModelConfig withVelocityUnits(int units) {
-        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, units);
+        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, units, numButtons);
+    }
+
+    /** The same network played with {@code n} buttons (the shapes are the same: q is one input). */
+    public ModelConfig withNumButtons(int n) {
+        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, velocityUnits, n);
     }
 
     /** Whether the decoder predicts each note's velocity. */

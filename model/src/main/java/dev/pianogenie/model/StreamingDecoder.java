@@ -12,7 +12,7 @@ public interface StreamingDecoder extends AutoCloseable {
     /**
      * Decodes one press.
      *
-     * @param button     0..7 (0 = lowest)
+     * @param button     0..{@link #numButtons()} − 1 (0 = lowest)
      * @param pressNanos the press's timestamp on a monotonic clock, nanoseconds
      * @return the key, 0..87 (MIDI pitch = key + 21)
      * @throws IllegalArgumentException if the button is out of range or time runs backwards
@@ -21,13 +21,16 @@ public interface StreamingDecoder extends AutoCloseable {
 
     /**
      * What each button would play if pressed at {@code pressNanos} (see {@link Lookahead}): one engine call, a
-     * batch of the 8 buttons from the current state; the state, the previous key and time, the sampler's random
+     * batch of the model's buttons from the current state; the state, the previous key and time, the sampler's random
      * draws and {@link #lastProbabilities} are left exactly as they were. At temperature 0,
      * {@code lookahead(t).key(b) == next(b, t)} for every button.
      *
      * @throws IllegalArgumentException if time runs backwards
      */
     Lookahead lookahead(long pressNanos);
+
+    /** How many buttons the model is played with ({@link ModelConfig#numButtons}; 8 for both published models). */
+    int numButtons();
 
     /**
      * Whether this model predicts each note's velocity ({@link #lastVelocity}). Models written before the velocity

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * and after (native memory shows in the process's resident size).
  */
 @Command(name = "decoder", mixinStandardHelpOptions = true,
-        description = "Latency of one decoder step (press → key) and of the look-ahead (8 buttons, one call); last line JSON.")
+        description = "Latency of one decoder step (press → key) and of the look-ahead (the model's buttons, one call); last line JSON.")
 public final class BenchDecoderCommand implements Callable<Integer> {
     /** More measured presses than a bench needs by far (each keeps its latency: 80 MB at this bound). */
     static final int MAX_PRESSES = 10_000_000;
@@ -57,9 +57,10 @@ public final class BenchDecoderCommand implements Callable<Integer> {
                 m.describe(), e, temperature, warmup, steps);
         try (BaseStreamingDecoder decoder = Decoders.open(m, e, Sampling.of(temperature).withSeed(1))) {
             long clock = 0;
+            int n = decoder.numButtons(); // 8: the same presses as ever
             for (int i = 0; i < warmup; i++) {
                 clock += 50_000_000L + random.nextLong(200_000_000L);
-                decoder.next(random.nextInt(8), clock);
+                decoder.next(random.nextInt(n), clock);
             }
             System.gc();
             long rssBefore = residentBytes();
@@ -67,7 +68,7 @@ public final class BenchDecoderCommand implements Callable<Integer> {
             long allocBefore = threads.getThreadAllocatedBytes(thread);
             for (int i = 0; i < steps; i++) {
                 clock += 50_000_000L + random.nextLong(200_000_000L);
-                int button = random.nextInt(8);
+                int button = random.nextInt(n);
                 long t0 = System.nanoTime();
                 decoder.next(button, clock);
                 latencies[i] = System.nanoTime() - t0;
@@ -76,13 +77,13 @@ public final class BenchDecoderCommand implements Callable<Integer> {
             System.gc();
             long rssAfter = residentBytes();
             long heapAfter = usedHeap();
-            // the look-ahead (what each button would play next: one batch-of-8 call) after each press, as the
+            // the look-ahead (what each button would play next: one batch of all buttons in one call) after each press, as the
             // performer runs it; timed alone, over a quarter as many presses
             long[] ahead = new long[Math.max(1, steps / 4)];
             for (int i = 0; i < ahead.length; i++) {
                 long gap = 50_000_000L + random.nextLong(200_000_000L);
                 clock += gap;
-                decoder.next(random.nextInt(8), clock);
+                decoder.next(random.nextInt(n), clock);
                 long t0 = System.nanoTime();
                 decoder.lookahead(clock + gap);
                 ahead[i] = System.nanoTime() - t0;
@@ -99,9 +100,9 @@ public final class BenchDecoderCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "latency of next(): p50 %.1f µs  p90 %.1f µs  p99 %.1f µs  p99.9 %.1f µs  max %.1f µs%n",
                     p50, pct(latencies, 0.90), p99, p999, max);
             System.out.printf(Locale.ROOT, "Java heap allocated per call: %.0f bytes%n", perCall);
-            System.out.printf(Locale.ROOT, "look-ahead (8 buttons, one call; after the note, off the press's path): "
+            System.out.printf(Locale.ROOT, "look-ahead (%d buttons, one call; after the note, off the press's path): "
                     + "p50 %.1f µs  p99 %.1f µs  max %.1f µs (%,d look-aheads; resident after them %.1f MB)%n",
-                    pct(ahead, 0.5), pct(ahead, 0.99), ahead[ahead.length - 1] / 1e3, ahead.length, rssAhead / 1e6);
+                    n, pct(ahead, 0.5), pct(ahead, 0.99), ahead[ahead.length - 1] / 1e3, ahead.length, rssAhead / 1e6);
             System.out.printf(Locale.ROOT, "memory: resident %.1f → %.1f MB, heap used %.1f → %.1f MB (after %,d presses)%n",
                     rssBefore / 1e6, rssAfter / 1e6, heapBefore / 1e6, heapAfter / 1e6, steps);
             System.out.printf(Locale.ROOT,

@@ -129,7 +129,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                     p.drain(1000);
                     LockSupport.parkNanos(5_000_000L);
                 }
-                int b = random.nextInt(8);
+                int b = random.nextInt(p.decoder().numButtons());
                 arrival[0] = 0;
                 long t = System.nanoTime();
                 p.onEvent(ButtonEvent.press(b, t));

@@ -62,7 +62,7 @@ public final class DecodeCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print one JSON line {\"keys\": [...], \"velocities\": [...], \"midi\": [...], "
             + "\"lookahead\": [[...], ...]}: velocities are the model's (1..127; null for a model without a velocity output), "
-            + "lookahead[i] holds the key each button 0..7 would have played at press i (the likeliest, when sampling)")
+            + "lookahead[i] holds the key each of the model's buttons (0..7 for 8) would have played at press i (the likeliest, when sampling)")
     boolean json;
 
     @Override
@@ -82,11 +82,14 @@ public final class DecodeCommand implements Callable<Integer> {
                     + (buttons.size() - 1) + " values for " + buttons.size() + " buttons, got " + dts.size());
         }
         for (int b : buttons) {
-            Keys.checkButton(b);
+            Keys.checkButton(b, Keys.MAX_BUTTONS); // the model's own count is checked once it is loaded
         }
         BitSet allowed = keyList.allowedKeys();
         DecoderEngine chosenEngine = DecoderEngine.parse(engine); // every option checked before the model loads
         PianoGenieModel m = ModelFiles.load(model != null ? model : DefaultModel.locate());
+        for (int b : buttons) {
+            Keys.checkButton(b, m.config().numButtons());
+        }
         Sampling sampling = new Sampling(temperature, allowed, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         List<Integer> keys = new ArrayList<>();
         List<String> lookahead = new ArrayList<>();

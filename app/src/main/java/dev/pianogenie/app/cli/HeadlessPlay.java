@@ -122,7 +122,7 @@ final class HeadlessPlay {
                             HeadlessPlay::say, () -> quit.getCount() == 0);
                 }
             }
-            if (learnFirst && !learn(sources)) {
+            if (learnFirst && !learn(sources, m.config().numButtons())) {
                 return 0;
             }
             if (setup.record().isPresent()) {
@@ -136,7 +136,7 @@ final class HeadlessPlay {
                     + (setup.velocity().isPresent() ? ", fixed velocity " + setup.velocity().getAsInt()
                             : ", dynamics " + dev.pianogenie.app.perform.Dynamics.describe(setup.dynamics()))
                     + " → " + String.join(", ", setup.outputs().stream().map(OutputSpec::toString).toList())
-                    + (setup.controllers().contains(ControllerSpec.KEYBOARD) ? "\r\n  " + KeyboardLayout.legend() + ", q = quit" : ""));
+                    + (setup.controllers().contains(ControllerSpec.KEYBOARD) ? "\r\n  " + KeyboardLayout.forButtons(m.config().numButtons()).legend() + ", q = quit" : ""));
             setup.controllers().forEach(c -> c.echoRisk(setup.outputs()).ifPresent(w -> say("warning: " + w)));
             long lastReport = System.currentTimeMillis();
             while (!quit.await(200, TimeUnit.MILLISECONDS)) {
@@ -176,7 +176,7 @@ final class HeadlessPlay {
     }
 
     /** Learn mode for every controller that has one; false if the player quit meanwhile. */
-    private boolean learn(List<ButtonSource> sources) throws InterruptedException {
+    private boolean learn(List<ButtonSource> sources, int buttons) throws InterruptedException {
         boolean any = false;
         for (ButtonSource s : sources) {
             if (!(s instanceof LearnsButtons learner)) {
@@ -195,10 +195,10 @@ final class HeadlessPlay {
             MidiKeyMapping.Kind learning = kind;
             int steps = learner.learnSteps();
             CountDownLatch learnt = new CountDownLatch(1);
-            say("learning " + s.name() + ": " + prompt(learning, 0, steps));
+            say("learning " + s.name() + ": " + prompt(learning, 0, steps, buttons));
             learner.learn(n -> {
                 if (n < steps) {
-                    news.add(prompt(learning, n, steps));
+                    news.add(prompt(learning, n, steps, buttons));
                 }
             }, mapping -> {
                 news.add("learnt " + s.name() + ": " + mapping + " (saved; used from now on)");
@@ -218,18 +218,18 @@ final class HeadlessPlay {
         return true;
     }
 
-    private static String prompt(MidiKeyMapping.Kind kind, int learnt, int steps) {
+    private static String prompt(MidiKeyMapping.Kind kind, int learnt, int steps, int buttons) {
         return switch (kind) {
             case KEYS -> prompt(learnt, steps);
-            case ZONES -> learnt == 0 ? "press the keyboard's lowest key (every key will play, folded into 8 zones)"
+            case ZONES -> learnt == 0 ? "press the keyboard's lowest key (every key will play, folded into " + buttons + " zones)"
                     : "press its highest key";
-            case ROWS -> learnt == 0 ? "press the leftmost pad of a row (every row will play the 8 buttons)"
+            case ROWS -> learnt == 0 ? "press the leftmost pad of a row (every row will play the " + buttons + " buttons)"
                     : learnt == 1 ? "press the rightmost pad of that row" : "press the leftmost pad of the next row";
         };
     }
 
     private static String prompt(int learnt, int steps) {
-        return learnt < Keys.NUM_BUTTONS
+        return learnt < Keys.DEFAULT_BUTTONS
                 ? "press the button for button " + (learnt + 1) + " of 8" + (learnt == 0 ? " (the lowest)" : learnt == 7 ? " (the highest)" : "")
                 : "press the button for the sustain pedal";
     }

@@ -90,7 +90,7 @@ final class JackLatencyBench {
                     boolean silent = lastPeriodSilent(monitor);
                     int events = monitor.eventCount();
                     int periodsBefore = monitor.periodCount();
-                    int b = random.nextInt(8);
+                    int b = random.nextInt(p.decoder().numButtons());
                     long t = System.nanoTime();
                     p.onEvent(ButtonEvent.press(b, 100, t));
                     long midiAt = 0;

@@ -4,7 +4,7 @@ import dev.pianogenie.midi.Midi;
 import dev.pianogenie.model.Keys;
 
 /**
- * What a controller reports: a button 0..7 pressed or released (with a velocity 1..127, or {@link #NO_VELOCITY}),
+ * What a controller reports: a button 0..15 pressed or released (with a velocity 1..127, or {@link #NO_VELOCITY}),
  * the sustain pedal, or a reset; and a change of temperature or key list made while playing ({@code sampling},
  * only for {@link Kind#SAMPLING}: it travels with the presses so that it lands between the same two of them in
  * a take and its replay). Changes of loudness travel the same way: {@link Kind#DYNAMICS} (the new level 1..127 in
@@ -19,7 +19,8 @@ public record ButtonEvent(Kind kind, int button, int velocity, long nanos, Sampl
 
     public ButtonEvent {
         if (kind == Kind.PRESS || kind == Kind.RELEASE) {
-            Keys.checkButton(button);
+            // any button a model may have: the performer checks it against the model played (its count can change)
+            Keys.checkButton(button, Keys.MAX_BUTTONS);
         }
         if ((kind == Kind.SAMPLING) != (sampling != null)) {
             throw new IllegalArgumentException("a sampling change, and only that, carries the new sampling (" + kind + ")");

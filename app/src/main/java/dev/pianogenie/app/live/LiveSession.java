@@ -129,6 +129,7 @@ public final class LiveSession implements AutoCloseable {
     }
 
     public void addSource(ButtonSource source) throws ControllerException {
+        source.useButtons(model.config().numButtons());
         source.start(performer);
         synchronized (sources) {
             sources.add(source);
@@ -218,7 +219,7 @@ public final class LiveSession implements AutoCloseable {
                 Optional.of(modelId), Optional.of(setup.engine().name().toLowerCase(java.util.Locale.ROOT)),
                 OptionalDouble.of(s.temperature()), Optional.of(keys.scale().toString()), Optional.of(keys.range().toString()),
                 s.seed(), velocity == ButtonEvent.NO_VELOCITY ? OptionalInt.empty() : OptionalInt.of(velocity),
-                OptionalInt.of(dynamics), Optional.of(setup.keyVelocity().toString()));
+                OptionalInt.of(dynamics), Optional.of(setup.keyVelocity().toString()), OptionalInt.of(model.config().numButtons()));
     }
 
     public String modelId() {

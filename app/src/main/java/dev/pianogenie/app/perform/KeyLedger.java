@@ -24,7 +24,7 @@ final class KeyLedger {
     }
 
     private final Voice voice;
-    private final int[] keyOfButton = new int[Keys.NUM_BUTTONS];
+    private final int[] keyOfButton = new int[Keys.MAX_BUTTONS]; // any model's buttons (the performer checks the count)
     private final int[] holders = new int[Keys.NUM_KEYS];
     private final boolean[] heldByPedal = new boolean[Keys.NUM_KEYS];
     private boolean pedalDown;

@@ -98,6 +98,9 @@ public final class Performer implements ButtonListener, AutoCloseable {
     /** The latest event time played: later events are never placed before it. */
     private long clock = Long.MIN_VALUE;
     private long lastEventNanos = System.nanoTime(); // of the last event played: how long the pause has been
+    /** The model's buttons: presses of others are ignored (a controller with more buttons than the model). */
+    private final int numButtons;
+    private boolean saidBeyondButtons;
 
     /** A performer that looks ahead (for a face that shows it). */
     public Performer(StreamingDecoder decoder, PerformerListener listener) {
@@ -110,6 +113,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
      */
     public Performer(StreamingDecoder decoder, PerformerListener listener, boolean lookahead) {
         this.decoder = decoder;
+        this.numButtons = decoder.numButtons();
         this.lookaheadOn = lookahead;
         this.lookaheadDue = lookahead;
         this.listener = listener;
@@ -389,6 +393,14 @@ public final class Performer implements ButtonListener, AutoCloseable {
     }
 
     private void handle(ButtonEvent e) {
+        if ((e.kind() == ButtonEvent.Kind.PRESS || e.kind() == ButtonEvent.Kind.RELEASE) && e.button() >= numButtons) {
+            if (!saidBeyondButtons) { // once: a gamepad or learnt keys may have more buttons than the model
+                saidBeyondButtons = true;
+                listener.problem("button " + (e.button() + 1) + " does nothing: the model has " + numButtons
+                        + " buttons (presses beyond them are ignored, and not recorded)");
+            }
+            return;
+        }
         long t = Math.max(e.nanos(), clock);
         clock = t;
         for (int i = 0; i < taps.size(); i++) {

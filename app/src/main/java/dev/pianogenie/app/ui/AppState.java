@@ -54,6 +54,9 @@ final class AppState implements AutoCloseable {
     private final ReadOnlyBooleanWrapper outputAlarm = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper("(loading)");
     private final ReadOnlyStringWrapper modelDetail = new ReadOnlyStringWrapper("");
+    /** The loaded model's number of buttons: the pads and keys follow it. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper buttons =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(dev.pianogenie.model.Keys.DEFAULT_BUTTONS);
     private final ReadOnlyStringWrapper modelFolder = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(Message.info("Starting…"));
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -252,6 +255,10 @@ final class AppState implements AutoCloseable {
 
     ReadOnlyStringProperty modelDetail() {
         return modelDetail.getReadOnlyProperty();
+    }
+
+    ReadOnlyIntegerProperty buttons() {
+        return buttons.getReadOnlyProperty();
     }
 
     ReadOnlyStringProperty modelFolder() {
@@ -561,6 +568,7 @@ final class AppState implements AutoCloseable {
         loudnessPending = 0;
         sent.clear(); // a new performer, opened with the settings shown: what went to the old one may never come back
         modelName.set(model.config().name());
+        buttons.set(model.config().numButtons());
         modelDetail.set(model.describe() + " · " + model.config().encoding().name().toLowerCase() + " features · LSTM "
                 + model.config().rnnLayers() + "×" + model.config().rnnDim()
                 + (model.config().provenance().containsKey("licence") ? " · " + model.config().provenance().get("licence") : ""));

@@ -1,5 +1,6 @@
 package dev.pianogenie.app.ui;
 
+import dev.pianogenie.app.input.keyboard.KeyboardLayout;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.model.Keys;
@@ -17,25 +18,34 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 
 /**
- * The 8 buttons, large, clickable or touchable, each showing its keys (1 and A, 2 and S…) and, beside them, the
- * note it would play next (the decoder's look-ahead) after a dot in the button's own colour — the colour of its
- * marker on the piano. Under sampling the note's odds show small below it. They light while pressed (by any
- * controller).
+ * The model's buttons (8 for both published models), large, clickable or touchable, each showing its keys (1 and A, 2
+ * and S…) and, beside them, the note it would play next (the decoder's look-ahead) after a dot in the button's own
+ * colour — the colour of its marker on the piano. Under sampling the note's odds show small below it. They light while
+ * pressed (by any controller). Another model with another count rebuilds them ({@link #useButtons}).
  */
 final class ButtonPad extends HBox {
-    static final String[] LETTERS = {"A", "S", "D", "F", "J", "K", "L", ";"};
-    /** One colour per button, low (warm) to high (cool): the dot on the pad and its marker on the keys. */
+    /** One colour per button of 8, low (warm) to high (cool): the dot on the pad and its marker on the keys. */
     static final Color[] COLOURS = {Color.web("#f25c54"), Color.web("#ff9f1c"), Color.web("#ffd23f"), Color.web("#5fd35f"),
             Color.web("#2ec4b6"), Color.web("#3a86ff"), Color.web("#b36bff"), Color.web("#ff5fa2")};
     private static final PseudoClass LIT = PseudoClass.getPseudoClass("lit");
     private static final double MAX_FACE_SCALE = 1.6;
-    private final Button[] buttons = new Button[Keys.NUM_BUTTONS];
-    private final Label[] notes = new Label[Keys.NUM_BUTTONS];
-    private final Label[] odds = new Label[Keys.NUM_BUTTONS];
-    private final boolean[] down = new boolean[Keys.NUM_BUTTONS];
+    private Button[] buttons = new Button[0];
+    private Label[] notes;
+    private Label[] odds;
+    private boolean[] down;
     /** Pads held down with the mouse or a touch (JavaFX thread): released if the window loses focus meanwhile. */
-    private final boolean[] heldByMouse = new boolean[Keys.NUM_BUTTONS];
+    private boolean[] heldByMouse;
     private final ButtonListener held;
+
+    /**
+     * The colour of button {@code b} of {@code n}: the same warm-to-cool run for any count — 8 buttons get the 8
+     * colours, fewer a spread of them (lowest and highest as for 8), more the colours between.
+     */
+    static Color colour(int b, int n) {
+        double at = n == 1 ? 0 : (double) b * (COLOURS.length - 1) / (n - 1);
+        int low = (int) Math.floor(at);
+        return low >= COLOURS.length - 1 ? COLOURS[COLOURS.length - 1] : COLOURS[low].interpolate(COLOURS[low + 1], at - low);
+    }
 
     /** The window lost focus: no release will come for a pad held with the mouse; release it now. */
     void releaseHeld(long nanos) {
@@ -54,65 +64,94 @@ final class ButtonPad extends HBox {
         setSpacing(8);
         setMinHeight(64);
         setPrefHeight(130);
-        for (int b = 0; b < buttons.length; b++) {
-            int button = b;
-            Label number = new Label(Integer.toString(b + 1));
-            number.getStyleClass().add("pad-number");
-            Label letter = new Label(LETTERS[b]);
-            letter.getStyleClass().add("pad-letter");
-            VBox keys = new VBox(-2, number, letter);
-            keys.setAlignment(Pos.CENTER);
-            Circle dot = new Circle(6, COLOURS[b]);
-            dot.setStroke(Color.web("#15161a"));
-            dot.setStrokeWidth(1.5);
-            notes[b] = new Label("", dot);
-            notes[b].getStyleClass().add("pad-note");
-            notes[b].setId("pad-note-" + b);
-            notes[b].setGraphicTextGap(5);
-            notes[b].setMinWidth(Label.USE_PREF_SIZE);
-            odds[b] = new Label();
-            odds[b].getStyleClass().add("pad-odds");
-            odds[b].setManaged(false);
-            odds[b].setVisible(false);
-            VBox next = new VBox(0, notes[b], odds[b]);
-            next.setAlignment(Pos.CENTER_LEFT);
-            HBox face = new HBox(10, keys, next);
-            face.setAlignment(Pos.CENTER);
-            Button btn = new Button();
-            btn.setGraphic(face);
-            // a big pad (a big window) shows its face bigger, readable from the instrument; never beyond the pad
-            javafx.beans.InvalidationListener grow = o -> {
-                double scale = Math.max(1, Math.min(MAX_FACE_SCALE, Math.min(btn.getWidth() / 150, btn.getHeight() / 84)));
-                face.setScaleX(scale);
-                face.setScaleY(scale);
-            };
-            btn.widthProperty().addListener(grow);
-            btn.heightProperty().addListener(grow);
-            btn.setId("genie-button-" + b);
-            btn.getStyleClass().add("genie-button");
-            btn.setFocusTraversable(false);
-            btn.setTooltip(new Tooltip("button " + (b + 1) + (b == 0 ? " (lowest)" : b == 7 ? " (highest)" : "")
-                    + ": key " + (b + 1) + " or " + LETTERS[b] + ". Beside it: the note it would play next (its dot"
-                    + " marks that key on the piano); under sampling, how likely that note is."));
-            btn.setMinWidth(40);
-            btn.setPrefWidth(120); // the same for all: equal pads that keep their width as the labels change
-            btn.setMinHeight(56);
-            btn.setMaxWidth(Double.MAX_VALUE);
-            btn.setMaxHeight(Double.MAX_VALUE);
-            HBox.setHgrow(btn, Priority.ALWAYS);
-            btn.setOnMousePressed(e -> {
-                heldByMouse[button] = true;
-                input.onEvent(ButtonEvent.press(button, System.nanoTime()));
-            });
-            btn.setOnMouseReleased(e -> {
-                heldByMouse[button] = false;
-                input.onEvent(ButtonEvent.release(button, System.nanoTime()));
-            });
-            btn.setOnTouchPressed(e -> input.onEvent(ButtonEvent.press(button, System.nanoTime())));
-            btn.setOnTouchReleased(e -> input.onEvent(ButtonEvent.release(button, System.nanoTime())));
-            buttons[b] = btn;
-            getChildren().add(btn);
+        useButtons(KeyboardLayout.DEFAULT);
+    }
+
+    /** One pad per button of the layout's model, labelled with its keys; pads held with the mouse are released first. */
+    void useButtons(KeyboardLayout layout) {
+        if (buttons.length == layout.buttons()) {
+            return;
         }
+        if (heldByMouse != null) {
+            releaseHeld(System.nanoTime());
+        }
+        int n = layout.buttons();
+        buttons = new Button[n];
+        notes = new Label[n];
+        odds = new Label[n];
+        down = new boolean[n];
+        heldByMouse = new boolean[n];
+        getChildren().clear();
+        for (int b = 0; b < n; b++) {
+            getChildren().add(pad(b, n, layout));
+        }
+    }
+
+    private Button pad(int b, int n, KeyboardLayout layout) {
+        ButtonListener input = held;
+        int button = b;
+        String letter = layout.letter(b).toUpperCase(java.util.Locale.ROOT);
+        Label number = new Label(layout.number(b).orElse(""));
+        number.getStyleClass().add("pad-number");
+        Label letterLabel = new Label(letter);
+        letterLabel.getStyleClass().add("pad-letter");
+        VBox keys = new VBox(-2, number, letterLabel);
+        keys.setAlignment(Pos.CENTER);
+        Circle dot = new Circle(6, colour(b, n));
+        dot.setStroke(Color.web("#15161a"));
+        dot.setStrokeWidth(1.5);
+        notes[b] = new Label("", dot);
+        notes[b].getStyleClass().add("pad-note");
+        notes[b].setId("pad-note-" + b);
+        notes[b].setGraphicTextGap(5);
+        notes[b].setMinWidth(Label.USE_PREF_SIZE);
+        odds[b] = new Label();
+        odds[b].getStyleClass().add("pad-odds");
+        odds[b].setManaged(false);
+        odds[b].setVisible(false);
+        VBox next = new VBox(0, notes[b], odds[b]);
+        next.setAlignment(Pos.CENTER_LEFT);
+        HBox face = new HBox(10, keys, next);
+        face.setAlignment(Pos.CENTER);
+        Button btn = new Button();
+        btn.setGraphic(face);
+        // a big pad (a big window) shows its face bigger, readable from the instrument; never beyond the pad
+        javafx.beans.InvalidationListener grow = o -> {
+            double scale = Math.max(1, Math.min(MAX_FACE_SCALE, Math.min(btn.getWidth() / 150, btn.getHeight() / 84)));
+            face.setScaleX(scale);
+            face.setScaleY(scale);
+        };
+        btn.widthProperty().addListener(grow);
+        btn.heightProperty().addListener(grow);
+        btn.setId("genie-button-" + b);
+        btn.getStyleClass().add("genie-button");
+        btn.setFocusTraversable(false);
+        btn.setTooltip(new Tooltip("button " + (b + 1) + (b == 0 ? " (lowest)" : b == n - 1 ? " (highest)" : "")
+                + ": key " + layout.number(b).map(k -> k + " or ").orElse("") + letter + ". Beside it: the note it would play"
+                + " next (its dot marks that key on the piano); under sampling, how likely that note is."));
+        btn.setMinWidth(40);
+        btn.setPrefWidth(120); // the same for all: equal pads that keep their width as the labels change
+        btn.setMinHeight(56);
+        btn.setMaxWidth(Double.MAX_VALUE);
+        btn.setMaxHeight(Double.MAX_VALUE);
+        HBox.setHgrow(btn, Priority.ALWAYS);
+        btn.setOnMousePressed(e -> {
+            heldByMouse[button] = true;
+            input.onEvent(ButtonEvent.press(button, System.nanoTime()));
+        });
+        btn.setOnMouseReleased(e -> {
+            heldByMouse[button] = false;
+            input.onEvent(ButtonEvent.release(button, System.nanoTime()));
+        });
+        btn.setOnTouchPressed(e -> input.onEvent(ButtonEvent.press(button, System.nanoTime())));
+        btn.setOnTouchReleased(e -> input.onEvent(ButtonEvent.release(button, System.nanoTime())));
+        buttons[b] = btn;
+        return btn;
+    }
+
+    /** How many pads there are: the model's buttons. */
+    int count() {
+        return buttons.length;
     }
 
     /**
@@ -120,6 +159,9 @@ final class ButtonPad extends HBox {
      * its odds show too; notes are spelled in {@code key} (E♭ in C minor, not D♯).
      */
     void lookahead(Lookahead next, boolean sampling, dev.pianogenie.model.RootedScale key) {
+        if (next.numButtons() != buttons.length) { // a model of another count: its look-ahead may come before its load is shown
+            useButtons(KeyboardLayout.forButtons(next.numButtons()));
+        }
         for (int b = 0; b < buttons.length; b++) {
             notes[b].setText(NoteSpelling.name(next.pitch(b), key));
             float p = next.probability(b); // a draw is never sure: 99.6% is not shown as 100%
@@ -143,12 +185,15 @@ final class ButtonPad extends HBox {
     }
 
     void lit(int button, boolean on) {
+        if (button >= buttons.length) {
+            return; // a controller's button beyond the model's: it plays nothing
+        }
         down[button] = on;
         buttons[button].pseudoClassStateChanged(LIT, on);
     }
 
     boolean isLit(int button) {
-        return down[button];
+        return button < down.length && down[button];
     }
 
     Button button(int b) {

@@ -1,5 +1,6 @@
 package dev.pianogenie.app.ui;
 
+import dev.pianogenie.app.input.keyboard.KeyboardLayout;
 import dev.pianogenie.model.Keys;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -27,7 +28,12 @@ final class MainView {
     /** The smallest screen the window is laid out for. */
     static final double MIN_WIDTH = 1000;
     static final double MIN_HEIGHT = 560;
-    static final String HINT = "Play: 1–8 or A S D F J K L ;  ·  space sustain  ·  0 new phrase  ·  F5 record  ·  ↑↓ temperature  ·  ←→ dynamics  ·  Esc all off";
+    static final String HINT = hint(KeyboardLayout.DEFAULT);
+
+    /** How to play, with the keys of the model's buttons. */
+    static String hint(KeyboardLayout layout) {
+        return "Play: " + layout.hint() + "  ·  space sustain  ·  0 new phrase  ·  F5 record  ·  ↑↓ temperature  ·  ←→ dynamics  ·  Esc all off";
+    }
     static final String HEAT_LEGEND = "Blue bars: each key's odds for the last press, before the draw";
     static final String NEXT_LEGEND = "Coloured dots: the key each button plays next";
 
@@ -85,6 +91,11 @@ final class MainView {
         root.setBottom(new VBox(recordBar, messageBar));
         piano.allowed(state.keys().get().allowedKeys());
         state.keys().addListener((o, a, k) -> piano.allowed(k.allowedKeys()));
+        state.buttons().addListener((o, a, n) -> { // another model: its own number of pads and keys
+            KeyboardLayout layout = KeyboardLayout.forButtons(n.intValue());
+            pad.useButtons(layout);
+            hint.setText(hint(layout));
+        });
         state.modelReady().addListener((o, a, ready) -> {
             if (ready) {
                 System.err.printf(Locale.ROOT, "genie: ready to play %.0f ms after the window showed%n",

@@ -18,7 +18,8 @@ final class PianoView extends Pane {
     private final boolean[] sounding = new boolean[Keys.NUM_KEYS]; // a key sounds once: the performer re-strikes
     private final float[] probabilities = new float[Keys.NUM_KEYS];
     private final boolean[] allowed = new boolean[Keys.NUM_KEYS];
-    private final int[] next = new int[Keys.NUM_BUTTONS]; // per button, the key it would play next; -1: none
+    private final int[] next = new int[Keys.MAX_BUTTONS]; // per button, the key it would play next; -1: none
+    private int buttons = Keys.DEFAULT_BUTTONS; // the model's, from its look-ahead
     private boolean showHeat = true;
 
     PianoView() {
@@ -72,7 +73,8 @@ final class PianoView extends Pane {
 
     /** Marks, per button, the key it would play next. */
     void lookahead(int[] keys) {
-        System.arraycopy(keys, 0, next, 0, Keys.NUM_BUTTONS);
+        System.arraycopy(keys, 0, next, 0, keys.length);
+        buttons = keys.length;
         draw();
     }
 
@@ -162,7 +164,7 @@ final class PianoView extends Pane {
         g.setTextBaseline(javafx.geometry.VPos.CENTER);
         g.setLineWidth(1.5);
         int[] stacked = new int[Keys.NUM_KEYS];
-        for (int b = 0; b < Keys.NUM_BUTTONS; b++) {
+        for (int b = 0; b < buttons; b++) {
             int k = next[b];
             if (k < 0) {
                 continue;
@@ -171,7 +173,7 @@ final class PianoView extends Pane {
             double cx = black ? x[k] + ww * 0.32 : x[k] + ww / 2;
             double bottom = black ? keysTop + keysH * 0.62 : keysTop + keysH;
             double cy = bottom - r - 4 - stacked[k]++ * (2 * r + 2);
-            g.setFill(ButtonPad.COLOURS[b]);
+            g.setFill(ButtonPad.colour(b, buttons));
             g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
             g.setStroke(Color.web("#15161a"));
             g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);

@@ -30,6 +30,7 @@ class IdlePerformerTest {
         }
 
         @Override public int next(int button, long pressNanos) { return d.next(button, pressNanos); }
+        @Override public int numButtons() { return d.numButtons(); }
         @Override public Lookahead lookahead(long pressNanos) { return d.lookahead(pressNanos); }
         @Override public void overrideDeltaTime(double seconds) { d.overrideDeltaTime(seconds); }
         @Override public void reset() { d.reset(); }

@@ -37,8 +37,13 @@ class PerformerBookkeepingTest {
         }
 
         @Override
+        public int numButtons() {
+            return Keys.DEFAULT_BUTTONS;
+        }
+
+        @Override
         public int next(int button, long pressNanos) {
-            Keys.checkButton(button);
+            Keys.checkButton(button, Keys.DEFAULT_BUTTONS);
             if (pressNanos < last) {
                 throw new IllegalArgumentException("press times must not go backwards");
             }
@@ -54,8 +59,8 @@ class PerformerBookkeepingTest {
 
         @Override
         public Lookahead lookahead(long pressNanos) {
-            int[] keys = new int[Keys.NUM_BUTTONS];
-            float[] p = new float[Keys.NUM_BUTTONS];
+            int[] keys = new int[Keys.DEFAULT_BUTTONS];
+            float[] p = new float[Keys.DEFAULT_BUTTONS];
             for (int b = 0; b < keys.length; b++) {
                 keys[b] = keyOfButton.applyAsInt(b);
                 p[b] = 1f;

@@ -23,6 +23,11 @@ final class VelocityDecoder implements StreamingDecoder {
     }
 
     @Override
+    public int numButtons() {
+        return real.numButtons();
+    }
+
+    @Override
     public int next(int button, long pressNanos) {
         int key = real.next(button, pressNanos);
         velocity = predicted(button, key);

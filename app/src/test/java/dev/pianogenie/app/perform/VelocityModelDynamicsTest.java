@@ -65,6 +65,11 @@ class VelocityModelDynamicsTest {
             this.real = real;
         }
 
+        @Override
+        public int numButtons() {
+            return real.numButtons();
+        }
+
         public int next(int button, long t) {
             int k = real.next(button, t);
             predicted.add(real.lastVelocity());

@@ -33,8 +33,10 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
     private final float[] input;
     private final float[] logits = new float[Keys.NUM_KEYS];
     private final float[] probabilities = new float[Keys.NUM_KEYS];
+    /** The model's button count: the rows of the look-ahead batch, and the range {@link #next} accepts. */
+    protected final int numButtons;
     private final float[] batchInput;
-    private final float[] batchLogits = new float[Keys.NUM_BUTTONS * Keys.NUM_KEYS];
+    private final float[] batchLogits;
     private volatile KeySampler sampler;
     private int previousKey = FeatureEncoding.START;
     private long previousPressNanos;
@@ -58,7 +60,9 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
         this.velocityScratch = new float[velocityHead == null ? 0 : velocityHead.units()];
         this.encoding = model.config().encoding();
         this.input = new float[encoding.decoderWidth()];
-        this.batchInput = new float[Keys.NUM_BUTTONS * encoding.decoderWidth()];
+        this.numButtons = model.config().numButtons();
+        this.batchInput = new float[numButtons * encoding.decoderWidth()];
+        this.batchLogits = new float[numButtons * Keys.NUM_KEYS];
         this.sampler = new KeySampler(sampling);
         this.velocityRandom = velocityRandom(sampling);
     }
@@ -73,8 +77,8 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
     protected abstract void step(float[] input, float[] logitsOut);
 
     /**
-     * One engine call for the batch of all 8 buttons: {@code inputs} (8 rows of decoderWidth) → {@code logitsOut}
-     * (8 rows of 88), every row from the current LSTM state, which is left exactly as it was.
+     * One engine call for the batch of all the model's buttons: {@code inputs} ({@link #numButtons} rows of
+     * decoderWidth) → {@code logitsOut} ({@link #numButtons} rows of 88), every row from the current LSTM state, which is left exactly as it was.
      */
     protected abstract void stepBatch(float[] inputs, float[] logitsOut);
 
@@ -101,7 +105,7 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
 
     @Override
     public int next(int button, long pressNanos) {
-        Keys.checkButton(button);
+        Keys.checkButton(button, numButtons);
         double dt = deltaTime(pressNanos);
         stepLogits(button, previousKey, dt, logits);
         int key = sampler.pick(logits, probabilities);
@@ -139,14 +143,14 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
     public Lookahead lookahead(long pressNanos) {
         double dt = deltaTime(pressNanos);
         int width = encoding.decoderWidth();
-        for (int b = 0; b < Keys.NUM_BUTTONS; b++) {
-            encoding.encodeDecoderInput(batchInput, b * width, b, previousKey, dt);
+        for (int b = 0; b < numButtons; b++) {
+            encoding.encodeDecoderInput(batchInput, b * width, b, numButtons, previousKey, dt);
         }
         stepBatch(batchInput, batchLogits);
         KeySampler s = sampler;
-        int[] keys = new int[Keys.NUM_BUTTONS];
-        float[] p = new float[Keys.NUM_BUTTONS];
-        for (int b = 0; b < Keys.NUM_BUTTONS; b++) {
+        int[] keys = new int[numButtons];
+        float[] p = new float[numButtons];
+        for (int b = 0; b < numButtons; b++) {
             keys[b] = s.mostLikely(batchLogits, b * Keys.NUM_KEYS);
             p[b] = s.probability(batchLogits, b * Keys.NUM_KEYS, keys[b]);
         }
@@ -166,7 +170,7 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
      * and ΔT; the LSTM state advances, the sampler is not used.
      */
     public final void stepLogits(int button, int prevKey, double dtSeconds, float[] logitsOut) {
-        encoding.encodeDecoderInput(input, 0, button, prevKey, dtSeconds);
+        encoding.encodeDecoderInput(input, 0, button, numButtons, prevKey, dtSeconds);
         step(input, logitsOut);
     }
 
@@ -227,6 +231,11 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
     @Override
     public void lastProbabilities(float[] into) {
         System.arraycopy(probabilities, 0, into, 0, Keys.NUM_KEYS);
+    }
+
+    @Override
+    public int numButtons() {
+        return numButtons;
     }
 
     public PianoGenieModel model() {

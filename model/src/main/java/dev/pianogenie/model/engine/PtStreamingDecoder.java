@@ -13,7 +13,7 @@ import dev.pianogenie.model.Sampling;
 /**
  * The live decoder on DJL's PyTorch engine: per press three engine ops — Dense, the fused multi-layer LSTM
  * over one time step (state in, state out), Dense — in a sub-manager closed after the step. The look-ahead runs
- * the same ops on a batch of 8 (the state repeated per button) and drops the state they return.
+ * the same ops on a batch of one row per button (the state repeated) and drops the state they return.
  */
 public final class PtStreamingDecoder extends BaseStreamingDecoder {
     private final NDManager manager;
@@ -74,7 +74,7 @@ public final class PtStreamingDecoder extends BaseStreamingDecoder {
     @Override
     protected void stepBatch(float[] inputs, float[] logitsOut) {
         try (NDManager step = manager.newSubManager()) {
-            int batch = Keys.NUM_BUTTONS;
+            int batch = numButtons;
             NDArray x = step.create(inputs, new Shape(batch, 1, width));
             NDArray dense = Linear.linear(x, inputWeight, inputBias).head();
             // the state, one copy per button; the LSTM's returned state is dropped with the sub-manager

@@ -26,8 +26,8 @@ import org.tensorflow.types.TInt64;
  * Dense → TF's fused {@code LSTMBlockCell} × layers → Dense — with the weights baked in as constants and the
  * LSTM state fed in and fetched out. (Written as ~25 eager ops a step costs ~1 ms; as one graph call it costs
  * well under 0.1 ms.) The session runs on the caller's thread: at batch 1 a thread pool only adds wake-up jitter.
- * The look-ahead is a second path in the same graph over the same weight constants: the 8 buttons as a batch,
- * the state fed in (broadcast to 8 rows) and never fetched back.
+ * The look-ahead is a second path in the same graph over the same weight constants: the model's buttons as a batch,
+ * the state fed in (broadcast to one row per button) and never fetched back.
  */
 public final class TfStreamingDecoder extends BaseStreamingDecoder {
     private final int layers;
@@ -62,7 +62,7 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
         this.hidden = w.hidden();
         this.graph = new Graph();
         Ops tf = Ops.create(graph);
-        // the weights, as constants shared by the one-press path and the look-ahead's batch of 8
+        // the weights, as constants shared by the one-press path and the look-ahead's batch (one row per button)
         // dense: x · Wᵀ + b, with Wᵀ laid out here: TF 2.16's MatMul with transpose_b gives wrong columns
         // (from 64 on, for 88 outputs) on AVX-512 CPUs — measured on this project's machines
         Operand<TFloat32> inW = constant(tf, transpose(w.inputWeight(), hidden, w.inputWidth()), w.inputWidth(), hidden);
@@ -93,9 +93,9 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
         }
         logits = tf.math.add(tf.linalg.matMul(layerIn, outW), outB);
 
-        // the look-ahead: the same step for 8 rows (one per button) from the same state, broadcast; no state out
-        xBatch = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(Keys.NUM_BUTTONS, w.inputWidth())));
-        Operand<TInt64> batchShape = tf.constant(new long[] {Keys.NUM_BUTTONS, hidden});
+        // the look-ahead: the same step for one row per button of the model from the same state, broadcast; no state out
+        xBatch = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(numButtons, w.inputWidth())));
+        Operand<TInt64> batchShape = tf.constant(new long[] {numButtons, hidden});
         Operand<TFloat32> batchIn = tf.math.add(tf.linalg.matMul(xBatch, inW), inB);
         for (int l = 0; l < layers; l++) {
             LSTMBlockCell<TFloat32> cell = tf.nn.lSTMBlockCell(batchIn, tf.broadcastTo(cIn.get(l), batchShape),
@@ -114,7 +114,7 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
         session = new Session(graph, config);
         xTensor = TFloat32.tensorOf(Shape.of(1, w.inputWidth()));
         xBuffer = xTensor.asRawTensor().data().asFloats();
-        xBatchTensor = TFloat32.tensorOf(Shape.of(Keys.NUM_BUTTONS, w.inputWidth()));
+        xBatchTensor = TFloat32.tensorOf(Shape.of(numButtons, w.inputWidth()));
         xBatchBuffer = xBatchTensor.asRawTensor().data().asFloats();
         zeros = new float[hidden];
         stateCopy = new float[hidden];

@@ -107,6 +107,10 @@ public final class ModelFiles {
             throw e;
         } catch (FileAccessException e) {
             throw new ModelFormatException(configFile, e.reason(), e);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            // a value the config record refuses (e.g. numButtons 1): its own one-line reason, not Jackson's report
+            throw new ModelFormatException(configFile, e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage()
+                    : "unreadable model config: " + e.getOriginalMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new ModelFormatException(configFile, "unreadable model config: " + e.getMessage(), e);
         }
@@ -318,8 +322,12 @@ public final class ModelFiles {
             root.put("version", config.predictsVelocity() ? VERSION_VELOCITY : VERSION);
             ModelConfig canonical = new ModelConfig(config.name(), config.encoding(), CellConvention.TORCH_IFGO,
                     config.rnnDim(), config.rnnLayers(), config.hasEncoder(), config.provenance(), config.encoderRnnDim(),
-                    config.velocityUnits());
-            root.set("config", JSON.valueToTree(canonical));
+                    config.velocityUnits(), config.numButtons());
+            ObjectNode configNode = JSON.valueToTree(canonical);
+            if (canonical.numButtons() == Keys.DEFAULT_BUTTONS) {
+                configNode.remove("numButtons"); // absent means 8: older genies (which refuse unknown fields) still read it
+            }
+            root.set("config", configNode);
             JSON.writeValue(tmp.resolve(CONFIG).toFile(), root);
             replace(tmp, target);
         } catch (IOException e) {

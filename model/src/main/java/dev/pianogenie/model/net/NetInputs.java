@@ -33,7 +33,7 @@ public final class NetInputs {
                 int i = b * length + t;
                 encoding.encodeEncoderInput(enc, i * ew, keys[i], dtSeconds[i]);
                 int prev = t == 0 ? FeatureEncoding.START : keys[i - 1];
-                encoding.encodeDecoderInput(dec, i * dw, 0, prev, dtSeconds[i]);
+                encoding.encodeDecoderInput(dec, i * dw, 0, Keys.DEFAULT_BUTTONS, prev, dtSeconds[i]); // q is masked out below
                 dec[i * dw + slot] = 0f;
             }
         }

@@ -118,7 +118,7 @@ public final class PianoGenieNet extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray e = encode(store, inputs.get(0), training);
-        NDArray top = decodeHidden(store, inputs.get(1), inputs.get(2), Iqae.straightThrough(e), training);
+        NDArray top = decodeHidden(store, inputs.get(1), inputs.get(2), Iqae.straightThrough(e, config.numButtons()), training);
         NDArray logits = decOutput.forward(store, new NDList(top), training).head();
         if (velHidden == null || inputs.size() < 5) {
             return new NDList(e, logits);

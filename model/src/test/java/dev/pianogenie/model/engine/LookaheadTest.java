@@ -41,7 +41,7 @@ class LookaheadTest {
             long[] t = new long[PRESSES];
             long clock = 5_000_000_000L;
             for (int i = 0; i < PRESSES; i++) {
-                b[i] = r.nextInt(Keys.NUM_BUTTONS);
+                b[i] = r.nextInt(Keys.DEFAULT_BUTTONS);
                 clock += r.nextInt(4) == 0 ? r.nextLong(2_000_000_000L) : r.nextLong(300_000_000L);
                 t[i] = clock;
             }
@@ -61,7 +61,7 @@ class LookaheadTest {
             for (int i = 0; i <= presses; i++) {
                 long at = i < presses ? phrase.nanos[i] : phrase.nanos[i - 1] + 250_000_000L;
                 Lookahead next = d.lookahead(at);
-                for (int b = 0; b < Keys.NUM_BUTTONS; b++) {
+                for (int b = 0; b < Keys.DEFAULT_BUTTONS; b++) {
                     // the same phrase replayed from a reset, then button b pressed at that time
                     replay.reset();
                     for (int j = 0; j < i; j++) {
@@ -115,7 +115,7 @@ class LookaheadTest {
             float[] p = new float[Keys.NUM_KEYS];
             for (int i = 0; i < PRESSES; i++) {
                 Lookahead next = d.lookahead(phrase.nanos[i]);
-                for (int b = 0; b < Keys.NUM_BUTTONS; b++) {
+                for (int b = 0; b < Keys.DEFAULT_BUTTONS; b++) {
                     assertTrue(cMajor.get(next.key(b)), "in the key list: " + next.key(b));
                 }
                 // the distribution the pressed button's key is drawn from (softmax(logits / T) over the key list)

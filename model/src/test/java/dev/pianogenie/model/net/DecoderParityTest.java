@@ -52,7 +52,7 @@ class DecoderParityTest {
             NDList in = NetInputs.of(m, encoding, keys, dts, 1, length);
             float[] q = new float[length];
             for (int t = 0; t < length; t++) {
-                q[t] = Keys.buttonValue(buttons[t]);
+                q[t] = Keys.buttonValue(buttons[t], Keys.DEFAULT_BUTTONS);
             }
             NDArray logits = net.decode(new ParameterStore(m, false), in.get(1), in.get(2), m.create(q, new Shape(1, length)), false);
             teacherForced = logits.toFloatArray();

@@ -20,12 +20,33 @@ class IqaeTest {
         Engine engine = dev.pianogenie.model.engine.Engines.pytorch();
         try (NDManager m = engine.newBaseManager()) {
             NDArray e = m.create(E);
-            assertArrayEquals(BUTTONS, Iqae.buttons(e).toFloatArray());
-            float[] q = Iqae.straightThrough(e).toFloatArray();
+            assertArrayEquals(BUTTONS, Iqae.buttons(e, 8).toFloatArray());
+            float[] q = Iqae.straightThrough(e, 8).toFloatArray();
             for (int i = 0; i < E.length; i++) {
-                assertEquals(Keys.buttonValue((int) BUTTONS[i]), q[i], 1e-6, "q for e = " + E[i]);
-                assertEquals((int) BUTTONS[i], Iqae.button(E[i]), "the plain-Java rule agrees for e = " + E[i]);
+                assertEquals(Keys.buttonValue((int) BUTTONS[i], 8), q[i], 1e-6, "q for e = " + E[i]);
+                assertEquals((int) BUTTONS[i], Iqae.button(E[i], 8), "the plain-Java rule agrees for e = " + E[i]);
             }
+        }
+    }
+
+    @Test
+    void anyButtonCountQuantisesOntoItsOwnGrid() {
+        Engine engine = dev.pianogenie.model.engine.Engines.pytorch();
+        try (NDManager m = engine.newBaseManager()) {
+            // 4 buttons: (e + 1) / 2 · 3 = -1.5 → 0, 0, 0.15 → 0, 0.75 → 1, 1.5 → 2 (half to even), 1.607 → 2, 2.25 → 2, 2.985 → 3, 3, 3
+            float[] four = {0, 0, 0, 1, 2, 2, 2, 3, 3, 3};
+            NDArray e = m.create(E);
+            assertArrayEquals(four, Iqae.buttons(e, 4).toFloatArray());
+            float[] q = Iqae.quantize(e, 4).toFloatArray();
+            for (int i = 0; i < E.length; i++) {
+                assertEquals(Keys.buttonValue((int) four[i], 4), q[i], 1e-6, "q for e = " + E[i]);
+                assertEquals((int) four[i], Iqae.button(E[i], 4));
+            }
+            assertEquals(15, Iqae.button(1f, 16));
+            assertEquals(-1f / 3, Keys.buttonValue(1, 4), 1e-6);
+            IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Iqae.button(0f, 17));
+            assertEquals("the number of buttons must be 2..16, was 17", bad.getMessage());
         }
     }
 
@@ -37,7 +58,7 @@ class IqaeTest {
             e.setRequiresGradient(true);
             try (GradientCollector gc = engine.newGradientCollector()) {
                 NDArray weights = m.arange(1f, E.length + 1f);
-                gc.backward(Iqae.straightThrough(e).mul(weights).sum());
+                gc.backward(Iqae.straightThrough(e, 8).mul(weights).sum());
             }
             // d/de Σ w·q_ste = w: the quantiser is invisible to the gradient, even where e is clipped
             assertArrayEquals(m.arange(1f, E.length + 1f).toFloatArray(), e.getGradient().toFloatArray(), 1e-6f);

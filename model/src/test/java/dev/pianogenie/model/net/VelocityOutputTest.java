@@ -78,7 +78,7 @@ class VelocityOutputTest {
             NDList in = NetInputs.of(m, FeatureEncoding.PAPER, keys, dts, 1, LENGTH);
             float[] q = new float[LENGTH];
             for (int t = 0; t < LENGTH; t++) {
-                q[t] = Keys.buttonValue(buttons[t]);
+                q[t] = Keys.buttonValue(buttons[t], Keys.DEFAULT_BUTTONS);
             }
             ParameterStore store = new ParameterStore(m, false);
             NDArray top = net.decodeHidden(store, in.get(1), in.get(2), m.create(q, new Shape(1, LENGTH)), false);

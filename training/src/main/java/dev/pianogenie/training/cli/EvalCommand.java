@@ -81,6 +81,11 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException(encoderModel.source() + " has no encoder (a decoder-only checkpoint):"
                     + " pass --buttons FROM_MODEL to take the buttons from a model that has one");
         }
+        if (encoderModel.config().numButtons() != m.config().numButtons()) {
+            throw new IllegalArgumentException(encoderModel.source() + " quantises to " + encoderModel.config().numButtons()
+                    + " buttons but " + m.source() + " is played with " + m.config().numButtons()
+                    + ": its decoder would read button values it never learnt; take the buttons from a model with as many");
+        }
         Dataset dataset = Dataset.load(data, System.err);
         List<NoteSequence> sequences = new ArrayList<>();
         if (split.equalsIgnoreCase("all")) {
@@ -109,12 +114,13 @@ public final class EvalCommand implements Callable<Integer> {
             PianoGenieNet decoderNet = PianoGenieNet.of(m, manager);
             PianoGenieNet encoderNet = encoderModel == m ? decoderNet : PianoGenieNet.of(encoderModel, manager);
             NetEvaluator evaluator = new NetEvaluator(encoderNet, decoderNet, manager);
-            Scores scores = new Scores(meanVelocity(dataset, sequences));
+            Scores scores = new Scores(evaluator.numButtons(), meanVelocity(dataset, sequences));
             long t0 = System.nanoTime();
             for (NoteBatch b : batches) {
                 scores.add(evaluator.evaluate(b));
             }
-            GoldMetric.Result g = GoldMetric.compute(melodies, evaluator::buttons);
+            // the gold buttons are 8-button ones: for another count there is no Gold
+            GoldMetric.Result g = evaluator.numButtons() == GoldMetric.BUTTONS ? GoldMetric.compute(melodies, evaluator::buttons) : null;
             double seconds = (System.nanoTime() - t0) / 1e9;
             print(m, encoderModel, sequences.size(), mode, scores, g, seconds);
         }
@@ -132,8 +138,13 @@ public final class EvalCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  PPL                %8.3f   (exp of the mean cross-entropy, %.4f nats)%n", s.perplexity(), s.meanCrossEntropy());
         System.out.printf(Locale.ROOT, "  top-1 accuracy     %8.4f%n", s.accuracy());
         System.out.printf(Locale.ROOT, "  CVR                %8.4f   (consecutive notes whose key and button move apart)%n", s.contourViolationRatio());
-        System.out.printf(Locale.ROOT, "  Gold               %8.3f   (1-based gold buttons, as the paper; 0-based: %.3f)%n", g.oneBased(), g.zeroBased());
         long[] h = s.buttonHistogram();
+        if (g != null) {
+            System.out.printf(Locale.ROOT, "  Gold               %8.3f   (1-based gold buttons, as the paper; 0-based: %.3f)%n", g.oneBased(), g.zeroBased());
+        } else {
+            System.out.printf(Locale.ROOT, "  Gold               none       (the gold melodies are for %d buttons; this model has %d)%n",
+                    GoldMetric.BUTTONS, h.length);
+        }
         StringBuilder hist = new StringBuilder();
         for (int b = 0; b < h.length; b++) {
             hist.append(String.format(Locale.ROOT, " %d:%.3f", b, (double) h[b] / s.notes()));
@@ -153,10 +164,10 @@ public final class EvalCommand implements Callable<Integer> {
             velocity = ", \"velocity_mae\": null";
         }
         String json = String.format(Locale.ROOT,
-                "{\"split\": \"%s\", \"windows\": %d, \"notes\": %d, \"ppl\": %.4f, \"accuracy\": %.4f, \"cvr\": %.5f, \"gold\": %.4f, "
-                        + "\"gold_zero_based\": %.4f, \"mean_ce\": %.5f, \"mode\": \"%s\", \"button_histogram\": %s%s}",
-                split, s.windows(), s.notes(), s.perplexity(), s.accuracy(), s.contourViolationRatio(), g.oneBased(),
-                g.zeroBased(), s.meanCrossEntropy(), mode.name().toLowerCase(Locale.ROOT), Arrays.toString(h), velocity);
+                "{\"split\": \"%s\", \"windows\": %d, \"notes\": %d, \"ppl\": %.4f, \"accuracy\": %.4f, \"cvr\": %.5f, \"gold\": %s, "
+                        + "\"gold_zero_based\": %s, \"mean_ce\": %.5f, \"mode\": \"%s\", \"buttons\": %d, \"button_histogram\": %s%s}",
+                split, s.windows(), s.notes(), s.perplexity(), s.accuracy(), s.contourViolationRatio(), gold(g, true),
+                gold(g, false), s.meanCrossEntropy(), mode.name().toLowerCase(Locale.ROOT), h.length, Arrays.toString(h), velocity);
         System.out.println(json);
         if (jsonOut != null) {
             try {
@@ -165,6 +176,11 @@ public final class EvalCommand implements Callable<Integer> {
                 throw new java.io.UncheckedIOException(e.getMessage(), e);
             }
         }
+    }
+
+    /** A Gold figure for the JSON line, null when there is none. */
+    private static String gold(GoldMetric.Result g, boolean oneBased) {
+        return g == null ? "null" : String.format(Locale.ROOT, "%.4f", oneBased ? g.oneBased() : g.zeroBased());
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.pianogenie.training.run.Recipe.show;
 
 import dev.pianogenie.model.CellConvention;
 import dev.pianogenie.model.FeatureEncoding;
+import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.net.TorchLstm;
@@ -33,6 +34,11 @@ final class NetworkOptions {
             + " (default: ${DEFAULT-VALUE}; with --init: the model's own, or this many added to a model without one)")
     int velocityUnits;
 
+    @Option(names = "--buttons", description = "how many buttons the model is played with, " + Keys.MIN_BUTTONS + ".."
+            + Keys.MAX_BUTTONS + " (default: ${DEFAULT-VALUE}; with --init: the model's own, or this many — the network's"
+            + " shapes do not depend on it, so every weight is copied)")
+    int buttons = Keys.DEFAULT_BUTTONS;
+
     /** Checks what picocli's types cannot: ranges, with the option's name. */
     void check() {
         CliChecks.atLeast("--rnn-dim", rnnDim, TorchLstm.MIN_HIDDEN);
@@ -44,6 +50,9 @@ final class NetworkOptions {
             if (encoderDim > ModelConfig.MAX_RNN_DIM) {
                 throw new IllegalArgumentException("--encoder-dim must be at most " + ModelConfig.MAX_RNN_DIM + ", was " + encoderDim);
             }
+        }
+        if (buttons < Keys.MIN_BUTTONS || buttons > Keys.MAX_BUTTONS) {
+            throw new IllegalArgumentException("--buttons must be " + Keys.MIN_BUTTONS + ".." + Keys.MAX_BUTTONS + ", was " + buttons);
         }
         CliChecks.positive("--layers", layers);
         if (layers > ModelConfig.MAX_RNN_LAYERS) {
@@ -84,16 +93,32 @@ final class NetworkOptions {
         }
     }
 
+    /**
+     * A resumed run keeps its button count: the checkpoint's buttons are what its encoder has learnt to quantise to.
+     * (Not a shape: a new run from the run's exported model with --init may change it.)
+     */
+    void checkSameButtons(ModelConfig m, String what, Predicate<String> given) {
+        if (given.test("--buttons") && buttons != m.numButtons()) {
+            throw new IllegalArgumentException(what + " a " + m.numButtons() + "-button model (not --buttons " + buttons
+                    + "): a resume keeps its buttons — drop --buttons, or start a new run with --init from its model");
+        }
+    }
+
     /** A new network of the shape asked for. */
     ModelConfig newNetwork(String name, Map<String, String> provenance) {
         return new ModelConfig(name, encoding, CellConvention.TORCH_IFGO, rnnDim, layers, true, provenance, encoderDim,
-                velocityUnits); // encoderDim 0: as wide as the decoder
+                velocityUnits, buttons); // encoderDim 0: as wide as the decoder
     }
 
-    /** The shape of the model a fine-tune starts from, with a velocity output of --velocity-units if it has none. */
-    ModelConfig fineTuning(PianoGenieModel base, String name, Map<String, String> provenance) {
+    /**
+     * The shape of the model a fine-tune starts from, with a velocity output of --velocity-units if it has none, and
+     * --buttons if given: the button count is no shape (the decoder reads q as one input, the encoder writes one value
+     * e), so every weight carries over and only the quantiser's grid changes.
+     */
+    ModelConfig fineTuning(PianoGenieModel base, String name, Map<String, String> provenance, Predicate<String> given) {
         ModelConfig b = base.config();
         int units = b.predictsVelocity() ? b.velocityUnits() : velocityUnits;
-        return new ModelConfig(name, b.encoding(), b.cell(), b.rnnDim(), b.rnnLayers(), true, provenance, b.encoderRnnDim(), units);
+        int n = given.test("--buttons") ? buttons : b.numButtons();
+        return new ModelConfig(name, b.encoding(), b.cell(), b.rnnDim(), b.rnnLayers(), true, provenance, b.encoderRnnDim(), units, n);
     }
 }

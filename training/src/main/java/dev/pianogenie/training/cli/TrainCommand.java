@@ -195,6 +195,6 @@ public final class TrainCommand implements Callable<Integer> {
         boolean maestro = dataset.hasOfficialSplits();
         String modelName = name != null ? name : Provenance.modelName(data, maestro, base != null);
         var provenance = Provenance.of(data, maestro, base);
-        return base != null ? network.fineTuning(base, modelName, provenance) : network.newNetwork(modelName, provenance);
+        return base != null ? network.fineTuning(base, modelName, provenance, this::given) : network.newNetwork(modelName, provenance);
     }
 }

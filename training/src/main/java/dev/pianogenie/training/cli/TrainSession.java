@@ -53,6 +53,7 @@ final class TrainSession {
         if (resumed != null) {
             config = cmd.resumedRecipe(resumed, log);
             cmd.network.checkSameShape(resumed.model(), "the run in " + runDir + " trains", cmd::given);
+            cmd.network.checkSameButtons(resumed.model(), "the run in " + runDir + " trains", cmd::given);
         } else {
             config = cmd.newRecipe(dev, base != null);
             if (base != null) {
@@ -84,7 +85,7 @@ final class TrainSession {
                         + " learning rate warmed up again)%n", RunFolder.CHECKPOINT, runDir, RunFolder.BEST,
                         trainingRun.state().step());
             }
-            if (melodies != null) {
+            if (melodies != null && model.numButtons() == GoldMetric.BUTTONS) { // the gold buttons are 8-button ones
                 trainingRun.trackGold(evaluator -> GoldMetric.compute(melodies, evaluator::buttons).oneBased());
             }
             if (base != null) {

@@ -22,6 +22,8 @@ import java.util.List;
  */
 public final class GoldMetric {
     public static final double DT_SECONDS = 0.256;
+    /** The gold buttons are for an 8-button model: the metric means nothing for another count. */
+    public static final int BUTTONS = 8;
     public static final int TRANSPOSE_MIN = -6;
     public static final int TRANSPOSE_MAX = 5;
 
@@ -72,7 +74,7 @@ public final class GoldMetric {
         for (JsonNode m : melodies) {
             String name = m.path("name").asText("?");
             int[] pitches = ints(m.get("midi_pitches"), json, name, "midi_pitches", 0, 127);
-            int[] buttons = ints(m.get("buttons"), json, name, "buttons", oneBased ? 1 : 0, oneBased ? 8 : 7);
+            int[] buttons = ints(m.get("buttons"), json, name, "buttons", oneBased ? 1 : 0, oneBased ? BUTTONS : BUTTONS - 1);
             if (pitches.length == 0 || pitches.length != buttons.length) {
                 throw new IOException(json + ": melody " + name + " needs as many buttons as pitches");
             }

@@ -50,12 +50,12 @@ public final class NetEvaluator {
             ParameterStore store = new ParameterStore(sub, false);
             NDArray e = encode(sub, store, b);
             NDList dec = NetInputs.of(sub, decoder.config().encoding(), b.keys(), b.dtSeconds(), b.batch(), b.length());
-            NDArray top = decoder.decodeHidden(store, dec.get(1), dec.get(2), Iqae.quantize(e), false);
+            NDArray top = decoder.decodeHidden(store, dec.get(1), dec.get(2), Iqae.quantize(e, numButtons()), false);
             NDArray logits = decoder.keyLogits(store, top, false);
             NDArray keys = NetInputs.keys(sub, b.keys(), b.batch(), b.length());
             float[] ce = PianoGenieLoss.crossEntropyPerNote(logits, keys).toFloatArray();
             int[] predicted = logits.argMax(-1).toType(DataType.INT32, false).toIntArray();
-            int[] buttons = Iqae.buttons(e).toType(DataType.INT32, false).toIntArray();
+            int[] buttons = Iqae.buttons(e, numButtons()).toType(DataType.INT32, false).toIntArray();
             if (!decoder.predictsVelocity()) {
                 return new Evaluated(b, ce, predicted, buttons);
             }
@@ -72,10 +72,18 @@ public final class NetEvaluator {
         }
     }
 
-    /** The encoder's buttons (0..7) for each note. */
+    /**
+     * How many buttons the encoder quantises to: its model's count. A decoder borrowing another model's encoder is
+     * fed that encoder's button values.
+     */
+    public int numButtons() {
+        return encoder.config().numButtons();
+    }
+
+    /** The encoder's buttons (0..n−1) for each note. */
     public int[] buttons(NoteBatch b) {
         try (NDManager sub = manager.newSubManager()) {
-            return Iqae.buttons(encode(sub, new ParameterStore(sub, false), b)).toType(DataType.INT32, false).toIntArray();
+            return Iqae.buttons(encode(sub, new ParameterStore(sub, false), b), numButtons()).toType(DataType.INT32, false).toIntArray();
         }
     }
 

@@ -18,7 +18,7 @@ public final class Scores {
     private long pairs;
     private long violations;
     private long windows;
-    private final long[] buttonCounts = new long[dev.pianogenie.model.Keys.NUM_BUTTONS];
+    private final long[] buttonCounts;
     private double gold = Double.NaN;
     private final double meanVelocity;
     private long velocityNotes;
@@ -28,12 +28,16 @@ public final class Scores {
     private double meanErrorSum;
 
     /** Without a mean-velocity baseline. */
-    public Scores() {
-        this(Double.NaN);
+    public Scores(int numButtons) {
+        this(numButtons, Double.NaN);
     }
 
-    /** @param meanVelocity the training set's mean velocity, the constant baseline (NaN: none) */
-    public Scores(double meanVelocity) {
+    /**
+     * @param numButtons   the encoder's button count (the histogram's length)
+     * @param meanVelocity the training set's mean velocity, the constant baseline (NaN: none)
+     */
+    public Scores(int numButtons, double meanVelocity) {
+        this.buttonCounts = new long[dev.pianogenie.model.Keys.checkButtonCount(numButtons)];
         this.meanVelocity = meanVelocity;
     }
 

@@ -42,7 +42,8 @@ public class ProgressReporter implements TrainingListener, AutoCloseable {
         lastLine = System.nanoTime();
         TrainingConfig t = state.training();
         out.printf(Locale.ROOT, "training %s from step %d to %d (batch %d × %d, seed %d, lr %.2g, warm-up %d, %s, %s sampling, %s)%n",
-                state.model().name(), state.step(), totalSteps, t.batchSize(), t.sequenceLength(), t.seed(),
+                state.model().name() + (state.model().numButtons() == dev.pianogenie.model.Keys.DEFAULT_BUTTONS ? ""
+                        : " (" + state.model().numButtons() + " buttons)"), state.step(), totalSteps, t.batchSize(), t.sequenceLength(), t.seed(),
                 t.learningRate(), t.warmupSteps(), t.schedule().name().toLowerCase(Locale.ROOT),
                 t.sampling().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 t.shards() == 1 ? "whole batches" : t.shards() + " shards side by side");

@@ -270,7 +270,7 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Scores on the validation windows; keeps the best parameters by reconstruction loss. */
     private Scores validate(NetEvaluator evaluator) throws IOException, InterruptedException {
-        Scores scores = new Scores();
+        Scores scores = new Scores(net.config().numButtons());
         if (sharded != null) { // the windows spread over the shards' replicas, added up in order
             for (NetEvaluator.Evaluated e : sharded.map(validation, (replica, b) -> new NetEvaluator(replica, manager).evaluate(b))) {
                 scores.add(e);

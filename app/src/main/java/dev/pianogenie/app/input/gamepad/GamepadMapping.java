@@ -25,7 +25,7 @@ public record GamepadMapping(List<String> buttons, String pedal) {
 
     public GamepadMapping {
         buttons = List.copyOf(buttons);
-        if (buttons.size() != Keys.NUM_BUTTONS || new HashSet<>(buttons).size() != Keys.NUM_BUTTONS) {
+        if (buttons.size() != Keys.DEFAULT_BUTTONS || new HashSet<>(buttons).size() != Keys.DEFAULT_BUTTONS) {
             throw new IllegalArgumentException("a gamepad mapping needs 8 different buttons, got " + buttons);
         }
         if (pedal != null && buttons.contains(pedal)) {
@@ -52,14 +52,14 @@ public record GamepadMapping(List<String> buttons, String pedal) {
         String pedal = null;
         for (Component comp : c.getComponents()) {
             if (comp.getIdentifier() instanceof Component.Identifier.Button && !comp.isAnalog()) {
-                if (generic.size() < Keys.NUM_BUTTONS) {
+                if (generic.size() < Keys.DEFAULT_BUTTONS) {
                     generic.add(comp.getName());
                 } else if (pedal == null) {
                     pedal = comp.getName();
                 }
             }
         }
-        if (generic.size() < Keys.NUM_BUTTONS) {
+        if (generic.size() < Keys.DEFAULT_BUTTONS) {
             throw new IllegalArgumentException(c.getName() + " has only " + generic.size() + " buttons; 8 are needed");
         }
         return new GamepadMapping(generic, pedal);

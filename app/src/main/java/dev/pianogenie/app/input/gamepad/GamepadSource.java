@@ -137,7 +137,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         if (all.isEmpty()) {
             return "JInput sees no game controller at all";
         }
-        return "JInput sees " + String.join(", ", all) + " (a gamepad needs at least " + Keys.NUM_BUTTONS + " buttons)";
+        return "JInput sees " + String.join(", ", all) + " (a gamepad needs at least " + Keys.DEFAULT_BUTTONS + " buttons)";
     }
 
     /** Whether a pad is connected now and has answered a poll (one that is listed but fails is not). */
@@ -191,7 +191,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     private Controller find(ControllerEnvironment env, Controller skip) {
         Controller stick = null;
         for (Controller c : env.getControllers()) {
-            if (c == skip || digitalButtons(c) < Keys.NUM_BUTTONS) {
+            if (c == skip || digitalButtons(c) < Keys.DEFAULT_BUTTONS) {
                 continue; // a mouse, a wheel, a pedal box: not 8 buttons
             }
             Controller.Type t = c.getType();
@@ -342,7 +342,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
 
     @Override
     public int learnSteps() {
-        return Keys.NUM_BUTTONS + 1;
+        return Keys.DEFAULT_BUTTONS + 1;
     }
 
     @Override
@@ -361,7 +361,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
      */
     public void learn(boolean withPedal, IntConsumer progress, Consumer<GamepadMapping> done) {
         List<String> names = new ArrayList<>();
-        int steps = Keys.NUM_BUTTONS + (withPedal ? 1 : 0);
+        int steps = Keys.DEFAULT_BUTTONS + (withPedal ? 1 : 0);
         learner = comp -> {
             if (names.contains(comp.getName())) {
                 return;
@@ -369,7 +369,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
             names.add(comp.getName());
             progress.accept(names.size());
             if (names.size() == steps) {
-                GamepadMapping m = new GamepadMapping(names.subList(0, Keys.NUM_BUTTONS), withPedal ? names.get(Keys.NUM_BUTTONS) : null);
+                GamepadMapping m = new GamepadMapping(names.subList(0, Keys.DEFAULT_BUTTONS), withPedal ? names.get(Keys.DEFAULT_BUTTONS) : null);
                 Controller c = controller;
                 try {
                     if (c != null) {

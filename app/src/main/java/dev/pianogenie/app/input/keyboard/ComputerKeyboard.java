@@ -14,10 +14,21 @@ import java.util.Set;
 public final class ComputerKeyboard implements ButtonSource {
     private final Set<String> down = new HashSet<>();
     private volatile ButtonListener listener;
+    private volatile KeyboardLayout layout = KeyboardLayout.DEFAULT;
 
     @Override
     public String name() {
         return "computer keyboard";
+    }
+
+    /** The model's count: keys beyond it do nothing (they are not consumed). */
+    @Override
+    public synchronized void useButtons(int numButtons) {
+        layout = KeyboardLayout.forButtons(numButtons);
+    }
+
+    public KeyboardLayout layout() {
+        return layout;
     }
 
     @Override
@@ -27,7 +38,7 @@ public final class ComputerKeyboard implements ButtonSource {
 
     /** A key went down; returns whether it means something (so the UI can consume it). */
     public synchronized boolean keyDown(String key, long nanos) {
-        var action = KeyboardLayout.action(key);
+        var action = layout.action(key);
         if (action.isEmpty()) {
             return false;
         }
@@ -48,7 +59,7 @@ public final class ComputerKeyboard implements ButtonSource {
 
     /** A key came up. */
     public synchronized boolean keyUp(String key, long nanos) {
-        var action = KeyboardLayout.action(key);
+        var action = layout.action(key);
         if (action.isEmpty()) {
             return false;
         }

@@ -57,6 +57,11 @@ public final class TerminalKeyboard implements ButtonSource {
     }
 
     @Override
+    public void useButtons(int numButtons) {
+        keys.useButtons(numButtons);
+    }
+
+    @Override
     public void start(ButtonListener listener) throws ControllerException {
         try {
             tty = Files.newInputStream(Path.of("/dev/tty"));
@@ -126,7 +131,7 @@ public final class TerminalKeyboard implements ButtonSource {
         }
         int k = Character.toLowerCase(c);
         String key = String.valueOf((char) k);
-        if (KeyboardLayout.action(key).isEmpty()) {
+        if (keys.layout().action(key).isEmpty()) {
             return;
         }
         long previous = lastTyped[k];
@@ -149,7 +154,7 @@ public final class TerminalKeyboard implements ButtonSource {
         if (sounding[k]) {
             keys.keyUp(key, nanos); // pressed again: the first note ends here
         }
-        sounding[k] = keys.keyDown(key, nanos) && KeyboardLayout.action(key).get().kind() == KeyboardLayout.Action.Kind.BUTTON;
+        sounding[k] = keys.keyDown(key, nanos) && keys.layout().action(key).get().kind() == KeyboardLayout.Action.Kind.BUTTON;
         if (!sounding[k]) {
             keys.keyUp(key, nanos); // reset keys: nothing to hold
         }

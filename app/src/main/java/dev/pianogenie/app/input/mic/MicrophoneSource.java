@@ -27,6 +27,14 @@ public final class MicrophoneSource implements ButtonSource {
         return "microphone";
     }
 
+    /** The model's count: the sung range folds into it. */
+    private volatile int buttons = dev.pianogenie.model.Keys.DEFAULT_BUTTONS;
+
+    @Override
+    public void useButtons(int numButtons) {
+        buttons = numButtons;
+    }
+
     @Override
     public void start(ButtonListener listener) throws ControllerException {
         try {
@@ -40,7 +48,7 @@ public final class MicrophoneSource implements ButtonSource {
                     Boolean.getBoolean("genie.debug") ? e : null);
         }
         long start = System.nanoTime();
-        attach(dispatcher, new SungContour(listener, true), start);
+        attach(dispatcher, new SungContour(listener, true, buttons), start);
         Thread t = new Thread(dispatcher, "microphone");
         t.setDaemon(true);
         t.start();

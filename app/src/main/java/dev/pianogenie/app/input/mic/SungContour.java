@@ -34,6 +34,7 @@ public final class SungContour {
     private int offFrames;
     private int button = -1;
     private final boolean loudnessAsDynamics;
+    private final int buttons;
     private double candidateLevelSum;
     private int lastDynamics = -1;
     /** The loudest level mapped (to ff): singing full voice into a laptop microphone reaches about this. */
@@ -48,8 +49,14 @@ public final class SungContour {
 
     /** @param loudnessAsDynamics whether how loud a note is sung sets the dynamics of the note it plays */
     public SungContour(ButtonListener out, boolean loudnessAsDynamics) {
+        this(out, loudnessAsDynamics, Keys.DEFAULT_BUTTONS);
+    }
+
+    /** @param buttons the model's button count: the sung range folds into that many */
+    public SungContour(ButtonListener out, boolean loudnessAsDynamics, int buttons) {
         this.out = out;
         this.loudnessAsDynamics = loudnessAsDynamics;
+        this.buttons = Keys.checkButtonCount(buttons);
     }
 
     /** The dynamics level (pp 32 … ff 112, linear in dB) of a note sung at {@code levelDbfs}. */
@@ -140,7 +147,7 @@ public final class SungContour {
             lo = centre - MIN_RANGE_SEMITONES / 2;
             hi = centre + MIN_RANGE_SEMITONES / 2;
         }
-        int b = (int) Math.floor((semis - lo) / (hi - lo) * Keys.NUM_BUTTONS);
-        return Math.max(0, Math.min(Keys.NUM_BUTTONS - 1, b));
+        int b = (int) Math.floor((semis - lo) / (hi - lo) * buttons);
+        return Math.max(0, Math.min(buttons - 1, b));
     }
 }

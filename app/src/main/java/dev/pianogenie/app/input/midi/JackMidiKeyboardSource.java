@@ -48,6 +48,11 @@ public final class JackMidiKeyboardSource implements ButtonSource, LearnsButtons
     }
 
     @Override
+    public void useButtons(int numButtons) {
+        keys.useButtons(numButtons);
+    }
+
+    @Override
     public void start(ButtonListener l) throws ControllerException {
         keys.listenTo(l);
         String note = "";

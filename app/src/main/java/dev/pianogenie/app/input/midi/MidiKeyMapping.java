@@ -9,9 +9,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Which keys of a MIDI keyboard press which of the 8 buttons. Two kinds:
+ * Which keys of a MIDI keyboard press which of the model's buttons (8 for both published models; the model's count
+ * comes in through {@link #withButtons}, it is not saved: the same keyboard plays every model). Three kinds:
  * <ul>
- *   <li><b>zones</b> (the default): every key plays — the range {@code low..high} is cut left to right into 8 equal
+ *   <li><b>zones</b> (the default): every key plays — the range {@code low..high} is cut left to right into n equal
  *   zones, so the contour a player plays is the contour the genie follows; keys below or above the range play the
  *   first or last button. Any keyboard size (25, 49, 61, 88 keys): learnt by pressing its lowest and highest key,
  *   or given ({@code midi:NAME@LOW-HIGH}). Without either, C3..C5 (a 25-key keyboard's range).</li>
@@ -47,19 +48,26 @@ public final class MidiKeyMapping {
     private final int high;
     /** Rows: the notes from one row to the next; 0 otherwise. */
     private final int rowStep;
+    /** Zones and rows: how many buttons the keys fold into (the model's count). */
+    private final int buttons;
 
     private MidiKeyMapping(int[] pitches) {
-        if (pitches.length != Keys.NUM_BUTTONS || Arrays.stream(pitches).distinct().count() != Keys.NUM_BUTTONS) {
+        if (pitches.length != Keys.DEFAULT_BUTTONS || Arrays.stream(pitches).distinct().count() != Keys.DEFAULT_BUTTONS) {
             throw new IllegalArgumentException("a mapping needs 8 different keys, got " + Arrays.toString(pitches));
         }
         this.pitchOfButton = pitches.clone();
         this.low = -1;
         this.high = -1;
         this.rowStep = 0;
+        this.buttons = Keys.DEFAULT_BUTTONS;
     }
 
     private MidiKeyMapping(int low, int high, int rowStep) {
-        if (low < 0 || high > Midi.MAX_DATA || high - low + 1 < Keys.NUM_BUTTONS) {
+        this(low, high, rowStep, Keys.DEFAULT_BUTTONS);
+    }
+
+    private MidiKeyMapping(int low, int high, int rowStep, int buttons) {
+        if (low < 0 || high > Midi.MAX_DATA || high - low + 1 < Keys.DEFAULT_BUTTONS) {
             throw new IllegalArgumentException((rowStep > 0 ? "a row needs at least 8 pads" : "zones need a range of at least 8 keys")
                     + " within MIDI notes 0..127, got " + low + ".." + high);
         }
@@ -71,6 +79,20 @@ public final class MidiKeyMapping {
         this.low = low;
         this.high = high;
         this.rowStep = rowStep;
+        this.buttons = Keys.checkButtonCount(buttons);
+    }
+
+    /**
+     * The same keys folded into {@code n} buttons (zones and rows: n equal zones). Chosen keys stay the 8 learnt
+     * ones: with fewer buttons the performer ignores those beyond the model's count; with more, only 8 play.
+     */
+    public MidiKeyMapping withButtons(int n) {
+        return pitchOfButton != null || n == buttons ? this : new MidiKeyMapping(low, high, rowStep, n);
+    }
+
+    /** How many buttons the keys fold into (chosen keys: 8). */
+    public int buttons() {
+        return buttons;
     }
 
     /** 8 consecutive white keys from {@code base} (which must be a white key). */
@@ -81,7 +103,7 @@ public final class MidiKeyMapping {
             throw new IllegalArgumentException("the base note must be a white key from 0 to 113, was " + base
                     + " (" + Keys.pitchName(base) + ")");
         }
-        int[] p = new int[Keys.NUM_BUTTONS];
+        int[] p = new int[Keys.DEFAULT_BUTTONS];
         int octave = base - pc;
         for (int b = 0; b < p.length; b++) {
             int i = start + b;
@@ -160,11 +182,11 @@ public final class MidiKeyMapping {
     public int button(int pitch) {
         if (rowStep > 0) {
             int column = pitch < low ? -1 : (pitch - low) % rowStep;
-            return column < 0 || column > high - low ? -1 : column * Keys.NUM_BUTTONS / (high - low + 1);
+            return column < 0 || column > high - low ? -1 : column * buttons / (high - low + 1);
         }
         if (pitchOfButton == null) {
             int p = Math.max(low, Math.min(high, pitch));
-            return (p - low) * Keys.NUM_BUTTONS / (high - low + 1);
+            return (p - low) * buttons / (high - low + 1);
         }
         for (int b = 0; b < pitchOfButton.length; b++) {
             if (pitchOfButton[b] == pitch) {
@@ -179,7 +201,8 @@ public final class MidiKeyMapping {
         if (pitchOfButton != null) {
             return pitchOfButton.clone();
         }
-        int[] first = new int[Keys.NUM_BUTTONS];
+        int[] first = new int[buttons];
+        Arrays.fill(first, -1); // a range narrower than the buttons leaves some without a key
         for (int p = high; p >= low; p--) {
             first[button(p)] = p;
         }
@@ -205,14 +228,14 @@ public final class MidiKeyMapping {
         StringBuilder sb = new StringBuilder();
         if (rowStep > 0) {
             return "pad rows: " + (high - low + 1) + " pads a row, one row every " + rowStep + " notes from "
-                    + Keys.pitchName(low) + " (" + low + "); each row plays buttons 1–8 left to right";
+                    + Keys.pitchName(low) + " (" + low + "); each row plays buttons 1–" + buttons + " left to right";
         }
         if (isZones()) {
             sb.append("every key, ").append(Keys.pitchName(low)).append("..").append(Keys.pitchName(high))
-                    .append(" in ").append(Keys.NUM_BUTTONS).append(" zones from");
+                    .append(" in ").append(buttons).append(" zones from");
         }
         for (int p : pitches()) {
-            sb.append(sb.length() == 0 ? "" : " ").append(Keys.pitchName(p));
+            sb.append(sb.length() == 0 ? "" : " ").append(p < 0 ? "-" : Keys.pitchName(p));
         }
         return sb.toString();
     }

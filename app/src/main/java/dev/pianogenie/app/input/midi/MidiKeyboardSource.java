@@ -33,6 +33,8 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     private final String deviceName;
     private final Optional<MidiKeyMapping> given;
     private volatile MidiKeyMapping mapping;
+    /** The model's button count: zones and rows fold into it. */
+    private volatile int buttons = Keys.DEFAULT_BUTTONS;
     private volatile int[] learning; // pitches learnt so far, while learning
     private volatile IntConsumer learnProgress = n -> { };
     private volatile Consumer<String> learnDone = d -> { };
@@ -40,7 +42,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     private boolean pedalDown; // MIDI input thread only
     /** MIDI input thread only: the button each key down is holding (-1: none), and how many keys hold each button. */
     private final int[] buttonOfKey = new int[Midi.MAX_DATA + 1];
-    private final int[] keysHolding = new int[Keys.NUM_BUTTONS];
+    private final int[] keysHolding = new int[Keys.MAX_BUTTONS]; // any model's buttons
     private MidiDevice device;
     private Transmitter transmitter;
     private ButtonListener listener;
@@ -68,7 +70,13 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     }
 
     public void setMapping(MidiKeyMapping m) {
-        this.mapping = m;
+        this.mapping = m.withButtons(buttons);
+    }
+
+    @Override
+    public void useButtons(int numButtons) {
+        buttons = numButtons;
+        mapping = mapping.withButtons(numButtons);
     }
 
     /** Who hears about learning when another input (JACK's) feeds {@link #handle}. */
@@ -93,7 +101,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
             try {
                 Optional<MidiKeyMapping> saved = MidiKeyMapping.saved(device.getDeviceInfo().getName());
                 if (saved.isPresent()) {
-                    mapping = saved.get();
+                    mapping = saved.get().withButtons(buttons);
                     note = " (learnt)";
                 }
             } catch (IOException e) {
@@ -175,7 +183,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     @Override
     public int learnSteps() {
         return switch (learnKind) {
-            case KEYS -> Keys.NUM_BUTTONS;
+            case KEYS -> Keys.DEFAULT_BUTTONS;
             case ZONES -> 2;
             case ROWS -> 3;
         };
@@ -200,7 +208,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         int[] more = Arrays.copyOf(so, so.length + 1);
         more[so.length] = pitch;
         MidiKeyMapping.Kind kind = learnKind;
-        if (kind != MidiKeyMapping.Kind.KEYS && more.length == 2 && Math.abs(more[0] - more[1]) + 1 < Keys.NUM_BUTTONS) {
+        if (kind != MidiKeyMapping.Kind.KEYS && more.length == 2 && Math.abs(more[0] - more[1]) + 1 < Keys.DEFAULT_BUTTONS) {
             return; // too narrow a range for 8 zones, or a row's right end left of its left end: wait for another key
         }
         if (kind == MidiKeyMapping.Kind.ROWS && more.length == 2 && more[1] < more[0]) {
@@ -219,7 +227,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
             case ZONES -> MidiKeyMapping.zones(more[0], more[1]);
             case ROWS -> MidiKeyMapping.rows(more[0], more[1], more[2]);
         };
-        mapping = m;
+        mapping = m.withButtons(buttons);
         learning = null;
         try {
             m.save(device != null ? device.getDeviceInfo().getName() : deviceName); // a JACK port: its name

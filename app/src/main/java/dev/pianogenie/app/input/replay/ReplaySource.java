@@ -24,6 +24,8 @@ public final class ReplaySource implements ButtonSource {
     private final Object delivering = new Object();
     private Thread thread;
     private volatile boolean stopped;
+    /** The model's buttons: a take of another count is refused (its buttons would mean other notes, or none). */
+    private int modelButtons = dev.pianogenie.model.Keys.DEFAULT_BUTTONS;
 
     public ReplaySource(Path file, boolean realTime, Runnable onFinished) {
         this.file = file;
@@ -37,7 +39,17 @@ public final class ReplaySource implements ButtonSource {
     }
 
     @Override
+    public void useButtons(int numButtons) {
+        modelButtons = numButtons;
+    }
+
+    @Override
     public void start(ButtonListener listener) throws ControllerException {
+        int recorded = SessionFile.readHeader(file).map(SessionHeader::numButtons).orElse(dev.pianogenie.model.Keys.DEFAULT_BUTTONS);
+        if (recorded != modelButtons) {
+            throw new ControllerException("cannot replay " + file + ": the take was played with " + recorded
+                    + " buttons, the model has " + modelButtons + " (replay it with a model of " + recorded + " buttons, --model DIR)");
+        }
         List<ButtonEvent> events = SessionFile.read(file);
         thread = new Thread(() -> play(events, listener), "replay");
         thread.setDaemon(true);

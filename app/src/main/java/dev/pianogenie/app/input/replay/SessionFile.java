@@ -103,6 +103,7 @@ public final class SessionFile {
         h.velocity().ifPresent(v -> j.put("velocity", v));
         h.dynamics().ifPresent(d -> j.put("dynamics", d));
         h.keyVelocity().ifPresent(k -> j.put("key_velocity", k));
+        h.buttons().ifPresent(b -> j.put("buttons", b));
         try {
             return JSON.writeValueAsString(j);
         } catch (JsonProcessingException e) {
@@ -212,8 +213,10 @@ public final class SessionFile {
                 int button = -1;
                 if (kind == ButtonEvent.Kind.PRESS || kind == ButtonEvent.Kind.RELEASE) {
                     button = (int) longField(file, n, j, "button");
-                    if (button < 0 || button > 7) {
-                        throw bad(file, n, "\"button\" must be 0..7, was " + button);
+                    int count = header.map(SessionHeader::numButtons).orElse(Keys.DEFAULT_BUTTONS);
+                    if (button < 0 || button >= count) {
+                        throw bad(file, n, "\"button\" must be 0.." + (count - 1) + " (a take of " + count + " buttons), was "
+                                + button);
                     }
                 }
                 int velocity = ButtonEvent.NO_VELOCITY;
@@ -291,10 +294,18 @@ public final class SessionFile {
         } catch (IllegalArgumentException e) {
             throw bad(file, n, "\"key_velocity\" must be " + KeyVelocity.HELP + ", was \"" + keyVelocity.get() + "\"");
         }
+        OptionalInt buttons = OptionalInt.empty();
+        if (j.hasNonNull("buttons")) {
+            long b = longField(file, n, j, "buttons");
+            if (b < Keys.MIN_BUTTONS || b > Keys.MAX_BUTTONS) {
+                throw bad(file, n, "\"buttons\" must be " + Keys.MIN_BUTTONS + ".." + Keys.MAX_BUTTONS + ", was " + b);
+            }
+            buttons = OptionalInt.of((int) b);
+        }
         return new SessionHeader(text(file, n, j, "model").orElse("(unnamed model)"), folder, text(file, n, j, "model_id"),
                 engine, t, scale, range,
                 j.hasNonNull("seed") ? OptionalLong.of(longField(file, n, j, "seed")) : OptionalLong.empty(), velocity,
-                dynamics, keyVelocity);
+                dynamics, keyVelocity, buttons);
     }
 
     /** A level 1..127 ({@code "dynamics"}); one line naming the field if it is missing or out of range. */

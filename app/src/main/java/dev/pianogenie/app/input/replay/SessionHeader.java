@@ -1,5 +1,6 @@
 package dev.pianogenie.app.input.replay;
 
+import dev.pianogenie.model.Keys;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -10,12 +11,21 @@ import java.util.OptionalLong;
  * What reproduces a take, written as the first line of its session file: the model (name, folder and a
  * fingerprint of its weights), the engine, temperature, allowed keys ({@code --scale} / {@code --range}
  * syntax), the seed, and how loud it starts: the fixed velocity (if one was set), the dynamics and what a MIDI
- * keyboard's velocity did ({@code play} / {@code dynamics}). Every field is optional when read (older files have no
- * header; a format-1 header's velocity was the velocity every press without one was played at).
+ * keyboard's velocity did ({@code play} / {@code dynamics}), and the model's button count. Every field is optional when
+ * read (older files have no header; a format-1 header's velocity was the velocity every press without one was played
+ * at; a header without {@code buttons} is from before models had another count: 8).
  */
 public record SessionHeader(String modelName, Optional<Path> modelFolder, Optional<String> modelId, Optional<String> engine,
         OptionalDouble temperature, Optional<String> scale, Optional<String> range, OptionalLong seed, OptionalInt velocity,
-        OptionalInt dynamics, Optional<String> keyVelocity) {
+        OptionalInt dynamics, Optional<String> keyVelocity, OptionalInt buttons) {
+
+    /** A header without the button count (a file from before it: 8 buttons). */
+    public SessionHeader(String modelName, Optional<Path> modelFolder, Optional<String> modelId, Optional<String> engine,
+            OptionalDouble temperature, Optional<String> scale, Optional<String> range, OptionalLong seed, OptionalInt velocity,
+            OptionalInt dynamics, Optional<String> keyVelocity) {
+        this(modelName, modelFolder, modelId, engine, temperature, scale, range, seed, velocity, dynamics, keyVelocity,
+                OptionalInt.empty());
+    }
 
     /** A header without dynamics (as format 1 wrote them). */
     public SessionHeader(String modelName, Optional<Path> modelFolder, Optional<String> modelId, Optional<String> engine,
@@ -25,7 +35,12 @@ public record SessionHeader(String modelName, Optional<Path> modelFolder, Option
 
     public SessionHeader withFolder(Path folder) {
         return new SessionHeader(modelName, Optional.of(folder), modelId, engine, temperature, scale, range, seed, velocity,
-                dynamics, keyVelocity);
+                dynamics, keyVelocity, buttons);
+    }
+
+    /** The buttons of the model the take was played with (8 when the file does not say: it is older than other counts). */
+    public int numButtons() {
+        return buttons.orElse(Keys.DEFAULT_BUTTONS);
     }
 
     /**

@@ -71,7 +71,7 @@ class SessionFileTest {
             {"{\"t_ns\": 5, \"kind\": \"smash\", \"button\": 1}", "line 2: unknown kind \"smash\" (expected press, release"},
             {"{\"t_ns\": 5, \"button\": 1}", "line 2: \"kind\" is missing"},
             {"{\"t_ns\": \"soon\", \"kind\": \"press\", \"button\": 1}", "line 2: \"t_ns\" must be a whole number, was \"soon\""},
-            {"{\"t_ns\": 5, \"kind\": \"press\", \"button\": 9}", "line 2: \"button\" must be 0..7, was 9"},
+            {"{\"t_ns\": 5, \"kind\": \"press\", \"button\": 9}", "line 2: \"button\" must be 0..7 (a take of 8 buttons), was 9"},
             {"{\"t_ns\": 5, \"kind\": \"press\"}", "line 2: \"button\" is missing"},
             {"{\"t_ns\": 5, \"kind\": \"press\", \"button\": 2, \"velocity\": 300}", "line 2: \"velocity\" must be 1..127, was 300"},
             {"{\"t_ns\": -5, \"kind\": \"reset\"}", "line 2: \"t_ns\" is negative"},
