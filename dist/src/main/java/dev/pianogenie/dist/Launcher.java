@@ -25,13 +25,13 @@ public final class Launcher {
     /** 256 frames at 48 kHz: 5.3 ms, PipeWire's quantum for our stream when the user set none. */
     static final String PIPEWIRE_LATENCY_VALUE = "256/48000";
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         systemPropertiesFrom(System.getenv("GENIE_JAVA_OPTS"), System.getProperties());
         // first: a user without a passwd entry has user.home "?" (caches in a folder "?" here)
-        UserDirs.repairHome(System.getProperties(), System.getenv()).ifPresent(line -> System.err.println("genie: " + line));
+        UserDirs.repairHome(System.getProperties(), System.getenv())
+                .ifPresent(line -> System.err.println("genie: " + line));
         keepLibrariesInUserDirs(System.getProperties(), UserDirs.current());
         TensorFlowLog.warningsAndErrorsOnly();
         pipewireQuantum();
@@ -54,7 +54,9 @@ public final class Launcher {
      * user set is kept.
      */
     static void pipewireQuantum() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("windows")) {
+        if (!System.getProperty("os.name", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("windows")) {
             TensorFlowLog.setIfUnset(PIPEWIRE_LATENCY, PIPEWIRE_LATENCY_VALUE);
         }
     }
@@ -62,7 +64,8 @@ public final class Launcher {
     /** {@code train}, {@code eval} and {@code bench train} belong to the training module. */
     static boolean isTraining(String[] args) {
         String first = args.length > 0 ? args[0] : "";
-        return first.equals("train") || first.equals("eval")
+        return first.equals("train")
+                || first.equals("eval")
                 || (first.equals("bench") && args.length > 1 && args[1].equals("train"));
     }
 
@@ -88,8 +91,8 @@ public final class Launcher {
         Path proc = Path.of("/proc/self/cmdline");
         if (Files.isReadable(proc)) {
             try {
-                List<String> command = new ArrayList<>(List.of(
-                        new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).split("\0")));
+                List<String> command = new ArrayList<>(
+                        List.of(new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).split("\0")));
                 if (!command.isEmpty() && !command.get(0).isEmpty()) {
                     self.command().ifPresent(exe -> command.set(0, exe));
                     return Optional.of(command);
@@ -127,16 +130,19 @@ public final class Launcher {
                     + "); training in this process, slower");
             return OptionalInt.empty();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (child.isAlive()) {
-                child.destroy(); // SIGTERM: the run checkpoints and stops
-                try {
-                    child.waitFor();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "stop-training-child"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            if (child.isAlive()) {
+                                child.destroy(); // SIGTERM: the run checkpoints and stops
+                                try {
+                                    child.waitFor();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                        },
+                        "stop-training-child"));
         while (true) {
             try {
                 return OptionalInt.of(child.waitFor());
@@ -159,7 +165,8 @@ public final class Launcher {
         for (String option : options.trim().split("\\s+")) {
             if (option.startsWith("-D") && option.length() > 2) {
                 int eq = option.indexOf('=');
-                system.setProperty(eq < 0 ? option.substring(2) : option.substring(2, eq), eq < 0 ? "" : option.substring(eq + 1));
+                system.setProperty(
+                        eq < 0 ? option.substring(2) : option.substring(2, eq), eq < 0 ? "" : option.substring(eq + 1));
             }
         }
     }
@@ -171,7 +178,8 @@ public final class Launcher {
      */
     static void keepLibrariesInUserDirs(Properties system, UserDirs dirs) {
         system.putIfAbsent("javafx.cachedir", dirs.cache().resolve("openjfx").toString());
-        system.putIfAbsent("org.bytedeco.javacpp.cachedir", dirs.cache().resolve("javacpp").toString());
+        system.putIfAbsent(
+                "org.bytedeco.javacpp.cachedir", dirs.cache().resolve("javacpp").toString());
         system.putIfAbsent("java.util.prefs.userRoot", dirs.config().toString());
     }
 }

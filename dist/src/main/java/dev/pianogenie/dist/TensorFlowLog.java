@@ -14,8 +14,7 @@ final class TensorFlowLog {
     static final String VARIABLE = "TF_CPP_MIN_LOG_LEVEL";
     static final String WARNINGS = "2";
 
-    private TensorFlowLog() {
-    }
+    private TensorFlowLog() {}
 
     interface LibC extends Library {
         int setenv(String name, String value, int overwrite);
@@ -25,7 +24,8 @@ final class TensorFlowLog {
 
     /** Unless the user chose a level: warnings and errors only. Best effort: a failure only leaves the info lines. */
     static void warningsAndErrorsOnly() {
-        if (System.getenv(VARIABLE) != null || System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("windows")) {
+        if (System.getenv(VARIABLE) != null
+                || System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("windows")) {
             return;
         }
         setIfUnset(VARIABLE, WARNINGS);

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LauncherTest {
     @Test
@@ -58,8 +58,10 @@ class LauncherTest {
 
     @Test
     void noRelaunchWhenTheSettingsAreThereOrAfterOne() {
-        assertTrue(Launcher.relaunchCommand(NativeEnvironment.completed(Map.of())).isEmpty());
-        assertTrue(Launcher.relaunchCommand(Map.of("PIANO_GENIE_RELAUNCHED", "1")).isEmpty());
+        assertTrue(
+                Launcher.relaunchCommand(NativeEnvironment.completed(Map.of())).isEmpty());
+        assertTrue(
+                Launcher.relaunchCommand(Map.of("PIANO_GENIE_RELAUNCHED", "1")).isEmpty());
         List<String> self = Launcher.relaunchCommand(Map.of()).orElseThrow();
         assertTrue(self.get(0).endsWith("java"), "this JVM's own command line: " + self);
         assertEquals(ProcessHandle.current().info().command().orElseThrow(), self.get(0));
@@ -73,13 +75,26 @@ class LauncherTest {
     void benchTrainStartedWithoutTheSettingsRunsWithThem(@TempDir Path tmp) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // a class path past 4 KB, as a deep checkout gives ./genie: the JDK's ProcessHandle loses the arguments then
-        String classPath = System.getProperty("java.class.path") + ":" + tmp.resolve("x".repeat(200)).toString().repeat(1)
-                + (":" + tmp.resolve("y".repeat(100))).repeat(40);
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", classPath,
-                "-Duser.home=" + tmp, "-Dai.djl.offline=true",
-                "-Dpianogenie.cache=" + System.getProperty("pianogenie.cache"),
-                Launcher.class.getName(), "bench", "train", "--steps", "1", "--warmup", "0", "--batch", "2")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile());
+        String classPath = System.getProperty("java.class.path") + ":"
+                + tmp.resolve("x".repeat(200)).toString().repeat(1) + (":" + tmp.resolve("y".repeat(100))).repeat(40);
+        ProcessBuilder pb = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        classPath,
+                        "-Duser.home=" + tmp,
+                        "-Dai.djl.offline=true",
+                        "-Dpianogenie.cache=" + System.getProperty("pianogenie.cache"),
+                        Launcher.class.getName(),
+                        "bench",
+                        "train",
+                        "--steps",
+                        "1",
+                        "--warmup",
+                        "0",
+                        "--batch",
+                        "2")
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("out.txt").toFile());
         Map<String, String> env = new HashMap<>(pb.environment());
         NativeEnvironment.SETTINGS.keySet().forEach(env::remove);
         pb.environment().clear();

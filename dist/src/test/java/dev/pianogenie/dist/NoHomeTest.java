@@ -20,12 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 class NoHomeTest {
 
     static Process genie(Path cwd, Path tmp, boolean withHome, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED", "-Xmx512m",
-                "-Duser.home=?", "-Djava.io.tmpdir=" + tmp)); // what the JVM sets when getpwuid finds no entry
+        List<String> cmd = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--add-exports",
+                "java.desktop/com.sun.media.sound=ALL-UNNAMED",
+                "-Xmx512m",
+                "-Duser.home=?",
+                "-Djava.io.tmpdir=" + tmp)); // what the JVM sets when getpwuid finds no entry
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(cwd.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(cwd.resolve("log.txt").toFile());
         pb.environment().remove("HOME");
         pb.environment().remove("XDG_CACHE_HOME");
@@ -44,10 +50,19 @@ class NoHomeTest {
         Path mid = dir.resolve("in.mid");
         javax.sound.midi.Sequence seq = new javax.sound.midi.Sequence(javax.sound.midi.Sequence.PPQ, 480);
         javax.sound.midi.Track track = seq.createTrack();
-        track.add(new javax.sound.midi.MidiEvent(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, 60, 90), 0));
-        track.add(new javax.sound.midi.MidiEvent(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_OFF, 0, 60, 0), 480));
+        track.add(new javax.sound.midi.MidiEvent(
+                new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, 60, 90), 0));
+        track.add(new javax.sound.midi.MidiEvent(
+                new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_OFF, 0, 60, 0), 480));
         javax.sound.midi.MidiSystem.write(seq, 1, mid.toFile());
-        Process p = genie(cwd, tmp, false, "render", mid.toString(), "--out", dir.resolve("out.wav").toString());
+        Process p = genie(
+                cwd,
+                tmp,
+                false,
+                "render",
+                mid.toString(),
+                "--out",
+                dir.resolve("out.wav").toString());
         assertTrue(p.waitFor(300, TimeUnit.SECONDS));
         String log = Files.readString(cwd.resolve("log.txt"), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), log);
@@ -57,7 +72,14 @@ class NoHomeTest {
 
         // with HOME set (and usable) that is the home, silently
         Path home = Files.createDirectories(tmp.resolve("home"));
-        Process q = genie(cwd, tmp, true, "render", mid.toString(), "--out", dir.resolve("out2.wav").toString());
+        Process q = genie(
+                cwd,
+                tmp,
+                true,
+                "render",
+                mid.toString(),
+                "--out",
+                dir.resolve("out2.wav").toString());
         assertTrue(q.waitFor(300, TimeUnit.SECONDS));
         String log2 = Files.readString(cwd.resolve("log.txt"), StandardCharsets.UTF_8);
         assertEquals(0, q.exitValue(), log2);

@@ -15,6 +15,9 @@ class PipeWireQuantumTest {
         assertEquals(before != null ? before : "256/48000", TensorFlowLog.libc().getenv(Launcher.PIPEWIRE_LATENCY));
         TensorFlowLog.libc().setenv(Launcher.PIPEWIRE_LATENCY, "128/48000", 1);
         Launcher.pipewireQuantum();
-        assertEquals("128/48000", TensorFlowLog.libc().getenv(Launcher.PIPEWIRE_LATENCY), "a value already set is the user's");
+        assertEquals(
+                "128/48000",
+                TensorFlowLog.libc().getenv(Launcher.PIPEWIRE_LATENCY),
+                "a value already set is the user's");
     }
 }

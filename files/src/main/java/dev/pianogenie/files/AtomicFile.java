@@ -40,13 +40,13 @@ public final class AtomicFile {
         void writeTo(FileChannel channel) throws IOException;
     }
 
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     /** The temporary files and folders being written now, with when each began (System.nanoTime). */
     private static final java.util.Map<Path, Long> WRITING = new java.util.concurrent.ConcurrentHashMap<>();
     /** At shutdown, how long a write begun before it may take to finish before its temporary file is removed. */
     static final long SHUTDOWN_GRACE_MILLIS = 1500;
+
     private static final String PID = Long.toString(ProcessHandle.current().pid());
 
     static {
@@ -64,7 +64,10 @@ public final class AtomicFile {
      */
     private static void abandonWrites() {
         long began = System.nanoTime();
-        List<Path> before = WRITING.entrySet().stream().filter(e -> e.getValue() < began).map(java.util.Map.Entry::getKey).toList();
+        List<Path> before = WRITING.entrySet().stream()
+                .filter(e -> e.getValue() < began)
+                .map(java.util.Map.Entry::getKey)
+                .toList();
         long end = began + SHUTDOWN_GRACE_MILLIS * 1_000_000L;
         while (before.stream().anyMatch(WRITING::containsKey) && System.nanoTime() < end) {
             try {
@@ -198,8 +201,8 @@ public final class AtomicFile {
             return;
         }
         if (sameFile(target, input)) {
-            throw new IllegalArgumentException(option + " " + target + " is " + what + " (" + input + "): writing it would"
-                    + " destroy it; give another name");
+            throw new IllegalArgumentException(option + " " + target + " is " + what + " (" + input
+                    + "): writing it would" + " destroy it; give another name");
         }
     }
 
@@ -235,7 +238,9 @@ public final class AtomicFile {
                 if (links == MAX_LINKS) {
                     throw new FileAccessException(target, "cannot be written: its symbolic links go round in a loop");
                 }
-                file = file.resolveSibling(Files.readSymbolicLink(file)).toAbsolutePath().normalize();
+                file = file.resolveSibling(Files.readSymbolicLink(file))
+                        .toAbsolutePath()
+                        .normalize();
             }
         } catch (FileAccessException e) {
             throw e;
@@ -246,8 +251,9 @@ public final class AtomicFile {
             throw new FileAccessException(target, "is a folder, not a file");
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new FileAccessException(target, "not a regular file (" + InputFile.specialKind(file) + "): it cannot be"
-                    + " replaced by one");
+            throw new FileAccessException(
+                    target,
+                    "not a regular file (" + InputFile.specialKind(file) + "): it cannot be" + " replaced by one");
         }
         return file;
     }
@@ -310,7 +316,8 @@ public final class AtomicFile {
             Path p = dir.resolve("." + name + "." + PID + "-" + random() + ".part");
             try {
                 // no attributes: the umask decides, as for any new file the user makes
-                Files.newByteChannel(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                Files.newByteChannel(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                        .close();
                 return p;
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 100) {

@@ -8,8 +8,7 @@ import java.nio.file.Path;
  * {@code $XDG_CACHE_HOME/piano-genie}, by default {@code ~/.cache/piano-genie}).
  */
 public final class Caches {
-    private Caches() {
-    }
+    private Caches() {}
 
     public static Path root() {
         String configured = System.getProperty("pianogenie.cache");

@@ -7,8 +7,7 @@ import java.nio.file.FileSystemException;
  * and the window alike: one line from an exception and its causes, and one wording for a mistyped command line.
  */
 public final class ErrorText {
-    private ErrorText() {
-    }
+    private ErrorText() {}
 
     /** The message of the exception and of each distinct cause, joined on one line (line breaks become spaces). */
     public static String describe(Throwable e) {
@@ -17,8 +16,9 @@ public final class ErrorText {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = message(t);
             // said already: the same words, or a file error's reason ("cannot be written: permission denied")
-            boolean said = previous != null && (previous.contains(m)
-                    || t instanceof FileSystemException f && previous.contains(InputFile.reason(f)));
+            boolean said = previous != null
+                    && (previous.contains(m)
+                            || t instanceof FileSystemException f && previous.contains(InputFile.reason(f)));
             if (!said) {
                 sb.append(sb.length() > 0 ? ": " : "").append(m);
             }
@@ -33,10 +33,12 @@ public final class ErrorText {
      */
     private static String message(Throwable t) {
         if (t instanceof OutOfMemoryError) {
-            return "out of memory (" + t.getMessage() + "): more for Java with GENIE_JAVA_OPTS=-Xmx8g, or a smaller input";
+            return "out of memory (" + t.getMessage()
+                    + "): more for Java with GENIE_JAVA_OPTS=-Xmx8g, or a smaller input";
         }
         if (t instanceof FileSystemException f && f.getFile() != null) {
-            return f.getFile() + (f.getOtherFile() == null ? "" : " → " + f.getOtherFile()) + ": " + InputFile.reason(f);
+            return f.getFile() + (f.getOtherFile() == null ? "" : " → " + f.getOtherFile()) + ": "
+                    + InputFile.reason(f);
         }
         return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
     }
@@ -49,7 +51,8 @@ public final class ErrorText {
      */
     public static String usage(String command, String problem, String suggestion) {
         String line = problem.replaceAll("\\s*\\R\\s*", " ").strip();
-        return command + ": " + line + (suggestion == null || suggestion.isBlank() ? "" : " (did you mean " + suggestion + "?)")
-                + " (try " + command + " --help)";
+        return command + ": " + line
+                + (suggestion == null || suggestion.isBlank() ? "" : " (did you mean " + suggestion + "?)") + " (try "
+                + command + " --help)";
     }
 }

@@ -19,8 +19,7 @@ import java.util.Locale;
  * folder", "no such file") rather than repeating the path.
  */
 public final class InputFile {
-    private InputFile() {
-    }
+    private InputFile() {}
 
     /**
      * The whole file, at most {@code maxBytes}.
@@ -29,7 +28,8 @@ public final class InputFile {
      */
     public static byte[] read(Path file, long maxBytes, String kind) throws FileAccessException {
         try (InputStream in = open(file, maxBytes, kind)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(size(file), 0) + 1, Math.min(maxBytes + 1, 1 << 20)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(
+                    (int) Math.min(Math.max(size(file), 0) + 1, Math.min(maxBytes + 1, 1 << 20)));
             in.transferTo(out);
             return out.toByteArray();
         } catch (FileAccessException e) {
@@ -94,7 +94,9 @@ public final class InputFile {
         }
         if (e instanceof FileSystemException f) { // its message is the bare path unless it has a reason
             String r = f.getReason();
-            return r == null || r.isEmpty() ? "cannot be accessed" : Character.toLowerCase(r.charAt(0)) + r.substring(1);
+            return r == null || r.isEmpty()
+                    ? "cannot be accessed"
+                    : Character.toLowerCase(r.charAt(0)) + r.substring(1);
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;

@@ -22,8 +22,7 @@ import java.util.jar.JarFile;
  * {@code stat} per file.
  */
 public final class NativeCache {
-    private NativeCache() {
-    }
+    private NativeCache() {}
 
     /**
      * The jar that holds the class-path resource {@code anchor} (e.g. {@code org/tensorflow/internal/c_api/linux-x86_64/LICENSE}).

@@ -10,17 +10,18 @@ import picocli.CommandLine;
  * {@link ErrorText}; {@code -Dgenie.debug=true} adds the trace for bug reports. The app's and the trainer's commands
  * install the same handler.
  */
-public final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+public final class OneLineErrors
+        implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     private static final int FAILED = 1;
     private static final int USAGE = 2;
 
-    private OneLineErrors() {
-    }
+    private OneLineErrors() {}
 
     /** Installs both handlers on a command line (its subcommands inherit them). */
     public static CommandLine install(CommandLine cli) {
         OneLineErrors handler = new OneLineErrors();
-        return cli.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler)
+        return cli.setExecutionExceptionHandler(handler)
+                .setParameterExceptionHandler(handler)
                 .setExecutionStrategy(OneLineErrors::execute);
     }
 
@@ -55,8 +56,10 @@ public final class OneLineErrors implements CommandLine.IExecutionExceptionHandl
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        String suggestion = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
-                ? String.join(" or ", u.getSuggestions()) : null;
+        String suggestion = e instanceof CommandLine.UnmatchedArgumentException u
+                        && !u.getSuggestions().isEmpty()
+                ? String.join(" or ", u.getSuggestions())
+                : null;
         err.println(ErrorText.usage(cli.getCommandSpec().qualifiedName(), e.getMessage(), suggestion));
         if (Boolean.getBoolean("genie.debug")) {
             e.printStackTrace(err);

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class UserDirs {
     static final String APP = "piano-genie";
-    private static final Pattern MUSIC_LINE = Pattern.compile("^\\s*XDG_MUSIC_DIR\\s*=\\s*\"(.*)\"\\s*$", Pattern.MULTILINE);
+    private static final Pattern MUSIC_LINE =
+            Pattern.compile("^\\s*XDG_MUSIC_DIR\\s*=\\s*\"(.*)\"\\s*$", Pattern.MULTILINE);
 
     private final Map<String, String> env;
     private final Path home;
@@ -32,7 +33,8 @@ public final class UserDirs {
 
     /** This user's folders. */
     public static UserDirs current() {
-        return new UserDirs(System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""));
+        return new UserDirs(
+                System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""));
     }
 
     /**
@@ -46,11 +48,17 @@ public final class UserDirs {
      */
     public static Optional<String> repairHome(java.util.Properties system, Map<String, String> env) {
         String home = system.getProperty("user.home");
-        if (home != null && !home.isBlank() && !home.equals("?") && Path.of(home).isAbsolute()) {
+        if (home != null
+                && !home.isBlank()
+                && !home.equals("?")
+                && Path.of(home).isAbsolute()) {
             return Optional.empty();
         }
         String variable = env.get("HOME");
-        if (variable != null && !variable.isBlank() && Path.of(variable).isAbsolute() && Files.isDirectory(Path.of(variable))
+        if (variable != null
+                && !variable.isBlank()
+                && Path.of(variable).isAbsolute()
+                && Files.isDirectory(Path.of(variable))
                 && Files.isWritable(Path.of(variable))) {
             system.setProperty("user.home", variable);
             return Optional.empty();
@@ -62,8 +70,9 @@ public final class UserDirs {
             // said below; whatever is written under it fails with its own message
         }
         system.setProperty("user.home", instead.toString());
-        return Optional.of("this user has no home folder (no passwd entry" + (variable == null ? ", no HOME" : ", HOME "
-                + variable + " unusable") + "): caches and settings go to " + instead + " (set HOME, or XDG_CACHE_HOME,"
+        return Optional.of("this user has no home folder (no passwd entry"
+                + (variable == null ? ", no HOME" : ", HOME " + variable + " unusable")
+                + "): caches and settings go to " + instead + " (set HOME, or XDG_CACHE_HOME,"
                 + " XDG_CONFIG_HOME and XDG_DATA_HOME, to choose)");
     }
 
@@ -79,7 +88,9 @@ public final class UserDirs {
     /** Re-creatable files: extracted natives, dataset caches. */
     public Path cache() {
         if (windows()) {
-            return base("LOCALAPPDATA", home.resolve("AppData/Local")).resolve(APP).resolve("cache");
+            return base("LOCALAPPDATA", home.resolve("AppData/Local"))
+                    .resolve(APP)
+                    .resolve("cache");
         }
         if (mac()) {
             return home.resolve("Library/Caches").resolve(APP);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class InputFileTest {
 
     static String refusal(Path file, long max) {
-        return assertThrows(FileAccessException.class, () -> InputFile.read(file, max, "a test file")).reason();
+        return assertThrows(FileAccessException.class, () -> InputFile.read(file, max, "a test file"))
+                .reason();
     }
 
     @Test
@@ -79,7 +80,9 @@ class InputFileTest {
         String latin1 = refusal(dir.resolve("\uFFFDtude.mid"), 100);
         assertTrue(latin1.startsWith("no such file by that name: the name is not valid UTF-8"), latin1);
         assertTrue(latin1.contains("rename the file"), latin1);
-        assertEquals("no space left on device", InputFile.reason(new FileSystemException("/x", null, "No space left on device")));
+        assertEquals(
+                "no space left on device",
+                InputFile.reason(new FileSystemException("/x", null, "No space left on device")));
     }
 
     @Test

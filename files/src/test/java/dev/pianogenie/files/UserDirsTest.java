@@ -24,8 +24,10 @@ class UserDirsTest {
 
     @Test
     void xdgVariablesMoveThemAndRelativeValuesAreIgnored() {
-        UserDirs dirs = new UserDirs(Map.of("XDG_CACHE_HOME", "/var/tmp/c", "XDG_CONFIG_HOME", "relative/cfg",
-                "XDG_DATA_HOME", "/srv/data"), home, "Linux");
+        UserDirs dirs = new UserDirs(
+                Map.of("XDG_CACHE_HOME", "/var/tmp/c", "XDG_CONFIG_HOME", "relative/cfg", "XDG_DATA_HOME", "/srv/data"),
+                home,
+                "Linux");
         assertEquals(Path.of("/var/tmp/c/piano-genie"), dirs.cache());
         assertEquals(home.resolve(".config/piano-genie"), dirs.config());
         assertEquals(Path.of("/srv/data/piano-genie"), dirs.data());
@@ -35,8 +37,10 @@ class UserDirsTest {
     void musicFolderComesFromUserDirsDirs() throws IOException {
         Path config = home.resolve("cfg");
         Files.createDirectories(config);
-        Files.writeString(config.resolve("user-dirs.dirs"), "# written by xdg-user-dirs-update\n"
-                + "XDG_DESKTOP_DIR=\"$HOME/Schreibtisch\"\nXDG_MUSIC_DIR=\"$HOME/Musik\"\n");
+        Files.writeString(
+                config.resolve("user-dirs.dirs"),
+                "# written by xdg-user-dirs-update\n"
+                        + "XDG_DESKTOP_DIR=\"$HOME/Schreibtisch\"\nXDG_MUSIC_DIR=\"$HOME/Musik\"\n");
         UserDirs dirs = new UserDirs(Map.of("XDG_CONFIG_HOME", config.toString()), home, "Linux");
         assertEquals(home.resolve("Musik/piano-genie"), dirs.music());
 

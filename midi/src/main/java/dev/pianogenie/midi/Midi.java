@@ -21,11 +21,13 @@ public final class Midi {
     public static final int SUSTAIN_PEDAL = 64;
     /** A sustain-pedal value from this on is "down" (a different fact from the controller number, also 64). */
     public static final int PEDAL_DOWN_FROM = 64;
+
     public static final int ALL_SOUND_OFF = 120;
     public static final int ALL_NOTES_OFF = 123;
 
     /** Data bytes (pitch, velocity, controller value) are 0..127; a sounding velocity is 1..127. */
     public static final int MAX_DATA = 127;
+
     public static final int CHANNELS = 16;
     /** General MIDI program 1 (0 on the wire). */
     public static final int ACOUSTIC_GRAND_PIANO = 0;
@@ -34,6 +36,7 @@ public final class Midi {
     public static final int META = 0xFF;
     /** A text event: empty, it carries time across a pause longer than one delta time can say. */
     public static final int META_TEXT = 0x01;
+
     public static final int META_TRACK_NAME = 0x03;
     public static final int META_END_OF_TRACK = 0x2F;
     public static final int META_TEMPO = 0x51;
@@ -41,8 +44,7 @@ public final class Midi {
     /** The largest delta time a MIDI file can say (a variable-length number of four bytes). */
     public static final long MAX_DELTA_TICKS = 0x0FFFFFFF;
 
-    private Midi() {
-    }
+    private Midi() {}
 
     /** Whether a velocity sounds a note (1..127). */
     public static boolean isVelocity(int v) {

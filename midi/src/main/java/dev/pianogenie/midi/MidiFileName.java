@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 public final class MidiFileName {
     private static final Pattern EXTENSION = Pattern.compile("(?i)\\.midi?$");
 
-    private MidiFileName() {
-    }
+    private MidiFileName() {}
 
     /** Whether the name ends in .mid or .midi (any case). */
     public static boolean hasMidiExtension(String fileName) {

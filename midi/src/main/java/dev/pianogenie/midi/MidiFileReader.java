@@ -33,13 +33,13 @@ public final class MidiFileReader {
 
     /** "MThd", its length, format, track count and division. */
     private static final int HEADER_BYTES = 14;
+
     private static final int META = Midi.META;
     private static final int META_END_OF_TRACK = Midi.META_END_OF_TRACK;
     private static final int META_TEMPO = Midi.META_TEMPO;
     private static final int DEFAULT_US_PER_QUARTER = 500_000;
 
-    private MidiFileReader() {
-    }
+    private MidiFileReader() {}
 
     /** Reads a performance; release times as written in the file. */
     public static Performance read(Path file) throws MidiFileException {
@@ -158,8 +158,8 @@ public final class MidiFileReader {
                 pos = end;
             }
             if (found < tracks) {
-                throw new Malformed("header announces " + tracks + " tracks but the file holds " + found
-                        + " (truncated file?)");
+                throw new Malformed(
+                        "header announces " + tracks + " tracks but the file holds " + found + " (truncated file?)");
             }
             return build(division, extendBySustain);
         }
@@ -235,7 +235,8 @@ public final class MidiFileReader {
                     int type = b[pos++] & 0xFF;
                     int length = varLength(end);
                     if (length > end - pos) {
-                        throw new Malformed("meta event at byte " + pos + " claims " + length + " bytes past its track");
+                        throw new Malformed(
+                                "meta event at byte " + pos + " claims " + length + " bytes past its track");
                     }
                     if (type == META_TEMPO && length >= 3) {
                         int us = ((b[pos] & 0xFF) << 16) | ((b[pos + 1] & 0xFF) << 8) | (b[pos + 2] & 0xFF);
@@ -301,8 +302,12 @@ public final class MidiFileReader {
 
         private void counted(int count, String what) throws Malformed {
             if (count >= MAX_EVENTS) {
-                throw new Malformed(String.format(java.util.Locale.ROOT, "more than %,d %s (at byte %d): not a performance",
-                        MAX_EVENTS, what, pos));
+                throw new Malformed(String.format(
+                        java.util.Locale.ROOT,
+                        "more than %,d %s (at byte %d): not a performance",
+                        MAX_EVENTS,
+                        what,
+                        pos));
             }
         }
 

@@ -20,8 +20,7 @@ public final class MidiFileWriter {
     static final double TICKS_PER_SECOND = PPQ * 1e6 / MICROSECONDS_PER_QUARTER;
     private static final int CHANNEL = 0;
 
-    private MidiFileWriter() {
-    }
+    private MidiFileWriter() {}
 
     public static void write(Performance performance, Path file) throws MidiFileException {
         try {
@@ -37,7 +36,10 @@ public final class MidiFileWriter {
         writeHeader(out, 1, 2, PPQ);
         ByteArrayOutputStream tempo = new ByteArrayOutputStream();
         meta(tempo, 0, Midi.META_TEMPO, new byte[] {
-            (byte) (MICROSECONDS_PER_QUARTER >> 16), (byte) (MICROSECONDS_PER_QUARTER >> 8), (byte) MICROSECONDS_PER_QUARTER});
+            (byte) (MICROSECONDS_PER_QUARTER >> 16),
+            (byte) (MICROSECONDS_PER_QUARTER >> 8),
+            (byte) MICROSECONDS_PER_QUARTER
+        });
         meta(tempo, 0, Midi.META_TIME_SIGNATURE, new byte[] {4, 2, 24, 8});
         meta(tempo, 0, Midi.META_END_OF_TRACK, new byte[0]);
         writeTrack(out, tempo.toByteArray());
@@ -45,8 +47,7 @@ public final class MidiFileWriter {
         return out.toByteArray();
     }
 
-    private record Event(long tick, int order, int status, int data1, int data2) {
-    }
+    private record Event(long tick, int order, int status, int data1, int data2) {}
 
     private static byte[] noteTrack(Performance p) {
         List<Event> events = new ArrayList<>();

@@ -19,8 +19,7 @@ import java.util.Locale;
  * that cannot be read is skipped and listed with why, never the end of the scan.
  */
 public final class MidiFolder {
-    private MidiFolder() {
-    }
+    private MidiFolder() {}
 
     /** A folder (or file) the scan could not enter, and why. */
     public record Skipped(Path path, String reason) {
@@ -44,7 +43,8 @@ public final class MidiFolder {
             if (skipped.isEmpty()) {
                 return "";
             }
-            return "skipped " + skipped.size() + (skipped.size() == 1 ? " folder" : " folders") + " that could not be read: "
+            return "skipped " + skipped.size() + (skipped.size() == 1 ? " folder" : " folders")
+                    + " that could not be read: "
                     + String.join(", ", skipped.stream().map(Skipped::toString).toList());
         }
     }
@@ -59,38 +59,41 @@ public final class MidiFolder {
     public static Scan scan(Path root) throws IOException {
         List<Path> files = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile()) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) { // a folder that could not be listed (no permission)
-                    if (dir.equals(root)) {
-                        throw e;
+        Files.walkFileTree(
+                root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile()) {
+                            files.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
                     }
-                    skipped.add(new Skipped(dir, dev.pianogenie.files.InputFile.reason(e)));
-                }
-                return FileVisitResult.CONTINUE;
-            }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (file.equals(root)) {
-                    throw e; // the folder itself: not a scan with something skipped, a folder that cannot be read
-                }
-                if (e instanceof FileSystemLoopException) {
-                    return FileVisitResult.CONTINUE; // a link back up: its files are scanned once, where they are
-                }
-                skipped.add(new Skipped(file, dev.pianogenie.files.InputFile.reason(e)));
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                        if (e != null) { // a folder that could not be listed (no permission)
+                            if (dir.equals(root)) {
+                                throw e;
+                            }
+                            skipped.add(new Skipped(dir, dev.pianogenie.files.InputFile.reason(e)));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                        if (file.equals(root)) {
+                            throw e; // the folder itself: not a scan with something skipped, a folder that cannot be
+                            // read
+                        }
+                        if (e instanceof FileSystemLoopException) {
+                            return FileVisitResult
+                                    .CONTINUE; // a link back up: its files are scanned once, where they are
+                        }
+                        skipped.add(new Skipped(file, dev.pianogenie.files.InputFile.reason(e)));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
         files.sort(null);
         return new Scan(List.copyOf(files), List.copyOf(skipped));
     }

@@ -27,8 +27,7 @@ public final class MidiRecorder implements NoteSink {
     private long startNanos;
     private boolean started;
 
-    public MidiRecorder() {
-    }
+    public MidiRecorder() {}
 
     /** Recording whose time zero is {@code startNanos} rather than the first event. */
     public MidiRecorder(long startNanos) {

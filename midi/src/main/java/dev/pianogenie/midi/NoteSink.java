@@ -22,6 +22,5 @@ public interface NoteSink extends AutoCloseable {
 
     /** Releases the device or file behind this sink; the default does nothing. */
     @Override
-    default void close() throws Exception {
-    }
+    default void close() throws Exception {}
 }

@@ -9,8 +9,7 @@ import java.util.List;
  * until the pedal comes up — or until the same key is struck again, whichever comes first.
  */
 public final class Sustain {
-    private Sustain() {
-    }
+    private Sustain() {}
 
     /** The notes with releases extended by the pedal; order (onset, pitch) is unchanged. */
     public static List<Note> extend(List<Note> notes, List<PedalEvent> pedal) {
@@ -45,7 +44,9 @@ public final class Sustain {
             lastOnsetOf[n.pitch()] = n.onsetSeconds();
         }
         List<Note> out = new ArrayList<>(notes.size());
-        double end = notes.isEmpty() ? 0 : notes.stream().mapToDouble(Note::releaseSeconds).max().orElse(0);
+        double end = notes.isEmpty()
+                ? 0
+                : notes.stream().mapToDouble(Note::releaseSeconds).max().orElse(0);
         for (int i = 0; i < notes.size(); i++) {
             Note n = notes.get(i);
             double release = n.releaseSeconds();

@@ -23,7 +23,9 @@ class MaestroReadGoldenTest {
     void readsTheWholeFolderWithTheExpectedNoteCount() throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.walk(SharedData.maestro())) {
-            files = s.filter(p -> p.toString().endsWith(".midi") || p.toString().endsWith(".mid")).sorted().toList();
+            files = s.filter(p -> p.toString().endsWith(".midi") || p.toString().endsWith(".mid"))
+                    .sorted()
+                    .toList();
         }
         assertEquals(1104, files.size(), "MAESTRO v2 train + validation");
         long notes = 0;
@@ -37,7 +39,12 @@ class MaestroReadGoldenTest {
 
     @Test
     void checkedFilesMatchNoteByNote() throws Exception {
-        check("2004/MIDI-Unprocessed_SMF_02_R1_2004_01-05_ORIG_MID--AUDIO_02_R1_2004_05_Track05_wav.midi", 7894, 12446, 38, 84);
+        check(
+                "2004/MIDI-Unprocessed_SMF_02_R1_2004_01-05_ORIG_MID--AUDIO_02_R1_2004_05_Track05_wav.midi",
+                7894,
+                12446,
+                38,
+                84);
         check("2018/MIDI-Unprocessed_Chamber3_MID--AUDIO_10_R3_2018_wav--1.midi", 4197, 13165, 27, 102);
     }
 

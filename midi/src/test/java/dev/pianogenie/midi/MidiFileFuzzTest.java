@@ -27,7 +27,10 @@ class MidiFileFuzzTest {
     void damagedFilesParseOrFailCleanly() throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.walk(SharedData.maestro())) {
-            files = s.filter(p -> p.toString().endsWith(".midi")).sorted().limit(40).toList();
+            files = s.filter(p -> p.toString().endsWith(".midi"))
+                    .sorted()
+                    .limit(40)
+                    .toList();
         }
         // valid but short files, so that thousands of cases run in seconds: each MAESTRO performance's first
         // 150 notes and pedal events, written as a type-1 file; plus a few whole MAESTRO files (type 1 with
@@ -37,8 +40,11 @@ class MidiFileFuzzTest {
             Performance p = MidiFileReader.read(files.get(i));
             List<Note> head = p.notes().subList(0, Math.min(150, p.notes().size()));
             double end = head.stream().mapToDouble(Note::releaseSeconds).max().orElse(0);
-            List<PedalEvent> pedal = p.pedalEvents().stream().filter(e -> e.seconds() <= end).toList();
-            originals[i] = i % 8 == 0 ? Files.readAllBytes(files.get(i)) : MidiFileWriter.toBytes(new Performance(head, pedal, end));
+            List<PedalEvent> pedal =
+                    p.pedalEvents().stream().filter(e -> e.seconds() <= end).toList();
+            originals[i] = i % 8 == 0
+                    ? Files.readAllBytes(files.get(i))
+                    : MidiFileWriter.toBytes(new Performance(head, pedal, end));
         }
         Random random = new Random(20261128);
         int[] outcomes = new int[2];
@@ -51,7 +57,8 @@ class MidiFileFuzzTest {
                     assertTrue(p.seconds() >= 0);
                     outcomes[0]++;
                 } catch (MidiFileException e) {
-                    assertTrue(e.getMessage().startsWith(name.toString()), "the error names the file: " + e.getMessage());
+                    assertTrue(
+                            e.getMessage().startsWith(name.toString()), "the error names the file: " + e.getMessage());
                     outcomes[1]++;
                 } catch (RuntimeException | Error e) {
                     fail("case " + c + " threw " + e + " instead of a MidiFileException", e);
@@ -66,7 +73,32 @@ class MidiFileFuzzTest {
     void emptyAndForeignFilesAreNamedForWhatTheyAre() {
         assertMessage(new byte[0], "empty");
         assertMessage("RIFF....WAVEfmt ".getBytes(), "not a MIDI file");
-        byte[] absurd = {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 1, 0, 1, 1, (byte) 0xE0, 'M', 'T', 'r', 'k', 0x7F, -1, -1, -1, 0, (byte) 0x90};
+        byte[] absurd = {
+            'M',
+            'T',
+            'h',
+            'd',
+            0,
+            0,
+            0,
+            6,
+            0,
+            1,
+            0,
+            1,
+            1,
+            (byte) 0xE0,
+            'M',
+            'T',
+            'r',
+            'k',
+            0x7F,
+            -1,
+            -1,
+            -1,
+            0,
+            (byte) 0x90
+        };
         assertMessage(absurd, "claims");
     }
 

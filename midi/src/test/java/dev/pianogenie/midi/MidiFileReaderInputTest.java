@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MidiFileReaderInputTest {
 
     static String problem(Path file) {
-        MidiFileException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> assertThrows(MidiFileException.class, () -> MidiFileReader.read(file)));
+        MidiFileException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(10), () -> assertThrows(MidiFileException.class, () -> MidiFileReader.read(file)));
         assertEquals(file + ": ", e.getMessage().substring(0, file.toString().length() + 2), "the file is named first");
         return e.getMessage().substring(file.toString().length() + 2);
     }
@@ -25,9 +25,11 @@ class MidiFileReaderInputTest {
     void aHeaderCutShortIsTooShortNotMissing(@TempDir Path dir) throws Exception {
         Path cut = dir.resolve("cut.mid");
         Files.write(cut, new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 1, 0, 1, 1}); // 13 bytes
-        assertEquals("too short for a MIDI file: 13 bytes, and its header alone takes 14 (truncated file?)", problem(cut));
+        assertEquals(
+                "too short for a MIDI file: 13 bytes, and its header alone takes 14 (truncated file?)", problem(cut));
         Files.write(cut, new byte[] {'M', 'T'});
-        assertEquals("too short for a MIDI file: 2 bytes, and its header alone takes 14 (truncated file?)", problem(cut));
+        assertEquals(
+                "too short for a MIDI file: 2 bytes, and its header alone takes 14 (truncated file?)", problem(cut));
         Files.writeString(cut, "RIFF not a midi file at all");
         assertEquals("not a MIDI file (no MThd header)", problem(cut));
     }
@@ -40,7 +42,8 @@ class MidiFileReaderInputTest {
         Assumptions.assumeTrue(Files.exists(zero));
         assertEquals("not a regular file (a character device)", problem(zero));
         Path fifo = dir.resolve("fifo.mid");
-        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
         assertEquals("not a regular file (a named pipe (FIFO))", problem(fifo));
     }
 
@@ -57,11 +60,17 @@ class MidiFileReaderInputTest {
         track.writeBytes(new byte[] {0, (byte) 0xFF, 0x2F, 0});
         byte[] body = track.toByteArray();
         java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(22 + body.length);
-        file.put("MThd".getBytes()).putInt(6).putShort((short) 0).putShort((short) 1).putShort((short) 480)
-                .put("MTrk".getBytes()).putInt(body.length).put(body);
+        file.put("MThd".getBytes())
+                .putInt(6)
+                .putShort((short) 0)
+                .putShort((short) 1)
+                .putShort((short) 480)
+                .put("MTrk".getBytes())
+                .putInt(body.length)
+                .put(body);
         Path dense = Files.write(dir.resolve("dense.mid"), file.array());
         MidiFileException e = assertThrows(MidiFileException.class, () -> MidiFileReader.read(dense));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(dense + ": more than 2,000,000 notes (at byte "),
-                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                e.getMessage().startsWith(dense + ": more than 2,000,000 notes (at byte "), e.getMessage());
     }
 }

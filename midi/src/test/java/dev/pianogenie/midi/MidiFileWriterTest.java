@@ -40,11 +40,16 @@ class MidiFileWriterTest {
 
     @Test
     void chordsRestrikesAndPedalSurvive(@TempDir Path dir) throws Exception {
-        Performance p = new Performance(List.of(
-                new Note(60, 80, 0.0, 0.5), new Note(64, 81, 0.0, 0.5), new Note(67, 82, 0.0, 0.25),
-                new Note(60, 90, 0.5, 1.0), // struck again the moment the first ends
-                new Note(21, 1, 1.0, 1.0), new Note(108, 127, 1.25, 3.0)),
-                List.of(new PedalEvent(0.1, 127), new PedalEvent(0.9, 0)), 3.0);
+        Performance p = new Performance(
+                List.of(
+                        new Note(60, 80, 0.0, 0.5),
+                        new Note(64, 81, 0.0, 0.5),
+                        new Note(67, 82, 0.0, 0.25),
+                        new Note(60, 90, 0.5, 1.0), // struck again the moment the first ends
+                        new Note(21, 1, 1.0, 1.0),
+                        new Note(108, 127, 1.25, 3.0)),
+                List.of(new PedalEvent(0.1, 127), new PedalEvent(0.9, 0)),
+                3.0);
         Path file = dir.resolve("small.mid");
         MidiFileWriter.write(p, file);
         assertSameNotes(p, MidiFileReader.read(file));
@@ -57,8 +62,10 @@ class MidiFileWriterTest {
     @Test
     void aPauseOfDaysIsWrittenAndReadBack(@TempDir Path dir) throws Exception {
         double later = 3 * 24 * 3600.5; // three days
-        Performance p = new Performance(List.of(new Note(60, 80, 0.0, 0.5), new Note(62, 81, later, later + 0.5)),
-                List.of(new PedalEvent(later - 1, 127)), later + 100);
+        Performance p = new Performance(
+                List.of(new Note(60, 80, 0.0, 0.5), new Note(62, 81, later, later + 0.5)),
+                List.of(new PedalEvent(later - 1, 127)),
+                later + 100);
         Path file = dir.resolve("days.mid");
         MidiFileWriter.write(p, file);
         Performance back = MidiFileReader.read(file);
@@ -72,8 +79,12 @@ class MidiFileWriterTest {
         Path blocker = dir.resolve("a-file");
         Files.writeString(blocker, "x");
         Performance p = new Performance(List.of(new Note(60, 80, 0, 1)), List.of(), 1);
-        MidiFileException e = assertThrows(MidiFileException.class, () -> MidiFileWriter.write(p, blocker.resolve("sub/out.mid")));
-        assertTrue(e.getMessage().contains("cannot be written") && e.getMessage().contains("a-file is a file, not a folder"), e.getMessage());
+        MidiFileException e =
+                assertThrows(MidiFileException.class, () -> MidiFileWriter.write(p, blocker.resolve("sub/out.mid")));
+        assertTrue(
+                e.getMessage().contains("cannot be written")
+                        && e.getMessage().contains("a-file is a file, not a folder"),
+                e.getMessage());
     }
 
     @Test
@@ -97,8 +108,12 @@ class MidiFileWriterTest {
         r.noteOn(67, 60, t0 + 600_000_000L);
         r.allNotesOff(t0 + 900_000_000L);
         Performance p = r.performance();
-        assertEquals(List.of(
-                new Note(60, 100, 0.0, 0.3), new Note(64, 90, 0.2, 0.4), new Note(64, 70, 0.4, 0.9), new Note(67, 60, 0.6, 0.9)),
+        assertEquals(
+                List.of(
+                        new Note(60, 100, 0.0, 0.3),
+                        new Note(64, 90, 0.2, 0.4),
+                        new Note(64, 70, 0.4, 0.9),
+                        new Note(67, 60, 0.6, 0.9)),
                 p.notes());
         assertEquals(2, p.pedalEvents().size());
         Path file = dir.resolve("rec.mid");

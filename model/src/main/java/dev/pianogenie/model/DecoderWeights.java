@@ -62,10 +62,14 @@ public record DecoderWeights(
         List<float[]> whh = new ArrayList<>();
         List<float[]> bias = new ArrayList<>();
         for (int l = 0; t.containsKey(TensorNames.decLstm("weight_ih", l)); l++) {
-            wih.add(shape(require(t, TensorNames.decLstm("weight_ih", l)), 4 * hidden, hidden).data());
-            whh.add(shape(require(t, TensorNames.decLstm("weight_hh", l)), 4 * hidden, hidden).data());
-            float[] bi = shape(require(t, TensorNames.decLstm("bias_ih", l)), 4 * hidden).data();
-            float[] bh = shape(require(t, TensorNames.decLstm("bias_hh", l)), 4 * hidden).data();
+            wih.add(shape(require(t, TensorNames.decLstm("weight_ih", l)), 4 * hidden, hidden)
+                    .data());
+            whh.add(shape(require(t, TensorNames.decLstm("weight_hh", l)), 4 * hidden, hidden)
+                    .data());
+            float[] bi = shape(require(t, TensorNames.decLstm("bias_ih", l)), 4 * hidden)
+                    .data();
+            float[] bh = shape(require(t, TensorNames.decLstm("bias_hh", l)), 4 * hidden)
+                    .data();
             float[] b = new float[4 * hidden];
             for (int i = 0; i < b.length; i++) {
                 b[i] = bi[i] + bh[i];
@@ -75,9 +79,16 @@ public record DecoderWeights(
         if (wih.isEmpty()) {
             throw new IllegalArgumentException("missing tensor " + TensorNames.decLstm("weight_ih", 0));
         }
-        return new DecoderWeights(inputWidth, hidden, in.data(), shape(require(t, TensorNames.DEC_INPUT_BIAS), hidden).data(),
-                wih, whh, bias,
-                shape(require(t, TensorNames.DEC_OUTPUT_WEIGHT), Keys.NUM_KEYS, hidden).data(),
+        return new DecoderWeights(
+                inputWidth,
+                hidden,
+                in.data(),
+                shape(require(t, TensorNames.DEC_INPUT_BIAS), hidden).data(),
+                wih,
+                whh,
+                bias,
+                shape(require(t, TensorNames.DEC_OUTPUT_WEIGHT), Keys.NUM_KEYS, hidden)
+                        .data(),
                 shape(require(t, TensorNames.DEC_OUTPUT_BIAS), Keys.NUM_KEYS).data());
     }
 

@@ -25,6 +25,7 @@ public enum FeatureEncoding {
     public static final int START = -1;
     /** The ΔT of the first note of a phrase: larger than every bucket and clamp. */
     public static final double FIRST_NOTE_DT = Double.POSITIVE_INFINITY;
+
     public static final int DT_BINS = 33;
     public static final double DT_BINS_PER_SECOND = 31.25;
     public static final double TUTORIAL_DT_MAX = 1.0;

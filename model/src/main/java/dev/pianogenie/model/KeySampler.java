@@ -16,7 +16,9 @@ public final class KeySampler {
         for (int k = 0; k < Keys.NUM_KEYS; k++) {
             allowed[k] = sampling.isAllowed(k);
         }
-        this.random = sampling.seed().isPresent() ? new SplittableRandom(sampling.seed().getAsLong()) : new SplittableRandom();
+        this.random = sampling.seed().isPresent()
+                ? new SplittableRandom(sampling.seed().getAsLong())
+                : new SplittableRandom();
     }
 
     public Sampling sampling() {

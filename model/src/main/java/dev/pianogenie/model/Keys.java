@@ -24,12 +24,12 @@ public final class Keys {
     private static final String[] NAMES = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
     /** What {@link #pitchClass} reads, said in error messages. */
     public static final String PITCH_CLASS_NAMES = "C, C#/Db, D, D#/Eb, E, F, F#/Gb, G, G#/Ab, A, A#/Bb, B";
+
     private static final Pattern NOTE = Pattern.compile("([A-Ga-g])([#♯b♭]?)");
     private static final Pattern PITCH = Pattern.compile("([A-Ga-g][#♯b♭]?)(-?\\d{1,2})");
     private static final int[] NATURALS = {9, 11, 0, 2, 4, 5, 7}; // A B C D E F G
 
-    private Keys() {
-    }
+    private Keys() {}
 
     public static int pitch(int key) {
         checkKey(key);
@@ -59,18 +59,22 @@ public final class Keys {
     public static int pitchClass(String name) {
         Matcher m = NOTE.matcher(name.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a note name: '" + name + "' (expected one of " + PITCH_CLASS_NAMES + ")");
+            throw new IllegalArgumentException(
+                    "not a note name: '" + name + "' (expected one of " + PITCH_CLASS_NAMES + ")");
         }
         return pitchClass(m.group(1), m.group(2));
     }
 
     private static int pitchClass(String letter, String accidental) {
         int pc = NATURALS[letter.toUpperCase(Locale.ROOT).charAt(0) - 'A'];
-        return Math.floorMod(pc + switch (accidental) {
-            case "#", "♯" -> 1;
-            case "b", "♭" -> -1;
-            default -> 0;
-        }, 12);
+        return Math.floorMod(
+                pc
+                        + switch (accidental) {
+                            case "#", "♯" -> 1;
+                            case "b", "♭" -> -1;
+                            default -> 0;
+                        },
+                12);
     }
 
     /**
@@ -82,8 +86,9 @@ public final class Keys {
     public static int parsePitch(String name) {
         Matcher m = PITCH.matcher(name.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a note name: '" + name.strip() + "' (expected a note and an octave, e.g. A0, "
-                    + "C4, F#5, Bb3; the piano runs " + pitchName(LOWEST_PITCH) + "–" + pitchName(HIGHEST_PITCH) + ")");
+            throw new IllegalArgumentException("not a note name: '" + name.strip()
+                    + "' (expected a note and an octave, e.g. A0, " + "C4, F#5, Bb3; the piano runs "
+                    + pitchName(LOWEST_PITCH) + "–" + pitchName(HIGHEST_PITCH) + ")");
         }
         Matcher note = NOTE.matcher(m.group(1));
         note.matches();
@@ -135,8 +140,8 @@ public final class Keys {
     /** @throws IllegalArgumentException unless {@value #MIN_BUTTONS} ≤ {@code numButtons} ≤ {@value #MAX_BUTTONS} */
     public static int checkButtonCount(int numButtons) {
         if (numButtons < MIN_BUTTONS || numButtons > MAX_BUTTONS) {
-            throw new IllegalArgumentException("the number of buttons must be " + MIN_BUTTONS + ".." + MAX_BUTTONS + ", was "
-                    + numButtons);
+            throw new IllegalArgumentException(
+                    "the number of buttons must be " + MIN_BUTTONS + ".." + MAX_BUTTONS + ", was " + numButtons);
         }
         return numButtons;
     }

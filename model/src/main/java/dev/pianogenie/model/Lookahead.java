@@ -15,8 +15,9 @@ public record Lookahead(int[] keys, float[] probabilities) {
 
     public Lookahead {
         if (keys.length != probabilities.length || keys.length < Keys.MIN_BUTTONS || keys.length > Keys.MAX_BUTTONS) {
-            throw new IllegalArgumentException("a look-ahead has one key and one probability per button ("
-                    + Keys.MIN_BUTTONS + ".." + Keys.MAX_BUTTONS + "), was " + keys.length + " and " + probabilities.length);
+            throw new IllegalArgumentException(
+                    "a look-ahead has one key and one probability per button (" + Keys.MIN_BUTTONS + ".."
+                            + Keys.MAX_BUTTONS + "), was " + keys.length + " and " + probabilities.length);
         }
         keys = keys.clone();
         probabilities = probabilities.clone();
@@ -70,7 +71,10 @@ public record Lookahead(int[] keys, float[] probabilities) {
     public String toString() {
         StringBuilder sb = new StringBuilder("Lookahead[");
         for (int b = 0; b < keys.length; b++) {
-            sb.append(b == 0 ? "" : ", ").append(b).append('→').append(Keys.pitchName(Keys.pitch(keys[b])))
+            sb.append(b == 0 ? "" : ", ")
+                    .append(b)
+                    .append('→')
+                    .append(Keys.pitchName(Keys.pitch(keys[b])))
                     .append(String.format(java.util.Locale.ROOT, " %.2f", probabilities[b]));
         }
         return sb.append(']').toString();

@@ -62,32 +62,64 @@ public record ModelConfig(
             throw new IllegalArgumentException("encoderRnnDim must be 1.." + MAX_RNN_DIM + ", was " + encoderRnnDim);
         }
         if (velocityUnits < 0 || velocityUnits > MAX_VELOCITY_UNITS) {
-            throw new IllegalArgumentException("velocityUnits must be 0.." + MAX_VELOCITY_UNITS + ", was " + velocityUnits);
+            throw new IllegalArgumentException(
+                    "velocityUnits must be 0.." + MAX_VELOCITY_UNITS + ", was " + velocityUnits);
         }
         if (numButtons == 0) {
             numButtons = Keys.DEFAULT_BUTTONS;
         }
         if (numButtons < Keys.MIN_BUTTONS || numButtons > Keys.MAX_BUTTONS) {
-            throw new IllegalArgumentException("numButtons must be " + Keys.MIN_BUTTONS + ".." + Keys.MAX_BUTTONS + ", was "
-                    + numButtons);
+            throw new IllegalArgumentException(
+                    "numButtons must be " + Keys.MIN_BUTTONS + ".." + Keys.MAX_BUTTONS + ", was " + numButtons);
         }
     }
 
     /** {@value Keys#DEFAULT_BUTTONS} buttons. */
-    public ModelConfig(String name, FeatureEncoding encoding, CellConvention cell, int rnnDim, int rnnLayers,
-            boolean hasEncoder, Map<String, String> provenance, int encoderRnnDim, int velocityUnits) {
-        this(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, velocityUnits, Keys.DEFAULT_BUTTONS);
+    public ModelConfig(
+            String name,
+            FeatureEncoding encoding,
+            CellConvention cell,
+            int rnnDim,
+            int rnnLayers,
+            boolean hasEncoder,
+            Map<String, String> provenance,
+            int encoderRnnDim,
+            int velocityUnits) {
+        this(
+                name,
+                encoding,
+                cell,
+                rnnDim,
+                rnnLayers,
+                hasEncoder,
+                provenance,
+                encoderRnnDim,
+                velocityUnits,
+                Keys.DEFAULT_BUTTONS);
     }
 
     /** No velocity output. */
-    public ModelConfig(String name, FeatureEncoding encoding, CellConvention cell, int rnnDim, int rnnLayers,
-            boolean hasEncoder, Map<String, String> provenance, int encoderRnnDim) {
+    public ModelConfig(
+            String name,
+            FeatureEncoding encoding,
+            CellConvention cell,
+            int rnnDim,
+            int rnnLayers,
+            boolean hasEncoder,
+            Map<String, String> provenance,
+            int encoderRnnDim) {
         this(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, 0);
     }
 
     /** An encoder as wide as the decoder (both published models). */
-    public ModelConfig(String name, FeatureEncoding encoding, CellConvention cell, int rnnDim, int rnnLayers,
-            boolean hasEncoder, Map<String, String> provenance) {
+    public ModelConfig(
+            String name,
+            FeatureEncoding encoding,
+            CellConvention cell,
+            int rnnDim,
+            int rnnLayers,
+            boolean hasEncoder,
+            Map<String, String> provenance) {
         this(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, rnnDim, 0);
     }
 
@@ -105,21 +137,34 @@ public record ModelConfig(
     }
 
     public ModelConfig withName(String newName) {
-        return new ModelConfig(newName, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, velocityUnits, numButtons);
+        return new ModelConfig(
+                newName,
+                encoding,
+                cell,
+                rnnDim,
+                rnnLayers,
+                hasEncoder,
+                provenance,
+                encoderRnnDim,
+                velocityUnits,
+                numButtons);
     }
 
     public ModelConfig withProvenance(Map<String, String> p) {
-        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, p, encoderRnnDim, velocityUnits, numButtons);
+        return new ModelConfig(
+                name, encoding, cell, rnnDim, rnnLayers, hasEncoder, p, encoderRnnDim, velocityUnits, numButtons);
     }
 
     /** The same network with a velocity output of {@code units} hidden units (0: without one). */
     public ModelConfig withVelocityUnits(int units) {
-        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, units, numButtons);
+        return new ModelConfig(
+                name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, units, numButtons);
     }
 
     /** The same network played with {@code n} buttons (the shapes are the same: q is one input). */
     public ModelConfig withNumButtons(int n) {
-        return new ModelConfig(name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, velocityUnits, n);
+        return new ModelConfig(
+                name, encoding, cell, rnnDim, rnnLayers, hasEncoder, provenance, encoderRnnDim, velocityUnits, n);
     }
 
     /** Whether the decoder predicts each note's velocity. */

@@ -19,7 +19,9 @@ public record PianoGenieModel(ModelConfig config, DecoderWeights decoder, Map<St
     public String describe() {
         String from = config.provenance().getOrDefault("source", source == null ? "" : source.toString());
         return config.name() + (from.isEmpty() ? "" : " — " + from) + " · " + velocityKind()
-                + (config.numButtons() == Keys.DEFAULT_BUTTONS ? "" : " · " + config.numButtons() + " buttons"); // 8: as always
+                + (config.numButtons() == Keys.DEFAULT_BUTTONS
+                        ? ""
+                        : " · " + config.numButtons() + " buttons"); // 8: as always
     }
 
     /** "predicts velocity" or "fixed velocity" (a model without a velocity output). */

@@ -50,16 +50,16 @@ public enum Scale {
         String s = spec == null ? "" : spec.strip();
         int colon = s.indexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException("a scale is ROOT:NAME, e.g. C:major or A:natural-minor, was '" + spec
-                    + "'; names: " + names());
+            throw new IllegalArgumentException(
+                    "a scale is ROOT:NAME, e.g. C:major or A:natural-minor, was '" + spec + "'; names: " + names());
         }
         String rootName = s.substring(0, colon).strip();
         int root;
         try {
             root = Keys.pitchClass(rootName);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown root '" + rootName + "' in '" + spec + "': valid roots are "
-                    + Keys.PITCH_CLASS_NAMES, e);
+            throw new IllegalArgumentException(
+                    "unknown root '" + rootName + "' in '" + spec + "': valid roots are " + Keys.PITCH_CLASS_NAMES, e);
         }
         return new RootedScale(byName(s.substring(colon + 1)), root);
     }
@@ -101,14 +101,16 @@ public enum Scale {
      */
     public BitSet keys(int root, int lowPitch, int highPitch) {
         BitSet keys = new BitSet(Keys.NUM_KEYS);
-        for (int pitch = Math.max(lowPitch, Keys.LOWEST_PITCH); pitch <= Math.min(highPitch, Keys.HIGHEST_PITCH); pitch++) {
+        for (int pitch = Math.max(lowPitch, Keys.LOWEST_PITCH);
+                pitch <= Math.min(highPitch, Keys.HIGHEST_PITCH);
+                pitch++) {
             if (contains(pitch, root)) {
                 keys.set(Keys.keyOrNone(pitch));
             }
         }
         if (keys.isEmpty()) {
-            throw new IllegalArgumentException("no key of " + ROOT_NAMES[Math.floorMod(root, 12)] + " " + label + " lies between "
-                    + Keys.pitchName(lowPitch) + " and " + Keys.pitchName(highPitch));
+            throw new IllegalArgumentException("no key of " + ROOT_NAMES[Math.floorMod(root, 12)] + " " + label
+                    + " lies between " + Keys.pitchName(lowPitch) + " and " + Keys.pitchName(highPitch));
         }
         return keys;
     }

@@ -78,8 +78,7 @@ public interface StreamingDecoder extends AutoCloseable {
      * caches while the player pauses: after a few milliseconds idle, a cold step costs several times a warm one.
      * Optional; the default does nothing.
      */
-    default void keepWarm() {
-    }
+    default void keepWarm() {}
 
     @Override
     void close();

@@ -25,6 +25,7 @@ public final class Velocities {
     public static final int PHRASE_START = 64;
     /** Running-average decays of the context features. */
     private static final float[] DECAYS = {0.5f, 0.8f, 0.95f};
+
     private static final float SPREAD_DECAY = 0.8f;
     private static final float KEY_DECAY = 0.8f;
     /** The spread a phrase starts from (velocity steps). */
@@ -32,8 +33,7 @@ public final class Velocities {
     /** 3 last velocities, the averages, the spread; the key's step, its place against the average key, on the keyboard; a phrase's first note. */
     public static final int CONTEXT_WIDTH = 3 + DECAYS.length + 1 + 4;
 
-    private Velocities() {
-    }
+    private Velocities() {}
 
     /** 1..127 → 0..31. */
     public static int bin(int velocity) {

@@ -15,14 +15,17 @@ import java.util.Map;
  * the same code for every engine (~10 k multiply-adds: a few µs, no allocation): the key's one-hot is one column.
  * Weights in PyTorch's layout ({@code [out][in]}), under {@link TensorNames#VEL_HIDDEN_WEIGHT} etc.
  */
-public record VelocityHead(int lstmWidth, int units, float[] hiddenWeight, float[] hiddenBias, float[] outputWeight,
-        float[] outputBias) {
+public record VelocityHead(
+        int lstmWidth, int units, float[] hiddenWeight, float[] hiddenBias, float[] outputWeight, float[] outputBias) {
 
     public VelocityHead {
         int in = inputWidth(lstmWidth);
-        if (hiddenWeight.length != units * in || hiddenBias.length != units
-                || outputWeight.length != Velocities.BINS * units || outputBias.length != Velocities.BINS) {
-            throw new IllegalArgumentException("velocity head: wrong sizes for " + units + " units over " + in + " inputs");
+        if (hiddenWeight.length != units * in
+                || hiddenBias.length != units
+                || outputWeight.length != Velocities.BINS * units
+                || outputBias.length != Velocities.BINS) {
+            throw new IllegalArgumentException(
+                    "velocity head: wrong sizes for " + units + " units over " + in + " inputs");
         }
     }
 
@@ -39,12 +42,17 @@ public record VelocityHead(int lstmWidth, int units, float[] hiddenWeight, float
         }
         int in = inputWidth(lstmWidth);
         if (hw.shape().length != 2 || hw.shape()[1] != in) {
-            throw new IllegalArgumentException("tensor " + hw.name() + " has shape " + hw.shapeString() + ", expected [units, "
-                    + in + "] over an LSTM of width " + lstmWidth);
+            throw new IllegalArgumentException("tensor " + hw.name() + " has shape " + hw.shapeString()
+                    + ", expected [units, " + in + "] over an LSTM of width " + lstmWidth);
         }
         int units = hw.shape()[0];
-        return new VelocityHead(lstmWidth, units, hw.data(), require(t, TensorNames.VEL_HIDDEN_BIAS, units).data(),
-                require(t, TensorNames.VEL_OUTPUT_WEIGHT, Velocities.BINS, units).data(),
+        return new VelocityHead(
+                lstmWidth,
+                units,
+                hw.data(),
+                require(t, TensorNames.VEL_HIDDEN_BIAS, units).data(),
+                require(t, TensorNames.VEL_OUTPUT_WEIGHT, Velocities.BINS, units)
+                        .data(),
                 require(t, TensorNames.VEL_OUTPUT_BIAS, Velocities.BINS).data());
     }
 

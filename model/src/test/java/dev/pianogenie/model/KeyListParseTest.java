@@ -34,9 +34,14 @@ class KeyListParseTest {
             assertTrue(scale.getMessage().contains(s.cliName()), scale.getMessage());
         }
         IllegalArgumentException root = assertThrows(IllegalArgumentException.class, () -> Scale.parse("H:major"));
-        assertTrue(root.getMessage().contains("unknown root 'H'") && root.getMessage().contains("C#/Db"), root.getMessage());
+        assertTrue(
+                root.getMessage().contains("unknown root 'H'")
+                        && root.getMessage().contains("C#/Db"),
+                root.getMessage());
         IllegalArgumentException form = assertThrows(IllegalArgumentException.class, () -> Scale.parse("major"));
-        assertTrue(form.getMessage().contains("ROOT:NAME") && form.getMessage().contains("major pentatonic".replace(' ', '-')),
+        assertTrue(
+                form.getMessage().contains("ROOT:NAME")
+                        && form.getMessage().contains("major pentatonic".replace(' ', '-')),
                 form.getMessage());
     }
 
@@ -71,7 +76,8 @@ class KeyListParseTest {
         BitSet keys = Scale.parse("D:dorian").keys(Keys.parseRange("A1-C7"));
         for (int k = 0; k < Keys.NUM_KEYS; k++) {
             int pitch = Keys.pitch(k);
-            assertEquals(pitch >= 33 && pitch <= 96 && Scale.DORIAN.contains(pitch, 2), keys.get(k), Keys.pitchName(pitch));
+            assertEquals(
+                    pitch >= 33 && pitch <= 96 && Scale.DORIAN.contains(pitch, 2), keys.get(k), Keys.pitchName(pitch));
         }
         assertMessage("no key of", () -> Scale.parse("D:major").keys(Keys.parseRange("C4-C4")));
     }

@@ -152,8 +152,7 @@ public final class LoopbackMidi extends MidiDeviceProvider {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
 

@@ -9,8 +9,7 @@ import java.nio.file.Paths;
  * A test that needs it fails with a message saying what is missing; it never passes silently.
  */
 public final class SharedData {
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The shared folder: {@code -Dpianogenie.shared}, else {@code ../shared} beside the repository. */
     public static Path dir() {

@@ -11,9 +11,18 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure speed and latency; the last line of each benchmark is one JSON object.",
-        subcommands = {BenchDecoderCommand.class, BenchLatencyCommand.class, BenchSoakCommand.class, BenchMidiCommand.class, BenchSoundCommand.class},
-        footer = {"", "Training speed: ./genie bench train [--steps N] [--batch B] (steps/s and ms per phase of a"
-                + " training step; ./genie bench train --help)"})
+        subcommands = {
+            BenchDecoderCommand.class,
+            BenchLatencyCommand.class,
+            BenchSoakCommand.class,
+            BenchMidiCommand.class,
+            BenchSoundCommand.class
+        },
+        footer = {
+            "",
+            "Training speed: ./genie bench train [--steps N] [--batch B] (steps/s and ms per phase of a"
+                    + " training step; ./genie bench train --help)"
+        })
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

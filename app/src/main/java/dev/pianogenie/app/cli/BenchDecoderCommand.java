@@ -21,8 +21,11 @@ import picocli.CommandLine.Option;
  * many presses: percentiles, the worst case, bytes allocated on the Java heap per call, and memory before
  * and after (native memory shows in the process's resident size).
  */
-@Command(name = "decoder", mixinStandardHelpOptions = true,
-        description = "Latency of one decoder step (press → key) and of the look-ahead (the model's buttons, one call); last line JSON.")
+@Command(
+        name = "decoder",
+        mixinStandardHelpOptions = true,
+        description =
+                "Latency of one decoder step (press → key) and of the look-ahead (the model's buttons, one call); last line JSON.")
 public final class BenchDecoderCommand implements Callable<Integer> {
     /** More measured presses than a bench needs by far (each keeps its latency: 80 MB at this bound). */
     static final int MAX_PRESSES = 10_000_000;
@@ -30,13 +33,19 @@ public final class BenchDecoderCommand implements Callable<Integer> {
     @Option(names = "--model", description = "model folder (default: the shipped model, else the paper's reference)")
     Path model;
 
-    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--engine",
+            defaultValue = DecoderEngine.DEFAULT_NAME,
+            description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Option(names = "--steps", defaultValue = "200000", description = "measured presses (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "20000", description = "presses before measuring (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--warmup",
+            defaultValue = "20000",
+            description = "presses before measuring (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--temperature", description = "sampling temperature (default: ${DEFAULT-VALUE})")
@@ -53,9 +62,16 @@ public final class BenchDecoderCommand implements Callable<Integer> {
         long thread = Thread.currentThread().getId();
         long[] latencies = new long[steps];
         SplittableRandom random = new SplittableRandom(1);
-        System.out.printf(Locale.ROOT, "model %s, engine %s, T = %.2f: %,d warm-up presses, %,d measured%n",
-                m.describe(), e, temperature, warmup, steps);
-        try (BaseStreamingDecoder decoder = Decoders.open(m, e, Sampling.of(temperature).withSeed(1))) {
+        System.out.printf(
+                Locale.ROOT,
+                "model %s, engine %s, T = %.2f: %,d warm-up presses, %,d measured%n",
+                m.describe(),
+                e,
+                temperature,
+                warmup,
+                steps);
+        try (BaseStreamingDecoder decoder =
+                Decoders.open(m, e, Sampling.of(temperature).withSeed(1))) {
             long clock = 0;
             int n = decoder.numButtons(); // 8: the same presses as ever
             for (int i = 0; i < warmup; i++) {
@@ -77,7 +93,8 @@ public final class BenchDecoderCommand implements Callable<Integer> {
             System.gc();
             long rssAfter = residentBytes();
             long heapAfter = usedHeap();
-            // the look-ahead (what each button would play next: one batch of all buttons in one call) after each press, as the
+            // the look-ahead (what each button would play next: one batch of all buttons in one call) after each press,
+            // as the
             // performer runs it; timed alone, over a quarter as many presses
             long[] ahead = new long[Math.max(1, steps / 4)];
             for (int i = 0; i < ahead.length; i++) {
@@ -97,20 +114,49 @@ public final class BenchDecoderCommand implements Callable<Integer> {
             double p999 = pct(latencies, 0.999);
             double max = latencies[latencies.length - 1] / 1e3;
             double perCall = (double) allocated / steps;
-            System.out.printf(Locale.ROOT, "latency of next(): p50 %.1f µs  p90 %.1f µs  p99 %.1f µs  p99.9 %.1f µs  max %.1f µs%n",
-                    p50, pct(latencies, 0.90), p99, p999, max);
+            System.out.printf(
+                    Locale.ROOT,
+                    "latency of next(): p50 %.1f µs  p90 %.1f µs  p99 %.1f µs  p99.9 %.1f µs  max %.1f µs%n",
+                    p50,
+                    pct(latencies, 0.90),
+                    p99,
+                    p999,
+                    max);
             System.out.printf(Locale.ROOT, "Java heap allocated per call: %.0f bytes%n", perCall);
-            System.out.printf(Locale.ROOT, "look-ahead (%d buttons, one call; after the note, off the press's path): "
-                    + "p50 %.1f µs  p99 %.1f µs  max %.1f µs (%,d look-aheads; resident after them %.1f MB)%n",
-                    n, pct(ahead, 0.5), pct(ahead, 0.99), ahead[ahead.length - 1] / 1e3, ahead.length, rssAhead / 1e6);
-            System.out.printf(Locale.ROOT, "memory: resident %.1f → %.1f MB, heap used %.1f → %.1f MB (after %,d presses)%n",
-                    rssBefore / 1e6, rssAfter / 1e6, heapBefore / 1e6, heapAfter / 1e6, steps);
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
+                    "look-ahead (%d buttons, one call; after the note, off the press's path): "
+                            + "p50 %.1f µs  p99 %.1f µs  max %.1f µs (%,d look-aheads; resident after them %.1f MB)%n",
+                    n,
+                    pct(ahead, 0.5),
+                    pct(ahead, 0.99),
+                    ahead[ahead.length - 1] / 1e3,
+                    ahead.length,
+                    rssAhead / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "memory: resident %.1f → %.1f MB, heap used %.1f → %.1f MB (after %,d presses)%n",
+                    rssBefore / 1e6,
+                    rssAfter / 1e6,
+                    heapBefore / 1e6,
+                    heapAfter / 1e6,
+                    steps);
+            System.out.printf(
+                    Locale.ROOT,
                     "{\"engine\": \"%s\", \"steps\": %d, \"p50_us\": %.1f, \"p99_us\": %.1f, \"p999_us\": %.1f, \"max_us\": %.1f, "
                             + "\"alloc_bytes_per_call\": %.0f, \"rss_mb_before\": %.1f, \"rss_mb_after\": %.1f, "
                             + "\"lookahead_p50_us\": %.1f, \"lookahead_p99_us\": %.1f}%n",
-                    e.name().toLowerCase(Locale.ROOT), steps, p50, p99, p999, max, perCall, rssBefore / 1e6, rssAfter / 1e6,
-                    pct(ahead, 0.5), pct(ahead, 0.99));
+                    e.name().toLowerCase(Locale.ROOT),
+                    steps,
+                    p50,
+                    p99,
+                    p999,
+                    max,
+                    perCall,
+                    rssBefore / 1e6,
+                    rssAfter / 1e6,
+                    pct(ahead, 0.5),
+                    pct(ahead, 0.99));
         }
         return 0;
     }

@@ -13,13 +13,19 @@ import picocli.CommandLine.Option;
  * against velocity, onset, load time and heap, CPU with 72 notes held — for the default sound (the sampled piano),
  * Gervill's own set ({@code --soundfont gervill}) or an SF2.
  */
-@Command(name = "sound", mixinStandardHelpOptions = true,
-        description = "The built-in synth's sound: brightness at velocity 64/127 (C4, C6), C4 level 16..127, onset, load time,"
-                + " heap, CPU per block with 72 notes held; last line JSON.")
+@Command(
+        name = "sound",
+        mixinStandardHelpOptions = true,
+        description =
+                "The built-in synth's sound: brightness at velocity 64/127 (C4, C6), C4 level 16..127, onset, load time,"
+                        + " heap, CPU per block with 72 notes held; last line JSON.")
 public final class BenchSoundCommand implements Callable<Integer> {
 
-    @Option(names = "--soundfont", paramLabel = "SF2|gervill",
-            description = "an SF2 soundfont, or 'gervill' for Gervill's own General MIDI set (default: the default sound, the sampled piano)")
+    @Option(
+            names = "--soundfont",
+            paramLabel = "SF2|gervill",
+            description =
+                    "an SF2 soundfont, or 'gervill' for Gervill's own General MIDI set (default: the default sound, the sampled piano)")
     String soundfont;
 
     @Override

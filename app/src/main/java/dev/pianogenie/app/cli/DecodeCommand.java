@@ -22,17 +22,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ./genie decode}: buttons in, keys out, through any supported model folder. */
-@Command(name = "decode", mixinStandardHelpOptions = true,
+@Command(
+        name = "decode",
+        mixinStandardHelpOptions = true,
         description = "Decode a button sequence into piano keys with a model (ours or a TF.js checkpoint).",
-        footer = {"", "The first press's ΔT: with --dt D it is D, like every press (magenta-js's overrideDeltaTime; "
-                + "the published trace is --dt 0.1 --temperature 0); with --dts, or with neither (presses 0.1 s apart), "
-                + "it is the first-note ΔT of a new phrase, as in live play after a reset."})
+        footer = {
+            "",
+            "The first press's ΔT: with --dt D it is D, like every press (magenta-js's overrideDeltaTime; "
+                    + "the published trace is --dt 0.1 --temperature 0); with --dts, or with neither (presses 0.1 s apart), "
+                    + "it is the first-note ΔT of a new phrase, as in live play after a reset."
+        })
 public final class DecodeCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", description = "model folder (ours, or a TF.js checkpoint folder; default: the shipped model)")
+    @Option(
+            names = "--model",
+            description = "model folder (ours, or a TF.js checkpoint folder; default: the shipped model)")
     Path model;
 
     @Option(names = "--buttons", required = true, split = ",", description = "buttons 0..7, comma-separated")
@@ -44,25 +51,37 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--dt", paramLabel = "SECONDS", description = "every press gets this ΔT, the first one included")
     Double dt;
 
-    @Option(names = "--dts", split = ",", paramLabel = "SECONDS",
+    @Option(
+            names = "--dts",
+            split = ",",
+            paramLabel = "SECONDS",
             description = "seconds before each press after the first, comma-separated (the first: a new phrase's ΔT)")
     List<Double> dts;
 
-    @Option(names = "--temperature", defaultValue = "0", description = "0 = greedy, up to 1 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--temperature",
+            defaultValue = "0",
+            description = "0 = greedy, up to 1 (default: ${DEFAULT-VALUE})")
     double temperature;
 
     @Option(names = "--seed", description = "random seed, for a reproducible sampled sequence")
     Long seed;
 
-    @Option(names = "--engine", defaultValue = DecoderEngine.DEFAULT_NAME, description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--engine",
+            defaultValue = DecoderEngine.DEFAULT_NAME,
+            description = "tensorflow or pytorch (default: ${DEFAULT-VALUE})")
     String engine;
 
     @Mixin
     KeyListOptions keyList;
 
-    @Option(names = "--json", description = "print one JSON line {\"keys\": [...], \"velocities\": [...], \"midi\": [...], "
-            + "\"lookahead\": [[...], ...]}: velocities are the model's (1..127; null for a model without a velocity output), "
-            + "lookahead[i] holds the key each of the model's buttons (0..7 for 8) would have played at press i (the likeliest, when sampling)")
+    @Option(
+            names = "--json",
+            description =
+                    "print one JSON line {\"keys\": [...], \"velocities\": [...], \"midi\": [...], "
+                            + "\"lookahead\": [[...], ...]}: velocities are the model's (1..127; null for a model without a velocity output), "
+                            + "lookahead[i] holds the key each of the model's buttons (0..7 for 8) would have played at press i (the likeliest, when sampling)")
     boolean json;
 
     @Override
@@ -90,7 +109,8 @@ public final class DecodeCommand implements Callable<Integer> {
         for (int b : buttons) {
             Keys.checkButton(b, m.config().numButtons());
         }
-        Sampling sampling = new Sampling(temperature, allowed, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+        Sampling sampling =
+                new Sampling(temperature, allowed, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         List<Integer> keys = new ArrayList<>();
         List<String> lookahead = new ArrayList<>();
         List<Integer> velocities = new ArrayList<>();
@@ -116,12 +136,18 @@ public final class DecodeCommand implements Callable<Integer> {
         if (json) {
             out.println("{\"keys\": " + keys + ", \"velocities\": " + (withVelocity ? velocities.toString() : "null")
                     + ", \"midi\": "
-                    + keys.stream().map(k -> Keys.pitch(k)).collect(Collectors.toList()) + ", \"lookahead\": " + lookahead + "}");
+                    + keys.stream().map(k -> Keys.pitch(k)).collect(Collectors.toList()) + ", \"lookahead\": "
+                    + lookahead + "}");
         } else {
             out.println(m.describe());
             for (int i = 0; i < keys.size(); i++) {
                 int pitch = Keys.pitch(keys.get(i));
-                out.printf("button %d → key %2d  MIDI %3d  %-4s%s%n", buttons.get(i), keys.get(i), pitch, Keys.pitchName(pitch),
+                out.printf(
+                        "button %d → key %2d  MIDI %3d  %-4s%s%n",
+                        buttons.get(i),
+                        keys.get(i),
+                        pitch,
+                        Keys.pitchName(pitch),
                         withVelocity ? "  velocity " + velocities.get(i) : "");
             }
         }

@@ -22,7 +22,9 @@ import net.java.games.input.ControllerEnvironment;
 import picocli.CommandLine.Command;
 
 /** {@code ./genie devices}: what genie can play with and through. */
-@Command(name = "devices", mixinStandardHelpOptions = true,
+@Command(
+        name = "devices",
+        mixinStandardHelpOptions = true,
         description = "List game controllers, MIDI inputs and outputs, audio outputs and inputs, and soundfonts.")
 public final class DevicesCommand implements Callable<Integer> {
     /** Notes per sound for the onset shown (about a second of rendering each). */
@@ -32,13 +34,19 @@ public final class DevicesCommand implements Callable<Integer> {
     public Integer call() {
         System.out.println("Game controllers (JInput; --controller gamepad[:NAME]):");
         Optional<String> noPads = JInputNatives.ensure();
-        List<String> pads = noPads.isEmpty() ? GamepadSource.list(ControllerEnvironment.getDefaultEnvironment()) : List.of();
+        List<String> pads =
+                noPads.isEmpty() ? GamepadSource.list(ControllerEnvironment.getDefaultEnvironment()) : List.of();
         print(pads, noPads.orElse("none found (is one plugged in? you need read access to /dev/input/event*)"));
         System.out.println("MIDI inputs (--controller midi:NAME; each with the keys it would play the 8 buttons with —"
                 + " learn another with --learn, --learn=zones or --learn=rows):");
-        print(MidiDevices.inputs().stream().map(p -> p.name() + ": " + fold(p.name())).toList(), "none");
+        print(
+                MidiDevices.inputs().stream()
+                        .map(p -> p.name() + ": " + fold(p.name()))
+                        .toList(),
+                "none");
         System.out.println("MIDI outputs (--output midi:NAME):");
-        print(MidiDevices.outputs().stream().map(MidiDevices.Port::name).toList(),
+        print(
+                MidiDevices.outputs().stream().map(MidiDevices.Port::name).toList(),
                 "none (on Linux, load snd-virmidi and connect it to your DAW with aconnect)");
         System.out.println("Audio outputs (the built-in synthesizer plays on the default one):");
         print(mixers(SourceDataLine.class), "none: use a MIDI output");
@@ -49,8 +57,8 @@ public final class DevicesCommand implements Callable<Integer> {
         System.out.println("Sounds of the built-in synthesizer (--output synth:FILE.sf2; piano onset = note-on → first "
                 + "sample above " + (int) OnsetCheck.THRESHOLD_DBFS + " dBFS, rendered offline):");
         PianoSound.prepareHere();
-        System.out.println("  " + onset(Optional.empty()) + "  ← the default" + (DefaultSound.loaded().isPresent()
-                ? " (" + DefaultSound.CREDIT + ")" : ""));
+        System.out.println("  " + onset(Optional.empty()) + "  ← the default"
+                + (DefaultSound.loaded().isPresent() ? " (" + DefaultSound.CREDIT + ")" : ""));
         List<Path> found = Soundfonts.found();
         if (found.isEmpty()) {
             System.out.println("  no soundfont in " + Soundfonts.SEARCH.get(0)
@@ -84,7 +92,8 @@ public final class DevicesCommand implements Callable<Integer> {
     private static List<String> mixers(Class<? extends Line> kind) {
         return java.util.Arrays.stream(AudioSystem.getMixerInfo())
                 .filter(i -> AudioSystem.getMixer(i).isLineSupported(new Line.Info(kind)))
-                .map(Mixer.Info::getName).toList();
+                .map(Mixer.Info::getName)
+                .toList();
     }
 
     private static void print(List<String> items, String none) {

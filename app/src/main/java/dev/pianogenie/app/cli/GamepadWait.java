@@ -16,8 +16,7 @@ final class GamepadWait {
     static final int DEFAULT_SECONDS = 30;
     static final long REMIND_SECONDS = 10;
 
-    private GamepadWait() {
-    }
+    private GamepadWait() {}
 
     /**
      * Returns once the pad is connected, or when {@code quit} says the player stopped.
@@ -29,15 +28,18 @@ final class GamepadWait {
         if (pad.connected()) {
             return;
         }
-        say.accept(seconds > 0 ? "waiting up to " + seconds + " s for a gamepad (" + OPTION + " 0: as long as it takes)"
-                : "waiting for a gamepad as long as it takes (q or Ctrl-C stops)");
+        say.accept(
+                seconds > 0
+                        ? "waiting up to " + seconds + " s for a gamepad (" + OPTION + " 0: as long as it takes)"
+                        : "waiting for a gamepad as long as it takes (q or Ctrl-C stops)");
         long start = System.nanoTime();
         long nextReminder = start + TimeUnit.SECONDS.toNanos(REMIND_SECONDS);
         while (!pad.connected() && !quit.getAsBoolean()) {
             long now = System.nanoTime();
             if (seconds > 0 && now - start >= TimeUnit.SECONDS.toNanos(seconds)) {
-                throw new ControllerException("no gamepad connected within " + seconds + " s (" + pad.found() + "); plug one in"
-                        + " and check that you may read /dev/input/event*, or wait longer: " + OPTION + " SECONDS (0 = as long as it takes)");
+                throw new ControllerException("no gamepad connected within " + seconds + " s (" + pad.found()
+                        + "); plug one in" + " and check that you may read /dev/input/event*, or wait longer: " + OPTION
+                        + " SECONDS (0 = as long as it takes)");
             }
             if (now >= nextReminder) {
                 say.accept("still waiting for a gamepad (" + TimeUnit.NANOSECONDS.toSeconds(now - start) + " s)");

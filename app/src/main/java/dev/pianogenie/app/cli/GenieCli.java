@@ -1,7 +1,7 @@
 package dev.pianogenie.app.cli;
 
-import dev.pianogenie.files.OneLineErrors;
 import dev.pianogenie.app.live.DefaultModel;
+import dev.pianogenie.files.OneLineErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +23,10 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
-        footer = {"", "Training and evaluation: ${sys:genie.command:-./genie} train --help, ${sys:genie.command:-./genie} eval --help"})
+        footer = {
+            "",
+            "Training and evaluation: ${sys:genie.command:-./genie} train --help, ${sys:genie.command:-./genie} eval --help"
+        })
 public final class GenieCli implements Runnable {
 
     @CommandLine.Spec
@@ -67,7 +70,9 @@ public final class GenieCli implements Runnable {
         @Override
         public String[] getVersion() {
             String v = GenieCli.class.getPackage().getImplementationVersion();
-            return new String[] {"Piano Genie " + (v == null ? "(development build)" : v), "model: " + DefaultModel.describe()};
+            return new String[] {
+                "Piano Genie " + (v == null ? "(development build)" : v), "model: " + DefaultModel.describe()
+            };
         }
     }
 }

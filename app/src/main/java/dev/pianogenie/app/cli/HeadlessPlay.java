@@ -2,11 +2,11 @@ package dev.pianogenie.app.cli;
 
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.LearnsButtons;
-import dev.pianogenie.app.input.midi.MidiKeyMapping;
-import dev.pianogenie.app.input.midi.MidiKeyboardSource;
 import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.KeyboardLayout;
+import dev.pianogenie.app.input.midi.MidiKeyMapping;
+import dev.pianogenie.app.input.midi.MidiKeyboardSource;
 import dev.pianogenie.app.live.ControllerSpec;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSession;
@@ -67,14 +67,16 @@ final class HeadlessPlay {
 
     int run() throws Exception {
         CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            quit.countDown();
-            try {
-                finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS); // let the main thread release and save
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "genie-quit");
+        Thread hook = new Thread(
+                () -> {
+                    quit.countDown();
+                    try {
+                        finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS); // let the main thread release and save
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "genie-quit");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return play();
@@ -98,12 +100,13 @@ final class HeadlessPlay {
         session.notTheTakesModel().ifPresent(HeadlessPlay::say);
         TakeSaver saver = null;
         try {
-            if (setup.outputs().stream().anyMatch(o -> o.equals(OutputSpec.SYNTH) || o.kind() == OutputSpec.Kind.JACK)) {
+            if (setup.outputs().stream()
+                    .anyMatch(o -> o.equals(OutputSpec.SYNTH) || o.kind() == OutputSpec.Kind.JACK)) {
                 // the default sound, in Java Sound or JACK: the sampled piano (built the first time, with progress)
                 PianoSound.prepareHere();
             }
             for (OutputSpec o : setup.outputs()) {
-                o.open((mono, frames) -> { }).ifPresent(session::addOutput);
+                o.open((mono, frames) -> {}).ifPresent(session::addOutput);
             }
             if (setup.record().isPresent() && !learnFirst) {
                 // before any controller: the take holds every press (a replay starts at once)
@@ -118,8 +121,7 @@ final class HeadlessPlay {
             if (sources.stream().allMatch(s -> s instanceof GamepadSource)) {
                 // only gamepads and none plugged in: say so, and do not wait silently for ever
                 for (ButtonSource s : sources) {
-                    GamepadWait.await((GamepadSource) s, gamepadWait,
-                            HeadlessPlay::say, () -> quit.getCount() == 0);
+                    GamepadWait.await((GamepadSource) s, gamepadWait, HeadlessPlay::say, () -> quit.getCount() == 0);
                 }
             }
             if (learnFirst && !learn(sources, m.config().numButtons())) {
@@ -133,10 +135,18 @@ final class HeadlessPlay {
             }
             say("playing " + m.config().name() + " at T = " + setup.temperature()
                     + (setup.keys().equals(KeyChoice.ALL) ? "" : " on " + setup.keys())
-                    + (setup.velocity().isPresent() ? ", fixed velocity " + setup.velocity().getAsInt()
+                    + (setup.velocity().isPresent()
+                            ? ", fixed velocity " + setup.velocity().getAsInt()
                             : ", dynamics " + dev.pianogenie.app.perform.Dynamics.describe(setup.dynamics()))
-                    + " → " + String.join(", ", setup.outputs().stream().map(OutputSpec::toString).toList())
-                    + (setup.controllers().contains(ControllerSpec.KEYBOARD) ? "\r\n  " + KeyboardLayout.forButtons(m.config().numButtons()).legend() + ", q = quit" : ""));
+                    + " → "
+                    + String.join(
+                            ", ",
+                            setup.outputs().stream().map(OutputSpec::toString).toList())
+                    + (setup.controllers().contains(ControllerSpec.KEYBOARD)
+                            ? "\r\n  "
+                                    + KeyboardLayout.forButtons(m.config().numButtons())
+                                            .legend() + ", q = quit"
+                            : ""));
             setup.controllers().forEach(c -> c.echoRisk(setup.outputs()).ifPresent(w -> say("warning: " + w)));
             long lastReport = System.currentTimeMillis();
             while (!quit.await(200, TimeUnit.MILLISECONDS)) {
@@ -144,14 +154,19 @@ final class HeadlessPlay {
                 if (System.currentTimeMillis() - lastReport > 10_000 && notes.get() > 0) {
                     lastReport = System.currentTimeMillis();
                     var lat = session.performer().latency();
-                    say(String.format(Locale.ROOT, "%d notes; decoder p50 %.0f µs, press→outputs p99 %.2f ms",
-                            notes.get(), lat.decodePercentileMicros(0.5), lat.totalPercentileMicros(0.99) / 1000));
+                    say(String.format(
+                            Locale.ROOT,
+                            "%d notes; decoder p50 %.0f µs, press→outputs p99 %.2f ms",
+                            notes.get(),
+                            lat.decodePercentileMicros(0.5),
+                            lat.totalPercentileMicros(0.99) / 1000));
                 }
             }
             // what the controllers queued is played before the end (a replay as fast as possible is up to a
             // queue ahead): no more comes, then wait while the performer still makes progress
             session.closeSources();
-            for (long left = Long.MAX_VALUE; !session.performer().drain(2000) && session.performer().pending() < left; ) {
+            for (long left = Long.MAX_VALUE;
+                    !session.performer().drain(2000) && session.performer().pending() < left; ) {
                 left = session.performer().pending();
             }
         } finally {
@@ -196,14 +211,16 @@ final class HeadlessPlay {
             int steps = learner.learnSteps();
             CountDownLatch learnt = new CountDownLatch(1);
             say("learning " + s.name() + ": " + prompt(learning, 0, steps, buttons));
-            learner.learn(n -> {
-                if (n < steps) {
-                    news.add(prompt(learning, n, steps, buttons));
-                }
-            }, mapping -> {
-                news.add("learnt " + s.name() + ": " + mapping + " (saved; used from now on)");
-                learnt.countDown();
-            });
+            learner.learn(
+                    n -> {
+                        if (n < steps) {
+                            news.add(prompt(learning, n, steps, buttons));
+                        }
+                    },
+                    mapping -> {
+                        news.add("learnt " + s.name() + ": " + mapping + " (saved; used from now on)");
+                        learnt.countDown();
+                    });
             while (!learnt.await(100, TimeUnit.MILLISECONDS)) {
                 printNews();
                 if (quit.getCount() == 0) {
@@ -221,16 +238,23 @@ final class HeadlessPlay {
     private static String prompt(MidiKeyMapping.Kind kind, int learnt, int steps, int buttons) {
         return switch (kind) {
             case KEYS -> prompt(learnt, steps);
-            case ZONES -> learnt == 0 ? "press the keyboard's lowest key (every key will play, folded into " + buttons + " zones)"
-                    : "press its highest key";
-            case ROWS -> learnt == 0 ? "press the leftmost pad of a row (every row will play the " + buttons + " buttons)"
-                    : learnt == 1 ? "press the rightmost pad of that row" : "press the leftmost pad of the next row";
+            case ZONES ->
+                learnt == 0
+                        ? "press the keyboard's lowest key (every key will play, folded into " + buttons + " zones)"
+                        : "press its highest key";
+            case ROWS ->
+                learnt == 0
+                        ? "press the leftmost pad of a row (every row will play the " + buttons + " buttons)"
+                        : learnt == 1
+                                ? "press the rightmost pad of that row"
+                                : "press the leftmost pad of the next row";
         };
     }
 
     private static String prompt(int learnt, int steps) {
         return learnt < Keys.DEFAULT_BUTTONS
-                ? "press the button for button " + (learnt + 1) + " of 8" + (learnt == 0 ? " (the lowest)" : learnt == 7 ? " (the highest)" : "")
+                ? "press the button for button " + (learnt + 1) + " of 8"
+                        + (learnt == 0 ? " (the lowest)" : learnt == 7 ? " (the highest)" : "")
                 : "press the button for the sustain pedal";
     }
 

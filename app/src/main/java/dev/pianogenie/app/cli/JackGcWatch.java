@@ -22,7 +22,8 @@ final class JackGcWatch implements AutoCloseable {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
             return;
         }
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
         if (info.getGcName().endsWith("Cycles")) {
             return; // a concurrent cycle: its pauses are listed under the "Pauses" collector
         }
@@ -41,7 +42,11 @@ final class JackGcWatch implements AutoCloseable {
     }
 
     static String collector() {
-        return String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
+        return String.join(
+                " + ",
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName)
+                        .toList());
     }
 
     int count() {
@@ -63,8 +68,14 @@ final class JackGcWatch implements AutoCloseable {
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "GC (%s): %d pauses, p50 %.1f ms, p99 %.1f ms, max %.1f ms (ms resolution)",
-                collector(), count(), percentile(0.5), percentile(0.99), percentile(1.0));
+        return String.format(
+                Locale.ROOT,
+                "GC (%s): %d pauses, p50 %.1f ms, p99 %.1f ms, max %.1f ms (ms resolution)",
+                collector(),
+                count(),
+                percentile(0.5),
+                percentile(0.99),
+                percentile(1.0));
     }
 
     @Override

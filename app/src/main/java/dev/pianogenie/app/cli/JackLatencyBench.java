@@ -31,11 +31,12 @@ import java.util.concurrent.locks.LockSupport;
  * process thread allocates per period.
  */
 final class JackLatencyBench {
-    private JackLatencyBench() {
-    }
+    private JackLatencyBench() {}
 
-    static int run(PianoGenieModel model, String engine, int presses, JackSynthSink.Rendering rendering) throws Exception {
-        dev.pianogenie.app.live.PianoSound.prepareHere(); // the synth in JACK plays the default sound: the sampled piano
+    static int run(PianoGenieModel model, String engine, int presses, JackSynthSink.Rendering rendering)
+            throws Exception {
+        dev.pianogenie.app.live.PianoSound
+                .prepareHere(); // the synth in JACK plays the default sound: the sampled piano
         JackHost.probe().orElseThrow(() -> new IllegalStateException(JackHost.NO_SERVER));
         long[] toMidi = new long[presses];
         long[] toAudio = new long[presses];
@@ -47,17 +48,21 @@ final class JackLatencyBench {
         long[] lastDone = new long[1]; // written by the performer thread, read after drain()
         SplittableRandom random = new SplittableRandom(5);
         try (JackGcWatch gc = new JackGcWatch();
-             JackMonitor monitor = new JackMonitor(40 * (presses + 100) + 10_000);
-             StreamingDecoder d = Decoders.open(model, DecoderEngine.parse(engine), Sampling.of(Sampling.DEFAULT_TEMPERATURE).withSeed(5));
-             Performer p = new Performer(d, new PerformerListener() {
-                 @Override
-                 public void played(Played note) {
-                     lastDone[0] = note.doneNanos();
-                 }
-             })) {
+                JackMonitor monitor = new JackMonitor(40 * (presses + 100) + 10_000);
+                StreamingDecoder d = Decoders.open(
+                        model,
+                        DecoderEngine.parse(engine),
+                        Sampling.of(Sampling.DEFAULT_TEMPERATURE).withSeed(5));
+                Performer p = new Performer(d, new PerformerListener() {
+                    @Override
+                    public void played(Played note) {
+                        lastDone[0] = note.doneNanos();
+                    }
+                })) {
             String m = JackMonitor.NAME;
             JackMidiSink midi = new JackMidiSink(0, Optional.of(monitor.midiInPort()));
-            JackSynthSink synth = new JackSynthSink(Optional.empty(), rendering, Optional.of(List.of(m + ":in_l", m + ":in_r")), (x, n) -> { });
+            JackSynthSink synth = new JackSynthSink(
+                    Optional.empty(), rendering, Optional.of(List.of(m + ":in_l", m + ":in_r")), (x, n) -> {});
             JackHost host = synth.host();
             try {
                 p.attach(midi);
@@ -73,7 +78,12 @@ final class JackLatencyBench {
                 long latencyFrom = 0;
                 for (int i = -100; i < presses; i++) { // 100 warm-up presses
                     if (i > 0 && i % 500 == 0) {
-                        System.out.printf(Locale.ROOT, "  %d presses, %d xruns so far, load %s%n", i, monitor.xruns() - xrunsBefore, loadAverage());
+                        System.out.printf(
+                                Locale.ROOT,
+                                "  %d presses, %d xruns so far, load %s%n",
+                                i,
+                                monitor.xruns() - xrunsBefore,
+                                loadAverage());
                     }
                     if (i == 0) {
                         xrunsBefore = monitor.xruns();
@@ -82,7 +92,8 @@ final class JackLatencyBench {
                         gcBefore = gc.count();
                         latencyFrom = p.latency().count();
                     }
-                    LockSupport.parkNanos(15_000_000L + random.nextLong(20_000_000L)); // like a player: idle between presses
+                    LockSupport.parkNanos(
+                            15_000_000L + random.nextLong(20_000_000L)); // like a player: idle between presses
                     long silentSince = System.nanoTime() + 300_000_000L;
                     while (!lastPeriodSilent(monitor) && System.nanoTime() < silentSince) {
                         LockSupport.parkNanos(1_000_000L); // the last note's release has died away
@@ -136,41 +147,103 @@ final class JackLatencyBench {
                 double periodUs = host.periodNanos() / 1e3;
                 double handedP50 = p.latency().totalPercentileMicrosSince(latencyFrom, 0.5);
                 double handedP99 = p.latency().totalPercentileMicrosSince(latencyFrom, 0.99);
-                long[] midiSorted = Arrays.stream(toMidi).filter(x -> x >= 0).sorted().toArray();
-                long[] audioSorted = Arrays.stream(toAudio).filter(x -> x >= 0).sorted().toArray();
+                long[] midiSorted =
+                        Arrays.stream(toMidi).filter(x -> x >= 0).sorted().toArray();
+                long[] audioSorted =
+                        Arrays.stream(toAudio).filter(x -> x >= 0).sorted().toArray();
                 double midiP50 = pct(midiSorted, 0.5) / 1e3;
                 double midiP99 = pct(midiSorted, 0.99) / 1e3;
                 double audioP50 = pct(audioSorted, 0.5) / 1e3;
                 double audioP99 = pct(audioSorted, 0.99) / 1e3;
-                System.out.printf(Locale.ROOT, "press → note-on in the JACK MIDI buffer (%d presses, %s): p50 %.0f µs  p99 %.0f µs  max %.0f µs; not seen: %d%n",
-                        presses, engine, midiP50, midiP99, pct(midiSorted, 1.0) / 1e3, missedMidi);
-                System.out.printf(Locale.ROOT, "press → first audible sample in the JACK audio buffer: p50 %.0f µs  p99 %.0f µs  max %.0f µs; not heard: %d;"
+                System.out.printf(
+                        Locale.ROOT,
+                        "press → note-on in the JACK MIDI buffer (%d presses, %s): p50 %.0f µs  p99 %.0f µs  max %.0f µs; not seen: %d%n",
+                        presses,
+                        engine,
+                        midiP50,
+                        midiP99,
+                        pct(midiSorted, 1.0) / 1e3,
+                        missedMidi);
+                System.out.printf(
+                        Locale.ROOT,
+                        "press → first audible sample in the JACK audio buffer: p50 %.0f µs  p99 %.0f µs  max %.0f µs; not heard: %d;"
                                 + " not measured (still sounding before the press): %d%n",
-                        audioP50, audioP99, pct(audioSorted, 1.0) / 1e3, missedAudio, notSilent);
-                System.out.printf(Locale.ROOT, "  of which press → handed to the JACK sinks (the performer thread: queue, decoder; not"
-                        + " realtime, so the machine's load shows here): p50 %.0f µs  p99 %.0f µs%n", handedP50, handedP99);
-                long[] sm = Arrays.stream(sinkToMidi).filter(x -> x >= 0).sorted().toArray();
-                long[] sa = Arrays.stream(sinkToAudio).filter(x -> x >= 0).sorted().toArray();
-                System.out.printf(Locale.ROOT, "  and the JACK side alone, note handed to the sinks → in the JACK buffer: MIDI p50 %.0f µs  p99 %.0f µs;"
-                        + " audio p50 %.0f µs  p99 %.0f µs%n", pct(sm, 0.5) / 1e3, pct(sm, 0.99) / 1e3, pct(sa, 0.5) / 1e3, pct(sa, 0.99) / 1e3);
-                System.out.printf(Locale.ROOT, "targets at this period: audio p99 ≤ period + 1.5 ms = %.0f µs, MIDI p99 ≤ period + 1 ms = %.0f µs%n",
-                        periodUs + 1500, periodUs + 1000);
-                System.out.printf(Locale.ROOT, "period %.0f µs (%d frames at %d Hz); xruns during the measured presses: %d; render-thread underruns: %d; MIDI dropped: %d%n",
-                        periodUs, host.period(), host.sampleRate(), xruns, synth.underruns(), midi.dropped());
-                System.out.printf(Locale.ROOT, "JACK's process thread allocated %s bytes a period (JNAJack's and JNA's call-in%s)%n",
+                        audioP50,
+                        audioP99,
+                        pct(audioSorted, 1.0) / 1e3,
+                        missedAudio,
+                        notSilent);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  of which press → handed to the JACK sinks (the performer thread: queue, decoder; not"
+                                + " realtime, so the machine's load shows here): p50 %.0f µs  p99 %.0f µs%n",
+                        handedP50,
+                        handedP99);
+                long[] sm =
+                        Arrays.stream(sinkToMidi).filter(x -> x >= 0).sorted().toArray();
+                long[] sa =
+                        Arrays.stream(sinkToAudio).filter(x -> x >= 0).sorted().toArray();
+                System.out.printf(
+                        Locale.ROOT,
+                        "  and the JACK side alone, note handed to the sinks → in the JACK buffer: MIDI p50 %.0f µs  p99 %.0f µs;"
+                                + " audio p50 %.0f µs  p99 %.0f µs%n",
+                        pct(sm, 0.5) / 1e3,
+                        pct(sm, 0.99) / 1e3,
+                        pct(sa, 0.5) / 1e3,
+                        pct(sa, 0.99) / 1e3);
+                System.out.printf(
+                        Locale.ROOT,
+                        "targets at this period: audio p99 ≤ period + 1.5 ms = %.0f µs, MIDI p99 ≤ period + 1 ms = %.0f µs%n",
+                        periodUs + 1500,
+                        periodUs + 1000);
+                System.out.printf(
+                        Locale.ROOT,
+                        "period %.0f µs (%d frames at %d Hz); xruns during the measured presses: %d; render-thread underruns: %d; MIDI dropped: %d%n",
+                        periodUs,
+                        host.period(),
+                        host.sampleRate(),
+                        xruns,
+                        synth.underruns(),
+                        midi.dropped());
+                System.out.printf(
+                        Locale.ROOT,
+                        "JACK's process thread allocated %s bytes a period (JNAJack's and JNA's call-in%s)%n",
                         alloc < 0 ? "?" : String.format(Locale.ROOT, "%.1f", alloc / (double) Math.max(1, cycles)),
-                        rendering == JackSynthSink.Rendering.CALLBACK ? ", and Gervill's rendering" : "; the copy from the ring allocates none");
+                        rendering == JackSynthSink.Rendering.CALLBACK
+                                ? ", and Gervill's rendering"
+                                : "; the copy from the ring allocates none");
                 System.out.println(gc.describe() + "; during the measured presses: " + (gc.count() - gcBefore));
-                System.out.printf(Locale.ROOT, "our process call (all of it, warm-up included): p50 %.0f µs  p99 %.0f µs  p99.99 %.0f µs;"
-                                + " calls longer than the period: %d of %d%n", host.processMicros(0.5), host.processMicros(0.99),
-                        host.processMicros(0.9999), host.processCallsLongerThan(host.periodNanos() / 1000), host.cycles());
-                System.out.printf(Locale.ROOT, "how far into its period our process call began (JACK's clock): p50 %.0f µs  p99 %.0f µs"
-                                + "  p99.99 %.0f µs; calls that began after half the period: %d%n", host.entryMicros(0.5), host.entryMicros(0.99),
-                        host.entryMicros(0.9999), host.callsEnteredLaterThan(host.periodNanos() / 2000));
-                System.out.printf(Locale.ROOT, "{\"jack_midi_p99_us\": %.1f, \"jack_audio_p99_us\": %.1f, \"period_us\": %.1f, \"xruns\": %d,"
+                System.out.printf(
+                        Locale.ROOT,
+                        "our process call (all of it, warm-up included): p50 %.0f µs  p99 %.0f µs  p99.99 %.0f µs;"
+                                + " calls longer than the period: %d of %d%n",
+                        host.processMicros(0.5),
+                        host.processMicros(0.99),
+                        host.processMicros(0.9999),
+                        host.processCallsLongerThan(host.periodNanos() / 1000),
+                        host.cycles());
+                System.out.printf(
+                        Locale.ROOT,
+                        "how far into its period our process call began (JACK's clock): p50 %.0f µs  p99 %.0f µs"
+                                + "  p99.99 %.0f µs; calls that began after half the period: %d%n",
+                        host.entryMicros(0.5),
+                        host.entryMicros(0.99),
+                        host.entryMicros(0.9999),
+                        host.callsEnteredLaterThan(host.periodNanos() / 2000));
+                System.out.printf(
+                        Locale.ROOT,
+                        "{\"jack_midi_p99_us\": %.1f, \"jack_audio_p99_us\": %.1f, \"period_us\": %.1f, \"xruns\": %d,"
                                 + " \"jack_midi_p50_us\": %.1f, \"jack_audio_p50_us\": %.1f, \"to_sinks_p99_us\": %.1f, \"sinks_to_jack_midi_p99_us\": %.1f, \"sinks_to_jack_audio_p99_us\": %.1f,"
                                 + " \"rendering\": \"%s\"}%n",
-                        midiP99, audioP99, periodUs, xruns, midiP50, audioP50, handedP99, pct(sm, 0.99) / 1e3, pct(sa, 0.99) / 1e3,
+                        midiP99,
+                        audioP99,
+                        periodUs,
+                        xruns,
+                        midiP50,
+                        audioP50,
+                        handedP99,
+                        pct(sm, 0.99) / 1e3,
+                        pct(sa, 0.99) / 1e3,
                         rendering.name().toLowerCase(Locale.ROOT));
                 return missedMidi + missedAudio == 0 ? 0 : 1;
             } finally {
@@ -189,7 +262,10 @@ final class JackLatencyBench {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (java.io.IOException e) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -205,6 +281,8 @@ final class JackLatencyBench {
     }
 
     private static double pct(long[] sorted, double q) {
-        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
+        return sorted.length == 0
+                ? Double.NaN
+                : sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
     }
 }

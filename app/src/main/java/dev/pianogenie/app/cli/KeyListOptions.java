@@ -16,12 +16,17 @@ import picocli.CommandLine.Option;
  */
 public final class KeyListOptions {
 
-    @Option(names = "--scale", paramLabel = "ROOT:NAME", completionCandidates = ScaleNames.class,
+    @Option(
+            names = "--scale",
+            paramLabel = "ROOT:NAME",
+            completionCandidates = ScaleNames.class,
             description = "only keys of this scale, e.g. C:major, A:natural-minor, F#:blues (roots with # or b); "
                     + "scales: ${COMPLETION-CANDIDATES} (default: chromatic, every key)")
     String scale;
 
-    @Option(names = "--range", paramLabel = "LOW-HIGH",
+    @Option(
+            names = "--range",
+            paramLabel = "LOW-HIGH",
             description = "only keys from LOW to HIGH, note names, e.g. A1-C7 (default: the whole piano, A0-C8)")
     String range;
 

@@ -25,8 +25,7 @@ import java.util.Set;
 final class KioskSetting {
     static final Set<String> KEYS = Set.of("kiosk", "lang", "idle", "attract", "quit");
 
-    private KioskSetting() {
-    }
+    private KioskSetting() {}
 
     static Path file() {
         return ControllerSettings.dir().resolve("kiosk.properties");
@@ -49,13 +48,14 @@ final class KioskSetting {
         }
         for (String k : p.stringPropertyNames()) {
             if (!KEYS.contains(k)) {
-                throw new IllegalArgumentException("the kiosk setting " + f + " has an unknown line '" + k + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+                throw new IllegalArgumentException("the kiosk setting " + f + " has an unknown line '" + k
+                        + "' (known: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
             }
         }
         String on = p.getProperty("kiosk", "off").trim();
         if (!on.equals("on") && !on.equals("off")) {
-            throw new IllegalArgumentException("the kiosk setting " + f + ": kiosk must be on or off, was '" + on + "'");
+            throw new IllegalArgumentException(
+                    "the kiosk setting " + f + ": kiosk must be on or off, was '" + on + "'");
         }
         return p;
     }

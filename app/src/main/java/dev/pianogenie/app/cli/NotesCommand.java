@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ./genie notes FILE...}: what is in each MIDI file. */
-@Command(name = "notes", mixinStandardHelpOptions = true,
+@Command(
+        name = "notes",
+        mixinStandardHelpOptions = true,
         description = "For each MIDI file: note count, duration, pitch range and sustain-pedal events.")
 public final class NotesCommand implements Callable<Integer> {
 
@@ -51,11 +53,23 @@ public final class NotesCommand implements Callable<Integer> {
                     o.put("pedal_events", p.pedalEvents().size());
                     out.println(mapper.writeValueAsString(o));
                 } else {
-                    String range = min.isEmpty() || max.isEmpty() ? "no notes"
-                            : String.format(Locale.ROOT, "pitches %d–%d (%s–%s)", min.getAsInt(), max.getAsInt(),
-                                    Keys.pitchName(min.getAsInt()), Keys.pitchName(max.getAsInt()));
-                    out.printf(Locale.ROOT, "%s: %,d notes, %.1f s, %s, %,d pedal events%n", file, p.notes().size(),
-                            p.seconds(), range, p.pedalEvents().size());
+                    String range = min.isEmpty() || max.isEmpty()
+                            ? "no notes"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "pitches %d–%d (%s–%s)",
+                                    min.getAsInt(),
+                                    max.getAsInt(),
+                                    Keys.pitchName(min.getAsInt()),
+                                    Keys.pitchName(max.getAsInt()));
+                    out.printf(
+                            Locale.ROOT,
+                            "%s: %,d notes, %.1f s, %s, %,d pedal events%n",
+                            file,
+                            p.notes().size(),
+                            p.seconds(),
+                            range,
+                            p.pedalEvents().size());
                 }
             } catch (MidiFileException e) {
                 err.println("genie notes: " + e.getMessage());

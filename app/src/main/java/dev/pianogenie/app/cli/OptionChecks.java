@@ -11,8 +11,7 @@ final class OptionChecks {
     /** Longer than any pause between two presses anyone means: ΔT inputs saturate after about a second. */
     static final double MAX_GAP_SECONDS = 3600;
 
-    private OptionChecks() {
-    }
+    private OptionChecks() {}
 
     /** A pause between presses: a finite number of seconds, 0 to {@link #MAX_GAP_SECONDS}. */
     static double seconds(String option, double value) {
@@ -34,7 +33,8 @@ final class OptionChecks {
     /** A count from {@code min} to {@code max}: a bound far above any real use keeps a typo from exhausting memory. */
     static int between(String option, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be %,d to %,d, was %,d", option, min, max, value));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%s must be %,d to %,d, was %,d", option, min, max, value));
         }
         return value;
     }

@@ -15,7 +15,16 @@ import dev.pianogenie.model.Keys;
 public record ButtonEvent(Kind kind, int button, int velocity, long nanos, SamplingChange sampling) {
     public static final int NO_VELOCITY = -1;
 
-    public enum Kind { PRESS, RELEASE, PEDAL_DOWN, PEDAL_UP, RESET, SAMPLING, DYNAMICS, VELOCITY }
+    public enum Kind {
+        PRESS,
+        RELEASE,
+        PEDAL_DOWN,
+        PEDAL_UP,
+        RESET,
+        SAMPLING,
+        DYNAMICS,
+        VELOCITY
+    }
 
     public ButtonEvent {
         if (kind == Kind.PRESS || kind == Kind.RELEASE) {
@@ -23,7 +32,8 @@ public record ButtonEvent(Kind kind, int button, int velocity, long nanos, Sampl
             Keys.checkButton(button, Keys.MAX_BUTTONS);
         }
         if ((kind == Kind.SAMPLING) != (sampling != null)) {
-            throw new IllegalArgumentException("a sampling change, and only that, carries the new sampling (" + kind + ")");
+            throw new IllegalArgumentException(
+                    "a sampling change, and only that, carries the new sampling (" + kind + ")");
         }
         if (velocity != NO_VELOCITY && !Midi.isVelocity(velocity)) {
             throw new IllegalArgumentException("velocity must be 1..127 or none, was " + velocity);

@@ -19,6 +19,5 @@ public interface ButtonListener {
     }
 
     /** The source's device came or went ({@code detail} says which and why). */
-    default void onConnection(String source, boolean connected, String detail) {
-    }
+    default void onConnection(String source, boolean connected, String detail) {}
 }

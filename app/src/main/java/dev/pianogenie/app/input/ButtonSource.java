@@ -12,8 +12,7 @@ public interface ButtonSource extends AutoCloseable {
      * out over the buttons (zones, a keyboard layout) follows it. Called before {@link #start}. The default does
      * nothing: the performer ignores buttons beyond the model's count.
      */
-    default void useButtons(int numButtons) {
-    }
+    default void useButtons(int numButtons) {}
 
     /** Starts delivering events; a device that cannot be opened is a checked, specific error. */
     void start(ButtonListener listener) throws ControllerException;

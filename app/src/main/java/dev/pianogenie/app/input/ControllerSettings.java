@@ -21,8 +21,7 @@ public final class ControllerSettings {
     /** A mapping is a few hundred bytes. */
     private static final long MAX_BYTES = 1L << 20;
 
-    private ControllerSettings() {
-    }
+    private ControllerSettings() {}
 
     public static Path dir() {
         String configured = System.getProperty("pianogenie.config");
@@ -51,9 +50,13 @@ public final class ControllerSettings {
         try {
             return Optional.of(JSON.readValue(InputFile.read(f, MAX_BYTES, "a controller mapping"), type));
         } catch (IOException | RuntimeException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new IOException("the saved mapping " + f + " is damaged (" + why
-                    + "); learn the controller again to replace it, or delete the file", e);
+            String why = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
+            throw new IOException(
+                    "the saved mapping " + f + " is damaged (" + why
+                            + "); learn the controller again to replace it, or delete the file",
+                    e);
         }
     }
 

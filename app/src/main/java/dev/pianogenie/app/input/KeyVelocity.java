@@ -9,7 +9,8 @@ import java.util.Locale;
  * shapes its own velocities around it (the player leads the level, the model the phrasing within it).
  */
 public enum KeyVelocity {
-    PLAY, DYNAMICS;
+    PLAY,
+    DYNAMICS;
 
     public static final String HELP = "play or dynamics";
 

@@ -1,7 +1,7 @@
 package dev.pianogenie.app.input;
 
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Paces a schedule of events to the wall clock, for whatever plays one back in real time (a replayed session, the
@@ -14,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class Pacer {
     /** Later than this, an event is taken as stalled rather than merely late (a busy machine's jitter is less). */
     public static final long STALL_NANOS = 50_000_000L;
+
     private static final long MAX_PARK_NANOS = 1_000_000L;
 
     private long shift;

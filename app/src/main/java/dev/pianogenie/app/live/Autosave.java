@@ -31,22 +31,26 @@ public final class Autosave implements AutoCloseable {
      * @param problem told once when saving starts failing (and again after it worked meanwhile)
      */
     public Autosave(Supplier<Take> take, Supplier<Path> target, Consumer<String> problem, long everyMillis) {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                Take t = take.get();
-                if (t.isEmpty() || t.events().size() == savedEvents) {
-                    return;
-                }
-                t.save(target.get());
-                savedEvents = t.events().size();
-                failing = false;
-            } catch (Exception | Error e) {
-                if (!failing) {
-                    failing = true;
-                    problem.accept("autosave to " + target.get() + " failed: " + ErrorText.describe(e));
-                }
-            }
-        }, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        Take t = take.get();
+                        if (t.isEmpty() || t.events().size() == savedEvents) {
+                            return;
+                        }
+                        t.save(target.get());
+                        savedEvents = t.events().size();
+                        failing = false;
+                    } catch (Exception | Error e) {
+                        if (!failing) {
+                            failing = true;
+                            problem.accept("autosave to " + target.get() + " failed: " + ErrorText.describe(e));
+                        }
+                    }
+                },
+                everyMillis,
+                everyMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Stops, waiting for a save under way (the final save must not race it for the same file). */

@@ -25,7 +25,14 @@ public record ControllerSpec(Kind kind, String name, int baseNote, int highNote,
     public static final ControllerSpec KEYBOARD = new ControllerSpec(Kind.KEYBOARD, "", -1, false);
     public static final ControllerSpec GAMEPAD = new ControllerSpec(Kind.GAMEPAD, "", -1, false);
 
-    public enum Kind { KEYBOARD, GAMEPAD, MIDI, JACK_MIDI, MIC, REPLAY }
+    public enum Kind {
+        KEYBOARD,
+        GAMEPAD,
+        MIDI,
+        JACK_MIDI,
+        MIC,
+        REPLAY
+    }
 
     /** Any controller but a MIDI keyboard given a range. */
     public ControllerSpec(Kind kind, String name, int baseNote, boolean fast) {
@@ -52,23 +59,27 @@ public record ControllerSpec(Kind kind, String name, int baseNote, int highNote,
             case "mic" -> new ControllerSpec(Kind.MIC, "", -1, false);
             case "midi" -> {
                 if (arg.isEmpty()) {
-                    throw new IllegalArgumentException("--controller midi:NAME needs the MIDI input's name (see ./genie devices)");
+                    throw new IllegalArgumentException(
+                            "--controller midi:NAME needs the MIDI input's name (see ./genie devices)");
                 }
                 int at = arg.lastIndexOf('@');
                 if (at < 0) {
-                    yield new ControllerSpec(Kind.MIDI, arg, -1, false); // learnt mapping, else every key in zones over C3..C5
+                    yield new ControllerSpec(
+                            Kind.MIDI, arg, -1, false); // learnt mapping, else every key in zones over C3..C5
                 }
                 String after = arg.substring(at + 1).trim();
                 int dash = after.indexOf('-', 1);
                 if (dash > 0) {
-                    String what = "the range in midi:NAME@LOW-HIGH (MIDI note numbers of the keyboard's lowest and highest key, e.g. 48-72)";
+                    String what =
+                            "the range in midi:NAME@LOW-HIGH (MIDI note numbers of the keyboard's lowest and highest key, e.g. 48-72)";
                     int low = number(after.substring(0, dash), what);
                     int high = number(after.substring(dash + 1), what);
-                    MidiKeyMapping z = MidiKeyMapping.zones(low, high); // refuses a range off the keyboard or too narrow now
+                    MidiKeyMapping z =
+                            MidiKeyMapping.zones(low, high); // refuses a range off the keyboard or too narrow now
                     yield new ControllerSpec(Kind.MIDI, arg.substring(0, at), z.low(), z.high(), false);
                 }
-                int base = number(after,
-                        "the base note in midi:NAME@BASE (a MIDI note number of a white key, 60 = C4)");
+                int base =
+                        number(after, "the base note in midi:NAME@BASE (a MIDI note number of a white key, 60 = C4)");
                 MidiKeyMapping.whiteKeysFrom(base); // refuses a black key or one off the keyboard now, not at play time
                 yield new ControllerSpec(Kind.MIDI, arg.substring(0, at), base, false);
             }
@@ -77,7 +88,8 @@ public record ControllerSpec(Kind kind, String name, int baseNote, int highNote,
                 if (at < 0) {
                     yield new ControllerSpec(Kind.JACK_MIDI, arg, -1, false);
                 }
-                int base = number(arg.substring(at + 1),
+                int base = number(
+                        arg.substring(at + 1),
                         "the base note in jack-midi[:PORT]@BASE (a MIDI note number of a white key, 60 = C4)");
                 MidiKeyMapping.whiteKeysFrom(base);
                 yield new ControllerSpec(Kind.JACK_MIDI, arg.substring(0, at).trim(), base, false);
@@ -109,10 +121,18 @@ public record ControllerSpec(Kind kind, String name, int baseNote, int highNote,
             case KEYBOARD -> new TerminalKeyboard(quit);
             case GAMEPAD -> GamepadSource.system(Optional.ofNullable(name.isEmpty() ? null : name));
             case MIC -> new MicrophoneSource();
-            case JACK_MIDI -> new JackMidiKeyboardSource(name.isEmpty() ? Optional.empty() : Optional.of(name),
-                    baseNote < 0 ? Optional.empty() : Optional.of(MidiKeyMapping.whiteKeysFrom(baseNote)));
-            case MIDI -> baseNote < 0 ? new MidiKeyboardSource(name, Optional.empty())
-                    : new MidiKeyboardSource(name, highNote >= 0 ? MidiKeyMapping.zones(baseNote, highNote) : MidiKeyMapping.whiteKeysFrom(baseNote));
+            case JACK_MIDI ->
+                new JackMidiKeyboardSource(
+                        name.isEmpty() ? Optional.empty() : Optional.of(name),
+                        baseNote < 0 ? Optional.empty() : Optional.of(MidiKeyMapping.whiteKeysFrom(baseNote)));
+            case MIDI ->
+                baseNote < 0
+                        ? new MidiKeyboardSource(name, Optional.empty())
+                        : new MidiKeyboardSource(
+                                name,
+                                highNote >= 0
+                                        ? MidiKeyMapping.zones(baseNote, highNote)
+                                        : MidiKeyMapping.whiteKeysFrom(baseNote));
             case REPLAY -> new ReplaySource(file(), !fast, quit);
         };
     }
@@ -135,7 +155,10 @@ public record ControllerSpec(Kind kind, String name, int baseNote, int highNote,
      * end. A digital piano used both ways does not echo; the warning says what to do if this one does.
      */
     public java.util.Optional<String> echoRisk(java.util.List<OutputSpec> outputs) {
-        if (kind != Kind.MIDI || outputs.stream().noneMatch(o -> o.kind() == OutputSpec.Kind.MIDI && o.device().equals(name))) {
+        if (kind != Kind.MIDI
+                || outputs.stream()
+                        .noneMatch(o ->
+                                o.kind() == OutputSpec.Kind.MIDI && o.device().equals(name))) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of("'" + name + "' is both the MIDI keyboard and the output: if it sends back what it"

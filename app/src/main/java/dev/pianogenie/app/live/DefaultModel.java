@@ -14,8 +14,7 @@ import java.nio.file.Path;
 public final class DefaultModel {
     public static final String RELATIVE = ShippedModel.RELATIVE;
 
-    private DefaultModel() {
-    }
+    private DefaultModel() {}
 
     public static Path locate() {
         Path dir = ShippedModel.folder().toAbsolutePath();
@@ -44,9 +43,12 @@ public final class DefaultModel {
         var p = config.provenance();
         String ppl = p.get("validation_ppl");
         String step = p.get("step");
-        String steps = step == null ? ""
+        String steps = step == null
+                ? ""
                 : p.containsKey("fine_tuned_from") ? ", its last training stage " + step + " steps" : ", step " + step;
-        return config.name() + (ppl == null ? "" : ", validation PPL " + ppl) + steps
+        return config.name()
+                + (ppl == null ? "" : ", validation PPL " + ppl)
+                + steps
                 + (config.predictsVelocity() ? ", predicts velocity" : ", fixed velocity");
     }
 }

@@ -24,7 +24,8 @@ public record KeyChoice(RootedScale scale, PitchRange range) {
 
     /** From {@code --scale ROOT:NAME} and {@code --range LOW-HIGH}, either of which may be absent (null). */
     public static KeyChoice parse(String scale, String range) {
-        return new KeyChoice(scale == null ? RootedScale.CHROMATIC : Scale.parse(scale),
+        return new KeyChoice(
+                scale == null ? RootedScale.CHROMATIC : Scale.parse(scale),
                 range == null ? PitchRange.FULL : Keys.parseRange(range));
     }
 
@@ -39,6 +40,8 @@ public record KeyChoice(RootedScale scale, PitchRange range) {
     /** "C major, A1-C7"; "all keys" for the whole chromatic piano. */
     @Override
     public String toString() {
-        return equals(ALL) ? "all keys" : Scale.ROOT_NAMES[scale.root()] + " " + scale.scale().label() + ", " + range;
+        return equals(ALL)
+                ? "all keys"
+                : Scale.ROOT_NAMES[scale.root()] + " " + scale.scale().label() + ", " + range;
     }
 }

@@ -43,6 +43,7 @@ public final class LiveSession implements AutoCloseable {
     private volatile Sampling sampling;
     /** The fixed velocity (or NO_VELOCITY) and the dynamics in force, as the performer last applied them. */
     private volatile int velocity;
+
     private volatile int dynamics;
     private volatile SessionHeader takeHeader;
     private volatile KeyChoice keys;
@@ -76,7 +77,8 @@ public final class LiveSession implements AutoCloseable {
                 SamplingChange c = e.sampling();
                 this.keys = new KeyChoice(c.scale(), c.range());
                 this.sampling = c.sampling(sampling.seed());
-            } else if (e.kind() == ButtonEvent.Kind.DYNAMICS) { // a slider, a controller acting as the dynamics, a replay
+            } else if (e.kind()
+                    == ButtonEvent.Kind.DYNAMICS) { // a slider, a controller acting as the dynamics, a replay
                 this.dynamics = e.velocity();
             } else if (e.kind() == ButtonEvent.Kind.VELOCITY) {
                 this.velocity = e.velocity();
@@ -215,11 +217,19 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private SessionHeader header(Sampling s) {
-        return new SessionHeader(model.config().name(), Optional.ofNullable(model.source()).map(p -> p.toAbsolutePath()),
-                Optional.of(modelId), Optional.of(setup.engine().name().toLowerCase(java.util.Locale.ROOT)),
-                OptionalDouble.of(s.temperature()), Optional.of(keys.scale().toString()), Optional.of(keys.range().toString()),
-                s.seed(), velocity == ButtonEvent.NO_VELOCITY ? OptionalInt.empty() : OptionalInt.of(velocity),
-                OptionalInt.of(dynamics), Optional.of(setup.keyVelocity().toString()), OptionalInt.of(model.config().numButtons()));
+        return new SessionHeader(
+                model.config().name(),
+                Optional.ofNullable(model.source()).map(p -> p.toAbsolutePath()),
+                Optional.of(modelId),
+                Optional.of(setup.engine().name().toLowerCase(java.util.Locale.ROOT)),
+                OptionalDouble.of(s.temperature()),
+                Optional.of(keys.scale().toString()),
+                Optional.of(keys.range().toString()),
+                s.seed(),
+                velocity == ButtonEvent.NO_VELOCITY ? OptionalInt.empty() : OptionalInt.of(velocity),
+                OptionalInt.of(dynamics),
+                Optional.of(setup.keyVelocity().toString()),
+                OptionalInt.of(model.config().numButtons()));
     }
 
     public String modelId() {
@@ -239,18 +249,24 @@ public final class LiveSession implements AutoCloseable {
         }
         Optional<SessionHeader> header;
         try {
-            header = dev.pianogenie.app.input.replay.SessionFile.readHeader(replay.get().file());
+            header = dev.pianogenie.app.input.replay.SessionFile.readHeader(
+                    replay.get().file());
         } catch (ControllerException | RuntimeException unreadable) {
             return Optional.empty(); // said when the replay opens
         }
-        if (header.isEmpty() || header.get().modelId().isEmpty() || header.get().modelId().get().equals(modelId)) {
+        if (header.isEmpty()
+                || header.get().modelId().isEmpty()
+                || header.get().modelId().get().equals(modelId)) {
             return Optional.empty();
         }
         SessionHeader h = header.get();
-        String where = h.modelFolder().map(f -> java.nio.file.Files.isDirectory(f) ? ", " + f
-                : ", " + f + ", which is gone").orElse("");
-        return Optional.of("replaying " + replay.get().file().getFileName() + " with " + model.config().name() + " ("
-                + modelId + "), not the take's model " + h.modelName() + " (" + h.modelId().get() + where
+        String where = h.modelFolder()
+                .map(f -> java.nio.file.Files.isDirectory(f) ? ", " + f : ", " + f + ", which is gone")
+                .orElse("");
+        return Optional.of("replaying " + replay.get().file().getFileName() + " with "
+                + model.config().name() + " ("
+                + modelId + "), not the take's model " + h.modelName() + " ("
+                + h.modelId().get() + where
                 + "): it will not play the take's notes");
     }
 

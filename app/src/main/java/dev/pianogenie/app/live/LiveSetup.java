@@ -1,10 +1,10 @@
 package dev.pianogenie.app.live;
 
 import dev.pianogenie.app.input.ControllerException;
+import dev.pianogenie.app.input.KeyVelocity;
 import dev.pianogenie.app.input.replay.SessionFile;
 import dev.pianogenie.app.input.replay.SessionHeader;
 import dev.pianogenie.app.perform.Dynamics;
-import dev.pianogenie.app.input.KeyVelocity;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.engine.DecoderEngine;
 import java.nio.file.Files;
@@ -31,11 +31,34 @@ import java.util.Set;
  * @param chosen      what the player chose (on the command line, or through a replayed session's own settings):
  *                    the window's remembered settings give way to these
  */
-public record LiveSetup(Optional<Path> model, DecoderEngine engine, double temperature, KeyChoice keys, OptionalLong seed,
-        OptionalInt velocity, int dynamics, KeyVelocity keyVelocity, List<OutputSpec> outputs, List<ControllerSpec> controllers, Optional<Path> record, Set<Choice> chosen) {
+public record LiveSetup(
+        Optional<Path> model,
+        DecoderEngine engine,
+        double temperature,
+        KeyChoice keys,
+        OptionalLong seed,
+        OptionalInt velocity,
+        int dynamics,
+        KeyVelocity keyVelocity,
+        List<OutputSpec> outputs,
+        List<ControllerSpec> controllers,
+        Optional<Path> record,
+        Set<Choice> chosen) {
 
     /** The settings a player can choose; see {@link #chosen()}. */
-    public enum Choice { MODEL, ENGINE, TEMPERATURE, KEYS, SEED, VELOCITY, DYNAMICS, KEY_VELOCITY, OUTPUT, CONTROLLER, RECORD }
+    public enum Choice {
+        MODEL,
+        ENGINE,
+        TEMPERATURE,
+        KEYS,
+        SEED,
+        VELOCITY,
+        DYNAMICS,
+        KEY_VELOCITY,
+        OUTPUT,
+        CONTROLLER,
+        RECORD
+    }
 
     public LiveSetup {
         new Sampling(temperature, keys.allowedKeys(), seed); // refuses a bad temperature now, not at the first press
@@ -57,9 +80,19 @@ public record LiveSetup(Optional<Path> model, DecoderEngine engine, double tempe
 
     /** What {@code ./genie play} does with no options: the shipped model, keyboard, built-in synth, the paper's T. */
     public static LiveSetup defaults() {
-        return new LiveSetup(Optional.empty(), DecoderEngine.TENSORFLOW, Sampling.DEFAULT_TEMPERATURE, KeyChoice.ALL,
-                OptionalLong.empty(), OptionalInt.empty(), Dynamics.MF, KeyVelocity.PLAY, List.of(OutputSpec.SYNTH), List.of(ControllerSpec.KEYBOARD),
-                Optional.empty(), Set.of());
+        return new LiveSetup(
+                Optional.empty(),
+                DecoderEngine.TENSORFLOW,
+                Sampling.DEFAULT_TEMPERATURE,
+                KeyChoice.ALL,
+                OptionalLong.empty(),
+                OptionalInt.empty(),
+                Dynamics.MF,
+                KeyVelocity.PLAY,
+                List.of(OutputSpec.SYNTH),
+                List.of(ControllerSpec.KEYBOARD),
+                Optional.empty(),
+                Set.of());
     }
 
     /** The model folder: the chosen one, else the shipped default. */
@@ -77,7 +110,9 @@ public record LiveSetup(Optional<Path> model, DecoderEngine engine, double tempe
 
     /** The first replayed session among the controllers, if any. */
     public Optional<ControllerSpec> replay() {
-        return controllers.stream().filter(c -> c.kind() == ControllerSpec.Kind.REPLAY).findFirst();
+        return controllers.stream()
+                .filter(c -> c.kind() == ControllerSpec.Kind.REPLAY)
+                .findFirst();
     }
 
     /**
@@ -99,14 +134,20 @@ public record LiveSetup(Optional<Path> model, DecoderEngine engine, double tempe
         EnumSet<Choice> now = chosen.isEmpty() ? EnumSet.noneOf(Choice.class) : EnumSet.copyOf(chosen);
         List<String> taken = new ArrayList<>();
         Optional<Path> m = model;
-        if (!now.contains(Choice.MODEL) && h.modelFolder().isPresent() && Files.isDirectory(h.modelFolder().get())) {
+        if (!now.contains(Choice.MODEL)
+                && h.modelFolder().isPresent()
+                && Files.isDirectory(h.modelFolder().get())) {
             m = h.modelFolder();
             now.add(Choice.MODEL);
             taken.add("model " + h.modelName());
-        } else if (!now.contains(Choice.MODEL) && h.modelFolder().isPresent() && h.modelId().isEmpty()) {
+        } else if (!now.contains(Choice.MODEL)
+                && h.modelFolder().isPresent()
+                && h.modelId().isEmpty()) {
             // no fingerprint to compare once loaded (an older session file): say it here
-            said.accept("the take's model " + h.modelName() + " (" + h.modelFolder().get() + ") is gone: playing "
-                    + m.map(Path::toString).orElse("the shipped model") + " instead, which will not play the take's notes");
+            said.accept(
+                    "the take's model " + h.modelName() + " (" + h.modelFolder().get() + ") is gone: playing "
+                            + m.map(Path::toString).orElse("the shipped model")
+                            + " instead, which will not play the take's notes");
         }
         DecoderEngine e = engine;
         if (!now.contains(Choice.ENGINE) && h.engine().isPresent()) {
@@ -159,29 +200,78 @@ public record LiveSetup(Optional<Path> model, DecoderEngine engine, double tempe
     }
 
     public LiveSetup withModel(Path folder) {
-        return new LiveSetup(Optional.of(folder), engine, temperature, keys, seed, velocity, dynamics, keyVelocity, outputs, controllers, record, chosen);
+        return new LiveSetup(
+                Optional.of(folder),
+                engine,
+                temperature,
+                keys,
+                seed,
+                velocity,
+                dynamics,
+                keyVelocity,
+                outputs,
+                controllers,
+                record,
+                chosen);
     }
 
     public LiveSetup withSampling(double t, KeyChoice k) {
-        return new LiveSetup(model, engine, t, k, seed, velocity, dynamics, keyVelocity, outputs, controllers, record, chosen);
+        return new LiveSetup(
+                model, engine, t, k, seed, velocity, dynamics, keyVelocity, outputs, controllers, record, chosen);
     }
 
     /** A fixed velocity, or empty: the genie's own at the dynamics. */
     public LiveSetup withVelocity(OptionalInt v) {
-        return new LiveSetup(model, engine, temperature, keys, seed, v, dynamics, keyVelocity, outputs, controllers, record, chosen);
+        return new LiveSetup(
+                model, engine, temperature, keys, seed, v, dynamics, keyVelocity, outputs, controllers, record, chosen);
     }
 
     public LiveSetup withDynamics(int level) {
-        return new LiveSetup(model, engine, temperature, keys, seed, velocity, level, keyVelocity, outputs, controllers, record, chosen);
+        return new LiveSetup(
+                model,
+                engine,
+                temperature,
+                keys,
+                seed,
+                velocity,
+                level,
+                keyVelocity,
+                outputs,
+                controllers,
+                record,
+                chosen);
     }
 
     /** With the take saved to {@code mid} (e.g. numbered past an existing take). */
     public LiveSetup withRecord(Path mid) {
-        return new LiveSetup(model, engine, temperature, keys, seed, velocity, dynamics, keyVelocity, outputs, controllers,
-                Optional.of(mid), chosen);
+        return new LiveSetup(
+                model,
+                engine,
+                temperature,
+                keys,
+                seed,
+                velocity,
+                dynamics,
+                keyVelocity,
+                outputs,
+                controllers,
+                Optional.of(mid),
+                chosen);
     }
 
     public LiveSetup withOutputs(List<OutputSpec> o) {
-        return new LiveSetup(model, engine, temperature, keys, seed, velocity, dynamics, keyVelocity, o, controllers, record, chosen);
+        return new LiveSetup(
+                model,
+                engine,
+                temperature,
+                keys,
+                seed,
+                velocity,
+                dynamics,
+                keyVelocity,
+                o,
+                controllers,
+                record,
+                chosen);
     }
 }

@@ -14,8 +14,7 @@ import java.util.TreeMap;
  * a replayed take can tell whether it plays through the model it was recorded with.
  */
 public final class ModelIdentity {
-    private ModelIdentity() {
-    }
+    private ModelIdentity() {}
 
     /** "sha256:" and the first 16 hex digits (enough to tell models apart). */
     public static String of(PianoGenieModel model) {

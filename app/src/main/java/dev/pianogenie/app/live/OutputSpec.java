@@ -25,18 +25,26 @@ import java.util.Optional;
  * @param channel 1..16 for MIDI out
  */
 public record OutputSpec(Kind kind, Optional<Path> soundfont, String device, int channel) {
-    public static final String HELP = "synth[:SF2] | midi:NAME[@CHANNEL 1-16] | jack[:LEFT,RIGHT|none] | jack-midi[:PORT][@CHANNEL] | none (silent: record, then render or Export WAV)";
+    public static final String HELP =
+            "synth[:SF2] | midi:NAME[@CHANNEL 1-16] | jack[:LEFT,RIGHT|none] | jack-midi[:PORT][@CHANNEL] | none (silent: record, then render or Export WAV)";
     public static final OutputSpec SYNTH = new OutputSpec(Kind.SYNTH, Optional.empty(), "", 0);
     /** No sound at all: a take straight to its recording (then Export WAV or {@code genie render}); needs no sound card. */
     public static final OutputSpec NONE = new OutputSpec(Kind.NONE, Optional.empty(), "", 0);
 
-    public enum Kind { NONE, SYNTH, MIDI, JACK, JACK_MIDI }
+    public enum Kind {
+        NONE,
+        SYNTH,
+        MIDI,
+        JACK,
+        JACK_MIDI
+    }
 
     /** The synth into JACK, connected to the system playback ports. */
     public static final OutputSpec JACK = new OutputSpec(Kind.JACK, Optional.empty(), "", 0);
     /** How the synth renders into JACK ({@code -Dgenie.jack.rendering=thread} for the render-ahead thread). */
     public static JackSynthSink.Rendering jackRendering() {
-        return "thread".equals(System.getProperty("genie.jack.rendering")) ? JackSynthSink.Rendering.THREAD
+        return "thread".equals(System.getProperty("genie.jack.rendering"))
+                ? JackSynthSink.Rendering.THREAD
                 : JackSynthSink.Rendering.CALLBACK;
     }
 
@@ -72,14 +80,16 @@ public record OutputSpec(Kind kind, Optional<Path> soundfont, String device, int
                 }
             }
             if (rest.isEmpty()) {
-                throw new IllegalArgumentException("--output midi:NAME needs the MIDI output's name (see ./genie devices)");
+                throw new IllegalArgumentException(
+                        "--output midi:NAME needs the MIDI output's name (see ./genie devices)");
             }
             return new OutputSpec(Kind.MIDI, Optional.empty(), rest, channel);
         }
         if (s.equals("jack") || s.startsWith("jack:")) {
             String ports = s.equals("jack") ? "" : s.substring(5).trim();
             if (s.startsWith("jack:") && ports.isEmpty()) {
-                throw new IllegalArgumentException("--output jack:LEFT,RIGHT needs the playback ports (or none; plain jack: the system's)");
+                throw new IllegalArgumentException(
+                        "--output jack:LEFT,RIGHT needs the playback ports (or none; plain jack: the system's)");
             }
             return new OutputSpec(Kind.JACK, Optional.empty(), ports, 0);
         }
@@ -89,7 +99,8 @@ public record OutputSpec(Kind kind, Optional<Path> soundfont, String device, int
             int at = rest.lastIndexOf('@');
             int channel = 1;
             if (at >= 0) {
-                channel = ControllerSpec.number(rest.substring(at + 1), "the channel in jack-midi[:PORT]@CHANNEL (1-16)");
+                channel =
+                        ControllerSpec.number(rest.substring(at + 1), "the channel in jack-midi[:PORT]@CHANNEL (1-16)");
                 rest = rest.substring(0, at);
                 if (channel < 1 || channel > 16) {
                     throw new IllegalArgumentException("the MIDI channel must be 1-16, was " + channel);
@@ -130,7 +141,8 @@ public record OutputSpec(Kind kind, Optional<Path> soundfont, String device, int
             case SYNTH -> Optional.of(BuiltInSynth.openLive(soundfont, tap));
             case MIDI -> Optional.of(MidiDevices.outputSink(device, channel - 1));
             case JACK -> Optional.of(new JackSynthSink(Optional.empty(), jackRendering(), jackPorts(), tap));
-            case JACK_MIDI -> Optional.of(new JackMidiSink(channel - 1, device.isEmpty() ? Optional.empty() : Optional.of(device)));
+            case JACK_MIDI ->
+                Optional.of(new JackMidiSink(channel - 1, device.isEmpty() ? Optional.empty() : Optional.of(device)));
         };
     }
 
@@ -139,7 +151,10 @@ public record OutputSpec(Kind kind, Optional<Path> soundfont, String device, int
         if (device.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(device.equals("none") ? List.of() : List.of(device.split(",")).stream().map(String::trim).toList());
+        return Optional.of(
+                device.equals("none")
+                        ? List.of()
+                        : List.of(device.split(",")).stream().map(String::trim).toList());
     }
 
     /** The soundfont a WAV export should use to sound like this output. */
@@ -151,17 +166,23 @@ public record OutputSpec(Kind kind, Optional<Path> soundfont, String device, int
     public String label() {
         return switch (kind) {
             case NONE -> "none (silent; record, then Export WAV)";
-            case SYNTH -> soundfont.map(f -> "synth: " + Soundfonts.shortName(f)).orElse("built-in piano");
+            case SYNTH ->
+                soundfont.map(f -> "synth: " + Soundfonts.shortName(f)).orElse("built-in piano");
             case MIDI -> "MIDI out: " + device + (channel == 1 ? "" : " @" + channel);
             case JACK -> "JACK: built-in synth" + (device.isEmpty() ? "" : " → " + device);
-            case JACK_MIDI -> "JACK MIDI out" + (device.isEmpty() ? "" : " → " + device) + (channel == 1 ? "" : " @" + channel);
+            case JACK_MIDI ->
+                "JACK MIDI out" + (device.isEmpty() ? "" : " → " + device) + (channel == 1 ? "" : " @" + channel);
         };
     }
 
     /** The same output, a soundfont named through a link (Debian's default-GM.sf2) or by its own path alike. */
     public boolean sameAs(OutputSpec other) {
-        return equals(other) || (kind == Kind.SYNTH && other.kind == Kind.SYNTH && soundfont.isPresent()
-                && other.soundfont.isPresent() && Soundfonts.sameFile(soundfont.get(), other.soundfont.get()));
+        return equals(other)
+                || (kind == Kind.SYNTH
+                        && other.kind == Kind.SYNTH
+                        && soundfont.isPresent()
+                        && other.soundfont.isPresent()
+                        && Soundfonts.sameFile(soundfont.get(), other.soundfont.get()));
     }
 
     @Override
@@ -171,7 +192,8 @@ public record OutputSpec(Kind kind, Optional<Path> soundfont, String device, int
             case SYNTH -> soundfont.map(f -> "synth:" + f).orElse("synth");
             case MIDI -> "midi:" + device + (channel == 1 ? "" : "@" + channel);
             case JACK -> device.isEmpty() ? "jack" : "jack:" + device;
-            case JACK_MIDI -> "jack-midi" + (device.isEmpty() ? "" : ":" + device) + (channel == 1 ? "" : "@" + channel);
+            case JACK_MIDI ->
+                "jack-midi" + (device.isEmpty() ? "" : ":" + device) + (channel == 1 ? "" : "@" + channel);
         };
     }
 }

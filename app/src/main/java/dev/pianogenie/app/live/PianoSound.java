@@ -1,7 +1,7 @@
 package dev.pianogenie.app.live;
 
-import dev.pianogenie.midi.sound.DefaultSound;
 import dev.pianogenie.files.Caches;
+import dev.pianogenie.midi.sound.DefaultSound;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +17,7 @@ import java.util.function.Consumer;
 public final class PianoSound {
     public static final String SAMPLES_PROPERTY = "genie.piano.samples";
 
-    private PianoSound() {
-    }
+    private PianoSound() {}
 
     /** The samples folder this installation has (the first of the candidates that exists, else the first). */
     public static Path samplesFolder() {
@@ -27,7 +26,8 @@ public final class PianoSound {
             return Path.of(configured);
         }
         Path home = Path.of(System.getProperty("genie.home", ".")).toAbsolutePath();
-        List<Path> candidates = List.of(home.resolve("target/sounds/node_modules/@audio-samples"), // ./genie
+        List<Path> candidates = List.of(
+                home.resolve("target/sounds/node_modules/@audio-samples"), // ./genie
                 home.resolve("sounds/@audio-samples")); // the installed package
         return candidates.stream().filter(Files::isDirectory).findFirst().orElse(candidates.get(0));
     }
@@ -45,21 +45,29 @@ public final class PianoSound {
         long t0 = System.nanoTime();
         boolean[] building = {false};
         int[] lastTenth = {-1};
-        boolean ok = DefaultSound.prepare((done, total) -> {
-            synchronized (lastTenth) {
-                if (!building[0]) {
-                    building[0] = true;
-                    System.err.println("genie: building the sampled piano from " + total + " samples (once; it is kept in "
-                            + Caches.dir("piano") + ")");
-                }
-                int tenth = 10 * done / total;
-                if (tenth > lastTenth[0]) {
-                    lastTenth[0] = tenth;
-                    System.err.printf(java.util.Locale.ROOT, "genie: piano %d%% (%d/%d samples, %.0f s)%n", 100 * done / total,
-                            done, total, (System.nanoTime() - t0) / 1e9);
-                }
-            }
-        }, line -> System.err.println("genie: " + line)).isPresent();
+        boolean ok = DefaultSound.prepare(
+                        (done, total) -> {
+                            synchronized (lastTenth) {
+                                if (!building[0]) {
+                                    building[0] = true;
+                                    System.err.println("genie: building the sampled piano from " + total
+                                            + " samples (once; it is kept in " + Caches.dir("piano") + ")");
+                                }
+                                int tenth = 10 * done / total;
+                                if (tenth > lastTenth[0]) {
+                                    lastTenth[0] = tenth;
+                                    System.err.printf(
+                                            java.util.Locale.ROOT,
+                                            "genie: piano %d%% (%d/%d samples, %.0f s)%n",
+                                            100 * done / total,
+                                            done,
+                                            total,
+                                            (System.nanoTime() - t0) / 1e9);
+                                }
+                            }
+                        },
+                        line -> System.err.println("genie: " + line))
+                .isPresent();
         if (!ok) {
             System.err.println("genie: " + DefaultSound.unavailable());
             return Optional.of(DefaultSound.unavailable());
@@ -77,21 +85,28 @@ public final class PianoSound {
         if (!DefaultSound.configured()) {
             return; // an embedding without the command line (the window's tests): Gervill's set, as it was set up
         }
-        Thread t = new Thread(() -> {
-            int[] lastPercent = {-1};
-            boolean ok = DefaultSound.prepare((done, total) -> {
-                int percent = 100 * done / total;
-                if (percent / 5 > lastPercent[0] / 5) {
-                    lastPercent[0] = percent;
-                    status.accept("Building the sampled piano (once): " + percent + " % — Gervill's set plays meanwhile");
-                }
-            }, status, true).isPresent();
-            if (ok) {
-                status.accept("Sound: " + DefaultSound.PIANO + " — " + DefaultSound.CREDIT);
-            } else {
-                unavailable.accept(DefaultSound.unavailable());
-            }
-        }, "piano-build");
+        Thread t = new Thread(
+                () -> {
+                    int[] lastPercent = {-1};
+                    boolean ok = DefaultSound.prepare(
+                                    (done, total) -> {
+                                        int percent = 100 * done / total;
+                                        if (percent / 5 > lastPercent[0] / 5) {
+                                            lastPercent[0] = percent;
+                                            status.accept("Building the sampled piano (once): " + percent
+                                                    + " % — Gervill's set plays meanwhile");
+                                        }
+                                    },
+                                    status,
+                                    true)
+                            .isPresent();
+                    if (ok) {
+                        status.accept("Sound: " + DefaultSound.PIANO + " — " + DefaultSound.CREDIT);
+                    } else {
+                        unavailable.accept(DefaultSound.unavailable());
+                    }
+                },
+                "piano-build");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();

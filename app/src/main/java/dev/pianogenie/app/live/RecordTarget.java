@@ -22,8 +22,7 @@ public final class RecordTarget {
     /** Below this much free space a take (and its autosaves) may not fit. */
     static final long MIN_FREE_BYTES = 1 << 20;
 
-    private RecordTarget() {
-    }
+    private RecordTarget() {}
 
     /**
      * Refuses a target that cannot be written — a folder, a device or named pipe (or a link to one), a link loop, a
@@ -37,8 +36,10 @@ public final class RecordTarget {
         try {
             file = AtomicFile.destination(mid);
         } catch (FileAccessException e) {
-            throw new IllegalArgumentException("cannot record to " + mid + ": " + (Files.isDirectory(mid)
-                    ? "it is a folder (give a file, e.g. " + mid.resolve("take.mid") + ")" : e.reason()));
+            throw new IllegalArgumentException("cannot record to " + mid + ": "
+                    + (Files.isDirectory(mid)
+                            ? "it is a folder (give a file, e.g. " + mid.resolve("take.mid") + ")"
+                            : e.reason()));
         }
         String name = mid.getFileName().toString();
         if (!isMidiName(name)) {
@@ -51,8 +52,8 @@ public final class RecordTarget {
         try {
             AtomicFile.destination(session);
         } catch (FileAccessException e) {
-            throw new IllegalArgumentException("cannot record to " + mid + ": the session file beside it, " + session + ", "
-                    + e.reason());
+            throw new IllegalArgumentException(
+                    "cannot record to " + mid + ": the session file beside it, " + session + ", " + e.reason());
         }
         Path dir = file.getParent();
         try {
@@ -77,7 +78,8 @@ public final class RecordTarget {
         try {
             long free = Files.getFileStore(dir).getUsableSpace();
             if (free < MIN_FREE_BYTES) {
-                throw new IllegalArgumentException("cannot record to " + mid + ": the disk is full (" + free / 1024 + " KB free)");
+                throw new IllegalArgumentException(
+                        "cannot record to " + mid + ": the disk is full (" + free / 1024 + " KB free)");
             }
         } catch (IOException e) {
             // no figure for free space: the probe write above went through
@@ -156,8 +158,12 @@ public final class RecordTarget {
         } catch (IOException | dev.pianogenie.midi.MidiFileException | RuntimeException e) {
             problem = ErrorText.describe(e); // whatever it was, the take goes to the next place
         }
-        for (Path other : new Path[] {fallback(mid),
-                Path.of(System.getProperty("java.io.tmpdir"), fallback(mid).getFileName().toString())}) {
+        for (Path other : new Path[] {
+            fallback(mid),
+            Path.of(
+                    System.getProperty("java.io.tmpdir"),
+                    fallback(mid).getFileName().toString())
+        }) {
             try {
                 return new Saved(other, take.save(other), problem);
             } catch (IOException | dev.pianogenie.midi.MidiFileException | RuntimeException ignored) {

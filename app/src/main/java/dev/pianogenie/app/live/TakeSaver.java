@@ -16,8 +16,7 @@ public final class TakeSaver implements AutoCloseable {
     private Autosave autosave;
 
     /** A finished take: what was played, and where it went ({@code saved.rescued()}: not where it was meant to go). */
-    public record Result(Take take, RecordTarget.Saved saved) {
-    }
+    public record Result(Take take, RecordTarget.Saved saved) {}
 
     private TakeSaver(LiveSession session, Path target) {
         this.session = session;

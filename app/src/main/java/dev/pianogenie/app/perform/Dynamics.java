@@ -19,15 +19,16 @@ import java.util.Locale;
 public final class Dynamics {
     /** The marks, softest first, and their levels. */
     public static final String[] MARKS = {"pp", "p", "mp", "mf", "f", "ff"};
+
     public static final int[] LEVELS = {32, 48, 64, 80, 96, 112};
     public static final int PP = 32;
     public static final int FF = 112;
     /** mezzo-forte: the level at which velocities are played as they are. */
     public static final int MF = 80;
+
     public static final String HELP = "pp, p, mp, mf, f, ff or 1..127";
 
-    private Dynamics() {
-    }
+    private Dynamics() {}
 
     /**
      * The velocity a note is played at: {@code base} (the model's prediction, or the fixed velocity of a model

@@ -29,8 +29,7 @@ public final class NoteBalance implements NoteSink {
     }
 
     @Override
-    public void pedal(boolean down, long timeNanos) {
-    }
+    public void pedal(boolean down, long timeNanos) {}
 
     @Override
     public void allNotesOff(long timeNanos) {

@@ -63,9 +63,11 @@ public final class Performer implements ButtonListener, AutoCloseable {
      * {@link #IDLE_WARM_MILLIS}, so an idle window costs next to nothing (at 4 ms they were most of its CPU).
      */
     static final long KEEP_WARM_FOR_NANOS = 10_000_000_000L;
+
     static final long IDLE_WARM_MILLIS = 250;
     /** The look-ahead after a phrase's first press assumes the next one comes this much later. */
     static final long FIRST_INTERVAL_GUESS_NANOS = 250_000_000L;
+
     private static final long COMMAND_TIMEOUT_MILLIS = 2000;
     // markers, compared by identity: stop the thread / wake it for a command
     private static final ButtonEvent STOP = ButtonEvent.reset(Long.MIN_VALUE);
@@ -90,6 +92,7 @@ public final class Performer implements ButtonListener, AutoCloseable {
     // real-time thread state
     /** What sounds and what holds it; every note-on and note-off goes through it to the outputs and the listener. */
     private final KeyLedger keys;
+
     private boolean lookaheadDue; // at start (if on): what the first press of a phrase would play
     private long lastPressNanos = Long.MIN_VALUE; // in this phrase
     private long lastIntervalNanos = -1;
@@ -97,9 +100,11 @@ public final class Performer implements ButtonListener, AutoCloseable {
     private int fixedVelocity = ButtonEvent.NO_VELOCITY;
     /** The latest event time played: later events are never placed before it. */
     private long clock = Long.MIN_VALUE;
+
     private long lastEventNanos = System.nanoTime(); // of the last event played: how long the pause has been
     /** The model's buttons: presses of others are ignored (a controller with more buttons than the model). */
     private final int numButtons;
+
     private boolean saidBeyondButtons;
 
     /** A performer that looks ahead (for a face that shows it). */
@@ -117,8 +122,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
         this.lookaheadOn = lookahead;
         this.lookaheadDue = lookahead;
         this.listener = listener;
-        this.outputs = new FanOutSink((sink, error) -> listener.problem(
-                "output " + sink + " failed and was disconnected: " + error.getMessage()));
+        this.outputs = new FanOutSink((sink, error) ->
+                listener.problem("output " + sink + " failed and was disconnected: " + error.getMessage()));
         this.keys = new KeyLedger(new KeyLedger.Voice() {
             @Override
             public void noteOn(int key, int velocity, long nanos) {
@@ -153,20 +158,24 @@ public final class Performer implements ButtonListener, AutoCloseable {
      * starts keeping what is played. Returns once done.
      */
     public void startTake(TakeRecorder take, Sampling sampling) {
-        call(() -> {
-            decoder.setSampling(sampling);
-            startPhrase();
-            take.start(now(), keys.pedalDown());
-            return null;
-        }, "start the take");
+        call(
+                () -> {
+                    decoder.setSampling(sampling);
+                    startPhrase();
+                    take.start(now(), keys.pedalDown());
+                    return null;
+                },
+                "start the take");
     }
 
     /** Ends the take now (what still sounds ends in the take here) and hands out a copy of it. */
     public TakeRecorder.Snapshot stopTake(TakeRecorder take) {
-        return call(() -> {
-            take.stop(now());
-            return take.snapshot();
-        }, "stop the take");
+        return call(
+                () -> {
+                    take.stop(now());
+                    return take.snapshot();
+                },
+                "stop the take");
     }
 
     /** A copy of the take so far (for an autosave), made on the performer thread. */
@@ -185,9 +194,11 @@ public final class Performer implements ButtonListener, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to " + what, e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the performer did not " + what + " within " + COMMAND_TIMEOUT_MILLIS + " ms", e);
+            throw new IllegalStateException(
+                    "the performer did not " + what + " within " + COMMAND_TIMEOUT_MILLIS + " ms", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "could not " + what + ": " + e.getCause().getMessage(), e.getCause());
         }
         return result[0];
     }
@@ -207,16 +218,18 @@ public final class Performer implements ButtonListener, AutoCloseable {
      * gets a panic (pedal up, all notes off). Returns once done, so the caller may close the device.
      */
     public void detach(NoteSink sink) {
-        await(onPerformerThread(() -> {
-            long t = now();
-            keys.releaseAll(t);
-            outputs.detach(sink);
-            try {
-                sink.allNotesOff(t);
-            } catch (RuntimeException e) {
-                listener.problem("could not silence " + sink + ": " + e.getMessage());
-            }
-        }), "remove the output " + sink);
+        await(
+                onPerformerThread(() -> {
+                    long t = now();
+                    keys.releaseAll(t);
+                    outputs.detach(sink);
+                    try {
+                        sink.allNotesOff(t);
+                    } catch (RuntimeException e) {
+                        listener.problem("could not silence " + sink + ": " + e.getMessage());
+                    }
+                }),
+                "remove the output " + sink);
     }
 
     /** Panic: everything sounding is released, then pedal up and all notes off on every output. */
@@ -259,12 +272,14 @@ public final class Performer implements ButtonListener, AutoCloseable {
         if (velocity != ButtonEvent.NO_VELOCITY && !Midi.isVelocity(velocity)) {
             throw new IllegalArgumentException("velocity must be 1..127, was " + velocity);
         }
-        call(() -> {
-            dynamics = level;
-            fixedVelocity = velocity;
-            listener.loudness(level, velocity, now());
-            return null;
-        }, "set the dynamics");
+        call(
+                () -> {
+                    dynamics = level;
+                    fixedVelocity = velocity;
+                    listener.loudness(level, velocity, now());
+                    return null;
+                },
+                "set the dynamics");
     }
 
     /** The dynamics ({@link Dynamics}, 1..127) from the next press on; queued as an event. */
@@ -314,8 +329,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
         if (queue.offer(event)) {
             submitted.incrementAndGet();
         } else {
-            listener.problem("too many events at once: one " + event.kind().name().toLowerCase(Locale.ROOT)
-                    + " was dropped");
+            listener.problem(
+                    "too many events at once: one " + event.kind().name().toLowerCase(Locale.ROOT) + " was dropped");
         }
     }
 
@@ -351,7 +366,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
             while (running) {
                 // a look-ahead due waits only until no event is queued: notes go out first
                 boolean ahead = lookaheadDue && lookaheadOn;
-                long warmMillis = System.nanoTime() - lastEventNanos < KEEP_WARM_FOR_NANOS ? KEEP_WARM_MILLIS : IDLE_WARM_MILLIS;
+                long warmMillis =
+                        System.nanoTime() - lastEventNanos < KEEP_WARM_FOR_NANOS ? KEEP_WARM_MILLIS : IDLE_WARM_MILLIS;
                 ButtonEvent e = ahead ? queue.poll() : queue.poll(warmMillis, TimeUnit.MILLISECONDS);
                 runCommands();
                 if (e == null) {
@@ -372,7 +388,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
                 try {
                     handle(e);
                 } catch (RuntimeException ex) {
-                    listener.problem("could not play " + e.kind().name().toLowerCase(Locale.ROOT) + ": " + ex.getMessage());
+                    listener.problem(
+                            "could not play " + e.kind().name().toLowerCase(Locale.ROOT) + ": " + ex.getMessage());
                 } finally {
                     processed = processed + 1; // single writer
                 }
@@ -487,7 +504,8 @@ public final class Performer implements ButtonListener, AutoCloseable {
     /** What each button would play if pressed after the same interval as the last press; to the listener. */
     private void lookAhead() {
         lookaheadDue = false;
-        long at = lastPressNanos == Long.MIN_VALUE ? clock
+        long at = lastPressNanos == Long.MIN_VALUE
+                ? clock
                 : lastPressNanos + (lastIntervalNanos >= 0 ? lastIntervalNanos : FIRST_INTERVAL_GUESS_NANOS);
         try {
             long t0 = System.nanoTime();

@@ -30,8 +30,9 @@ public final class SimulatedPlayer {
      * @param realTime pace events to the wall clock (then {@code startNanos} should be about now)
      * @return the number of presses
      */
-    public long play(ButtonListener out, long startNanos, double seconds, boolean realTime) throws InterruptedException {
-        return play(out, startNanos, seconds, realTime, () -> { });
+    public long play(ButtonListener out, long startNanos, double seconds, boolean realTime)
+            throws InterruptedException {
+        return play(out, startNanos, seconds, realTime, () -> {});
     }
 
     /** As {@link #play(ButtonListener, long, double, boolean)}; {@code between} runs after every chord

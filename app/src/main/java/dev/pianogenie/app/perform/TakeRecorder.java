@@ -19,8 +19,7 @@ public final class TakeRecorder implements NoteSink, Performer.Tap {
     private boolean armed;
 
     /** A copy of a take: the button events (absolute performer times) and the notes. */
-    public record Snapshot(List<ButtonEvent> events, MidiRecorder notes, boolean recording) {
-    }
+    public record Snapshot(List<ButtonEvent> events, MidiRecorder notes, boolean recording) {}
 
     /** Starts a new take at {@code t}; the pedal, if down, is down in the take too. Performer thread. */
     void start(long t, boolean pedalDown) {

@@ -8,14 +8,14 @@ import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSetup;
 import dev.pianogenie.app.live.LiveSetup.Choice;
 import dev.pianogenie.app.live.OutputSpec;
+import dev.pianogenie.app.live.PianoSound;
 import dev.pianogenie.app.perform.Dynamics;
 import dev.pianogenie.app.perform.Performer;
-import dev.pianogenie.app.live.PianoSound;
+import dev.pianogenie.files.UserDirs;
 import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.Sampling;
 import dev.pianogenie.model.Scale;
-import dev.pianogenie.files.UserDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,16 +47,19 @@ final class AppState implements AutoCloseable {
     private final ReadOnlyIntegerWrapper velocity = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper velocityFixed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper dynamics = new ReadOnlyIntegerWrapper(Dynamics.MF);
-    private final ReadOnlyObjectWrapper<List<OutputSpec>> outputs = new ReadOnlyObjectWrapper<>(List.of(OutputSpec.SYNTH));
+    private final ReadOnlyObjectWrapper<List<OutputSpec>> outputs =
+            new ReadOnlyObjectWrapper<>(List.of(OutputSpec.SYNTH));
     private final ReadOnlyStringWrapper outputStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper outputProblem = new ReadOnlyBooleanWrapper(false);
     /** The output failed and the player had chosen it (shown in a warning colour; a default that cannot play is not). */
     private final ReadOnlyBooleanWrapper outputAlarm = new ReadOnlyBooleanWrapper(false);
+
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper("(loading)");
     private final ReadOnlyStringWrapper modelDetail = new ReadOnlyStringWrapper("");
     /** The loaded model's number of buttons: the pads and keys follow it. */
     private final javafx.beans.property.ReadOnlyIntegerWrapper buttons =
             new javafx.beans.property.ReadOnlyIntegerWrapper(dev.pianogenie.model.Keys.DEFAULT_BUTTONS);
+
     private final ReadOnlyStringWrapper modelFolder = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(Message.info("Starting…"));
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -78,6 +81,7 @@ final class AppState implements AutoCloseable {
     private final RememberedModel.Choice startModel;
     /** The settings of the model in use: its temperature and keys (a node per model, see {@link RememberedModel}). */
     private Preferences modelPrefs;
+
     private String modelKey;
     private final Path takesFolder;
     private final UiEvents events = new UiEvents();
@@ -99,7 +103,10 @@ final class AppState implements AutoCloseable {
         this.prefs = prefs;
         this.takesFolder = takesFolder;
         this.startModel = setup.isChosen(Choice.MODEL)
-                ? new RememberedModel.Choice(setup.modelFolder(), RememberedModel.keyOf(setup.modelFolder(), shipped()), false,
+                ? new RememberedModel.Choice(
+                        setup.modelFolder(),
+                        RememberedModel.keyOf(setup.modelFolder(), shipped()),
+                        false,
                         java.util.Optional.empty())
                 : RememberedModel.recall(prefs, shipped());
         if (startModel.folder() == null) {
@@ -109,15 +116,27 @@ final class AppState implements AutoCloseable {
         this.modelPrefs = prefs.node("models").node(modelKey);
         // every remembered setting is checked as the player's own would be: a damaged settings file (a temperature of
         // NaN) gives the setup's value, never a window that cannot load
-        double t = setup.isChosen(Choice.TEMPERATURE) ? setup.temperature()
+        double t = setup.isChosen(Choice.TEMPERATURE)
+                ? setup.temperature()
                 : rememberedTemperature(modelPrefs, setup.temperature());
         temperature.set(Math.max(0, Math.min(1, t)));
-        keys.set(setup.isChosen(Choice.KEYS) ? setup.keys() : rememberedKeys(modelPrefs).orElse(setup.keys()));
+        keys.set(
+                setup.isChosen(Choice.KEYS)
+                        ? setup.keys()
+                        : rememberedKeys(modelPrefs).orElse(setup.keys()));
         velocity.set(setup.velocity().orElse(rememberedVelocity(prefs, "velocity", Performer.DEFAULT_VELOCITY)));
-        velocityFixed.set(setup.isChosen(Choice.VELOCITY) ? setup.velocity().isPresent() : prefs.getBoolean("velocity_fixed", false));
-        dynamics.set(setup.isChosen(Choice.DYNAMICS) ? setup.dynamics()
-                : rememberedVelocity(prefs, "dynamics", setup.dynamics()));
-        outputs.set(setup.isChosen(Choice.OUTPUT) ? setup.outputs() : rememberedOutputs(prefs).orElse(setup.outputs()));
+        velocityFixed.set(
+                setup.isChosen(Choice.VELOCITY)
+                        ? setup.velocity().isPresent()
+                        : prefs.getBoolean("velocity_fixed", false));
+        dynamics.set(
+                setup.isChosen(Choice.DYNAMICS)
+                        ? setup.dynamics()
+                        : rememberedVelocity(prefs, "dynamics", setup.dynamics()));
+        outputs.set(
+                setup.isChosen(Choice.OUTPUT)
+                        ? setup.outputs()
+                        : rememberedOutputs(prefs).orElse(setup.outputs()));
         controller = new PlayController(this, events);
     }
 
@@ -138,7 +157,10 @@ final class AppState implements AutoCloseable {
         }
         try {
             Scale s = Scale.valueOf(prefs.get("scale", Scale.CHROMATIC.name()));
-            return Optional.of(KeyChoice.of(prefs.getInt("root", 0), s, prefs.getInt("low", Keys.LOWEST_PITCH),
+            return Optional.of(KeyChoice.of(
+                    prefs.getInt("root", 0),
+                    s,
+                    prefs.getInt("low", Keys.LOWEST_PITCH),
                     prefs.getInt("high", Keys.HIGHEST_PITCH)));
         } catch (RuntimeException e) {
             return Optional.empty(); // a damaged or outdated setting: the setup's keys
@@ -152,9 +174,13 @@ final class AppState implements AutoCloseable {
                 return Optional.empty();
             }
             OutputSpec spec = OutputSpec.parse(o);
-            if (spec.soundfont().isPresent() && (!Files.isRegularFile(spec.soundfont().get())
-                    || RememberedModel.installationHolding(spec.soundfont().get()).isPresent())) {
-                return Optional.empty(); // a soundfont that is gone, or another copy's of the app: not ours to reach into
+            if (spec.soundfont().isPresent()
+                    && (!Files.isRegularFile(spec.soundfont().get())
+                            || RememberedModel.installationHolding(
+                                            spec.soundfont().get())
+                                    .isPresent())) {
+                return Optional
+                        .empty(); // a soundfont that is gone, or another copy's of the app: not ours to reach into
             }
             return Optional.of(List.of(spec));
         } catch (RuntimeException e) { // a damaged setting: as if none
@@ -166,7 +192,8 @@ final class AppState implements AutoCloseable {
     void start() {
         controller.open(initialModel(), setup.record().isPresent());
         // the sampled piano loads (the first time: builds) in the background; Gervill's set plays meanwhile
-        PianoSound.prepareInBackground(s -> javafx.application.Platform.runLater(() -> say(Message.info(s))),
+        PianoSound.prepareInBackground(
+                s -> javafx.application.Platform.runLater(() -> say(Message.info(s))),
                 s -> javafx.application.Platform.runLater(() -> say(Message.problem(s))));
     }
 
@@ -200,7 +227,9 @@ final class AppState implements AutoCloseable {
 
     private static boolean isShipped(Path folder) {
         try {
-            return folder.toAbsolutePath().normalize().equals(dev.pianogenie.app.live.DefaultModel.locate().normalize());
+            return folder.toAbsolutePath()
+                    .normalize()
+                    .equals(dev.pianogenie.app.live.DefaultModel.locate().normalize());
         } catch (IllegalStateException e) {
             return false;
         }
@@ -491,7 +520,10 @@ final class AppState implements AutoCloseable {
             say(Message.problem("Nothing recorded yet: press Record (F5), play, press it again, then Export WAV"));
             return;
         }
-        controller.exportWav(outputs.get().stream().map(OutputSpec::renderSoundfont).flatMap(Optional::stream).findFirst());
+        controller.exportWav(outputs.get().stream()
+                .map(OutputSpec::renderSoundfont)
+                .flatMap(Optional::stream)
+                .findFirst());
     }
 
     void panic() {
@@ -520,7 +552,8 @@ final class AppState implements AutoCloseable {
         if (setup.record().isPresent()) {
             wanted = setup.record().get();
         } else {
-            String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            String stamp = java.time.LocalDateTime.now()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             wanted = takesFolder.resolve("take-" + stamp + (n > 1 ? "-" + n : "") + ".mid");
         }
         Path file = dev.pianogenie.app.live.RecordTarget.unused(wanted, handedOut::contains);
@@ -569,26 +602,35 @@ final class AppState implements AutoCloseable {
         sent.clear(); // a new performer, opened with the settings shown: what went to the old one may never come back
         modelName.set(model.config().name());
         buttons.set(model.config().numButtons());
-        modelDetail.set(model.describe() + " · " + model.config().encoding().name().toLowerCase() + " features · LSTM "
-                + model.config().rnnLayers() + "×" + model.config().rnnDim()
-                + (model.config().provenance().containsKey("licence") ? " · " + model.config().provenance().get("licence") : ""));
+        modelDetail.set(
+                model.describe() + " · " + model.config().encoding().name().toLowerCase() + " features · LSTM "
+                        + model.config().rnnLayers() + "×" + model.config().rnnDim()
+                        + (model.config().provenance().containsKey("licence")
+                                ? " · " + model.config().provenance().get("licence")
+                                : ""));
         modelFolder.set(shortPath(dir) + " (" + modelOrigin(dir) + ")");
         String key = RememberedModel.remember(prefs, dir, shipped());
-        if (!key.equals(modelKey)) { // another model: its own settings, where it has some and the command line chose none
+        if (!key.equals(
+                modelKey)) { // another model: its own settings, where it has some and the command line chose none
             modelKey = key;
             modelPrefs = prefs.node("models").node(key);
             if (!setup.isChosen(Choice.TEMPERATURE) && modelPrefs.get("temperature", null) != null) {
                 setTemperature(modelPrefs.getDouble("temperature", temperature.get()));
             }
             if (!setup.isChosen(Choice.KEYS)) {
-                rememberedKeys(modelPrefs).ifPresent(k -> setKeys(k.root(), k.scale().scale(), k.range().lowPitch(),
-                        k.range().highPitch()));
+                rememberedKeys(modelPrefs)
+                        .ifPresent(k -> setKeys(
+                                k.root(),
+                                k.scale().scale(),
+                                k.range().lowPitch(),
+                                k.range().highPitch()));
             }
         }
         modelReady.set(true);
         boolean first = !startNoteSaid;
         startNoteSaid = true;
-        say(Message.info("Ready: " + model.config().name() + "." + (first ? startModel.note().map(n -> " " + n).orElse("") : "")));
+        say(Message.info("Ready: " + model.config().name() + "."
+                + (first ? startModel.note().map(n -> " " + n).orElse("") : "")));
     }
 
     /** @param chosen the player chose it just now: the status line says it is open (not "Opening…" any more) */

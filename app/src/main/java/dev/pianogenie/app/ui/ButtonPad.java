@@ -1,9 +1,8 @@
 package dev.pianogenie.app.ui;
 
-import dev.pianogenie.app.input.keyboard.KeyboardLayout;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
-import dev.pianogenie.model.Keys;
+import dev.pianogenie.app.input.keyboard.KeyboardLayout;
 import dev.pianogenie.model.Lookahead;
 import java.util.Locale;
 import javafx.css.PseudoClass;
@@ -25,8 +24,17 @@ import javafx.scene.shape.Circle;
  */
 final class ButtonPad extends HBox {
     /** One colour per button of 8, low (warm) to high (cool): the dot on the pad and its marker on the keys. */
-    static final Color[] COLOURS = {Color.web("#f25c54"), Color.web("#ff9f1c"), Color.web("#ffd23f"), Color.web("#5fd35f"),
-            Color.web("#2ec4b6"), Color.web("#3a86ff"), Color.web("#b36bff"), Color.web("#ff5fa2")};
+    static final Color[] COLOURS = {
+        Color.web("#f25c54"),
+        Color.web("#ff9f1c"),
+        Color.web("#ffd23f"),
+        Color.web("#5fd35f"),
+        Color.web("#2ec4b6"),
+        Color.web("#3a86ff"),
+        Color.web("#b36bff"),
+        Color.web("#ff5fa2")
+    };
+
     private static final PseudoClass LIT = PseudoClass.getPseudoClass("lit");
     private static final double MAX_FACE_SCALE = 1.6;
     private Button[] buttons = new Button[0];
@@ -35,6 +43,7 @@ final class ButtonPad extends HBox {
     private boolean[] down;
     /** Pads held down with the mouse or a touch (JavaFX thread): released if the window loses focus meanwhile. */
     private boolean[] heldByMouse;
+
     private final ButtonListener held;
 
     /**
@@ -44,7 +53,9 @@ final class ButtonPad extends HBox {
     static Color colour(int b, int n) {
         double at = n == 1 ? 0 : (double) b * (COLOURS.length - 1) / (n - 1);
         int low = (int) Math.floor(at);
-        return low >= COLOURS.length - 1 ? COLOURS[COLOURS.length - 1] : COLOURS[low].interpolate(COLOURS[low + 1], at - low);
+        return low >= COLOURS.length - 1
+                ? COLOURS[COLOURS.length - 1]
+                : COLOURS[low].interpolate(COLOURS[low + 1], at - low);
     }
 
     /** The window lost focus: no release will come for a pad held with the mouse; release it now. */
@@ -127,7 +138,8 @@ final class ButtonPad extends HBox {
         btn.getStyleClass().add("genie-button");
         btn.setFocusTraversable(false);
         btn.setTooltip(new Tooltip("button " + (b + 1) + (b == 0 ? " (lowest)" : b == n - 1 ? " (highest)" : "")
-                + ": key " + layout.number(b).map(k -> k + " or ").orElse("") + letter + ". Beside it: the note it would play"
+                + ": key " + layout.number(b).map(k -> k + " or ").orElse("") + letter
+                + ". Beside it: the note it would play"
                 + " next (its dot marks that key on the piano); under sampling, how likely that note is."));
         btn.setMinWidth(40);
         btn.setPrefWidth(120); // the same for all: equal pads that keep their width as the labels change
@@ -159,7 +171,8 @@ final class ButtonPad extends HBox {
      * its odds show too; notes are spelled in {@code key} (E♭ in C minor, not D♯).
      */
     void lookahead(Lookahead next, boolean sampling, dev.pianogenie.model.RootedScale key) {
-        if (next.numButtons() != buttons.length) { // a model of another count: its look-ahead may come before its load is shown
+        if (next.numButtons()
+                != buttons.length) { // a model of another count: its look-ahead may come before its load is shown
             useButtons(KeyboardLayout.forButtons(next.numButtons()));
         }
         for (int b = 0; b < buttons.length; b++) {

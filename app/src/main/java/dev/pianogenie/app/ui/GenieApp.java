@@ -14,8 +14,7 @@ import javafx.stage.Stage;
  * up further in the window.
  */
 public final class GenieApp {
-    private GenieApp() {
-    }
+    private GenieApp() {}
 
     /**
      * JavaFX warns on its "javafx" logger at every start that its classes came from the class path ("unnamed module"),
@@ -45,7 +44,8 @@ public final class GenieApp {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failed = new AtomicReference<>();
         AtomicReference<AppState> opened = new AtomicReference<>();
-        AtomicBoolean closing = new AtomicBoolean(); // the window closed, or a signal: whichever comes first closes the state
+        AtomicBoolean closing =
+                new AtomicBoolean(); // the window closed, or a signal: whichever comes first closes the state
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
             quietRendererAtExit();
@@ -70,22 +70,26 @@ public final class GenieApp {
                 closed.countDown();
             }
         });
-        Thread signal = new Thread(() -> {
-            AppState state = opened.get();
-            if (state == null) {
-                return; // not open yet: no take to save
-            }
-            if (closing.compareAndSet(false, true)) {
-                // JavaFX shuts down on the signal too (it runs nothing more), so the take is stopped and saved from here
-                state.close();
-                closed.countDown();
-            }
-            try {
-                closed.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS); // a close under way (the window's) finishes
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "genie-window-signal");
+        Thread signal = new Thread(
+                () -> {
+                    AppState state = opened.get();
+                    if (state == null) {
+                        return; // not open yet: no take to save
+                    }
+                    if (closing.compareAndSet(false, true)) {
+                        // JavaFX shuts down on the signal too (it runs nothing more), so the take is stopped and saved
+                        // from here
+                        state.close();
+                        closed.countDown();
+                    }
+                    try {
+                        closed.await(
+                                SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS); // a close under way (the window's) finishes
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "genie-window-signal");
         Runtime.getRuntime().addShutdownHook(signal);
         closed.await();
         try {
@@ -146,7 +150,7 @@ public final class GenieApp {
 
     /** Whether the JVM is running its shutdown hooks (it then refuses new ones). */
     static boolean shuttingDown() {
-        Thread probe = new Thread(() -> { });
+        Thread probe = new Thread(() -> {});
         try {
             Runtime.getRuntime().addShutdownHook(probe);
             Runtime.getRuntime().removeShutdownHook(probe);
@@ -164,12 +168,16 @@ public final class GenieApp {
      * ({@code GDK_SCALE}, {@code -Dglass.gtk.uiScale}), nor where JavaFX scales by itself (Windows, macOS).
      */
     static void scaleForLargeScreens() {
-        if (System.getProperty("glass.gtk.uiScale") != null || System.getenv("GDK_SCALE") != null
-                || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (System.getProperty("glass.gtk.uiScale") != null
+                || System.getenv("GDK_SCALE") != null
+                || !System.getProperty("os.name", "")
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("linux")) {
             return;
         }
         try {
-            java.awt.DisplayMode m = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice()
+            java.awt.DisplayMode m = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment()
+                    .getDefaultScreenDevice()
                     .getDisplayMode();
             double scale = uiScale(m.getWidth(), m.getHeight());
             if (scale > 1) {

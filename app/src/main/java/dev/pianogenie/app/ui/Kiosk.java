@@ -2,13 +2,13 @@ package dev.pianogenie.app.ui;
 
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
-import java.util.concurrent.TimeUnit;
 import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.app.input.replay.ReplaySource;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSession;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -48,6 +48,7 @@ final class Kiosk {
     private final Label banner = new Label();
     /** The exhibit's settings, as the window started. */
     private final double temperature;
+
     private final KeyChoice keys;
     private final int dynamics;
     private final int velocity;
@@ -55,13 +56,17 @@ final class Kiosk {
     private final Timeline hideCursor;
     /** The idle watch, four times a second; stopped with the kiosk, or its idle reset would act on a closed window. */
     private Timeline watch;
+
     private long lastActivityNanos = System.nanoTime();
     private int notesSeen;
     private boolean idle; // reset done, nobody has played since
-    private boolean attractDue; // idle: the demo starts as soon as there is a session to play it (the model may be loading)
+    private boolean
+            attractDue; // idle: the demo starts as soon as there is a session to play it (the model may be loading)
     private ReplaySource attract;
     /** Presses the demo has handed to the performer, and the notes shown when it started: more notes than that is a visitor. */
-    private final java.util.concurrent.atomic.AtomicInteger demoPresses = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger demoPresses =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private int notesAtDemoStart;
     private boolean quitting;
 
@@ -76,13 +81,14 @@ final class Kiosk {
         dynamics = s.dynamics().get();
         velocity = s.velocity().get();
         velocityFixed = s.velocityFixed().get();
-        hideCursor = new Timeline(new KeyFrame(CURSOR_HIDE, e -> stage.getScene().setCursor(Cursor.NONE)));
+        hideCursor =
+                new Timeline(new KeyFrame(CURSOR_HIDE, e -> stage.getScene().setCursor(Cursor.NONE)));
     }
 
     /** The texts of a language: its own bundle, else English (never the machine's other language). */
     static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** Shows {@code view} on {@code stage} as an exhibit. */
@@ -214,7 +220,11 @@ final class Kiosk {
     private void restoreSettings() {
         AppState s = view.state;
         s.setTemperature(temperature);
-        s.setKeys(keys.root(), keys.scale().scale(), keys.range().lowPitch(), keys.range().highPitch());
+        s.setKeys(
+                keys.root(),
+                keys.scale().scale(),
+                keys.range().lowPitch(),
+                keys.range().highPitch());
         s.setDynamics(dynamics);
         s.setVelocity(velocity);
         s.setVelocityFixed(velocityFixed);
@@ -222,39 +232,42 @@ final class Kiosk {
 
     private void startAttract() {
         LiveSession session = view.state.engineRoom().session();
-        if (settings.attract().isEmpty() || session == null || attract != null || !view.state.modelReady().get()) {
+        if (settings.attract().isEmpty()
+                || session == null
+                || attract != null
+                || !view.state.modelReady().get()) {
             return;
         }
         attractDue = false;
-        ReplaySource demo = new ReplaySource(settings.attract().get(), true,
-                () -> Platform.runLater(this::demoEnded));
+        ReplaySource demo = new ReplaySource(settings.attract().get(), true, () -> Platform.runLater(this::demoEnded));
         ButtonListener performer = session.input();
         demoPresses.set(0);
         notesAtDemoStart = view.notesShown();
         try {
-            demo.start(new ButtonListener() { // counts its presses, so that a visitor's own notes show as more
-                @Override
-                public void onEvent(ButtonEvent e) {
-                    count(e);
-                    performer.onEvent(e);
-                }
+            demo.start(
+                    new ButtonListener() { // counts its presses, so that a visitor's own notes show as more
+                        @Override
+                        public void onEvent(ButtonEvent e) {
+                            count(e);
+                            performer.onEvent(e);
+                        }
 
-                @Override
-                public boolean offer(ButtonEvent e, long timeout, TimeUnit unit) throws InterruptedException {
-                    count(e);
-                    boolean taken = performer.offer(e, timeout, unit);
-                    if (!taken && e.kind() == ButtonEvent.Kind.PRESS) {
-                        demoPresses.decrementAndGet(); // offered again
-                    }
-                    return taken;
-                }
+                        @Override
+                        public boolean offer(ButtonEvent e, long timeout, TimeUnit unit) throws InterruptedException {
+                            count(e);
+                            boolean taken = performer.offer(e, timeout, unit);
+                            if (!taken && e.kind() == ButtonEvent.Kind.PRESS) {
+                                demoPresses.decrementAndGet(); // offered again
+                            }
+                            return taken;
+                        }
 
-                private void count(ButtonEvent e) {
-                    if (e.kind() == ButtonEvent.Kind.PRESS) {
-                        demoPresses.incrementAndGet();
-                    }
-                }
-            });
+                        private void count(ButtonEvent e) {
+                            if (e.kind() == ButtonEvent.Kind.PRESS) {
+                                demoPresses.incrementAndGet();
+                            }
+                        }
+                    });
         } catch (ControllerException e) {
             System.err.println("genie: the attract session cannot play: " + e.getMessage());
             return;

@@ -34,11 +34,14 @@ public record KioskSettings(Locale locale, Duration idle, Optional<Path> attract
         }
         // a key's name (not a character: "Banana" would be one), held with Ctrl, Alt, Meta or Shortcut — a visitor
         // must not quit the exhibit by chance
-        if (!(c instanceof KeyCodeCombination) || (c.getControl() == KeyCombination.ModifierValue.UP
-                && c.getAlt() == KeyCombination.ModifierValue.UP && c.getMeta() == KeyCombination.ModifierValue.UP
-                && c.getShortcut() == KeyCombination.ModifierValue.UP)) {
-            throw new IllegalArgumentException("--kiosk-quit: '" + quitKeys + "' is not a key combination with Ctrl, Alt,"
-                    + " Meta or Shortcut (e.g. " + DEFAULT_QUIT + ", Shortcut+Shift+F12)");
+        if (!(c instanceof KeyCodeCombination)
+                || (c.getControl() == KeyCombination.ModifierValue.UP
+                        && c.getAlt() == KeyCombination.ModifierValue.UP
+                        && c.getMeta() == KeyCombination.ModifierValue.UP
+                        && c.getShortcut() == KeyCombination.ModifierValue.UP)) {
+            throw new IllegalArgumentException(
+                    "--kiosk-quit: '" + quitKeys + "' is not a key combination with Ctrl, Alt,"
+                            + " Meta or Shortcut (e.g. " + DEFAULT_QUIT + ", Shortcut+Shift+F12)");
         }
     }
 

@@ -27,13 +27,16 @@ import javafx.stage.Stage;
 final class MainView {
     /** The smallest screen the window is laid out for. */
     static final double MIN_WIDTH = 1000;
+
     static final double MIN_HEIGHT = 560;
     static final String HINT = hint(KeyboardLayout.DEFAULT);
 
     /** How to play, with the keys of the model's buttons. */
     static String hint(KeyboardLayout layout) {
-        return "Play: " + layout.hint() + "  ·  space sustain  ·  0 new phrase  ·  F5 record  ·  ↑↓ temperature  ·  ←→ dynamics  ·  Esc all off";
+        return "Play: " + layout.hint()
+                + "  ·  space sustain  ·  0 new phrase  ·  F5 record  ·  ↑↓ temperature  ·  ←→ dynamics  ·  Esc all off";
     }
+
     static final String HEAT_LEGEND = "Blue bars: each key's odds for the last press, before the draw";
     static final String NEXT_LEGEND = "Coloured dots: the key each button plays next";
 
@@ -69,16 +72,19 @@ final class MainView {
         legend.getStyleClass().addAll("dim", "heat-legend");
         legend.setMinWidth(0);
         legend.setWrapText(false);
-        legend.setTooltip(new javafx.scene.control.Tooltip("The blue bars above the keys: how likely the decoder found each key"
-                + " for the last press (its probabilities before sampling). At temperature 0 the tallest bar sounds; above 0"
-                + " a key is drawn from them, so a shorter bar can win."));
+        legend.setTooltip(
+                new javafx.scene.control.Tooltip("The blue bars above the keys: how likely the decoder found each key"
+                        + " for the last press (its probabilities before sampling). At temperature 0 the tallest bar sounds; above 0"
+                        + " a key is drawn from them, so a shorter bar can win."));
         Label next = new Label(NEXT_LEGEND);
         next.setId("next-legend");
         next.getStyleClass().add("dim");
         next.setMinWidth(0);
-        next.setTooltip(new javafx.scene.control.Tooltip("Each button's dot (its colour is on the button) marks the key it"
-                + " would play if pressed next, at the pace of your last two presses; the note's name is on the button. At"
-                + " temperature 0 that is exactly the key it plays; above 0 it is the likeliest, with its odds."));
+        next.setTooltip(
+                new javafx.scene.control.Tooltip(
+                        "Each button's dot (its colour is on the button) marks the key it"
+                                + " would play if pressed next, at the pace of your last two presses; the note's name is on the button. At"
+                                + " temperature 0 that is exactly the key it plays; above 0 it is the likeliest, with its odds."));
         FlowPane captions = new FlowPane(28, 2, hint, next, legend); // side by side, or one above the other when narrow
         VBox centre = new VBox(6, pad, captions, piano, roll);
         centre.setPadding(new Insets(8, 12, 6, 12));
@@ -98,7 +104,9 @@ final class MainView {
         });
         state.modelReady().addListener((o, a, ready) -> {
             if (ready) {
-                System.err.printf(Locale.ROOT, "genie: ready to play %.0f ms after the window showed%n",
+                System.err.printf(
+                        Locale.ROOT,
+                        "genie: ready to play %.0f ms after the window showed%n",
                         (System.nanoTime() - shownNanos) / 1e6);
             }
         });
@@ -197,12 +205,17 @@ final class MainView {
                     }
                     if (firstNote) {
                         firstNote = false;
-                        System.err.printf(Locale.ROOT, "genie: first note %.0f ms after the window showed%n",
+                        System.err.printf(
+                                Locale.ROOT,
+                                "genie: first note %.0f ms after the window showed%n",
                                 (System.nanoTime() - shownNanos) / 1e6);
                     }
                 }
                 case LOOKAHEAD -> {
-                    pad.lookahead(e.lookahead(), state.temperature().get() > 0, state.keys().get().scale());
+                    pad.lookahead(
+                            e.lookahead(),
+                            state.temperature().get() > 0,
+                            state.keys().get().scale());
                     piano.lookahead(e.lookahead().keys());
                     lookaheadAfter = notesShown;
                 }
@@ -223,7 +236,8 @@ final class MainView {
                 case DISCONNECTED -> {
                     boolean wasConnected = state.controllerConnected().get();
                     state.controller(false, e.text());
-                    if (wasConnected) { // at start, "no gamepad yet" is no problem: the keyboard plays; the status says it
+                    if (wasConnected) { // at start, "no gamepad yet" is no problem: the keyboard plays; the status says
+                        // it
                         state.say(Message.problem("Controller: " + e.text()));
                     }
                 }
@@ -237,8 +251,12 @@ final class MainView {
             var s = state.engineRoom().session();
             if (s != null && s.performer().latency().count() > 0) {
                 var l = s.performer().latency();
-                state.latencyShown(String.format(Locale.ROOT, "%.0f µs · out %.1f ms (p99 %.1f)",
-                        l.decodePercentileMicros(0.5), l.totalPercentileMicros(0.5) / 1000, l.totalPercentileMicros(0.99) / 1000));
+                state.latencyShown(String.format(
+                        Locale.ROOT,
+                        "%.0f µs · out %.1f ms (p99 %.1f)",
+                        l.decodePercentileMicros(0.5),
+                        l.totalPercentileMicros(0.5) / 1000,
+                        l.totalPercentileMicros(0.99) / 1000));
             }
         }
     }

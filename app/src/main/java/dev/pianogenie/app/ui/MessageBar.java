@@ -30,6 +30,7 @@ final class MessageBar extends HBox {
             return Math.max(super.computePrefHeight(width), twoLines);
         }
     };
+
     private final Button open = new Button("Open folder");
     private final Button copy = new Button("Copy path");
     private Path file;
@@ -90,15 +91,22 @@ final class MessageBar extends HBox {
     private void openFolder() {
         Path dir = file.toAbsolutePath().getParent();
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String[] cmd = os.contains("mac") ? new String[] {"open", dir.toString()}
-                : os.contains("win") ? new String[] {"explorer", dir.toString()} : new String[] {"xdg-open", dir.toString()};
+        String[] cmd = os.contains("mac")
+                ? new String[] {"open", dir.toString()}
+                : os.contains("win")
+                        ? new String[] {"explorer", dir.toString()}
+                        : new String[] {"xdg-open", dir.toString()};
         try {
             if (!Files.isDirectory(dir)) {
                 throw new IOException("no folder " + dir);
             }
-            new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
-            text.setText(text.getText() + " (could not open a file manager: " + e.getMessage() + "; Copy path instead)");
+            text.setText(
+                    text.getText() + " (could not open a file manager: " + e.getMessage() + "; Copy path instead)");
         }
     }
 }

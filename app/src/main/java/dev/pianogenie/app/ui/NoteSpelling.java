@@ -18,8 +18,7 @@ final class NoteSpelling {
         }
     }
 
-    private NoteSpelling() {
-    }
+    private NoteSpelling() {}
 
     /** "E♭4": {@code pitch} (MIDI) spelled in {@code key}. */
     static String name(int pitch, RootedScale key) {

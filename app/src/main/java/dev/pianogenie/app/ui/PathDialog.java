@@ -26,16 +26,15 @@ import javafx.stage.Window;
  * that owns it, and on a screen too small for the system's chooser Browse… lists the folder's entries inside it.
  */
 final class PathDialog {
-    private PathDialog() {
-    }
+    private PathDialog() {}
 
     /**
      * Asks for a path; empty if cancelled.
      *
      * @param browse opens the system's chooser from the path typed so far (null: cancelled there)
      */
-    static Optional<Path> ask(Window owner, String title, String what, String action, Path initial,
-            Function<Path, File> browse) {
+    static Optional<Path> ask(
+            Window owner, String title, String what, String action, Path initial, Function<Path, File> browse) {
         Dialog<Path> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
@@ -51,9 +50,14 @@ final class PathDialog {
         list.setVisible(false);
         list.setManaged(false);
         choose.setOnAction(e -> {
-            javafx.geometry.Rectangle2D screen = owner == null ? javafx.stage.Screen.getPrimary().getVisualBounds()
-                    : javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(),
-                            owner.getHeight()).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+            javafx.geometry.Rectangle2D screen = owner == null
+                    ? javafx.stage.Screen.getPrimary().getVisualBounds()
+                    : javafx.stage.Screen.getScreensForRectangle(
+                                    owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight())
+                            .stream()
+                            .findFirst()
+                            .orElse(javafx.stage.Screen.getPrimary())
+                            .getVisualBounds();
             if (systemChooserFits(screen.getWidth(), screen.getHeight())) {
                 File f = browse.apply(expand(field.getText()));
                 if (f != null) {
@@ -70,7 +74,10 @@ final class PathDialog {
             @Override
             protected void updateItem(Path p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.equals(UP) ? "⬑ .." : p.getFileName() + (Files.isDirectory(p) ? "/" : ""));
+                setText(
+                        empty || p == null
+                                ? null
+                                : p.equals(UP) ? "⬑ .." : p.getFileName() + (Files.isDirectory(p) ? "/" : ""));
             }
         });
         list.setOnMouseClicked(e -> {
@@ -105,7 +112,9 @@ final class PathDialog {
             dialog.getDialogPane().setMaxWidth(Math.max(300, owner.getWidth() - 40));
             dialog.getDialogPane().setPrefWidth(Math.min(640, Math.max(300, owner.getWidth() - 40)));
         }
-        dialog.getDialogPane().getStylesheets().add(PathDialog.class.getResource("genie.css").toExternalForm());
+        dialog.getDialogPane()
+                .getStylesheets()
+                .add(PathDialog.class.getResource("genie.css").toExternalForm());
         dialog.getDialogPane().getStyleClass().addAll("genie-root", "path-dialog");
         dialog.setResultConverter(b -> b == ok ? expand(field.getText()) : null);
         dialog.setOnShown(e -> {

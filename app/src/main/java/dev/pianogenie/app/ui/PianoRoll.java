@@ -16,6 +16,7 @@ import javafx.scene.paint.Color;
 final class PianoRoll extends Pane {
     /** How fast notes move down: a 100 px roll (1024×600) shows the last 4 s, a tall one more. */
     static final double PIXELS_PER_SECOND = 25;
+
     private final Canvas canvas = new Canvas();
     private final Deque<double[]> notes = new ArrayDeque<>(); // key, start s, end s (NaN while sounding), velocity
     private final double[][] open = new double[Keys.NUM_KEYS][];

@@ -8,7 +8,6 @@ import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.ComputerKeyboard;
 import dev.pianogenie.app.input.midi.MidiKeyboardSource;
 import dev.pianogenie.app.live.ControllerSpec;
-import dev.pianogenie.files.ErrorText;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSession;
 import dev.pianogenie.app.live.LiveSetup;
@@ -16,6 +15,7 @@ import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.live.RecordTarget;
 import dev.pianogenie.app.live.Take;
 import dev.pianogenie.app.live.TakeSaver;
+import dev.pianogenie.files.ErrorText;
 import dev.pianogenie.midi.MidiFileName;
 import dev.pianogenie.midi.NoteSink;
 import dev.pianogenie.midi.sound.MidiDeviceException;
@@ -104,7 +104,8 @@ final class PlayController implements AutoCloseable {
                 task.run();
                 Platform.runLater(state::done);
             } catch (Throwable e) {
-                // every failure must show (a native library that will not load is an Error), never vanish in the executor
+                // every failure must show (a native library that will not load is an Error), never vanish in the
+                // executor
                 if (Boolean.getBoolean("genie.debug")) {
                     e.printStackTrace();
                 }
@@ -123,7 +124,8 @@ final class PlayController implements AutoCloseable {
     void open(Path folder, boolean recordAtOnce) {
         double t = state.temperature().get();
         KeyChoice k = state.keys().get();
-        OptionalInt v = state.velocityFixed().get() ? OptionalInt.of(state.velocity().get()) : OptionalInt.empty();
+        OptionalInt v =
+                state.velocityFixed().get() ? OptionalInt.of(state.velocity().get()) : OptionalInt.empty();
         int d = state.dynamics().get();
         List<OutputSpec> outs = state.outputs().get();
         boolean first = session == null;
@@ -138,7 +140,12 @@ final class PlayController implements AutoCloseable {
                 }
                 throw e;
             }
-            LiveSetup setup = state.setup().withModel(folder).withSampling(t, k).withVelocity(v).withDynamics(d).withOutputs(outs);
+            LiveSetup setup = state.setup()
+                    .withModel(folder)
+                    .withSampling(t, k)
+                    .withVelocity(v)
+                    .withDynamics(d)
+                    .withOutputs(outs);
             LiveSession fresh = new LiveSession(setup, model, events);
             LiveSession old = session;
             if (old != null) {
@@ -158,12 +165,14 @@ final class PlayController implements AutoCloseable {
             for (ControllerSpec c : setup.controllers()) {
                 // the command line's controllers play whichever model is loaded; a replay plays once, on the first
                 boolean replay = c.kind() == ControllerSpec.Kind.REPLAY;
-                if (c.kind() != ControllerSpec.Kind.KEYBOARD && c.kind() != ControllerSpec.Kind.GAMEPAD && (first || !replay)) {
+                if (c.kind() != ControllerSpec.Kind.KEYBOARD
+                        && c.kind() != ControllerSpec.Kind.GAMEPAD
+                        && (first || !replay)) {
                     fresh.addSource(c.open(() -> Platform.runLater(() -> state.say(Message.info("Replay finished")))));
                 }
             }
             if (!first && extra != null) {
-                ButtonSource again = ControllerSpec.parse(extraSpec).open(() -> { });
+                ButtonSource again = ControllerSpec.parse(extraSpec).open(() -> {});
                 fresh.addSource(again);
                 extra = again;
             }
@@ -171,9 +180,11 @@ final class PlayController implements AutoCloseable {
     }
 
     private void startGamepad(LiveSession s, LiveSetup setup) {
-        ControllerSpec spec = setup.controllers().stream().filter(c -> c.kind() == ControllerSpec.Kind.GAMEPAD).findFirst()
+        ControllerSpec spec = setup.controllers().stream()
+                .filter(c -> c.kind() == ControllerSpec.Kind.GAMEPAD)
+                .findFirst()
                 .orElse(ControllerSpec.GAMEPAD);
-        GamepadSource pad = (GamepadSource) spec.open(() -> { });
+        GamepadSource pad = (GamepadSource) spec.open(() -> {});
         try {
             s.addSource(pad);
             gamepad = pad;
@@ -217,7 +228,10 @@ final class PlayController implements AutoCloseable {
                 spec.open(meter).ifPresent(opened::add);
             } catch (MidiDeviceException e) {
                 noSoundDevice |= spec.kind() == OutputSpec.Kind.SYNTH;
-                failed.add(spec.kind() == OutputSpec.Kind.SYNTH ? "no sound device for the built-in synth" : ErrorText.describe(e));
+                failed.add(
+                        spec.kind() == OutputSpec.Kind.SYNTH
+                                ? "no sound device for the built-in synth"
+                                : ErrorText.describe(e));
             }
         }
         s.replaceOutputs(Optional.empty());
@@ -233,13 +247,16 @@ final class PlayController implements AutoCloseable {
                 ? "No sound device here, so the built-in synth cannot play. Without a sound card: choose a MIDI output"
                         + " (a DAW or a hardware synth) under Output"
                         + (dev.pianogenie.midi.sound.MidiDevices.outputs().isEmpty()
-                                ? " (none is connected now: plug one in, or on Linux load snd-virmidi for a DAW)" : "")
+                                ? " (none is connected now: plug one in, or on Linux load snd-virmidi for a DAW)"
+                                : "")
                         + ", or \"none\". The buttons, the keys on screen and Record still work, and Export WAV renders"
                         + " a take through the synth offline."
                 : "Output: " + String.join("; ", failed);
         String status = noSoundDevice && opened.isEmpty()
                 ? "no sound card here: choose a MIDI out, or none"
-                : opened.isEmpty() ? "no sound: " + String.join("; ", failed) : description + " (" + String.join("; ", failed) + ")";
+                : opened.isEmpty()
+                        ? "no sound: " + String.join("; ", failed)
+                        : description + " (" + String.join("; ", failed) + ")";
         Platform.runLater(() -> state.outputFailed(specs, status, text, chosen));
     }
 
@@ -325,10 +342,16 @@ final class PlayController implements AutoCloseable {
         Platform.runLater(() -> {
             state.recordingStopped();
             state.takeSaved(saved.mid());
-            state.say(saved.rescued()
-                    ? new Message("Could not save to " + takeFile + " (" + saved.problem() + "); the take (" + n
-                            + " notes) is safe in " + saved.mid(), true, Optional.of(saved.mid()))
-                    : Message.saved("Take saved: " + saved.mid() + " (" + n + " notes, with its button session)", saved.mid()));
+            state.say(
+                    saved.rescued()
+                            ? new Message(
+                                    "Could not save to " + takeFile + " (" + saved.problem() + "); the take (" + n
+                                            + " notes) is safe in " + saved.mid(),
+                                    true,
+                                    Optional.of(saved.mid()))
+                            : Message.saved(
+                                    "Take saved: " + saved.mid() + " (" + n + " notes, with its button session)",
+                                    saved.mid()));
         });
     }
 
@@ -342,7 +365,8 @@ final class PlayController implements AutoCloseable {
             Path file = RecordTarget.unused(mid);
             take.save(file);
             String past = file.equals(mid) ? "" : "; " + mid.getFileName() + " is already a take, kept";
-            Platform.runLater(() -> state.say(Message.saved("Saved " + file + " (" + take.notes() + " notes" + past + ")", file)));
+            Platform.runLater(() ->
+                    state.say(Message.saved("Saved " + file + " (" + take.notes() + " notes" + past + ")", file)));
         });
     }
 
@@ -356,12 +380,20 @@ final class PlayController implements AutoCloseable {
             }
             Path base = mid != null ? mid : AppState.TAKES.resolve("take.mid");
             Path wav = unused(base.resolveSibling(MidiFileName.stem(base) + ".wav"));
-            // before rendering, as ./genie render: too long for a WAV, a full disk, a folder in the way are said at once
+            // before rendering, as ./genie render: too long for a WAV, a full disk, a folder in the way are said at
+            // once
             dev.pianogenie.files.AtomicFile.checkWritable(wav, OfflineRenderer.wavBytes(take.performance()));
             // normalised as ./genie render does by default: one gain for the whole file, peak at -1 dBFS
             OfflineRenderer.Level level = OfflineRenderer.writeWav(take.performance(), soundfont, wav, true);
-            String said = String.format(java.util.Locale.ROOT, "Exported %s with %s (%d notes, %.1f s; normalised to a peak of %.0f\u00a0dBFS, %+.1f\u00a0dB)",
-                    wav, level.sound(), take.notes(), take.performance().seconds(), OfflineRenderer.NORMALISED_PEAK_DBFS, level.gainDb());
+            String said = String.format(
+                    java.util.Locale.ROOT,
+                    "Exported %s with %s (%d notes, %.1f s; normalised to a peak of %.0f\u00a0dBFS, %+.1f\u00a0dB)",
+                    wav,
+                    level.sound(),
+                    take.notes(),
+                    take.performance().seconds(),
+                    OfflineRenderer.NORMALISED_PEAK_DBFS,
+                    level.gainDb());
             Platform.runLater(() -> state.say(Message.saved(said, wav)));
         });
     }
@@ -394,7 +426,7 @@ final class PlayController implements AutoCloseable {
                 extraSpec = null;
             }
             if (!spec.equals("none")) {
-                ButtonSource source = ControllerSpec.parse(spec).open(() -> { });
+                ButtonSource source = ControllerSpec.parse(spec).open(() -> {});
                 try {
                     s.addSource(source);
                 } catch (Exception e) {
@@ -404,9 +436,12 @@ final class PlayController implements AutoCloseable {
                 extra = source;
                 extraSpec = spec;
                 Platform.runLater(() -> {
-                    java.util.Optional<String> echo = ControllerSpec.parse(spec).echoRisk(state.outputs().get());
-                    state.say(echo.isPresent() ? Message.problem("Playing from " + source.name() + "; " + echo.get())
-                            : Message.info("Playing from " + source.name()));
+                    java.util.Optional<String> echo =
+                            ControllerSpec.parse(spec).echoRisk(state.outputs().get());
+                    state.say(
+                            echo.isPresent()
+                                    ? Message.problem("Playing from " + source.name() + "; " + echo.get())
+                                    : Message.info("Playing from " + source.name()));
                 });
             }
         });
@@ -415,13 +450,15 @@ final class PlayController implements AutoCloseable {
     /** Stops: a take under way is saved first (the window is closing). */
     @Override
     public void close() {
-        var done = background.isShutdown() ? null : background.submit(() -> {
-            try {
-                finishTake(session);
-            } catch (Exception e) {
-                System.err.println("genie: could not save the take: " + ErrorText.describe(e));
-            }
-        });
+        var done = background.isShutdown()
+                ? null
+                : background.submit(() -> {
+                    try {
+                        finishTake(session);
+                    } catch (Exception e) {
+                        System.err.println("genie: could not save the take: " + ErrorText.describe(e));
+                    }
+                });
         try {
             if (done != null) {
                 done.get(15, java.util.concurrent.TimeUnit.SECONDS);

@@ -58,7 +58,8 @@ final class QuietStderrAtExit extends OutputStream {
 
     @Override
     public synchronized void flush() throws IOException {
-        // a partial line ("Exception in thread ... " before its trace) waits for its end, unless it cannot be part of one
+        // a partial line ("Exception in thread ... " before its trace) waits for its end, unless it cannot be part of
+        // one
         if (line.size() > 0 && !mayStartTrace(line.toString(StandardCharsets.UTF_8))) {
             out.write(line.toByteArray());
             line.reset();
@@ -68,7 +69,9 @@ final class QuietStderrAtExit extends OutputStream {
 
     private void endLine() throws IOException {
         String text = line.toString(StandardCharsets.UTF_8);
-        boolean traceLine = text.startsWith("\tat ") || text.startsWith("\t... ") || text.startsWith("Caused by: ")
+        boolean traceLine = text.startsWith("\tat ")
+                || text.startsWith("\t... ")
+                || text.startsWith("Caused by: ")
                 || text.startsWith("\tSuppressed: ");
         if (text.contains(REJECTED) && (shuttingDown.getAsBoolean() || GenieApp.rejectedByStoppedRenderer(text))) {
             dropping = true;

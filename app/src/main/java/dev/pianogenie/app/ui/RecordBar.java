@@ -67,8 +67,9 @@ final class RecordBar extends FlowPane {
         latency.setPrefWidth(260);
         latency.setMinWidth(260);
         latency.setMaxWidth(260);
-        latency.setTooltip(new Tooltip("the decoder's step (median) and press → note out (median, p99), as ./genie bench"
-                + " latency measures them"));
+        latency.setTooltip(
+                new Tooltip("the decoder's step (median) and press → note out (median, p99), as ./genie bench"
+                        + " latency measures them"));
         latency.textProperty().bind(state.latency());
         HBox meter = new HBox(8, level, levelText, latency);
         meter.setAlignment(Pos.CENTER_LEFT);
@@ -78,7 +79,8 @@ final class RecordBar extends FlowPane {
     /** Once per frame. */
     void showLevel(double peakDbfs) {
         level.setProgress(LevelMeter.fraction(peakDbfs));
-        levelText.setText(peakDbfs <= LevelMeter.FLOOR_DBFS ? "–∞ dBFS" : String.format(Locale.ROOT, "%.0f dBFS", peakDbfs));
+        levelText.setText(
+                peakDbfs <= LevelMeter.FLOOR_DBFS ? "–∞ dBFS" : String.format(Locale.ROOT, "%.0f dBFS", peakDbfs));
     }
 
     /** Save as…: the take's path to edit (Browse… for the system's chooser), then saved there. */
@@ -88,18 +90,30 @@ final class RecordBar extends FlowPane {
             return;
         }
         Path initial = state.lastTake().get().orElse(AppState.TAKES.resolve("take.mid"));
-        PathDialog.ask(owner, "Save the take as", "Save the last take (or the one under way) as a MIDI file, with its"
-                + " button session beside it:", "Save", initial, typed -> {
-                    FileChooser chooser = new FileChooser();
-                    chooser.setTitle("Save the take as");
-                    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MIDI files", "*.mid"));
-                    Path dir = typed.getParent();
-                    if (dir != null && dir.toFile().isDirectory()) {
-                        chooser.setInitialDirectory(dir.toFile());
-                    }
-                    chooser.setInitialFileName(typed.getFileName() == null ? "take.mid" : typed.getFileName().toString());
-                    return chooser.showSaveDialog(owner);
-                }).ifPresent(p -> state.saveTakeAs(MidiFileName.hasMidiExtension(p.getFileName().toString()) ? p
-                        : p.resolveSibling(p.getFileName() + ".mid")));
+        PathDialog.ask(
+                        owner,
+                        "Save the take as",
+                        "Save the last take (or the one under way) as a MIDI file, with its"
+                                + " button session beside it:",
+                        "Save",
+                        initial,
+                        typed -> {
+                            FileChooser chooser = new FileChooser();
+                            chooser.setTitle("Save the take as");
+                            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MIDI files", "*.mid"));
+                            Path dir = typed.getParent();
+                            if (dir != null && dir.toFile().isDirectory()) {
+                                chooser.setInitialDirectory(dir.toFile());
+                            }
+                            chooser.setInitialFileName(
+                                    typed.getFileName() == null
+                                            ? "take.mid"
+                                            : typed.getFileName().toString());
+                            return chooser.showSaveDialog(owner);
+                        })
+                .ifPresent(p -> state.saveTakeAs(
+                        MidiFileName.hasMidiExtension(p.getFileName().toString())
+                                ? p
+                                : p.resolveSibling(p.getFileName() + ".mid")));
     }
 }

@@ -23,11 +23,9 @@ final class RememberedModel {
     static final String SHIPPED = "shipped";
 
     /** The model to start with, the key its settings are kept under, and what to tell the player about it. */
-    record Choice(Path folder, String key, boolean remembered, Optional<String> note) {
-    }
+    record Choice(Path folder, String key, boolean remembered, Optional<String> note) {}
 
-    private RememberedModel() {
-    }
+    private RememberedModel() {}
 
     /** Last time's model, or the shipped one ({@code shipped}) when there is none to take. */
     static Choice recall(Preferences prefs, Path shipped) {
@@ -46,13 +44,22 @@ final class RememberedModel {
         }
         Optional<Path> other = installationHolding(folder);
         if (other.isPresent()) {
-            return new Choice(shipped, SHIPPED, false, Optional.of("Last time's model " + AppState.shortPath(folder)
-                    + " belongs to another copy of Piano Genie (" + AppState.shortPath(other.get()) + "): playing this"
-                    + " one's shipped model (Model… loads the other if you want it)."));
+            return new Choice(
+                    shipped,
+                    SHIPPED,
+                    false,
+                    Optional.of("Last time's model " + AppState.shortPath(folder)
+                            + " belongs to another copy of Piano Genie (" + AppState.shortPath(other.get())
+                            + "): playing this"
+                            + " one's shipped model (Model… loads the other if you want it)."));
         }
         if (!Files.isDirectory(folder)) {
-            return new Choice(shipped, SHIPPED, false, Optional.of("Last time's model " + AppState.shortPath(folder)
-                    + " is gone: playing the shipped model."));
+            return new Choice(
+                    shipped,
+                    SHIPPED,
+                    false,
+                    Optional.of("Last time's model " + AppState.shortPath(folder)
+                            + " is gone: playing the shipped model."));
         }
         return new Choice(folder, keyOf(folder, shipped), true, Optional.empty());
     }
@@ -60,7 +67,11 @@ final class RememberedModel {
     /** Remembers {@code folder} as the model played (the shipped one by that name, any other by its path). */
     static String remember(Preferences prefs, Path folder, Path shipped) {
         String key = keyOf(folder, shipped);
-        prefs.put(KEY, key.equals(SHIPPED) ? SHIPPED : folder.toAbsolutePath().normalize().toString());
+        prefs.put(
+                KEY,
+                key.equals(SHIPPED)
+                        ? SHIPPED
+                        : folder.toAbsolutePath().normalize().toString());
         return key;
     }
 
@@ -95,7 +106,8 @@ final class RememberedModel {
         }
         // an installation whose files are gone still left its mark in the path
         Path norm = folder.toAbsolutePath().normalize();
-        if (norm.endsWith(DefaultModel.RELATIVE) && !norm.getParent().getParent().equals(ours)) {
+        if (norm.endsWith(DefaultModel.RELATIVE)
+                && !norm.getParent().getParent().equals(ours)) {
             return Optional.of(norm.getParent().getParent());
         }
         return Optional.empty();

@@ -101,16 +101,22 @@ final class SetupBar extends VBox {
     private void chooseModel() {
         String now = state.modelFolder().get().replaceFirst(" \\(.*\\)$", "");
         Path current = now.isEmpty() ? Path.of(".") : PathDialog.expand(now);
-        PathDialog.ask(getScene().getWindow(), "Play another model", "A model folder (ours, made by ./genie train) or a"
-                + " TF.js checkpoint folder:", "Load", current, typed -> {
-                    DirectoryChooser chooser = new DirectoryChooser();
-                    chooser.setTitle("Choose a model folder (ours, or a TF.js checkpoint)");
-                    Path dir = Files.isDirectory(typed) ? typed : typed.getParent();
-                    if (dir != null && Files.isDirectory(dir)) {
-                        chooser.setInitialDirectory(dir.toFile());
-                    }
-                    return chooser.showDialog(getScene().getWindow());
-                }).ifPresent(state::loadModel);
+        PathDialog.ask(
+                        getScene().getWindow(),
+                        "Play another model",
+                        "A model folder (ours, made by ./genie train) or a" + " TF.js checkpoint folder:",
+                        "Load",
+                        current,
+                        typed -> {
+                            DirectoryChooser chooser = new DirectoryChooser();
+                            chooser.setTitle("Choose a model folder (ours, or a TF.js checkpoint)");
+                            Path dir = Files.isDirectory(typed) ? typed : typed.getParent();
+                            if (dir != null && Files.isDirectory(dir)) {
+                                chooser.setInitialDirectory(dir.toFile());
+                            }
+                            return chooser.showDialog(getScene().getWindow());
+                        })
+                .ifPresent(state::loadModel);
     }
 
     // ---- controllers ----
@@ -118,7 +124,8 @@ final class SetupBar extends VBox {
     private Node controllerGroup() {
         Circle light = new Circle(6);
         light.getStyleClass().add("status-light");
-        state.controllerConnected().addListener((o, a, b) -> light.pseudoClassStateChanged(PseudoClass.getPseudoClass("on"), b));
+        state.controllerConnected()
+                .addListener((o, a, b) -> light.pseudoClassStateChanged(PseudoClass.getPseudoClass("on"), b));
         Label status = new Label();
         status.setId("controller-status");
         status.getStyleClass().add("shrinks");
@@ -131,14 +138,17 @@ final class SetupBar extends VBox {
         Button learn = new Button("Learn…");
         learn.setId("learn");
         learn.setFocusTraversable(false);
-        learn.setTooltip(new Tooltip("learn which 8 buttons of the gamepad (or keys of the chosen MIDI keyboard) to use;"
-                + " Shift-click: every key of the MIDI keyboard plays, folded into 8 zones (press its lowest and highest key)"));
+        learn.setTooltip(
+                new Tooltip(
+                        "learn which 8 buttons of the gamepad (or keys of the chosen MIDI keyboard) to use;"
+                                + " Shift-click: every key of the MIDI keyboard plays, folded into 8 zones (press its lowest and highest key)"));
         learn.setOnAction(e -> learn(false));
-        learn.setOnMouseClicked(e -> { // a button does not fire with Shift held: the Shift-click is ours
-            if (e.isShiftDown() && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
-                learn(true);
-            }
-        });
+        learn.setOnMouseClicked(
+                e -> { // a button does not fire with Shift held: the Shift-click is ours
+                    if (e.isShiftDown() && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                        learn(true);
+                    }
+                });
         ComboBox<String> also = new ComboBox<>();
         also.setId("controller");
         also.setFocusTraversable(false);
@@ -167,7 +177,8 @@ final class SetupBar extends VBox {
         ToggleButton sustain = new ToggleButton("Sustain");
         sustain.setId("sustain");
         sustain.setFocusTraversable(false);
-        sustain.setTooltip(new Tooltip("the sustain pedal: shows it down whether from here, space, a pedal button or CC64"));
+        sustain.setTooltip(
+                new Tooltip("the sustain pedal: shows it down whether from here, space, a pedal button or CC64"));
         sustain.setOnAction(e -> state.pedal(sustain.isSelected()));
         state.pedalDown().addListener((o, a, down) -> sustain.setSelected(down));
         return group(light, status, learn, also, sustain);
@@ -178,26 +189,32 @@ final class SetupBar extends VBox {
         var keyboard = state.engineRoom().midiKeyboard();
         if (keyboard != null && zones) {
             keyboard.learnZones(true);
-            state.say(Message.info("Learning: press the keyboard's lowest key, then its highest (every key will play)"));
-            keyboard.learn(n -> Platform.runLater(() -> state.say(Message.info("Learning: now its highest key"))),
+            state.say(
+                    Message.info("Learning: press the keyboard's lowest key, then its highest (every key will play)"));
+            keyboard.learn(
+                    n -> Platform.runLater(() -> state.say(Message.info("Learning: now its highest key"))),
                     d -> Platform.runLater(() -> state.say(Message.info("Learnt: " + d))));
             return;
         }
         if (keyboard != null) {
             keyboard.learnZones(false);
             state.say(Message.info("Learning: play the 8 keys you want as buttons, lowest first"));
-            keyboard.learn(n -> Platform.runLater(() -> state.say(Message.info("Learning: " + n + " of 8 keys"))),
+            keyboard.learn(
+                    n -> Platform.runLater(() -> state.say(Message.info("Learning: " + n + " of 8 keys"))),
                     d -> Platform.runLater(() -> state.say(Message.info("Learnt: " + d))));
             return;
         }
         GamepadSource pad = state.engineRoom().gamepad();
         if (pad == null || !state.controllerConnected().get()) {
-            state.say(Message.problem("No gamepad connected: plug one in first (the keyboard and the on-screen buttons always play)"));
+            state.say(Message.problem(
+                    "No gamepad connected: plug one in first (the keyboard and the on-screen buttons always play)"));
             return;
         }
         state.say(Message.info("Learning: press the 8 pad buttons from lowest to highest, then the pedal button"));
-        pad.learn(true, m -> Platform.runLater(() ->
-                state.say(Message.info("Learnt and saved: " + String.join(" ", m.buttons()) + ", pedal " + m.pedal()))));
+        pad.learn(
+                true,
+                m -> Platform.runLater(() -> state.say(
+                        Message.info("Learnt and saved: " + String.join(" ", m.buttons()) + ", pedal " + m.pedal()))));
     }
 
     // ---- sampling ----
@@ -217,7 +234,8 @@ final class SetupBar extends VBox {
         value.textProperty().bind(state.temperature().asString(Locale.ROOT, "T %.2f"));
         value.setMinWidth(Region.USE_PREF_SIZE);
         Label label = new Label("Temperature");
-        label.setTooltip(new Tooltip("0 = always the likeliest key; higher = more adventurous (↑ / ↓ change it while playing)"));
+        label.setTooltip(
+                new Tooltip("0 = always the likeliest key; higher = more adventurous (↑ / ↓ change it while playing)"));
         return group(label, slider, value);
     }
 
@@ -303,8 +321,9 @@ final class SetupBar extends VBox {
         state.dynamics().addListener((o, a, b) -> sync(() -> slider.setValue(b.intValue())));
         Label value = new Label();
         value.setId("dynamics-value");
-        value.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> Dynamics.mark(state.dynamics().get()), state.dynamics()));
+        value.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> Dynamics.mark(state.dynamics().get()), state.dynamics()));
         value.setMinWidth(24);
         slider.disableProperty().bind(state.velocityFixed());
         value.disableProperty().bind(state.velocityFixed());
@@ -360,7 +379,10 @@ final class SetupBar extends VBox {
         output.setOnShowing(e -> refresh(output));
         output.setOnAction(e -> {
             OutputSpec v = output.getValue();
-            if (!syncing && v != null && (!List.of(v).equals(state.outputs().get()) || state.outputProblem().get())) {
+            if (!syncing
+                    && v != null
+                    && (!List.of(v).equals(state.outputs().get())
+                            || state.outputProblem().get())) {
                 state.chooseOutput(v);
             }
         });
@@ -372,7 +394,8 @@ final class SetupBar extends VBox {
         status.setPrefWidth(380); // one width whatever it says: the rows above do not reflow as it changes
         status.setMinWidth(160);
         status.setMaxWidth(380);
-        state.outputAlarm().addListener((o, a, b) -> status.pseudoClassStateChanged(PseudoClass.getPseudoClass("problem"), b));
+        state.outputAlarm()
+                .addListener((o, a, b) -> status.pseudoClassStateChanged(PseudoClass.getPseudoClass("problem"), b));
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(state.outputStatus());
         status.setTooltip(whole);
@@ -405,7 +428,10 @@ final class SetupBar extends VBox {
         @Override
         protected void updateItem(OutputSpec item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : chosen && item.kind() == OutputSpec.Kind.NONE ? "none (silent)" : item.label());
+            setText(
+                    empty || item == null
+                            ? null
+                            : chosen && item.kind() == OutputSpec.Kind.NONE ? "none (silent)" : item.label());
         }
     }
 

@@ -31,8 +31,19 @@ class CliUsageErrorsTest {
         oneLine(2, "genie notes: Missing required parameter: 'FILE'", "notes");
         oneLine(2, "genie notes: Unknown option: '--jsn'", "notes", "--jsn", "a.mid");
         oneLine(2, "genie decode: Missing required option: '--buttons", "decode");
-        oneLine(2, "genie bench decoder: Missing required parameter for option '--steps'", "bench", "decoder", "--steps");
-        oneLine(2, "genie bench latency: Invalid value for option '--presses'", "bench", "latency", "--presses", "many");
+        oneLine(
+                2,
+                "genie bench decoder: Missing required parameter for option '--steps'",
+                "bench",
+                "decoder",
+                "--steps");
+        oneLine(
+                2,
+                "genie bench latency: Invalid value for option '--presses'",
+                "bench",
+                "latency",
+                "--presses",
+                "many");
         oneLine(2, "genie play: Invalid value for option '--temperature'", "play", "--temperature", "warm");
         oneLine(2, "genie: Unmatched argument at index 0: 'pley'", "pley");
         GenieRun r = oneLine(2, "genie play: Unknown option: '--recrod'", "play", "--recrod");

@@ -23,8 +23,11 @@ class DesktopLauncherTest {
     void aDisplayNobodyAnswersIsOneLineSuggestingHeadlessPlay(@TempDir Path dir) throws Exception {
         Assumptions.assumeFalse(Files.exists(Path.of("/tmp/.X11-unix/X77")), "an X server runs on :77 here");
         List<String> lines = windowOn(dir, ":77", null);
-        assertTrue(lines.get(0).startsWith("genie: the window cannot open on DISPLAY=:77 (")
-                && lines.get(0).endsWith("play without a window: ./genie play --headless --controller keyboard --output midi:NAME"),
+        assertTrue(
+                lines.get(0).startsWith("genie: the window cannot open on DISPLAY=:77 (")
+                        && lines.get(0)
+                                .endsWith(
+                                        "play without a window: ./genie play --headless --controller keyboard --output midi:NAME"),
                 lines.get(0));
     }
 
@@ -32,16 +35,26 @@ class DesktopLauncherTest {
     @Test
     void waylandWithoutXIsSaidAsSuch(@TempDir Path dir) throws Exception {
         List<String> lines = windowOn(dir, null, "wayland-77");
-        assertTrue(lines.get(0).startsWith("genie: the window cannot open on WAYLAND_DISPLAY=wayland-77 without DISPLAY"),
+        assertTrue(
+                lines.get(0).startsWith("genie: the window cannot open on WAYLAND_DISPLAY=wayland-77 without DISPLAY"),
                 lines.get(0));
     }
 
     /** What {@code ./genie play} prints with these display variables (null: unset), checking it is one line, exit 2. */
     static List<String> windowOn(Path dir, String display, String wayland) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED", "-Dai.djl.offline=true", "-Xmx512m",
-                "-Duser.home=" + System.getProperty("user.home"), "-cp", System.getProperty("java.class.path"),
-                GenieCli.class.getName(), "play", "--model", SharedData.tutorialModel().toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--add-exports",
+                "java.desktop/com.sun.media.sound=ALL-UNNAMED",
+                "-Dai.djl.offline=true",
+                "-Xmx512m",
+                "-Duser.home=" + System.getProperty("user.home"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                GenieCli.class.getName(),
+                "play",
+                "--model",
+                SharedData.tutorialModel().toString());
         pb.environment().remove("DISPLAY");
         pb.environment().remove("WAYLAND_DISPLAY");
         if (display != null) {
@@ -51,7 +64,8 @@ class DesktopLauncherTest {
             pb.environment().put("WAYLAND_DISPLAY", wayland);
         }
         Path log = dir.resolve("stderr.txt");
-        Process genie = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process genie =
+                pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             assertTrue(genie.waitFor(60, TimeUnit.SECONDS), "it ended");
         } finally {

@@ -39,11 +39,14 @@ class DevicesFoldTest {
     void eachMidiInputIsListedWithItsFold() throws Exception {
         System.setProperty("pianogenie.config", config.toString());
         String first = devices();
-        assertTrue(first.contains("  " + LoopbackMidi.NAME + ": every key, C3..C5 in 8 zones from C3 E3 G3 A#3 C#4 E4 G4 A#4"
-                + " (nothing learnt yet)"), first);
+        assertTrue(
+                first.contains("  " + LoopbackMidi.NAME
+                        + ": every key, C3..C5 in 8 zones from C3 E3 G3 A#3 C#4 E4 G4 A#4" + " (nothing learnt yet)"),
+                first);
         MidiKeyMapping.rows(11, 18, 21).save(LoopbackMidi.NAME);
         String learnt = devices();
-        assertTrue(learnt.contains("  " + LoopbackMidi.NAME + ": pad rows: 8 pads a row, one row every 10 notes"), learnt);
+        assertTrue(
+                learnt.contains("  " + LoopbackMidi.NAME + ": pad rows: 8 pads a row, one row every 10 notes"), learnt);
         assertTrue(learnt.contains("(learnt)"), learnt);
     }
 }

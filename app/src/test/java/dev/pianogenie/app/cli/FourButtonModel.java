@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * do not depend on the count; training one from scratch is the training module's ButtonCountTrainingTest).
  */
 public final class FourButtonModel {
-    private FourButtonModel() {
-    }
+    private FourButtonModel() {}
 
     public static Path write(Path folder) throws Exception {
         PianoGenieModel tutorial = ModelFiles.load(SharedData.tutorialModel());

@@ -8,10 +8,7 @@ import dev.pianogenie.app.input.replay.SessionFile;
 import dev.pianogenie.midi.MidiFileReader;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.model.Keys;
-import dev.pianogenie.model.PianoGenieModel;
-import dev.pianogenie.model.io.ModelFiles;
 import dev.pianogenie.testkit.LoopbackMidi;
-import dev.pianogenie.testkit.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,25 +53,47 @@ class FourButtonPlayTest {
         Path take = fourButtonTake(dir, 48);
         Path mid = dir.resolve("played.mid");
         LoopbackMidi.clear();
-        GenieRun run = GenieRun.of("play", "--headless", "--controller", "replay:" + take + "@fast", "--output",
-                "midi:" + LoopbackMidi.NAME, "--model", model.toString(), "--seed", "7", "--record", mid.toString());
+        GenieRun run = GenieRun.of(
+                "play",
+                "--headless",
+                "--controller",
+                "replay:" + take + "@fast",
+                "--output",
+                "midi:" + LoopbackMidi.NAME,
+                "--model",
+                model.toString(),
+                "--seed",
+                "7",
+                "--record",
+                mid.toString());
         assertEquals(0, run.code(), run.err());
         List<LoopbackMidi.Received> ons = LoopbackMidi.received().stream()
-                .filter(r -> r.status() == ShortMessage.NOTE_ON && r.data2() > 0).toList();
+                .filter(r -> r.status() == ShortMessage.NOTE_ON && r.data2() > 0)
+                .toList();
         assertEquals(48, ons.size(), "every press of the 4 buttons reached the MIDI output");
         ons.forEach(r -> assertTrue(Keys.isOnPiano(r.data1()), "a piano pitch: " + r.data1()));
 
         Path recorded = dir.resolve("played" + SessionFile.EXTENSION);
         String header = Files.readAllLines(recorded).get(0);
         assertTrue(header.contains("\"buttons\":4"), "the take says its model's count: " + header);
-        List<Integer> pitches = MidiFileReader.read(mid).notes().stream().map(Note::pitch).toList();
+        List<Integer> pitches =
+                MidiFileReader.read(mid).notes().stream().map(Note::pitch).toList();
         assertEquals(48, pitches.size());
 
         Path again = dir.resolve("again.mid");
-        GenieRun replay = GenieRun.of("play", "--headless", "--controller", "replay:" + recorded + "@fast", "--output", "none",
-                "--record", again.toString());
+        GenieRun replay = GenieRun.of(
+                "play",
+                "--headless",
+                "--controller",
+                "replay:" + recorded + "@fast",
+                "--output",
+                "none",
+                "--record",
+                again.toString());
         assertEquals(0, replay.code(), replay.err());
-        assertEquals(pitches, MidiFileReader.read(again).notes().stream().map(Note::pitch).toList(),
+        assertEquals(
+                pitches,
+                MidiFileReader.read(again).notes().stream().map(Note::pitch).toList(),
                 "the recorded 4-button take replays to the same notes (its model and seed from the header)");
     }
 
@@ -83,13 +102,21 @@ class FourButtonPlayTest {
         Path model = fourButtonModel(dir);
         Path eight = HeadlessPlayTest.session(dir, 20, 100_000_000L); // no header: a take of 8 buttons
         LoopbackMidi.clear();
-        GenieRun run = GenieRun.of("play", "--headless", "--controller", "replay:" + eight + "@fast", "--output",
-                "midi:" + LoopbackMidi.NAME, "--model", model.toString());
+        GenieRun run = GenieRun.of(
+                "play",
+                "--headless",
+                "--controller",
+                "replay:" + eight + "@fast",
+                "--output",
+                "midi:" + LoopbackMidi.NAME,
+                "--model",
+                model.toString());
         assertEquals(1, run.code());
         String err = run.err().strip();
         assertTrue(err.contains("the take was played with 8 buttons, the model has 4"), err);
         assertFalse(err.contains("\n") || err.contains("Exception"), "one line: " + err);
-        assertTrue(LoopbackMidi.received().stream().noneMatch(r -> r.status() == ShortMessage.NOTE_ON), "nothing played");
+        assertTrue(
+                LoopbackMidi.received().stream().noneMatch(r -> r.status() == ShortMessage.NOTE_ON), "nothing played");
     }
 
     @Test
@@ -102,6 +129,8 @@ class FourButtonPlayTest {
         json.get("lookahead").forEach(row -> assertEquals(4, row.size(), "one look-ahead key per button of the model"));
         GenieRun refused = GenieRun.of("decode", "--model", model.toString(), "--buttons", "0,1,4");
         assertEquals(1, refused.code());
-        assertEquals("button must be 0..3 (the model has 4 buttons), was 4", refused.err().strip().replaceFirst("^genie decode: ", ""));
+        assertEquals(
+                "button must be 0..3 (the model has 4 buttons), was 4",
+                refused.err().strip().replaceFirst("^genie decode: ", ""));
     }
 }

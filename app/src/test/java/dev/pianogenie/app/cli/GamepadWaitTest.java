@@ -34,11 +34,16 @@ class GamepadWaitTest {
         FakePadEnvironment.plug(false);
         List<String> said = new CopyOnWriteArrayList<>();
         try (GamepadSource pad = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
-            pad.start(e -> { });
-            ControllerException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                    () -> assertThrows(ControllerException.class, () -> GamepadWait.await(pad, 1, said::add, () -> false)));
+            pad.start(e -> {});
+            ControllerException e = assertTimeoutPreemptively(
+                    Duration.ofSeconds(10),
+                    () -> assertThrows(
+                            ControllerException.class, () -> GamepadWait.await(pad, 1, said::add, () -> false)));
             assertEquals("waiting up to 1 s for a gamepad (--gamepad-wait 0: as long as it takes)", said.get(0));
-            assertTrue(e.getMessage().startsWith("no gamepad connected within 1 s (JInput sees no game controller at all)"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("no gamepad connected within 1 s (JInput sees no game controller at all)"),
+                    e.getMessage());
         }
     }
 
@@ -47,7 +52,7 @@ class GamepadWaitTest {
         FakePadEnvironment.plug(false);
         List<String> said = new CopyOnWriteArrayList<>();
         try (GamepadSource pad = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
-            pad.start(e -> { });
+            pad.start(e -> {});
             Thread plugger = new Thread(() -> {
                 try {
                     Thread.sleep(1500);
@@ -72,9 +77,21 @@ class GamepadWaitTest {
         StringWriter err = new StringWriter();
         CommandLine cli = GenieCli.commandLine();
         cli.setErr(new PrintWriter(err, true));
-        int code = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> cli.execute("play", "--headless", "--controller", "gamepad",
-                "--gamepad-wait", "1", "--output", "none", "--record", dir.resolve("take.mid").toString(),
-                "--model", SharedData.tutorialModel().toString()));
+        int code = assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> cli.execute(
+                        "play",
+                        "--headless",
+                        "--controller",
+                        "gamepad",
+                        "--gamepad-wait",
+                        "1",
+                        "--output",
+                        "none",
+                        "--record",
+                        dir.resolve("take.mid").toString(),
+                        "--model",
+                        SharedData.tutorialModel().toString()));
         assertEquals(1, code);
         assertTrue(err.toString().contains("genie play: no gamepad connected within 1 s"), err.toString());
         assertTrue(!Files.exists(dir.resolve("take.mid")), "no empty take saved");
@@ -87,16 +104,38 @@ class GamepadWaitTest {
      */
     @Test
     void withNoWayToSeeAPadHeadlessPlayEndsAtOnceSayingWhy(@TempDir Path dir) throws Exception {
-        String classPath = String.join(java.io.File.pathSeparator, java.util.Arrays.stream(
-                System.getProperty("java.class.path").split(java.io.File.pathSeparator)).filter(e -> !e.contains("natives-all")).toList());
-        List<String> cmd = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED", "-Dai.djl.offline=true", "-Xmx1g",
-                "-Duser.home=" + System.getProperty("user.home"), "-Dpianogenie.cache=" + dev.pianogenie.files.Caches.root(),
-                "-cp", classPath, GenieCli.class.getName(), "play", "--headless", "--controller", "gamepad",
-                "--output", "none", "--record", dir.resolve("take.mid").toString(), "--model", SharedData.tutorialModel().toString()));
+        String classPath = String.join(
+                java.io.File.pathSeparator,
+                java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                        .filter(e -> !e.contains("natives-all"))
+                        .toList());
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--add-exports",
+                "java.desktop/com.sun.media.sound=ALL-UNNAMED",
+                "-Dai.djl.offline=true",
+                "-Xmx1g",
+                "-Duser.home=" + System.getProperty("user.home"),
+                "-Dpianogenie.cache=" + dev.pianogenie.files.Caches.root(),
+                "-cp",
+                classPath,
+                GenieCli.class.getName(),
+                "play",
+                "--headless",
+                "--controller",
+                "gamepad",
+                "--output",
+                "none",
+                "--record",
+                dir.resolve("take.mid").toString(),
+                "--model",
+                SharedData.tutorialModel().toString()));
         Path log = dir.resolve("stderr.txt");
         long start = System.nanoTime();
-        Process genie = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process genie = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             assertTrue(genie.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "ended");
         } finally {
@@ -105,10 +144,14 @@ class GamepadWaitTest {
         String out = Files.readString(log);
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(1, genie.exitValue(), out);
-        assertTrue(out.contains("genie play: gamepads cannot work here: JInput's native library ")
-                && out.contains("is not on the class path"), out);
+        assertTrue(
+                out.contains("genie play: gamepads cannot work here: JInput's native library ")
+                        && out.contains("is not on the class path"),
+                out);
         assertTrue(!out.contains("waiting up to"), "no wait for a pad that cannot come: " + out);
-        assertTrue(seconds < GamepadWait.DEFAULT_SECONDS, "at once (the model's loading aside), not after the wait: " + seconds);
+        assertTrue(
+                seconds < GamepadWait.DEFAULT_SECONDS,
+                "at once (the model's loading aside), not after the wait: " + seconds);
         assertTrue(!out.contains("\tat "), "no stack trace: " + out);
     }
 }

@@ -9,9 +9,11 @@ class GenieCliTest {
     @Test
     void playIsTheDefaultCommand() {
         assertArrayEquals(new String[] {"play"}, GenieCli.withDefaultCommand(new String[0]));
-        assertArrayEquals(new String[] {"play", "--model", "runs/mine"},
+        assertArrayEquals(
+                new String[] {"play", "--model", "runs/mine"},
                 GenieCli.withDefaultCommand(new String[] {"--model", "runs/mine"}));
         assertArrayEquals(new String[] {"--help"}, GenieCli.withDefaultCommand(new String[] {"--help"}));
-        assertArrayEquals(new String[] {"notes", "a.mid"}, GenieCli.withDefaultCommand(new String[] {"notes", "a.mid"}));
+        assertArrayEquals(
+                new String[] {"notes", "a.mid"}, GenieCli.withDefaultCommand(new String[] {"notes", "a.mid"}));
     }
 }

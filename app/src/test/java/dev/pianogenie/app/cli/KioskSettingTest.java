@@ -40,7 +40,9 @@ class KioskSettingTest {
         assertEquals(Duration.ofSeconds(30), k.idle());
         assertEquals(KioskSettings.DEFAULT_QUIT, k.quitKeys());
         Path demo = Files.writeString(config.resolve("demo.session.jsonl"), "");
-        Files.writeString(config.resolve("kiosk.properties"), "kiosk=on\nlang=de\nidle=90\nattract=" + demo + "\nquit=Ctrl+Shift+F12\n");
+        Files.writeString(
+                config.resolve("kiosk.properties"),
+                "kiosk=on\nlang=de\nidle=90\nattract=" + demo + "\nquit=Ctrl+Shift+F12\n");
         KioskSettings saved = kiosk().orElseThrow();
         assertEquals("de", saved.locale().getLanguage());
         assertEquals(Duration.ofSeconds(90), saved.idle());
@@ -54,17 +56,33 @@ class KioskSettingTest {
 
     @Test
     void badValuesAreOneLineNamingWhatIsWrong() throws Exception {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> kiosk("--lang", "de")).getMessage().contains("add --kiosk"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> kiosk("--kiosk", "--lang", "fr")).getMessage().contains("en, de"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> kiosk("--lang", "de"))
+                .getMessage()
+                .contains("add --kiosk"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> kiosk("--kiosk", "--lang", "fr"))
+                .getMessage()
+                .contains("en, de"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> kiosk("--kiosk", "--kiosk-quit", "Ctrl+Banana"))
-                .getMessage().contains("not a key combination"));
-        assertThrows(IllegalArgumentException.class, () -> kiosk("--kiosk", "--kiosk-quit", "Q"), "one key alone: a visitor would quit");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> kiosk("--kiosk", "--attract", "/nope.session.jsonl"))
-                .getMessage().contains("no session file at /nope.session.jsonl"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> kiosk("--kiosk", "--headless")).getMessage().contains("headless"));
+                .getMessage()
+                .contains("not a key combination"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> kiosk("--kiosk", "--kiosk-quit", "Q"),
+                "one key alone: a visitor would quit");
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> kiosk("--kiosk", "--attract", "/nope.session.jsonl"))
+                        .getMessage()
+                        .contains("no session file at /nope.session.jsonl"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> kiosk("--kiosk", "--headless"))
+                .getMessage()
+                .contains("headless"));
         Files.writeString(config.resolve("kiosk.properties"), "kiosk=yes please\n");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> kiosk()).getMessage().contains("kiosk must be on or off"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> kiosk())
+                .getMessage()
+                .contains("kiosk must be on or off"));
         Files.writeString(config.resolve("kiosk.properties"), "kiosk=on\nidel=3\n");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> kiosk()).getMessage().contains("unknown line 'idel'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> kiosk())
+                .getMessage()
+                .contains("unknown line 'idel'"));
     }
 }

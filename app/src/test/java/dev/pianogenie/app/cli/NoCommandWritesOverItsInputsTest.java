@@ -29,10 +29,12 @@ class NoCommandWritesOverItsInputsTest {
         byte[] before = Files.readAllBytes(mid);
         Path link = Files.createSymbolicLink(dir.resolve("link.wav"), mid);
         Path sf2 = Files.write(dir.resolve("piano.sf2"), new byte[] {1, 2, 3});
-        for (String[] args : new String[][] {{"render", mid.toString(), "--out", mid.toString()},
+        for (String[] args : new String[][] {
+            {"render", mid.toString(), "--out", mid.toString()},
             {"render", mid.toString(), "--out", dir.resolve("sub/../x.mid").toString()},
             {"render", mid.toString(), "--out", link.toString()},
-            {"render", mid.toString(), "--soundfont", sf2.toString(), "--out", sf2.toString()}}) {
+            {"render", mid.toString(), "--soundfont", sf2.toString(), "--out", sf2.toString()}
+        }) {
             GenieRun run = GenieRun.of(args);
             assertEquals(1, run.code(), String.join(" ", args) + ": " + run.err());
             assertTrue(run.err().contains("writing it would destroy it"), run.err());
@@ -43,17 +45,29 @@ class NoCommandWritesOverItsInputsTest {
     }
 
     static Process render(Path mid, Path wav, Path dir) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED", "-Xmx512m",
+        List<String> cmd = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--add-exports",
+                "java.desktop/com.sun.media.sound=ALL-UNNAMED",
+                "-Xmx512m",
                 "-Duser.home=" + System.getProperty("user.home")));
         for (String p : List.of("pianogenie.cache", "pianogenie.shared")) {
             if (System.getProperty(p) != null) {
                 cmd.add("-D" + p + "=" + System.getProperty(p));
             }
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GenieCli.class.getName(), "render", mid.toString(),
-                "--out", wav.toString()));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                GenieCli.class.getName(),
+                "render",
+                mid.toString(),
+                "--out",
+                wav.toString()));
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile())
+                .start();
     }
 
     static List<Path> parts(Path dir) throws Exception {
@@ -95,7 +109,10 @@ class NoCommandWritesOverItsInputsTest {
         }
         assertEquals(1, parts(dir).size(), "kill -9 leaves its temporary file");
         Path small = Files.copy(SharedData.maestroFile(LONG), dir.resolve("in.mid"));
-        assertEquals(0, GenieRun.of("render", small.toString(), "--out", wav.toString(), "--no-normalise").code());
+        assertEquals(
+                0,
+                GenieRun.of("render", small.toString(), "--out", wav.toString(), "--no-normalise")
+                        .code());
         assertEquals(List.of(), parts(dir), "the next render of that file removes the dead render's");
         assertTrue(Files.size(wav) > 44);
     }

@@ -15,24 +15,30 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class NotesCommandTest {
-    static final String FILE = "2004/MIDI-Unprocessed_SMF_02_R1_2004_01-05_ORIG_MID--AUDIO_02_R1_2004_05_Track05_wav.midi";
+    static final String FILE =
+            "2004/MIDI-Unprocessed_SMF_02_R1_2004_01-05_ORIG_MID--AUDIO_02_R1_2004_05_Track05_wav.midi";
 
     @Test
     void aPipeInTheBatchIsRefusedAndTheRestIsRead(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("fifo.mid");
-        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
         Path good = SharedData.maestroFile(FILE);
         CommandLine cli = GenieCli.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20),
                 () -> cli.execute("notes", good.toString(), fifo.toString(), "/dev/zero", good.toString()));
         assertEquals(1, code);
         assertTrue(err.toString().contains(fifo + ": not a regular file"), err.toString());
         assertTrue(err.toString().contains("/dev/zero: not a regular file"), err.toString());
-        assertEquals(2, out.toString().lines().filter(l -> l.contains("7,894 notes")).count(), "the files after it were read: " + out);
+        assertEquals(
+                2,
+                out.toString().lines().filter(l -> l.contains("7,894 notes")).count(),
+                "the files after it were read: " + out);
     }
 
     @Test
@@ -44,7 +50,8 @@ class NotesCommandTest {
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        int code = cli.execute("notes", "--json", bad.toString(), SharedData.maestroFile(FILE).toString());
+        int code = cli.execute(
+                "notes", "--json", bad.toString(), SharedData.maestroFile(FILE).toString());
         assertEquals(1, code, "a bad file makes the exit code non-zero");
         assertTrue(err.toString().contains("bad.mid") && err.toString().contains("not a MIDI file"), err.toString());
         JsonNode j = new ObjectMapper().readTree(out.toString().strip());
@@ -59,7 +66,8 @@ class NotesCommandTest {
     @Test
     void aFileWithoutNotesHasNoPitchRangeNotAMadeUpOne(@TempDir Path dir) throws Exception {
         Path empty = dir.resolve("empty.mid");
-        dev.pianogenie.midi.MidiFileWriter.write(new dev.pianogenie.midi.Performance(java.util.List.of(), java.util.List.of(), 0), empty);
+        dev.pianogenie.midi.MidiFileWriter.write(
+                new dev.pianogenie.midi.Performance(java.util.List.of(), java.util.List.of(), 0), empty);
         GenieRun json = GenieRun.of("notes", "--json", empty.toString());
         assertEquals(0, json.code(), json.err());
         JsonNode j = json.json();
@@ -84,16 +92,32 @@ class NotesCommandTest {
         track.writeBytes(new byte[] {0, (byte) 0xFF, 0x2F, 0});
         byte[] body = track.toByteArray();
         java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(22 + body.length);
-        file.put("MThd".getBytes()).putInt(6).putShort((short) 0).putShort((short) 1).putShort((short) 480)
-                .put("MTrk".getBytes()).putInt(body.length).put(body);
+        file.put("MThd".getBytes())
+                .putInt(6)
+                .putShort((short) 0)
+                .putShort((short) 1)
+                .putShort((short) 480)
+                .put("MTrk".getBytes())
+                .putInt(body.length)
+                .put(body);
         Path dense = Files.write(dir.resolve("dense.mid"), file.array());
-        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx40m",
-                "-cp", System.getProperty("java.class.path"), GenieCli.class.getName(), "notes", dense.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        Process p = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx40m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        GenieCli.class.getName(),
+                        "notes",
+                        dense.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
         org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
         String out = Files.readString(dir.resolve("out.txt"));
         assertEquals(1, p.exitValue(), out);
         assertEquals(1, out.lines().count(), out);
-        assertTrue(out.startsWith("genie notes: out of memory (Java heap space): more for Java with GENIE_JAVA_OPTS=-Xmx"), out);
+        assertTrue(
+                out.startsWith("genie notes: out of memory (Java heap space): more for Java with GENIE_JAVA_OPTS=-Xmx"),
+                out);
     }
 }

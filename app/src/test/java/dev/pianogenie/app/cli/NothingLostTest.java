@@ -44,16 +44,27 @@ class NothingLostTest {
     }
 
     static int play(Path session, Path record, String... more) {
-        List<String> args = new ArrayList<>(List.of("play", "--headless", "--controller", "replay:" + session + "@fast",
-                "--output", "none", "--model", SharedData.tutorialModel().toString(), "--seed", "5",
-                "--record", record.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "play",
+                "--headless",
+                "--controller",
+                "replay:" + session + "@fast",
+                "--output",
+                "none",
+                "--model",
+                SharedData.tutorialModel().toString(),
+                "--seed",
+                "5",
+                "--record",
+                record.toString()));
         args.addAll(List.of(more));
         return GenieCli.commandLine().execute(args.toArray(String[]::new));
     }
 
     /** Was: past ≈ 4,096 queued events the performer dropped presses ("too many events at once"): 2,500 gave 2,080. */
     @Test
-    void aTenThousandEventSessionReplaysFastToExactlyItsFiveThousandPressesTwiceTheSame(@TempDir Path dir) throws Exception {
+    void aTenThousandEventSessionReplaysFastToExactlyItsFiveThousandPressesTwiceTheSame(@TempDir Path dir)
+            throws Exception {
         Path s = session(dir.resolve("long" + SessionFile.EXTENSION), 5000);
         assertEquals(10_000, Files.readAllLines(s).size());
         Path a = dir.resolve("a.mid");
@@ -63,8 +74,11 @@ class NothingLostTest {
         List<Integer> first = pitches(a);
         assertEquals(5000, first.size(), "every press became a note");
         assertEquals(first, pitches(b), "the same session and seed: the same take");
-        assertEquals(10_000, Files.readAllLines(dir.resolve("a" + SessionFile.EXTENSION)).stream()
-                .filter(l -> l.contains("\"press\"") || l.contains("\"release\"")).count(),
+        assertEquals(
+                10_000,
+                Files.readAllLines(dir.resolve("a" + SessionFile.EXTENSION)).stream()
+                        .filter(l -> l.contains("\"press\"") || l.contains("\"release\""))
+                        .count(),
                 "and the take's session holds every press and release again");
     }
 
@@ -78,7 +92,8 @@ class NothingLostTest {
         byte[] midBefore = Files.readAllBytes(take);
         Files.delete(take); // only the session left: still not to be written over
         assertEquals(0, play(replayed, take));
-        assertArrayEquals(sessionBefore, Files.readAllBytes(replayed), "the replayed session is byte for byte as it was");
+        assertArrayEquals(
+                sessionBefore, Files.readAllBytes(replayed), "the replayed session is byte for byte as it was");
         assertFalse(Files.exists(take), "the take went elsewhere");
         assertEquals(300, pitches(dir.resolve("take-2.mid")).size(), "to take-2.mid, whole");
         assertTrue(Files.exists(dir.resolve("take-2" + SessionFile.EXTENSION)));
@@ -117,10 +132,22 @@ class NothingLostTest {
     void aTakeNamedLikeAnotherKindOfFileIsRefusedInOneLine(@TempDir Path dir) throws Exception {
         Path s = session(dir.resolve("s" + SessionFile.EXTENSION), 10);
         for (String name : new String[] {"x.wav", "x" + SessionFile.EXTENSION, "x.txt"}) {
-            GenieRun run = GenieRun.of("play", "--headless", "--controller", "replay:" + s + "@fast", "--output", "none",
-                    "--model", SharedData.tutorialModel().toString(), "--record", dir.resolve(name).toString());
+            GenieRun run = GenieRun.of(
+                    "play",
+                    "--headless",
+                    "--controller",
+                    "replay:" + s + "@fast",
+                    "--output",
+                    "none",
+                    "--model",
+                    SharedData.tutorialModel().toString(),
+                    "--record",
+                    dir.resolve(name).toString());
             assertEquals(1, run.code(), name);
-            assertTrue(run.err().contains("a take is saved as a MIDI file") && run.err().contains("x.mid"), run.err());
+            assertTrue(
+                    run.err().contains("a take is saved as a MIDI file")
+                            && run.err().contains("x.mid"),
+                    run.err());
             assertEquals(1, run.err().strip().lines().count(), run.err());
             assertFalse(Files.exists(dir.resolve(name)), name + " was not written");
         }
@@ -148,11 +175,33 @@ class NothingLostTest {
             }
         }
         Path s = session(dir.resolve("s" + SessionFile.EXTENSION), 20);
-        assertEquals(0, GenieCli.commandLine().execute("play", "--headless", "--controller", "replay:" + s + "@fast",
-                "--output", "none", "--model", model.toString(), "--record", dir.resolve("take.mid").toString()));
+        assertEquals(
+                0,
+                GenieCli.commandLine()
+                        .execute(
+                                "play",
+                                "--headless",
+                                "--controller",
+                                "replay:" + s + "@fast",
+                                "--output",
+                                "none",
+                                "--model",
+                                model.toString(),
+                                "--record",
+                                dir.resolve("take.mid").toString()));
         Path take = dir.resolve("take" + SessionFile.EXTENSION);
-        String same = stderrOf(() -> assertEquals(0, GenieCli.commandLine().execute("play", "--headless", "--controller",
-                "replay:" + take + "@fast", "--output", "none", "--record", dir.resolve("again.mid").toString())));
+        String same = stderrOf(() -> assertEquals(
+                0,
+                GenieCli.commandLine()
+                        .execute(
+                                "play",
+                                "--headless",
+                                "--controller",
+                                "replay:" + take + "@fast",
+                                "--output",
+                                "none",
+                                "--record",
+                                dir.resolve("again.mid").toString())));
         assertFalse(same.contains("not the take's model"), "its own model: nothing to say: " + same);
 
         try (var files = Files.list(model)) {
@@ -163,11 +212,20 @@ class NothingLostTest {
         Files.delete(model);
         int[] code = new int[1];
         String home = System.getProperty("genie.home");
-        System.setProperty("genie.home", Path.of("..").toAbsolutePath().normalize().toString()); // the shipped model's
+        System.setProperty(
+                "genie.home", Path.of("..").toAbsolutePath().normalize().toString()); // the shipped model's
         String gone;
         try {
-            gone = stderrOf(() -> code[0] = GenieCli.commandLine().execute("play", "--headless", "--controller",
-                    "replay:" + take + "@fast", "--output", "none", "--record", dir.resolve("gone.mid").toString()));
+            gone = stderrOf(() -> code[0] = GenieCli.commandLine()
+                    .execute(
+                            "play",
+                            "--headless",
+                            "--controller",
+                            "replay:" + take + "@fast",
+                            "--output",
+                            "none",
+                            "--record",
+                            dir.resolve("gone.mid").toString()));
         } finally {
             if (home == null) {
                 System.clearProperty("genie.home");
@@ -176,7 +234,10 @@ class NothingLostTest {
             }
         }
         assertEquals(0, code[0], gone);
-        assertTrue(gone.contains("not the take's model") && gone.contains(model + ", which is gone")
-                && gone.contains("with Piano Genie"), "says which model plays and that it is not the take's: " + gone);
+        assertTrue(
+                gone.contains("not the take's model")
+                        && gone.contains(model + ", which is gone")
+                        && gone.contains("with Piano Genie"),
+                "says which model plays and that it is not the take's: " + gone);
     }
 }

@@ -60,38 +60,77 @@ class PlayDynamicsTest {
     void aTakesDynamicsAreRecordedAndReplayNoteForNote(@TempDir Path dir) throws Exception {
         String model = SharedData.tutorialModel().toString();
         Path first = dir.resolve("first.mid");
-        GenieRun run = GenieRun.of("play", "--headless", "--controller", "replay:" + session(dir) + "@fast", "--output", "none",
-                "--model", model, "--dynamics", "pp", "--record", first.toString());
+        GenieRun run = GenieRun.of(
+                "play",
+                "--headless",
+                "--controller",
+                "replay:" + session(dir) + "@fast",
+                "--output",
+                "none",
+                "--model",
+                model,
+                "--dynamics",
+                "pp",
+                "--record",
+                first.toString());
         assertEquals(0, run.code(), run.err());
         List<Integer> expected = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             expected.add(i == 35 ? 17 : i < 10 ? Dynamics.PP : i < 20 ? 96 : i < 30 ? 99 : 48);
         }
         List<Integer> played = velocities(first);
-        assertEquals(expected, played, "pp, then f, then fixed 99 (p set meanwhile), then p; a key's own velocity played");
+        assertEquals(
+                expected, played, "pp, then f, then fixed 99 (p set meanwhile), then p; a key's own velocity played");
         Path firstSession = dir.resolve("first" + SessionFile.EXTENSION);
         String header = Files.readAllLines(firstSession).get(0);
-        assertTrue(header.contains("\"genie_session\":2") && header.contains("\"dynamics\":32")
-                && header.contains("\"key_velocity\":\"play\"") && !header.contains("\"velocity\""), header);
+        assertTrue(
+                header.contains("\"genie_session\":2")
+                        && header.contains("\"dynamics\":32")
+                        && header.contains("\"key_velocity\":\"play\"")
+                        && !header.contains("\"velocity\""),
+                header);
         List<String> lines = Files.readAllLines(firstSession);
-        assertEquals(2, lines.stream().filter(l -> l.contains("\"kind\": \"dynamics\"")).count(), "the take's own changes, no more: the"
-                + " setup is in the header, never an event of the take");
-        assertEquals(2, lines.stream().filter(l -> l.contains("\"kind\": \"velocity\"")).count());
+        assertEquals(
+                2,
+                lines.stream().filter(l -> l.contains("\"kind\": \"dynamics\"")).count(),
+                "the take's own changes, no more: the" + " setup is in the header, never an event of the take");
+        assertEquals(
+                2,
+                lines.stream().filter(l -> l.contains("\"kind\": \"velocity\"")).count());
 
         Path again = dir.resolve("again.mid");
-        GenieRun replay = GenieRun.of("play", "--headless", "--controller", "replay:" + firstSession + "@fast", "--output", "none",
-                "--record", again.toString());
+        GenieRun replay = GenieRun.of(
+                "play",
+                "--headless",
+                "--controller",
+                "replay:" + firstSession + "@fast",
+                "--output",
+                "none",
+                "--record",
+                again.toString());
         assertEquals(0, replay.code(), replay.err());
         assertEquals(played, velocities(again), "the take's own dynamics, with no options given again");
-        assertEquals(MidiFileReader.read(first).notes().stream().map(Note::pitch).toList(),
+        assertEquals(
+                MidiFileReader.read(first).notes().stream().map(Note::pitch).toList(),
                 MidiFileReader.read(again).notes().stream().map(Note::pitch).toList());
 
         Path fixed = dir.resolve("fixed.mid");
-        GenieRun chosen = GenieRun.of("play", "--headless", "--controller", "replay:" + firstSession + "@fast", "--output", "none",
-                "--velocity", "64", "--record", fixed.toString());
+        GenieRun chosen = GenieRun.of(
+                "play",
+                "--headless",
+                "--controller",
+                "replay:" + firstSession + "@fast",
+                "--output",
+                "none",
+                "--velocity",
+                "64",
+                "--record",
+                fixed.toString());
         assertEquals(0, chosen.code(), chosen.err());
         List<Integer> v = velocities(fixed);
-        assertEquals(List.of(64, 64, 99, 48), List.of(v.get(0), v.get(10), v.get(20), v.get(30)),
+        assertEquals(
+                List.of(64, 64, 99, 48),
+                List.of(v.get(0), v.get(10), v.get(20), v.get(30)),
                 "the command line's --velocity where the take starts (fixed: the f does not move it), then the take's own"
                         + " changes where they fell");
     }
@@ -105,11 +144,18 @@ class PlayDynamicsTest {
             assertTrue(run.err().contains("--dynamics must be pp, p, mp, mf, f, ff or 1..127, was"), run.err());
         }
         GenieRun mode = GenieRun.of("play", "--headless", "--output", "none", "--key-velocity", "hard");
-        assertTrue(mode.code() != 0 && mode.err().strip().lines().count() == 1 && mode.err().contains("--key-velocity must be play or dynamics"),
+        assertTrue(
+                mode.code() != 0
+                        && mode.err().strip().lines().count() == 1
+                        && mode.err().contains("--key-velocity must be play or dynamics"),
                 mode.err());
         String[][] lines = {
-            {"{\"t_ns\": 0, \"kind\": \"press\", \"button\": 1, \"velocity\": 0}", "\"velocity\" must be 1..127, was 0"},
-            {"{\"t_ns\": 0, \"kind\": \"press\", \"button\": 1, \"velocity\": 200}", "\"velocity\" must be 1..127, was 200"},
+            {"{\"t_ns\": 0, \"kind\": \"press\", \"button\": 1, \"velocity\": 0}", "\"velocity\" must be 1..127, was 0"
+            },
+            {
+                "{\"t_ns\": 0, \"kind\": \"press\", \"button\": 1, \"velocity\": 200}",
+                "\"velocity\" must be 1..127, was 200"
+            },
             {"{\"t_ns\": 0, \"kind\": \"dynamics\", \"dynamics\": 128}", "\"dynamics\" must be 1..127, was 128"},
             {"{\"t_ns\": 0, \"kind\": \"dynamics\"}", "\"dynamics\" is missing"},
             {"{\"t_ns\": 0, \"kind\": \"velocity\", \"velocity\": 200}", "\"velocity\" must be 1..127, was 200"},
@@ -120,8 +166,17 @@ class PlayDynamicsTest {
         for (String[] c : lines) {
             Path file = dir.resolve("bad" + SessionFile.EXTENSION);
             Files.writeString(file, c[0] + "\n");
-            GenieRun run = GenieRun.of("play", "--headless", "--controller", "replay:" + file + "@fast", "--output", "none",
-                    "--model", SharedData.tutorialModel().toString(), "--record", dir.resolve("x.mid").toString());
+            GenieRun run = GenieRun.of(
+                    "play",
+                    "--headless",
+                    "--controller",
+                    "replay:" + file + "@fast",
+                    "--output",
+                    "none",
+                    "--model",
+                    SharedData.tutorialModel().toString(),
+                    "--record",
+                    dir.resolve("x.mid").toString());
             assertEquals(1, run.code(), c[0]);
             assertEquals(1, run.err().strip().lines().count(), run.err());
             assertTrue(run.err().contains(file + " line 1: " + c[1]), c[0] + " -> " + run.err());

@@ -25,7 +25,8 @@ class RenderCommandTest {
     void aTakeBecomesAWavThatSoundsWhereItsNotesAre(@TempDir Path dir) throws Exception {
         Path take = dir.resolve("take.mid");
         // silence, then two notes: the WAV must be silent before 0.5 s and loud during the notes
-        MidiFileWriter.write(new Performance(List.of(new Note(60, 90, 0.5, 1.0), new Note(67, 90, 1.0, 1.5)), List.of(), 1.5), take);
+        MidiFileWriter.write(
+                new Performance(List.of(new Note(60, 90, 0.5, 1.0), new Note(67, 90, 1.0, 1.5)), List.of(), 1.5), take);
         GenieRun r = render("render", take.toString());
         assertEquals(0, r.code(), r.err());
         Path wav = dir.resolve("take.wav");
@@ -38,7 +39,8 @@ class RenderCommandTest {
             assertTrue(peak(pcm, 0, (int) (0.45 * rate)) < 0.001, "silent before the first note");
             assertTrue(peak(pcm, (int) (0.55 * rate), (int) (0.95 * rate)) > 0.05, "the first note sounds");
         }
-        assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
+        assertFalse(
+                Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
     }
 
     /**
@@ -55,7 +57,9 @@ class RenderCommandTest {
         java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
         try {
             System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
-            System.setProperty(dev.pianogenie.app.live.PianoSound.SAMPLES_PROPERTY, dir.resolve("no-samples").toString());
+            System.setProperty(
+                    dev.pianogenie.app.live.PianoSound.SAMPLES_PROPERTY,
+                    dir.resolve("no-samples").toString());
             GenieRun without = render("render", take.toString());
             assertEquals(0, without.code(), without.err());
             assertTrue(without.out().contains("with Gervill's built-in General MIDI sounds"), without.out());
@@ -63,7 +67,9 @@ class RenderCommandTest {
             assertEquals(1, line.lines().count(), line);
             assertTrue(line.contains("instead of the sampled piano") && line.contains("apt-get install npm"), line);
 
-            Path fixture = Path.of("../midi/src/test/resources/piano-fixture").toAbsolutePath().normalize();
+            Path fixture = Path.of("../midi/src/test/resources/piano-fixture")
+                    .toAbsolutePath()
+                    .normalize();
             System.setProperty(dev.pianogenie.app.live.PianoSound.SAMPLES_PROPERTY, fixture.toString());
             GenieRun with = render("render", take.toString());
             assertEquals(0, with.code(), with.err());
@@ -84,11 +90,13 @@ class RenderCommandTest {
     void aBadFileGetsOneClearLine(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.mid");
         Files.writeString(bad, "not midi");
-        GenieRun r = render("render", bad.toString(), "--out", dir.resolve("x.wav").toString());
+        GenieRun r =
+                render("render", bad.toString(), "--out", dir.resolve("x.wav").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("bad.mid") && r.err().contains("not a MIDI file"), r.err());
         assertFalse(Files.exists(dir.resolve("x.wav")));
-        GenieRun missingSf2 = render("render", bad.toString(), "--soundfont", dir.resolve("none.sf2").toString());
+        GenieRun missingSf2 = render(
+                "render", bad.toString(), "--soundfont", dir.resolve("none.sf2").toString());
         assertEquals(1, missingSf2.code());
     }
 
@@ -107,17 +115,25 @@ class RenderCommandTest {
             assertTrue(r.err().contains(notSf2 + " is not an SF2 soundfont"), r.err());
             assertFalse(Files.exists(wav));
         }
-        assertTrue(render("render", take.toString(), "--soundfont", take.toString()).err().contains("it is a MIDI file"));
+        assertTrue(render("render", take.toString(), "--soundfont", take.toString())
+                .err()
+                .contains("it is a MIDI file"));
         // an SF2 header over garbage, its sample chunk claiming 2 GB: Gervill reads it and played silence (exit 0)
         java.nio.ByteBuffer cut = java.nio.ByteBuffer.allocate(96).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        cut.put("RIFF".getBytes()).putInt(0xFFFFFFF0).put("sfbkLIST".getBytes()).putInt(0xFFFFFF00).put("sdtasmpl".getBytes())
+        cut.put("RIFF".getBytes())
+                .putInt(0xFFFFFFF0)
+                .put("sfbkLIST".getBytes())
+                .putInt(0xFFFFFF00)
+                .put("sdtasmpl".getBytes())
                 .putInt(0x7FFFFFF0);
         Path damaged = Files.write(dir.resolve("damaged.sf2"), cut.array());
         GenieRun silent = render("render", take.toString(), "--out", wav.toString(), "--soundfont", damaged.toString());
         assertEquals(1, silent.code(), silent.out());
         assertTrue(silent.err().contains(damaged + " holds no instrument"), silent.err());
         assertFalse(Files.exists(wav));
-        assertTrue(render("render", take.toString(), "--soundfont", dir.toString()).err().contains("is a folder"));
+        assertTrue(render("render", take.toString(), "--soundfont", dir.toString())
+                .err()
+                .contains("is a folder"));
     }
 
     @Test
@@ -126,15 +142,26 @@ class RenderCommandTest {
         MidiFileWriter.write(new Performance(List.of(new Note(60, 90, 0.0, 0.1)), List.of(), 0.1), take);
         Path plain = Files.createFile(dir.resolve("plain")); // what the umask gives any new file
         assertEquals(0, render("render", take.toString()).code());
-        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(dir.resolve("take.wav")), "was 0600");
+        assertEquals(
+                Files.getPosixFilePermissions(plain),
+                Files.getPosixFilePermissions(dir.resolve("take.wav")),
+                "was 0600");
     }
 
     @Test
     void theWavIsNormalisedToMinusOneDbfsUnlessAskedNotTo(@TempDir Path dir) throws Exception {
         Path take = dir.resolve("take.mid");
-        MidiFileWriter.write(new Performance(List.of(new Note(60, 70, 0.2, 0.8), new Note(64, 100, 0.8, 1.4)), List.of(), 1.4), take);
-        GenieRun loud = render("render", take.toString(), "--out", dir.resolve("loud.wav").toString());
-        GenieRun quiet = render("render", take.toString(), "--no-normalise", "--out", dir.resolve("quiet.wav").toString());
+        MidiFileWriter.write(
+                new Performance(List.of(new Note(60, 70, 0.2, 0.8), new Note(64, 100, 0.8, 1.4)), List.of(), 1.4),
+                take);
+        GenieRun loud = render(
+                "render", take.toString(), "--out", dir.resolve("loud.wav").toString());
+        GenieRun quiet = render(
+                "render",
+                take.toString(),
+                "--no-normalise",
+                "--out",
+                dir.resolve("quiet.wav").toString());
         assertEquals(0, loud.code(), loud.err());
         assertEquals(0, quiet.code(), quiet.err());
         assertTrue(loud.out().contains("normalised"), loud.out());
@@ -161,17 +188,68 @@ class RenderCommandTest {
     @Test
     void aPerformanceTooLongForAWavIsRefusedAtOnce(@TempDir Path dir) throws Exception {
         Path long7h = dir.resolve("long.mid");
-        MidiFileWriter.write(new Performance(List.of(new Note(60, 90, 0, 1), new Note(62, 90, 7 * 3600, 7 * 3600 + 1)),
-                List.of(), 7 * 3600 + 1), long7h);
+        MidiFileWriter.write(
+                new Performance(
+                        List.of(new Note(60, 90, 0, 1), new Note(62, 90, 7 * 3600, 7 * 3600 + 1)),
+                        List.of(),
+                        7 * 3600 + 1),
+                long7h);
         // tempo 16.7 s per quarter at 1 tick per quarter, then a note held for the largest delta time a file can say
-        byte[] slowest = {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 0, 0, 1, 0, 1, 'M', 'T', 'r', 'k', 0, 0, 0, 22,
-            0, (byte) 0xFF, 0x51, 3, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, (byte) 0x90, 60, 64,
-            (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F, (byte) 0x80, 60, 0, 0, (byte) 0xFF, 0x2F, 0};
+        byte[] slowest = {
+            'M',
+            'T',
+            'h',
+            'd',
+            0,
+            0,
+            0,
+            6,
+            0,
+            0,
+            0,
+            1,
+            0,
+            1,
+            'M',
+            'T',
+            'r',
+            'k',
+            0,
+            0,
+            0,
+            22,
+            0,
+            (byte) 0xFF,
+            0x51,
+            3,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            0,
+            (byte) 0x90,
+            60,
+            64,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            0x7F,
+            (byte) 0x80,
+            60,
+            0,
+            0,
+            (byte) 0xFF,
+            0x2F,
+            0
+        };
         Path huge = Files.write(dir.resolve("huge.mid"), slowest);
         for (Path midi : List.of(long7h, huge)) {
-            GenieRun r = render("render", midi.toString(), "--out", dir.resolve("x.wav").toString());
+            GenieRun r = render(
+                    "render", midi.toString(), "--out", dir.resolve("x.wav").toString());
             assertEquals(1, r.code(), r.err());
-            assertTrue(r.err().startsWith("genie render: the performance lasts ") && r.err().contains("too long for a WAV file"), r.err());
+            assertTrue(
+                    r.err().startsWith("genie render: the performance lasts ")
+                            && r.err().contains("too long for a WAV file"),
+                    r.err());
             assertEquals(1, r.err().lines().count(), r.err());
             assertFalse(Files.exists(dir.resolve("x.wav")));
         }
@@ -189,19 +267,31 @@ class RenderCommandTest {
             notes.add(new Note(48 + i % 24, 80, i, i + 0.5));
         }
         MidiFileWriter.write(new Performance(notes, List.of(), 300), take);
-        List<String> cmd = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED", "-Xmx48m",
-                "-Duser.home=" + System.getProperty("user.home"), "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), GenieCli.class.getName(), "render", take.toString()));
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--add-exports",
+                "java.desktop/com.sun.media.sound=ALL-UNNAMED",
+                "-Xmx48m",
+                "-Duser.home=" + System.getProperty("user.home"),
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                GenieCli.class.getName(),
+                "render",
+                take.toString()));
         Path log = dir.resolve("out.txt");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "rendered");
         } finally {
             p.destroyForcibly();
         }
         assertEquals(0, p.exitValue(), Files.readString(log));
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(dir.resolve("long.wav").toFile())) {
+        try (AudioInputStream in =
+                AudioSystem.getAudioInputStream(dir.resolve("long.wav").toFile())) {
             assertEquals(302.0, in.getFrameLength() / in.getFormat().getFrameRate(), 0.01, "the take and the 2 s tail");
             byte[] last = new byte[4 * 44_100];
             in.skip((in.getFrameLength() - 3 * 44_100) * 4);

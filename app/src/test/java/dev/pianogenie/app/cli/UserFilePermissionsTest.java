@@ -16,8 +16,20 @@ class UserFilePermissionsTest {
     void aTakeAndItsSessionGetTheUsualPermissions(@TempDir Path dir) throws Exception {
         Path session = HeadlessPlayTest.session(dir, 5, 100_000_000L);
         Path mid = dir.resolve("rec.mid");
-        assertEquals(0, GenieCli.commandLine().execute("play", "--headless", "--controller", "replay:" + session + "@fast",
-                "--output", "none", "--model", SharedData.tutorialModel().toString(), "--record", mid.toString()));
+        assertEquals(
+                0,
+                GenieCli.commandLine()
+                        .execute(
+                                "play",
+                                "--headless",
+                                "--controller",
+                                "replay:" + session + "@fast",
+                                "--output",
+                                "none",
+                                "--model",
+                                SharedData.tutorialModel().toString(),
+                                "--record",
+                                mid.toString()));
         var usual = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
         assertEquals(usual, Files.getPosixFilePermissions(mid), "the take");
         assertEquals(usual, Files.getPosixFilePermissions(dir.resolve("rec" + SessionFile.EXTENSION)), "its session");

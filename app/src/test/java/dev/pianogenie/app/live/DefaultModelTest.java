@@ -13,8 +13,10 @@ class DefaultModelTest {
     @Test
     void theShippedModelIsDescribedByItsPerplexityAndItsLastStagesSteps() throws Exception {
         ModelConfig shipped = ModelFiles.load(Path.of("../assets/model")).config();
-        assertEquals("Piano Genie (MAESTRO v2, this project), validation PPL 3.2244, its last training stage 1500 steps,"
-                + " predicts velocity", DefaultModel.describe(shipped));
+        assertEquals(
+                "Piano Genie (MAESTRO v2, this project), validation PPL 3.2244, its last training stage 1500 steps,"
+                        + " predicts velocity",
+                DefaultModel.describe(shipped));
     }
 
     @Test

@@ -31,16 +31,21 @@ class TakeSaverTest {
 
     @Test
     void aTakeIsCheckedAutosavedAndSavedWhereItWasMeantToGoOrRescued(@TempDir Path dir) throws Exception {
-        LiveSetup setup = PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none");
-        try (LiveSession s = new LiveSession(setup, ModelFiles.load(SharedData.tutorialModel()), new PerformerListener() { })) {
-            var refused = assertThrows(IllegalArgumentException.class, () -> TakeSaver.start(s, dir.resolve("take.wav")));
+        LiveSetup setup =
+                PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none");
+        try (LiveSession s =
+                new LiveSession(setup, ModelFiles.load(SharedData.tutorialModel()), new PerformerListener() {})) {
+            var refused =
+                    assertThrows(IllegalArgumentException.class, () -> TakeSaver.start(s, dir.resolve("take.wav")));
             assertTrue(refused.getMessage().startsWith("cannot record to "), refused.getMessage());
             assertFalse(s.isRecording(), "a refused target starts nothing");
 
             Path target = dir.resolve("take.mid");
             TakeSaver saver = TakeSaver.start(s, target);
             assertTrue(s.isRecording());
-            saver.autosave(problem -> { throw new AssertionError(problem); });
+            saver.autosave(problem -> {
+                throw new AssertionError(problem);
+            });
             play(s, 3);
             long deadline = System.currentTimeMillis() + 4 * Autosave.EVERY_MILLIS;
             while (!Files.exists(target) && System.currentTimeMillis() < deadline) {
@@ -61,8 +66,13 @@ class TakeSaverTest {
             Files.delete(folder);
             Files.createFile(folder); // the take's folder became a file meanwhile: the save at the end cannot go there
             TakeSaver.Result rescued = second.finish();
-            assertTrue(rescued.saved().rescued() && !rescued.saved().mid().equals(lost), rescued.saved().toString());
-            assertEquals(2, MidiFileReader.read(rescued.saved().mid()).notes().size(), "the take is safe in the rescue folder");
+            assertTrue(
+                    rescued.saved().rescued() && !rescued.saved().mid().equals(lost),
+                    rescued.saved().toString());
+            assertEquals(
+                    2,
+                    MidiFileReader.read(rescued.saved().mid()).notes().size(),
+                    "the take is safe in the rescue folder");
         }
     }
 }

@@ -35,10 +35,12 @@ class DynamicsTest {
     }
 
     /** What one performer played for {@code events}, sent after {@code setup}. */
-    static List<PerformerListener.Played> play(StreamingDecoder d, java.util.function.Consumer<Performer> setup,
-            List<ButtonEvent> events) throws Exception {
+    static List<PerformerListener.Played> play(
+            StreamingDecoder d, java.util.function.Consumer<Performer> setup, List<ButtonEvent> events)
+            throws Exception {
         PerformerTest.Played log = new PerformerTest.Played();
-        try (d; Performer p = new Performer(d, log, false)) {
+        try (d;
+                Performer p = new Performer(d, log, false)) {
             setup.accept(p);
             events.forEach(p::onEvent);
             assertTrue(p.drain(10_000));
@@ -65,8 +67,11 @@ class DynamicsTest {
         assertEquals(57, Dynamics.parse("57"));
         for (String bad : new String[] {"fff", "0", "128", "-3", "", "loud", "6.5"}) {
             var e = assertThrows(IllegalArgumentException.class, () -> Dynamics.parse(bad));
-            assertTrue(e.getMessage().startsWith("--dynamics must be pp, p, mp, mf, f, ff or 1..127, was ")
-                    && e.getMessage().contains(bad) && !e.getMessage().contains("\n"), e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith("--dynamics must be pp, p, mp, mf, f, ff or 1..127, was ")
+                            && e.getMessage().contains(bad)
+                            && !e.getMessage().contains("\n"),
+                    e.getMessage());
         }
         assertEquals("mf", Dynamics.mark(85));
         assertEquals(96, Dynamics.step(80, 1));
@@ -81,21 +86,34 @@ class DynamicsTest {
     @Test
     void dynamicsScaleTheModelsVelocitiesAndKeepTheirShape() throws Exception {
         List<ButtonEvent> events = scale(32);
-        List<PerformerListener.Played> pp = play(new VelocityDecoder(PerformerTest.decoder(3)), p -> p.onEvent(ButtonEvent.dynamics(Dynamics.PP, 0)), events);
-        List<PerformerListener.Played> mf = play(new VelocityDecoder(PerformerTest.decoder(3)), p -> { }, events);
-        List<PerformerListener.Played> ff = play(new VelocityDecoder(PerformerTest.decoder(3)), p -> p.onEvent(ButtonEvent.dynamics(Dynamics.FF, 0)), events);
+        List<PerformerListener.Played> pp = play(
+                new VelocityDecoder(PerformerTest.decoder(3)),
+                p -> p.onEvent(ButtonEvent.dynamics(Dynamics.PP, 0)),
+                events);
+        List<PerformerListener.Played> mf = play(new VelocityDecoder(PerformerTest.decoder(3)), p -> {}, events);
+        List<PerformerListener.Played> ff = play(
+                new VelocityDecoder(PerformerTest.decoder(3)),
+                p -> p.onEvent(ButtonEvent.dynamics(Dynamics.FF, 0)),
+                events);
         assertEquals(32, mf.size());
-        assertEquals(mf.stream().map(PerformerListener.Played::key).toList(), ff.stream().map(PerformerListener.Played::key).toList(),
+        assertEquals(
+                mf.stream().map(PerformerListener.Played::key).toList(),
+                ff.stream().map(PerformerListener.Played::key).toList(),
                 "dynamics change how loud, never which keys");
         for (int i = 0; i < mf.size(); i++) {
-            int predicted = VelocityDecoder.predicted(mf.get(i).button(), mf.get(i).key());
+            int predicted =
+                    VelocityDecoder.predicted(mf.get(i).button(), mf.get(i).key());
             assertEquals(predicted, mf.get(i).velocity(), "mf plays the prediction");
             assertEquals(Dynamics.shape(predicted, Dynamics.PP), pp.get(i).velocity());
             assertEquals(Dynamics.shape(predicted, Dynamics.FF), ff.get(i).velocity());
-            assertTrue(pp.get(i).velocity() < mf.get(i).velocity() && mf.get(i).velocity() < ff.get(i).velocity(), "pp < mf < ff");
+            assertTrue(
+                    pp.get(i).velocity() < mf.get(i).velocity()
+                            && mf.get(i).velocity() < ff.get(i).velocity(),
+                    "pp < mf < ff");
             for (int j = 0; j < i; j++) { // the shape: a louder prediction stays at least as loud
                 if (mf.get(j).velocity() < mf.get(i).velocity()) {
-                    assertTrue(pp.get(j).velocity() <= pp.get(i).velocity() && ff.get(j).velocity() <= ff.get(i).velocity());
+                    assertTrue(pp.get(j).velocity() <= pp.get(i).velocity()
+                            && ff.get(j).velocity() <= ff.get(i).velocity());
                 }
             }
         }
@@ -111,13 +129,17 @@ class DynamicsTest {
         events.add(ButtonEvent.press(3, 3 * S + 1));
         events.add(ButtonEvent.fixedVelocity(ButtonEvent.NO_VELOCITY, 4 * S));
         events.add(ButtonEvent.press(4, 4 * S + 1));
-        List<PerformerListener.Played> n = play(new VelocityDecoder(PerformerTest.decoder(4)), p -> { }, events);
+        List<PerformerListener.Played> n = play(new VelocityDecoder(PerformerTest.decoder(4)), p -> {}, events);
         assertEquals(8, n.size());
-        assertEquals(VelocityDecoder.predicted(n.get(0).button(), n.get(0).key()), n.get(0).velocity());
+        assertEquals(
+                VelocityDecoder.predicted(n.get(0).button(), n.get(0).key()),
+                n.get(0).velocity());
         for (int i = 1; i < 7; i++) {
             assertEquals(100, n.get(i).velocity(), "press " + i);
         }
-        assertEquals(Dynamics.shape(VelocityDecoder.predicted(4, n.get(7).key()), Dynamics.PP), n.get(7).velocity(),
+        assertEquals(
+                Dynamics.shape(VelocityDecoder.predicted(4, n.get(7).key()), Dynamics.PP),
+                n.get(7).velocity(),
                 "lifted: the model's velocity at the dynamics set meanwhile");
     }
 
@@ -132,16 +154,21 @@ class DynamicsTest {
         events.add(ButtonEvent.fixedVelocity(50, 4 * S));
         events.add(ButtonEvent.press(3, 4 * S + 1));
         events.add(ButtonEvent.press(4, 70, 5 * S)); // a MIDI keyboard's touch
-        List<PerformerListener.Played> n = play(PerformerTest.decoder(5), p -> { }, events);
-        assertEquals(List.of(Performer.DEFAULT_VELOCITY, 32, 112, 50, 70), n.stream().map(PerformerListener.Played::velocity).toList());
+        List<PerformerListener.Played> n = play(PerformerTest.decoder(5), p -> {}, events);
+        assertEquals(
+                List.of(Performer.DEFAULT_VELOCITY, 32, 112, 50, 70),
+                n.stream().map(PerformerListener.Played::velocity).toList());
     }
 
     @Test
     void aKeyboardsTouchIsPlayedOrBecomesTheDynamics() throws Exception {
-        List<ButtonEvent> events = List.of(ButtonEvent.press(2, 40, S), ButtonEvent.press(5, 120, 2 * S), ButtonEvent.press(6, 3 * S));
-        List<PerformerListener.Played> played = play(new VelocityDecoder(PerformerTest.decoder(6)), p -> { }, events);
-        assertEquals(List.of(40, 120, VelocityDecoder.predicted(6, played.get(2).key())),
-                played.stream().map(PerformerListener.Played::velocity).toList(), "play: the touch, then the model's own at mf");
+        List<ButtonEvent> events =
+                List.of(ButtonEvent.press(2, 40, S), ButtonEvent.press(5, 120, 2 * S), ButtonEvent.press(6, 3 * S));
+        List<PerformerListener.Played> played = play(new VelocityDecoder(PerformerTest.decoder(6)), p -> {}, events);
+        assertEquals(
+                List.of(40, 120, VelocityDecoder.predicted(6, played.get(2).key())),
+                played.stream().map(PerformerListener.Played::velocity).toList(),
+                "play: the touch, then the model's own at mf");
         List<int[]> loudness = new CopyOnWriteArrayList<>();
         List<PerformerListener.Played> n = new CopyOnWriteArrayList<>();
         PerformerListener log = new PerformerListener() {
@@ -155,14 +182,20 @@ class DynamicsTest {
                 loudness.add(new int[] {dynamics, fixedVelocity});
             }
         };
-        try (StreamingDecoder d = new VelocityDecoder(PerformerTest.decoder(6)); Performer p = new Performer(d, log, false)) {
+        try (StreamingDecoder d = new VelocityDecoder(PerformerTest.decoder(6));
+                Performer p = new Performer(d, log, false)) {
             p.setKeyVelocity(KeyVelocity.DYNAMICS);
             events.forEach(p::onEvent);
             assertTrue(p.drain(10_000));
         }
         for (int i = 0; i < 3; i++) {
             int level = i == 0 ? 40 : 120; // the third press (no touch) keeps the dynamics the second set
-            assertEquals(Dynamics.shape(VelocityDecoder.predicted(n.get(i).button(), n.get(i).key()), level), n.get(i).velocity());
+            assertEquals(
+                    Dynamics.shape(
+                            VelocityDecoder.predicted(
+                                    n.get(i).button(), n.get(i).key()),
+                            level),
+                    n.get(i).velocity());
         }
         assertEquals(List.of(40, 120), loudness.stream().map(x -> x[0]).toList(), "each new level is shown, once");
     }
@@ -178,15 +211,20 @@ class DynamicsTest {
                     n.add(note);
                 }
             };
-            try (StreamingDecoder d = new VelocityDecoder(PerformerTest.decoder(12)); Performer p = new Performer(d, log, false);
-                 dev.pianogenie.app.input.midi.MidiKeyboardSource keys = new dev.pianogenie.app.input.midi.MidiKeyboardSource(
-                         dev.pianogenie.testkit.LoopbackMidi.NAME, dev.pianogenie.app.input.midi.MidiKeyMapping.whiteKeysFrom(60))) {
+            try (StreamingDecoder d = new VelocityDecoder(PerformerTest.decoder(12));
+                    Performer p = new Performer(d, log, false);
+                    dev.pianogenie.app.input.midi.MidiKeyboardSource keys =
+                            new dev.pianogenie.app.input.midi.MidiKeyboardSource(
+                                    dev.pianogenie.testkit.LoopbackMidi.NAME,
+                                    dev.pianogenie.app.input.midi.MidiKeyMapping.whiteKeysFrom(60))) {
                 p.setKeyVelocity(mode);
                 keys.start(p);
                 int[] whites = {60, 62, 64, 65};
                 for (int i = 0; i < touches.length; i++) {
-                    dev.pianogenie.testkit.LoopbackMidi.play(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, whites[i], touches[i]));
-                    dev.pianogenie.testkit.LoopbackMidi.play(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_OFF, 0, whites[i], 0));
+                    dev.pianogenie.testkit.LoopbackMidi.play(new javax.sound.midi.ShortMessage(
+                            javax.sound.midi.ShortMessage.NOTE_ON, 0, whites[i], touches[i]));
+                    dev.pianogenie.testkit.LoopbackMidi.play(
+                            new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_OFF, 0, whites[i], 0));
                 }
                 long end = System.currentTimeMillis() + 10_000;
                 while (n.size() < touches.length && System.currentTimeMillis() < end) {
@@ -196,8 +234,12 @@ class DynamicsTest {
             }
             assertEquals(touches.length, n.size(), mode.toString());
             for (int i = 0; i < touches.length; i++) {
-                int expected = mode == KeyVelocity.PLAY ? touches[i]
-                        : Dynamics.shape(VelocityDecoder.predicted(n.get(i).button(), n.get(i).key()), touches[i]);
+                int expected = mode == KeyVelocity.PLAY
+                        ? touches[i]
+                        : Dynamics.shape(
+                                VelocityDecoder.predicted(
+                                        n.get(i).button(), n.get(i).key()),
+                                touches[i]);
                 assertEquals(expected, n.get(i).velocity(), mode + " press " + i);
             }
         }
@@ -207,7 +249,8 @@ class DynamicsTest {
     void aTakeWithVelocitiesAndDynamicsChangesReplaysNoteForNote(@TempDir Path dir) throws Exception {
         Path session = dir.resolve("dyn" + SessionFile.EXTENSION);
         MidiRecorder live = new MidiRecorder();
-        try (StreamingDecoder d = new VelocityDecoder(PerformerTest.decoder(8)); Performer p = new Performer(d, new PerformerTest.Played())) {
+        try (StreamingDecoder d = new VelocityDecoder(PerformerTest.decoder(8));
+                Performer p = new Performer(d, new PerformerTest.Played())) {
             p.attach(live);
             TakeRecorder take = new TakeRecorder();
             p.attach(take);
@@ -235,12 +278,16 @@ class DynamicsTest {
             SessionFile.write(session, Optional.empty(), p.stopTake(take).events());
         }
         String text = Files.readString(session);
-        assertTrue(text.contains("\"kind\": \"dynamics\", \"dynamics\": ") && text.contains("\"kind\": \"velocity\", \"velocity\": 99")
-                && text.contains("\"kind\": \"velocity\", \"velocity\": null"), "the changes are in the session");
+        assertTrue(
+                text.contains("\"kind\": \"dynamics\", \"dynamics\": ")
+                        && text.contains("\"kind\": \"velocity\", \"velocity\": 99")
+                        && text.contains("\"kind\": \"velocity\", \"velocity\": null"),
+                "the changes are in the session");
         MidiRecorder again = new MidiRecorder();
-        try (StreamingDecoder d = new VelocityDecoder(PerformerTest.decoder(8)); Performer p = new Performer(d, new PerformerTest.Played())) {
+        try (StreamingDecoder d = new VelocityDecoder(PerformerTest.decoder(8));
+                Performer p = new Performer(d, new PerformerTest.Played())) {
             p.attach(again);
-            ReplaySource source = new ReplaySource(session, false, () -> { });
+            ReplaySource source = new ReplaySource(session, false, () -> {});
             source.start(p);
             source.join(10_000);
             assertTrue(p.drain(10_000));
@@ -248,7 +295,9 @@ class DynamicsTest {
         List<Note> a = live.performance().notes();
         List<Note> b = again.performance().notes();
         assertEquals(120, a.size());
-        assertEquals(a.stream().map(n -> n.pitch() + "@" + n.velocity()).toList(), b.stream().map(n -> n.pitch() + "@" + n.velocity()).toList(),
+        assertEquals(
+                a.stream().map(n -> n.pitch() + "@" + n.velocity()).toList(),
+                b.stream().map(n -> n.pitch() + "@" + n.velocity()).toList(),
                 "every note at its key and velocity");
         assertTrue(a.stream().mapToInt(Note::velocity).distinct().count() > 20, "the take's velocities vary");
     }

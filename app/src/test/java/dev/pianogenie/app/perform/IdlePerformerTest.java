@@ -29,23 +29,65 @@ class IdlePerformerTest {
             this.d = d;
         }
 
-        @Override public int next(int button, long pressNanos) { return d.next(button, pressNanos); }
-        @Override public int numButtons() { return d.numButtons(); }
-        @Override public Lookahead lookahead(long pressNanos) { return d.lookahead(pressNanos); }
-        @Override public void overrideDeltaTime(double seconds) { d.overrideDeltaTime(seconds); }
-        @Override public void reset() { d.reset(); }
-        @Override public void setSampling(Sampling sampling) { d.setSampling(sampling); }
-        @Override public Sampling sampling() { return d.sampling(); }
-        @Override public void lastProbabilities(float[] into) { d.lastProbabilities(into); }
-        @Override public void keepWarm() { warm.incrementAndGet(); d.keepWarm(); }
-        @Override public void close() { d.close(); }
+        @Override
+        public int next(int button, long pressNanos) {
+            return d.next(button, pressNanos);
+        }
+
+        @Override
+        public int numButtons() {
+            return d.numButtons();
+        }
+
+        @Override
+        public Lookahead lookahead(long pressNanos) {
+            return d.lookahead(pressNanos);
+        }
+
+        @Override
+        public void overrideDeltaTime(double seconds) {
+            d.overrideDeltaTime(seconds);
+        }
+
+        @Override
+        public void reset() {
+            d.reset();
+        }
+
+        @Override
+        public void setSampling(Sampling sampling) {
+            d.setSampling(sampling);
+        }
+
+        @Override
+        public Sampling sampling() {
+            return d.sampling();
+        }
+
+        @Override
+        public void lastProbabilities(float[] into) {
+            d.lastProbabilities(into);
+        }
+
+        @Override
+        public void keepWarm() {
+            warm.incrementAndGet();
+            d.keepWarm();
+        }
+
+        @Override
+        public void close() {
+            d.close();
+        }
     }
 
     @Test
     void anIdlePerformerKeepsWarmRarelyAndAPauseInPlayingOften() throws Exception {
-        Counting d = new Counting(Decoders.open(ModelFiles.load(SharedData.tutorialModel()), DecoderEngine.TENSORFLOW,
+        Counting d = new Counting(Decoders.open(
+                ModelFiles.load(SharedData.tutorialModel()),
+                DecoderEngine.TENSORFLOW,
                 Sampling.of(0.25).withSeed(1)));
-        try (Performer p = new Performer(d, new PerformerListener() { }, false)) {
+        try (Performer p = new Performer(d, new PerformerListener() {}, false)) {
             Thread.sleep(Performer.KEEP_WARM_FOR_NANOS / 1_000_000 + 500);
             int before = d.warm.get();
             Thread.sleep(2000);

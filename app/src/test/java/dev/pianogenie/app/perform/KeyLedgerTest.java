@@ -39,8 +39,19 @@ class KeyLedgerTest {
         keys.strike(4, 50, 80, 10);
         keys.releaseAll(11);
         keys.release(3, 12); // already released: nothing
-        assertEquals(List.of("on 40@2", "off 40@4", "on 40@4", "off 40@5", "on 40@5", "off 40@8", "on 50@9", "off 50@10",
-                "on 50@10", "off 50@11"), heard);
+        assertEquals(
+                List.of(
+                        "on 40@2",
+                        "off 40@4",
+                        "on 40@4",
+                        "off 40@5",
+                        "on 40@5",
+                        "off 40@8",
+                        "on 50@9",
+                        "off 50@10",
+                        "on 50@10",
+                        "off 50@11"),
+                heard);
         assertEquals(-1, keys.keyOf(3));
         assertThrows(IllegalStateException.class, () -> {
             keys.strike(5, 10, 80, 13);

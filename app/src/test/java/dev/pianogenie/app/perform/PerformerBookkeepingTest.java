@@ -69,8 +69,7 @@ class PerformerBookkeepingTest {
         }
 
         @Override
-        public void overrideDeltaTime(double seconds) {
-        }
+        public void overrideDeltaTime(double seconds) {}
 
         @Override
         public void reset() {
@@ -78,8 +77,7 @@ class PerformerBookkeepingTest {
         }
 
         @Override
-        public void setSampling(Sampling sampling) {
-        }
+        public void setSampling(Sampling sampling) {}
 
         @Override
         public Sampling sampling() {
@@ -87,12 +85,10 @@ class PerformerBookkeepingTest {
         }
 
         @Override
-        public void lastProbabilities(float[] into) {
-        }
+        public void lastProbabilities(float[] into) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Every call as text ("on 61 @1000", "off 61 @2000", "pedal down @..", "panic @..") and the thread it came on. */
@@ -159,9 +155,16 @@ class PerformerBookkeepingTest {
             assertTrue(p.drain(5000));
             assertEquals(0, balance.stuck());
         }
-        assertEquals(List.of("on " + PITCH + " @1000", "off " + PITCH + " @2000", "on " + PITCH + " @2000",
-                "off " + PITCH + " @4000"), out.messages);
-        assertTrue(out.threads.stream().allMatch("genie-performer"::equals), "outputs are called on one thread: " + out.threads);
+        assertEquals(
+                List.of(
+                        "on " + PITCH + " @1000",
+                        "off " + PITCH + " @2000",
+                        "on " + PITCH + " @2000",
+                        "off " + PITCH + " @4000"),
+                out.messages);
+        assertTrue(
+                out.threads.stream().allMatch("genie-performer"::equals),
+                "outputs are called on one thread: " + out.threads);
     }
 
     @Test
@@ -180,8 +183,17 @@ class PerformerBookkeepingTest {
             assertTrue(p.drain(5000));
         }
         int other = 50 + Keys.LOWEST_PITCH;
-        assertEquals(List.of("pedal down", "on " + PITCH + " @2000", "off " + PITCH + " @4000", "on " + PITCH + " @4000",
-                "on " + other + " @5000", "off " + PITCH + " @7000", "pedal up", "off " + other + " @8000"), out.messages);
+        assertEquals(
+                List.of(
+                        "pedal down",
+                        "on " + PITCH + " @2000",
+                        "off " + PITCH + " @4000",
+                        "on " + PITCH + " @4000",
+                        "on " + other + " @5000",
+                        "off " + PITCH + " @7000",
+                        "pedal up",
+                        "off " + other + " @8000"),
+                out.messages);
     }
 
     /** What the display hears: a note-on for each note played, a note-off for each note that ended. */
@@ -220,9 +232,14 @@ class PerformerBookkeepingTest {
             p.panic();
             assertTrue(p.drain(5000));
             Thread.sleep(100); // the panic runs as a command
-            List<String> notes = out.messages.stream().filter(m -> m.startsWith("on") || m.startsWith("off")).toList();
-            List<String> heard = display.heard.stream().map(m -> m.replaceAll(" @\\d+$", "")).toList();
-            assertEquals(notes.stream().map(m -> m.replaceAll(" @\\d+$", "")).toList(), heard,
+            List<String> notes = out.messages.stream()
+                    .filter(m -> m.startsWith("on") || m.startsWith("off"))
+                    .toList();
+            List<String> heard =
+                    display.heard.stream().map(m -> m.replaceAll(" @\\d+$", "")).toList();
+            assertEquals(
+                    notes.stream().map(m -> m.replaceAll(" @\\d+$", "")).toList(),
+                    heard,
                     "the display hears each note-on and note-off the outputs get, in order");
             long ons = heard.stream().filter(m -> m.startsWith("on")).count();
             assertEquals(ons, heard.size() - ons, "every note lit went dark: " + heard);
@@ -262,7 +279,8 @@ class PerformerBookkeepingTest {
             p.detach(leaving); // returns once done: the device may be closed now
             assertEquals(6, leaving.messages.size(), leaving.messages.toString());
             assertEquals(List.of("on 31 @1000", "pedal down", "on 41 @3000"), leaving.messages.subList(0, 3));
-            assertTrue(leaving.messages.get(3).startsWith("off 31") && leaving.messages.get(4).startsWith("off 41"));
+            assertTrue(leaving.messages.get(3).startsWith("off 31")
+                    && leaving.messages.get(4).startsWith("off 41"));
             assertEquals("panic", leaving.messages.get(5));
             p.attach(arriving); // hears that the pedal is down
             p.onEvent(ButtonEvent.release(2, 4 * S)); // already released: nothing more
@@ -270,7 +288,11 @@ class PerformerBookkeepingTest {
             assertTrue(p.drain(5000));
         } // close: pedal up, the last note off
         assertEquals(6, leaving.messages.size(), "nothing after it left: " + leaving.messages);
-        assertEquals(6, staying.messages.stream().filter(m -> m.startsWith("on") || m.startsWith("off")).count(),
+        assertEquals(
+                6,
+                staying.messages.stream()
+                        .filter(m -> m.startsWith("on") || m.startsWith("off"))
+                        .count(),
                 staying.messages.toString());
         assertEquals("pedal down", arriving.messages.get(0));
         assertEquals(List.of("pedal down", "on 51 @5000"), arriving.messages.subList(0, 2));
@@ -293,7 +315,10 @@ class PerformerBookkeepingTest {
             p.onConnection("gamepad", false, "unplugged");
             assertTrue(p.drain(5000));
             assertEquals(0, balance.stuck());
-            assertEquals(List.of("genie-performer"), news.connectionThreads, "the listener hears it on the performer thread");
+            assertEquals(
+                    List.of("genie-performer"),
+                    news.connectionThreads,
+                    "the listener hears it on the performer thread");
         }
     }
 
@@ -357,12 +382,22 @@ class PerformerBookkeepingTest {
             p.onEvent(ButtonEvent.reset(2 * S));
             assertTrue(p.drain(5000));
             awaitSize(order, 7);
-            p.setSampling(new dev.pianogenie.app.input.SamplingChange(0, dev.pianogenie.model.RootedScale.CHROMATIC,
-                    dev.pianogenie.model.PitchRange.FULL));
+            p.setSampling(new dev.pianogenie.app.input.SamplingChange(
+                    0, dev.pianogenie.model.RootedScale.CHROMATIC, dev.pianogenie.model.PitchRange.FULL));
             awaitSize(order, 8);
         }
-        assertEquals(List.of("lookahead 70", "on 0", "on 10", "on 20", "lookahead 70", "reset", "lookahead 70", "lookahead 70"),
-                order, "one look-ahead after the chord's notes, one after the reset, one for new sampling");
+        assertEquals(
+                List.of(
+                        "lookahead 70",
+                        "on 0",
+                        "on 10",
+                        "on 20",
+                        "lookahead 70",
+                        "reset",
+                        "lookahead 70",
+                        "lookahead 70"),
+                order,
+                "one look-ahead after the chord's notes, one after the reset, one for new sampling");
     }
 
     @Test

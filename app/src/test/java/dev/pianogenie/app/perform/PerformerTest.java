@@ -60,7 +60,8 @@ class PerformerTest {
     void pressesBecomeNotesAndReleasesEndThem() throws Exception {
         Played log = new Played();
         MidiRecorder rec = new MidiRecorder(0);
-        try (StreamingDecoder d = decoder(1); Performer p = new Performer(d, log)) {
+        try (StreamingDecoder d = decoder(1);
+                Performer p = new Performer(d, log)) {
             p.attach(rec);
             p.onEvent(ButtonEvent.press(0, 90, 1 * S));
             p.onEvent(ButtonEvent.release(0, 2 * S));
@@ -72,14 +73,16 @@ class PerformerTest {
         assertEquals(2, notes.size());
         assertEquals(new Note(log.notes().get(0).pitch(), 90, 1.0, 2.0), notes.get(0));
         assertEquals(new Note(log.notes().get(1).pitch(), Performer.DEFAULT_VELOCITY, 3.0, 4.0), notes.get(1));
-        assertTrue(log.notes().get(1).key() > log.notes().get(0).key(), "the top button plays higher than the bottom one");
+        assertTrue(
+                log.notes().get(1).key() > log.notes().get(0).key(), "the top button plays higher than the bottom one");
         assertTrue(log.problems().isEmpty(), log.problems().toString());
     }
 
     @Test
     void thePedalHoldsReleasedNotesUntilItComesUp() throws Exception {
         MidiRecorder rec = new MidiRecorder(0);
-        try (StreamingDecoder d = decoder(2); Performer p = new Performer(d, new Played())) {
+        try (StreamingDecoder d = decoder(2);
+                Performer p = new Performer(d, new Played())) {
             p.attach(rec);
             p.onEvent(ButtonEvent.pedal(true, 1 * S));
             p.onEvent(ButtonEvent.press(2, 2 * S));
@@ -98,7 +101,8 @@ class PerformerTest {
         // greedy decoding of the same button at the same ΔT soon repeats a key: play until it does
         MidiRecorder rec = new MidiRecorder(0);
         Played log = new Played();
-        try (StreamingDecoder d = Decoders.open(model, DecoderEngine.TENSORFLOW, Sampling.greedy()); Performer p = new Performer(d, log)) {
+        try (StreamingDecoder d = Decoders.open(model, DecoderEngine.TENSORFLOW, Sampling.greedy());
+                Performer p = new Performer(d, log)) {
             p.attach(rec);
             for (int i = 0; i < 24; i++) { // two buttons held alternately, overlapping
                 p.onEvent(ButtonEvent.press(i % 2 == 0 ? 3 : 4, (10 + i) * S / 10));
@@ -123,7 +127,8 @@ class PerformerTest {
         MidiRecorder rec = new MidiRecorder(0);
         List<Integer> firstKeys = new ArrayList<>();
         Played log = new Played();
-        try (StreamingDecoder d = Decoders.open(model, DecoderEngine.TENSORFLOW, Sampling.greedy()); Performer p = new Performer(d, log)) {
+        try (StreamingDecoder d = Decoders.open(model, DecoderEngine.TENSORFLOW, Sampling.greedy());
+                Performer p = new Performer(d, log)) {
             p.attach(rec);
             p.onEvent(ButtonEvent.press(5, 1 * S));
             p.onEvent(ButtonEvent.press(6, 2 * S));
@@ -147,7 +152,8 @@ class PerformerTest {
     void aReplayedSessionThroughASeededDecoderGivesByteIdenticalMidi(@TempDir Path dir) throws Exception {
         // record a session: 200 presses with chords, overlaps and pedal
         Path session = dir.resolve("take" + dev.pianogenie.app.input.replay.SessionFile.EXTENSION);
-        try (StreamingDecoder d = decoder(9); Performer p = new Performer(d, new Played())) {
+        try (StreamingDecoder d = decoder(9);
+                Performer p = new Performer(d, new Played())) {
             TakeRecorder take = new TakeRecorder();
             p.attach(take);
             p.tap(take);
@@ -167,7 +173,8 @@ class PerformerTest {
             events.sort(java.util.Comparator.comparingLong(ButtonEvent::nanos)); // as a controller delivers them
             events.forEach(p::onEvent);
             assertTrue(p.drain(10_000));
-            dev.pianogenie.app.input.replay.SessionFile.write(session, java.util.Optional.empty(), p.stopTake(take).events());
+            dev.pianogenie.app.input.replay.SessionFile.write(
+                    session, java.util.Optional.empty(), p.stopTake(take).events());
         }
         byte[] first = replay(session, dir.resolve("a.mid"));
         byte[] second = replay(session, dir.resolve("b.mid"));
@@ -181,7 +188,8 @@ class PerformerTest {
         Played live = new Played();
         MidiRecorder liveMidi = new MidiRecorder();
         Path session = dir.resolve("two" + dev.pianogenie.app.input.replay.SessionFile.EXTENSION);
-        try (StreamingDecoder d = decoder(5); Performer p = new Performer(d, live)) {
+        try (StreamingDecoder d = decoder(5);
+                Performer p = new Performer(d, live)) {
             p.attach(liveMidi);
             TakeRecorder recorder = new TakeRecorder();
             p.attach(recorder);
@@ -197,30 +205,35 @@ class PerformerTest {
                 t += 120_000_000L;
             }
             assertTrue(p.drain(10_000));
-            dev.pianogenie.app.input.replay.SessionFile.write(session, java.util.Optional.empty(), p.stopTake(recorder).events());
+            dev.pianogenie.app.input.replay.SessionFile.write(
+                    session, java.util.Optional.empty(), p.stopTake(recorder).events());
         }
         assertTrue(live.problems().isEmpty(), live.problems().toString());
         assertEquals(120, live.notes().size(), "every press played");
         assertEquals(120, liveMidi.performance().notes().size());
         Played replayed = new Played();
         MidiRecorder again = new MidiRecorder();
-        try (StreamingDecoder d = decoder(5); Performer p = new Performer(d, replayed)) {
+        try (StreamingDecoder d = decoder(5);
+                Performer p = new Performer(d, replayed)) {
             p.attach(again);
-            ReplaySource source = new ReplaySource(session, false, () -> { });
+            ReplaySource source = new ReplaySource(session, false, () -> {});
             source.start(p);
             source.join(10_000);
             assertTrue(p.drain(10_000));
         }
         assertTrue(replayed.problems().isEmpty(), replayed.problems().toString());
-        assertEquals(live.notes().stream().map(PerformerListener.Played::key).toList(),
-                replayed.notes().stream().map(PerformerListener.Played::key).toList(), "the replay plays what was heard");
+        assertEquals(
+                live.notes().stream().map(PerformerListener.Played::key).toList(),
+                replayed.notes().stream().map(PerformerListener.Played::key).toList(),
+                "the replay plays what was heard");
     }
 
     static byte[] replay(Path session, Path mid) throws Exception {
         MidiRecorder rec = new MidiRecorder();
-        try (StreamingDecoder d = decoder(9); Performer p = new Performer(d, new Played())) {
+        try (StreamingDecoder d = decoder(9);
+                Performer p = new Performer(d, new Played())) {
             p.attach(rec);
-            ReplaySource source = new ReplaySource(session, false, () -> { });
+            ReplaySource source = new ReplaySource(session, false, () -> {});
             source.start(p);
             source.join(10_000);
             assertTrue(p.drain(10_000));
@@ -247,7 +260,7 @@ class PerformerTest {
         int[] buttons = {0, 3, 5, 7, 7, 2, 1, 6, 4, 4, 0, 2};
         long interval = Performer.FIRST_INTERVAL_GUESS_NANOS; // the look-ahead's guess holds for every press
         try (StreamingDecoder d = Decoders.open(model, DecoderEngine.TENSORFLOW, Sampling.greedy());
-             Performer p = new Performer(d, listener)) {
+                Performer p = new Performer(d, listener)) {
             PerformerBookkeepingTest.awaitSize(next, 1);
             for (int i = 0; i < buttons.length; i++) {
                 p.onEvent(ButtonEvent.press(buttons[i], S + i * interval));
@@ -258,7 +271,10 @@ class PerformerTest {
         }
         assertEquals(buttons.length + 1, next.size());
         for (int i = 0; i < buttons.length; i++) {
-            assertEquals(played.get(i).key(), next.get(i).key(buttons[i]), "press " + i + ": the look-ahead before it said so");
+            assertEquals(
+                    played.get(i).key(),
+                    next.get(i).key(buttons[i]),
+                    "press " + i + ": the look-ahead before it said so");
         }
     }
 }

@@ -20,9 +20,11 @@ class SoakTest {
     @Test
     void twentyMinutesOfPlayingLeaveNothingStuckAndNothingGrowing() throws Exception {
         NoteBalance balance = new NoteBalance();
-        StreamingDecoder d = Decoders.open(ModelFiles.load(SharedData.tutorialModel()), DecoderEngine.TENSORFLOW,
+        StreamingDecoder d = Decoders.open(
+                ModelFiles.load(SharedData.tutorialModel()),
+                DecoderEngine.TENSORFLOW,
                 Sampling.of(0.25).withSeed(3));
-        Performer p = new Performer(d, new PerformerListener() { });
+        Performer p = new Performer(d, new PerformerListener() {});
         p.attach(balance);
         SimulatedPlayer player = new SimulatedPlayer(11);
         // a first minute to warm up, then measure
@@ -45,7 +47,8 @@ class SoakTest {
         assertTrue(presses > 20 * 60 * 8, "at least 8 presses/s: " + presses);
         assertEquals(0, balance.stuck(), "no stuck notes after every button and the pedal came up");
         assertTrue(heapAfter - heapBefore < 16L << 20, "heap grew " + (heapAfter - heapBefore) / 1e6 + " MB");
-        // growth is what would be wrong; a thread of an earlier test's that ends meanwhile (seen on a CI run: 13 → 12) is not
+        // growth is what would be wrong; a thread of an earlier test's that ends meanwhile (seen on a CI run: 13 → 12)
+        // is not
         assertTrue(threadsAfter <= threadsBefore, "no thread growth: " + threadsBefore + " → " + threadsAfter);
         p.close();
         d.close();

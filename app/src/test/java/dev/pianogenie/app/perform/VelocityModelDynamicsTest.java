@@ -37,14 +37,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VelocityModelDynamicsTest {
     static final long S = 1_000_000_000L;
+
     @TempDir
     static Path dir;
+
     static Path saved;
     static PianoGenieModel model;
 
     @BeforeAll
     static void velocityModel() throws Exception {
-        ModelConfig config = new ModelConfig("velocity", FeatureEncoding.PAPER, CellConvention.TORCH_IFGO, 64, 2, true, Map.of(), 64, 24);
+        ModelConfig config = new ModelConfig(
+                "velocity", FeatureEncoding.PAPER, CellConvention.TORCH_IFGO, 64, 2, true, Map.of(), 64, 24);
         saved = dir.resolve("m");
         try (NDManager m = Engines.pytorch().newBaseManager()) {
             PianoGenieNet net = new PianoGenieNet(config);
@@ -117,18 +120,23 @@ class VelocityModelDynamicsTest {
     void theModelsVelocityShapedByTheDynamics() throws Exception {
         for (int level : new int[] {Dynamics.PP, Dynamics.MF, Dynamics.FF}) {
             for (DecoderEngine engine : DecoderEngine.values()) {
-                Watched d = new Watched(Decoders.open(model, engine, Sampling.of(0.25).withSeed(3)));
+                Watched d = new Watched(
+                        Decoders.open(model, engine, Sampling.of(0.25).withSeed(3)));
                 List<ButtonEvent> events = new ArrayList<>();
                 events.add(ButtonEvent.dynamics(level, 0));
                 events.addAll(DynamicsTest.scale(40));
-                List<PerformerListener.Played> n = DynamicsTest.play(d, p -> { }, events);
+                List<PerformerListener.Played> n = DynamicsTest.play(d, p -> {}, events);
                 assertTrue(d.predictsVelocity());
                 assertEquals(40, n.size());
                 for (int i = 0; i < 40; i++) {
                     assertTrue(d.predicted.get(i) >= 1 && d.predicted.get(i) <= 127);
-                    assertEquals(Dynamics.shape(d.predicted.get(i), level), n.get(i).velocity(), engine + " level " + level + " note " + i);
+                    assertEquals(
+                            Dynamics.shape(d.predicted.get(i), level),
+                            n.get(i).velocity(),
+                            engine + " level " + level + " note " + i);
                 }
-                System.out.println(engine + " level " + level + ": " + n.stream().map(PerformerListener.Played::velocity).toList());
+                System.out.println(engine + " level " + level + ": "
+                        + n.stream().map(PerformerListener.Played::velocity).toList());
             }
         }
     }
@@ -137,15 +145,51 @@ class VelocityModelDynamicsTest {
     void aTakeReplaysNoteForNoteHeadless() throws Exception {
         Path session = PlayDynamicsTestSession.write(dir);
         Path first = dir.resolve("first.mid");
-        assertEquals(0, GenieCli.commandLine().execute("play", "--headless", "--controller", "replay:" + session + "@fast",
-                "--output", "none", "--model", saved.toString(), "--dynamics", "p", "--record", first.toString()));
+        assertEquals(
+                0,
+                GenieCli.commandLine()
+                        .execute(
+                                "play",
+                                "--headless",
+                                "--controller",
+                                "replay:" + session + "@fast",
+                                "--output",
+                                "none",
+                                "--model",
+                                saved.toString(),
+                                "--dynamics",
+                                "p",
+                                "--record",
+                                first.toString()));
         Path again = dir.resolve("again.mid");
-        assertEquals(0, GenieCli.commandLine().execute("play", "--headless", "--controller",
-                "replay:" + SessionFile.besideMidi(first) + "@fast", "--output", "none", "--record", again.toString()));
-        List<String> a = MidiFileReader.read(first).notes().stream().map(x -> x.pitch() + "@" + x.velocity()).toList();
-        assertEquals(a, MidiFileReader.read(again).notes().stream().map(x -> x.pitch() + "@" + x.velocity()).toList());
-        long distinct = MidiFileReader.read(first).notes().stream().mapToInt(Note::velocity).distinct().count();
-        System.out.println("headless take velocities: " + MidiFileReader.read(first).notes().stream().map(Note::velocity).toList());
+        assertEquals(
+                0,
+                GenieCli.commandLine()
+                        .execute(
+                                "play",
+                                "--headless",
+                                "--controller",
+                                "replay:" + SessionFile.besideMidi(first) + "@fast",
+                                "--output",
+                                "none",
+                                "--record",
+                                again.toString()));
+        List<String> a = MidiFileReader.read(first).notes().stream()
+                .map(x -> x.pitch() + "@" + x.velocity())
+                .toList();
+        assertEquals(
+                a,
+                MidiFileReader.read(again).notes().stream()
+                        .map(x -> x.pitch() + "@" + x.velocity())
+                        .toList());
+        long distinct = MidiFileReader.read(first).notes().stream()
+                .mapToInt(Note::velocity)
+                .distinct()
+                .count();
+        System.out.println("headless take velocities: "
+                + MidiFileReader.read(first).notes().stream()
+                        .map(Note::velocity)
+                        .toList());
         assertTrue(distinct > 3, "the model's velocities vary: " + distinct);
     }
 }

@@ -32,11 +32,13 @@ class DynamicsSettingsTest {
             assertTrue(again.velocityFixed().get());
             assertEquals(101, again.velocity().get());
         }
-        try (AppState chosen = new AppState(PlayCommand.setupFrom("--model", model(), "--dynamics", "pp"), prefs, takes)) {
+        try (AppState chosen =
+                new AppState(PlayCommand.setupFrom("--model", model(), "--dynamics", "pp"), prefs, takes)) {
             assertEquals(32, chosen.dynamics().get(), "--dynamics wins over last time");
             assertTrue(chosen.velocityFixed().get(), "what the command line did not set comes from last time");
         }
-        try (AppState fixed = new AppState(PlayCommand.setupFrom("--model", model(), "--velocity", "64"), prefs, takes)) {
+        try (AppState fixed =
+                new AppState(PlayCommand.setupFrom("--model", model(), "--velocity", "64"), prefs, takes)) {
             assertTrue(fixed.velocityFixed().get());
             assertEquals(64, fixed.velocity().get());
         }
@@ -50,7 +52,10 @@ class DynamicsSettingsTest {
             assertTrue(b > last, "velocity " + v);
             last = b;
         }
-        assertTrue(PianoRoll.velocityColour(127).getBrightness() - PianoRoll.velocityColour(20).getBrightness() > 0.5,
+        assertTrue(
+                PianoRoll.velocityColour(127).getBrightness()
+                                - PianoRoll.velocityColour(20).getBrightness()
+                        > 0.5,
                 "pp and ff are told apart at a glance");
     }
 }

@@ -41,6 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class FirstMinuteTest {
     @TempDir
     static Path takes;
+
     Stage stage;
     AppState state;
     MainView view;
@@ -80,10 +81,17 @@ class FirstMinuteTest {
     List<String> redTexts() {
         List<String> red = new ArrayList<>();
         for (Node n : all(stage.getScene().getRoot())) {
-            if (n instanceof Text t && t.isVisible() && !t.getText().isBlank() && t.getFill() instanceof Color c && red(c)) {
+            if (n instanceof Text t
+                    && t.isVisible()
+                    && !t.getText().isBlank()
+                    && t.getFill() instanceof Color c
+                    && red(c)) {
                 red.add(t.getText());
             }
-            if (n instanceof Circle dot && dot.getStyleClass().contains("status-light") && dot.getFill() instanceof Color c && red(c)) {
+            if (n instanceof Circle dot
+                    && dot.getStyleClass().contains("status-light")
+                    && dot.getFill() instanceof Color c
+                    && red(c)) {
                 red.add("the status light " + c);
             }
         }
@@ -92,7 +100,9 @@ class FirstMinuteTest {
 
     static boolean soundCard() {
         return javax.sound.sampled.AudioSystem.getSourceLineInfo(
-                new javax.sound.sampled.Line.Info(javax.sound.sampled.SourceDataLine.class)).length > 0;
+                                new javax.sound.sampled.Line.Info(javax.sound.sampled.SourceDataLine.class))
+                        .length
+                > 0;
     }
 
     /** Reddish: the colour of an error (hue near 0, saturated). */
@@ -125,17 +135,28 @@ class FirstMinuteTest {
         assertFalse(state.message().get().problem(), state.message().get().text());
         assertEquals(List.of(), redTexts(), "no gamepad yet is no error");
         robot.interact(state::start);
-        MainViewTest.waitFor(() -> state.modelReady().get() && !state.busy().get() && !state.outputStatus().get().isEmpty(),
+        MainViewTest.waitFor(
+                () -> state.modelReady().get()
+                        && !state.busy().get()
+                        && !state.outputStatus().get().isEmpty(),
                 "started");
         robot.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(state.message().get().problem(), "the status line is no problem: " + state.message().get().text());
-        assertTrue(state.message().get().text().startsWith("Ready"), state.message().get().text());
+        assertFalse(
+                state.message().get().problem(),
+                "the status line is no problem: " + state.message().get().text());
+        assertTrue(
+                state.message().get().text().startsWith("Ready"),
+                state.message().get().text());
         assertEquals(List.of(), redTexts(), "nothing in an error colour at a first start");
         if (!soundCard()) {
-            assertTrue(state.outputStatus().get().contains("no sound card"), "said once, beside Output: " + state.outputStatus().get());
+            assertTrue(
+                    state.outputStatus().get().contains("no sound card"),
+                    "said once, beside Output: " + state.outputStatus().get());
             assertFalse(state.outputAlarm().get(), "in a calm colour: the player did not choose the synth");
-            assertFalse(state.message().get().text().contains("sound"), "and not again below: " + state.message().get().text());
+            assertFalse(
+                    state.message().get().text().contains("sound"),
+                    "and not again below: " + state.message().get().text());
         }
         // messages of one and two lines, and the busy spinner, do not move the piano
         javafx.scene.Node piano = view.piano;
@@ -145,21 +166,28 @@ class FirstMinuteTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(y, piano.localToScene(piano.getBoundsInLocal()).getMinY(), 0.5, "a short message: no jump");
         assertEquals(hPiano, piano.getBoundsInLocal().getHeight(), 0.5);
-        robot.interact(() -> state.say(Message.info("A longer message that takes two lines at this width: " + "la ".repeat(60))));
+        robot.interact(() ->
+                state.say(Message.info("A longer message that takes two lines at this width: " + "la ".repeat(60))));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(y, piano.localToScene(piano.getBoundsInLocal()).getMinY(), 0.5, "a two-line message: no jump");
         assertEquals(hPiano, piano.getBoundsInLocal().getHeight(), 0.5, "a two-line message: no jump");
         robot.interact(() -> state.chooseOutput(OutputSpec.NONE)); // the player chooses none
-        MainViewTest.waitFor(() -> !state.busy().get() && state.outputs().get().equals(List.of(OutputSpec.NONE)), "none");
+        MainViewTest.waitFor(
+                () -> !state.busy().get() && state.outputs().get().equals(List.of(OutputSpec.NONE)), "none");
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(state.message().get().text().startsWith("Opening"), "none opened, and the status line says so: "
-                + state.message().get().text());
-        assertTrue(state.message().get().text().contains("silent"), state.message().get().text());
+        assertFalse(
+                state.message().get().text().startsWith("Opening"),
+                "none opened, and the status line says so: "
+                        + state.message().get().text());
+        assertTrue(
+                state.message().get().text().contains("silent"),
+                state.message().get().text());
         assertEquals(y, piano.localToScene(piano.getBoundsInLocal()).getMinY(), 0.5, "no jump as the output changes");
     }
 
     @Test
-    void settingsOfAnotherCopysModelFolderAreNotLoadedAndAGoneFolderIsSaid(FxRobot robot, @TempDir Path dir) throws Exception {
+    void settingsOfAnotherCopysModelFolderAreNotLoadedAndAGoneFolderIsSaid(FxRobot robot, @TempDir Path dir)
+            throws Exception {
         Path ours = dir.resolve("ours");
         Path other = dir.resolve("other-checkout");
         copyModel(ours.resolve("assets/model"));
@@ -176,14 +204,18 @@ class FirstMinuteTest {
             prefs.putDouble("temperature", 0.9);
             prefs.put("scale", Scale.BLUES.name());
             AppState a = new AppState(setup, prefs, takes);
-            assertEquals(ours.resolve("assets/model").toAbsolutePath(), a.initialModel().toAbsolutePath(),
+            assertEquals(
+                    ours.resolve("assets/model").toAbsolutePath(),
+                    a.initialModel().toAbsolutePath(),
                     "this copy plays its own shipped model, never the other's");
             assertEquals(0.25, a.temperature().get(), 1e-9, "nor takes the temperature remembered beside it");
             assertEquals(Scale.CHROMATIC, a.keys().get().scale().scale(), "nor its scale");
             a.close();
             // a folder of the player's own, with its settings: remembered by path, its settings come with it
             prefs.put("model", mine.toString());
-            prefs.node("models").node(RememberedModel.keyOf(mine, ours.resolve("assets/model"))).putDouble("temperature", 0.6);
+            prefs.node("models")
+                    .node(RememberedModel.keyOf(mine, ours.resolve("assets/model")))
+                    .putDouble("temperature", 0.6);
             AppState b = new AppState(setup, prefs, takes);
             assertEquals(mine.toAbsolutePath(), b.initialModel().toAbsolutePath());
             assertEquals(0.6, b.temperature().get(), 1e-9, "the model's own temperature");
@@ -198,7 +230,9 @@ class FirstMinuteTest {
             WaitForAsyncUtils.waitForFxEvents();
             String said = state.message().get().text();
             assertTrue(said.contains("is gone") && said.contains("deleted"), said);
-            assertEquals(ours.resolve("assets/model").toAbsolutePath(), state.initialModel().toAbsolutePath());
+            assertEquals(
+                    ours.resolve("assets/model").toAbsolutePath(),
+                    state.initialModel().toAbsolutePath());
         } finally {
             if (was == null) {
                 System.clearProperty("genie.home");
@@ -224,14 +258,27 @@ class FirstMinuteTest {
     static List<String> cut(Node root) {
         List<String> cut = new ArrayList<>();
         for (Node n : all(root)) {
-            if (n instanceof Labeled l && l.getStyleClass().contains("shrinks") && l.getTooltip() != null
-                    && l.getTooltip().getText() != null && l.getTooltip().getText().contains(l.getText())) {
+            if (n instanceof Labeled l
+                    && l.getStyleClass().contains("shrinks")
+                    && l.getTooltip() != null
+                    && l.getTooltip().getText() != null
+                    && l.getTooltip().getText().contains(l.getText())) {
                 continue;
             }
-            if (n instanceof Labeled l && l.isVisible() && l.getText() != null && !l.getText().isEmpty()) {
+            if (n instanceof Labeled l
+                    && l.isVisible()
+                    && l.getText() != null
+                    && !l.getText().isEmpty()) {
                 for (Node c : all(l)) {
-                    if (c instanceof Text t && !t.getText().replace("\n", " ").replaceAll("\\s+", " ").strip()
-                            .equals(l.getText().replace("\n", " ").replaceAll("\\s+", " ").strip())) {
+                    if (c instanceof Text t
+                            && !t.getText()
+                                    .replace("\n", " ")
+                                    .replaceAll("\\s+", " ")
+                                    .strip()
+                                    .equals(l.getText()
+                                            .replace("\n", " ")
+                                            .replaceAll("\\s+", " ")
+                                            .strip())) {
                         cut.add("'" + l.getText() + "' shown as '" + t.getText() + "'");
                     }
                 }
@@ -242,8 +289,12 @@ class FirstMinuteTest {
 
     @Test
     void everyLabelAndMenuItemFitsAt1024x600(FxRobot robot) throws Exception {
-        open(robot, PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
-                freshPrefs(), 1024, 600);
+        open(
+                robot,
+                PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
+                freshPrefs(),
+                1024,
+                600);
         MainViewTest.waitFor(() -> state.modelReady().get() && !state.busy().get(), "started");
         robot.type(javafx.scene.input.KeyCode.DIGIT3); // the latency figures appear
         robot.sleep(800);
@@ -258,9 +309,13 @@ class FirstMinuteTest {
             for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
                 if (w != stage && w.isShowing() && w.getScene() != null) {
                     for (Node n : all(w.getScene().getRoot())) {
-                        if (n instanceof ListCell<?> cell && cell.getItem() != null
-                                && !(cell.getItem() instanceof OutputSpec o && o.soundfont().isPresent())) {
-                            cut.addAll(cut(cell).stream().map(c -> id + " item " + c).toList());
+                        if (n instanceof ListCell<?> cell
+                                && cell.getItem() != null
+                                && !(cell.getItem() instanceof OutputSpec o
+                                        && o.soundfont().isPresent())) {
+                            cut.addAll(cut(cell).stream()
+                                    .map(c -> id + " item " + c)
+                                    .toList());
                         }
                     }
                 }
@@ -275,12 +330,15 @@ class FirstMinuteTest {
                 @SuppressWarnings("unchecked")
                 ComboBox<Object> b = (ComboBox<Object>) box;
                 Object was = b.getValue();
-                robot.interact(() -> { // measured in the same pulse: an output opening meanwhile may choose another item
-                    b.setValue(item);
-                    b.applyCss();
-                    b.layout();
-                    cut.addAll(cut(b).stream().map(c -> id + " showing " + c).toList());
-                });
+                robot.interact(
+                        () -> { // measured in the same pulse: an output opening meanwhile may choose another item
+                            b.setValue(item);
+                            b.applyCss();
+                            b.layout();
+                            cut.addAll(cut(b).stream()
+                                    .map(c -> id + " showing " + c)
+                                    .toList());
+                        });
                 robot.interact(() -> b.setValue(was));
             }
         }
@@ -289,15 +347,24 @@ class FirstMinuteTest {
         // the range is spelled in the chosen key too: E♭4 in C minor
         robot.interact(() -> state.setKeys(0, Scale.NATURAL_MINOR, 63, 84));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("E♭4", robot.lookup("#low").queryAs(javafx.scene.control.Spinner.class).getEditor().getText());
+        assertEquals(
+                "E♭4",
+                robot.lookup("#low")
+                        .queryAs(javafx.scene.control.Spinner.class)
+                        .getEditor()
+                        .getText());
         // the roll has room: more than a strip
         assertTrue(view.roll.getHeight() >= 70, "the piano roll at 1024×600: " + view.roll.getHeight());
     }
 
     @Test
     void outputsChosenFasterThanTheyOpenOpenOnlyTheLast(FxRobot robot) throws Exception {
-        open(robot, PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
-                freshPrefs(), 1024, 600);
+        open(
+                robot,
+                PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
+                freshPrefs(),
+                1024,
+                600);
         MainViewTest.waitFor(() -> state.modelReady().get() && !state.busy().get(), "started");
         List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> state.outputStatus().addListener((o, a, b) -> shown.add(b)));
@@ -309,9 +376,13 @@ class FirstMinuteTest {
             state.chooseOutput(OutputSpec.NONE);
         });
         hold.countDown();
-        MainViewTest.waitFor(() -> !state.busy().get() && state.message().get().text().contains("silent"), "the last one opened");
+        MainViewTest.waitFor(
+                () -> !state.busy().get() && state.message().get().text().contains("silent"), "the last one opened");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(shown.stream().noneMatch(t -> t.contains(dev.pianogenie.testkit.LoopbackMidi.NAME) || t.contains("sound card")),
+        assertTrue(
+                shown.stream()
+                        .noneMatch(
+                                t -> t.contains(dev.pianogenie.testkit.LoopbackMidi.NAME) || t.contains("sound card")),
                 "the two passed over never opened: " + shown);
         assertEquals(List.of(OutputSpec.NONE), state.outputs().get());
     }
@@ -319,10 +390,16 @@ class FirstMinuteTest {
     @Test
     void aMicThatCannotOpenIsSaidInWordsAndTheMenuGoesBackToItsPrompt(FxRobot robot) throws Exception {
         boolean mic = javax.sound.sampled.AudioSystem.getTargetLineInfo(
-                new javax.sound.sampled.Line.Info(javax.sound.sampled.TargetDataLine.class)).length > 0;
+                                new javax.sound.sampled.Line.Info(javax.sound.sampled.TargetDataLine.class))
+                        .length
+                > 0;
         org.junit.jupiter.api.Assumptions.assumeFalse(mic, "this machine has an audio input: the mic opens");
-        open(robot, PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
-                freshPrefs(), 1024, 600);
+        open(
+                robot,
+                PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
+                freshPrefs(),
+                1024,
+                600);
         MainViewTest.waitFor(() -> state.modelReady().get() && !state.busy().get(), "started");
         @SuppressWarnings("unchecked")
         ComboBox<String> also = robot.lookup("#controller").queryAs(ComboBox.class);
@@ -334,7 +411,8 @@ class FirstMinuteTest {
         WaitForAsyncUtils.waitForFxEvents();
         String said = state.message().get().text();
         assertTrue(said.contains("no microphone here"), said);
-        assertFalse(said.contains("TargetDataLine") || said.contains("PCM_SIGNED") || said.contains("Exception"),
+        assertFalse(
+                said.contains("TargetDataLine") || said.contains("PCM_SIGNED") || said.contains("Exception"),
                 "no Java Sound text: " + said);
         assertEquals(null, also.getValue(), "the menu does not keep saying mic");
     }
@@ -344,18 +422,23 @@ class FirstMinuteTest {
             throws Exception {
         assertFalse(PathDialog.systemChooserFits(1024, 600), "the GTK chooser (1096×822) does not fit 1024×600");
         assertTrue(PathDialog.systemChooserFits(1920, 1080));
-        open(robot, PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
-                freshPrefs(), 1024, 600);
+        open(
+                robot,
+                PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
+                freshPrefs(),
+                1024,
+                600);
         MainViewTest.waitFor(() -> state.modelReady().get() && !state.busy().get(), "started");
         robot.type(javafx.scene.input.KeyCode.F5);
         MainViewTest.waitFor(() -> state.recording().get() && !state.busy().get(), "recording");
-        for (javafx.scene.input.KeyCode k : List.of(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.S,
-                javafx.scene.input.KeyCode.D)) {
+        for (javafx.scene.input.KeyCode k :
+                List.of(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.D)) {
             robot.type(k);
             robot.sleep(30);
         }
         robot.type(javafx.scene.input.KeyCode.F5);
-        MainViewTest.waitFor(() -> state.lastTake().get().isPresent() && !state.busy().get(), "a take");
+        MainViewTest.waitFor(
+                () -> state.lastTake().get().isPresent() && !state.busy().get(), "a take");
         Path mid = state.lastTake().get().get();
         robot.clickOn("#export-wav");
         Path wav = mid.resolveSibling(mid.getFileName().toString().replace(".mid", ".wav"));
@@ -365,19 +448,28 @@ class FirstMinuteTest {
         Path second = mid.resolveSibling(mid.getFileName().toString().replace(".mid", "-2.wav"));
         MainViewTest.waitFor(() -> Files.isRegularFile(second) && !state.busy().get(), "the second export beside it");
         assertEquals(first, Files.getLastModifiedTime(wav).toMillis(), "the first is left as it was");
-        assertTrue(state.message().get().text().contains(second.toString()), "says the file: " + state.message().get().text());
+        assertTrue(
+                state.message().get().text().contains(second.toString()),
+                "says the file: " + state.message().get().text());
         // Save as… on this small screen: Browse… lists the folder inside the dialog, which stays on the screen
         robot.clickOn("#save-as");
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
-                && w.getScene().lookup("#path-field") != null).findFirst().orElseThrow();
+        javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w != stage && w.isShowing() && w.getScene().lookup("#path-field") != null)
+                .findFirst()
+                .orElseThrow();
         robot.interact(() -> ((javafx.scene.control.Button) dialog.getScene().lookup("#browse")).fire());
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) dialog.getScene().lookup("#browse-list");
+        javafx.scene.control.ListView<?> list =
+                (javafx.scene.control.ListView<?>) dialog.getScene().lookup("#browse-list");
         assertTrue(list.isVisible(), "the folder's entries, inside the dialog");
-        assertTrue(list.getItems().stream().anyMatch(p -> p.toString().endsWith(mid.getFileName().toString())),
+        assertTrue(
+                list.getItems().stream()
+                        .anyMatch(p -> p.toString().endsWith(mid.getFileName().toString())),
                 "the take is listed: " + list.getItems());
-        assertTrue(dialog.getWidth() <= 1024 && dialog.getHeight() <= 600, "fits: " + dialog.getWidth() + "×" + dialog.getHeight());
+        assertTrue(
+                dialog.getWidth() <= 1024 && dialog.getHeight() <= 600,
+                "fits: " + dialog.getWidth() + "×" + dialog.getHeight());
         robot.interact(dialog::hide);
     }
 }

@@ -35,8 +35,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class FocusAndSettingsTest {
     static final String OUT = "midi:" + LoopbackMidi.NAME;
+
     @TempDir
     static Path takes;
+
     Stage stage;
     AppState state;
     Stage other;
@@ -74,17 +76,22 @@ class FocusAndSettingsTest {
     }
 
     static List<LoopbackMidi.Received> noteOns() {
-        return LoopbackMidi.received().stream().filter(r -> r.status() == 0x90 && r.data2() > 0).toList();
+        return LoopbackMidi.received().stream()
+                .filter(r -> r.status() == 0x90 && r.data2() > 0)
+                .toList();
     }
 
     static boolean noteOff(int pitch) {
-        return LoopbackMidi.received().stream().anyMatch(r -> r.data1() == pitch
-                && (r.status() == 0x80 || r.status() == 0x90 && r.data2() == 0));
+        return LoopbackMidi.received().stream()
+                .anyMatch(r -> r.data1() == pitch && (r.status() == 0x80 || r.status() == 0x90 && r.data2() == 0));
     }
 
     void ready(FxRobot robot) throws Exception {
-        robot.interact(() -> open(PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", OUT), fresh()));
-        waitFor(() -> state.modelReady().get() && state.outputStatus().get().contains("MIDI out"), "model loaded and MIDI out open");
+        robot.interact(() -> open(
+                PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", OUT), fresh()));
+        waitFor(
+                () -> state.modelReady().get() && state.outputStatus().get().contains("MIDI out"),
+                "model loaded and MIDI out open");
         WaitForAsyncUtils.waitForFxEvents();
         LoopbackMidi.clear();
     }
@@ -140,7 +147,8 @@ class FocusAndSettingsTest {
         damaged.put("temperature", "NaN");
         damaged.putInt("velocity", 900);
         damaged.put("scale", "NO_SUCH_SCALE");
-        robot.interact(() -> open(PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"), damaged));
+        robot.interact(() -> open(
+                PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"), damaged));
         waitFor(() -> state.modelReady().get(), "the window loads and plays (was: stuck on loading)");
         assertEquals(0.25, state.temperature().get(), 1e-9, "the default temperature");
         assertEquals(80, state.velocity().get());
@@ -171,9 +179,13 @@ class FocusAndSettingsTest {
     void theWindowsTakesNeverReplaceAnExistingTake(FxRobot robot, @TempDir Path dir) throws Exception {
         Path mine = java.nio.file.Files.write(dir.resolve("mine.mid"), "an earlier take".getBytes());
         java.nio.file.Files.write(dir.resolve("mine-2.mid"), "and another".getBytes());
-        robot.interact(() -> open(PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", OUT,
-                "--record", mine.toString()), fresh()));
-        waitFor(() -> state.modelReady().get() && state.outputStatus().get().contains("MIDI out"), "loaded, recording at once");
+        robot.interact(() -> open(
+                PlayCommand.setupFrom(
+                        "--model", SharedData.tutorialModel().toString(), "--output", OUT, "--record", mine.toString()),
+                fresh()));
+        waitFor(
+                () -> state.modelReady().get() && state.outputStatus().get().contains("MIDI out"),
+                "loaded, recording at once");
         WaitForAsyncUtils.waitForFxEvents();
         LoopbackMidi.clear();
         robot.type(KeyCode.S);
@@ -187,7 +199,11 @@ class FocusAndSettingsTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.D);
         robot.interact(state::toggleRecording);
-        waitFor(() -> state.lastTake().get().map(p -> p.equals(dir.resolve("mine-4.mid"))).orElse(false),
+        waitFor(
+                () -> state.lastTake()
+                        .get()
+                        .map(p -> p.equals(dir.resolve("mine-4.mid")))
+                        .orElse(false),
                 "the next take goes on from there: " + state.lastTake().get());
     }
 }

@@ -30,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class FourPadsTest {
     @TempDir
     static Path dir;
+
     Stage stage;
     MainView view;
     AppState state;
@@ -38,7 +39,8 @@ class FourPadsTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Path model = FourButtonModel.write(dir.resolve("m" + System.nanoTime()));
-        var setup = PlayCommand.setupFrom("--model", model.toString(), "--output", MainViewTest.OUT, "--temperature", "0");
+        var setup =
+                PlayCommand.setupFrom("--model", model.toString(), "--output", MainViewTest.OUT, "--temperature", "0");
         state = new AppState(setup, Preferences.userRoot().node("dev/pianogenie-test/" + System.nanoTime()), dir);
         view = new MainView(state);
         MainView.show(stage, view);
@@ -52,13 +54,16 @@ class FourPadsTest {
 
     @Test
     void fourPadsPlayWithTheirKeysAndTheOthersDoNothing(FxRobot robot) throws Exception {
-        MainViewTest.waitFor(() -> state.modelReady().get() && state.outputStatus().get().contains("MIDI out"), "model loaded");
+        MainViewTest.waitFor(
+                () -> state.modelReady().get() && state.outputStatus().get().contains("MIDI out"), "model loaded");
         MainViewTest.waitFor(() -> !view.pad.nextNote(3).isEmpty(), "the look-ahead labels the pads");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(4, view.pad.count());
         assertTrue(robot.lookup("#genie-button-4").tryQuery().isEmpty(), "no fifth pad");
-        assertEquals("Play: 1–4 or D F J K  ·  space sustain  ·  0 new phrase  ·  F5 record  ·  ↑↓ temperature  ·  ←→ dynamics"
-                + "  ·  Esc all off", robot.lookup("#hint").queryAs(Label.class).getText());
+        assertEquals(
+                "Play: 1–4 or D F J K  ·  space sustain  ·  0 new phrase  ·  F5 record  ·  ↑↓ temperature  ·  ←→ dynamics"
+                        + "  ·  Esc all off",
+                robot.lookup("#hint").queryAs(Label.class).getText());
         for (int b = 0; b < 4; b++) {
             assertTrue(view.piano.marked(b) >= 0, "the piano marks button " + b + "'s next key");
         }
@@ -72,7 +77,9 @@ class FourPadsTest {
             robot.sleep(30);
         }
         MainViewTest.waitFor(() -> MainViewTest.noteOns().size() == 5, "D F J K and 4 play: " + MainViewTest.noteOns());
-        int[] greedy = MainViewTest.noteOns().stream().mapToInt(LoopbackMidi.Received::data1).toArray();
+        int[] greedy = MainViewTest.noteOns().stream()
+                .mapToInt(LoopbackMidi.Received::data1)
+                .toArray();
         for (KeyCode k : new KeyCode[] {KeyCode.A, KeyCode.DIGIT5, KeyCode.SEMICOLON}) {
             robot.type(k);
             robot.sleep(30);

@@ -21,7 +21,8 @@ class GenieAppTest {
         java.util.List<Throwable> reported = new java.util.ArrayList<>();
         GenieApp.QuietAtExit handler = new GenieApp.QuietAtExit((t, e) -> reported.add(e));
         org.junit.jupiter.api.Assertions.assertFalse(GenieApp.shuttingDown(), "a running test is not a shutdown");
-        handler.uncaughtException(Thread.currentThread(), new java.util.concurrent.RejectedExecutionException("repaint"));
+        handler.uncaughtException(
+                Thread.currentThread(), new java.util.concurrent.RejectedExecutionException("repaint"));
         handler.uncaughtException(Thread.currentThread(), new IllegalStateException("a real failure"));
         assertEquals(2, reported.size(), "outside a shutdown everything is reported as before: " + reported);
     }

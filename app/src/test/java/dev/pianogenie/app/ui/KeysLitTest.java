@@ -28,9 +28,13 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class KeysLitTest {
-    static final KeyCode[] PADS = {KeyCode.A, KeyCode.S, KeyCode.D, KeyCode.F, KeyCode.J, KeyCode.K, KeyCode.L, KeyCode.SEMICOLON};
+    static final KeyCode[] PADS = {
+        KeyCode.A, KeyCode.S, KeyCode.D, KeyCode.F, KeyCode.J, KeyCode.K, KeyCode.L, KeyCode.SEMICOLON
+    };
+
     @TempDir
     static Path takes;
+
     Stage stage;
     MainView view;
     AppState state;
@@ -38,8 +42,8 @@ class KeysLitTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        var setup = PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", MainViewTest.OUT,
-                "--temperature", "0");
+        var setup = PlayCommand.setupFrom(
+                "--model", SharedData.tutorialModel().toString(), "--output", MainViewTest.OUT, "--temperature", "0");
         state = new AppState(setup, Preferences.userRoot().node("dev/pianogenie-test/" + System.nanoTime()), takes);
         view = new MainView(state);
         MainView.show(stage, view);
@@ -102,7 +106,10 @@ class KeysLitTest {
         state.engineRoom().session().performer().drain(5000);
         WaitForAsyncUtils.waitForFxEvents();
         try {
-            MainViewTest.waitFor(() -> lit().equals(Port.now().sounding()) && drawnSounding().equals(Port.now().sounding()), when);
+            MainViewTest.waitFor(
+                    () -> lit().equals(Port.now().sounding())
+                            && drawnSounding().equals(Port.now().sounding()),
+                    when);
         } catch (java.util.concurrent.TimeoutException e) {
             assertEquals(Port.now().sounding(), lit(), when + ": the keys lit");
             assertEquals(Port.now().sounding(), drawnSounding(), when + ": the notes the roll draws on");
@@ -110,8 +117,10 @@ class KeysLitTest {
     }
 
     @Test
-    void reStrikesUnderThePedalTwoButtonsOnOneKeyPedalUpAndEscLeaveNothingLitThatDoesNotSound(FxRobot robot) throws Exception {
-        MainViewTest.waitFor(() -> state.modelReady().get() && state.outputStatus().get().contains("MIDI out"), "ready");
+    void reStrikesUnderThePedalTwoButtonsOnOneKeyPedalUpAndEscLeaveNothingLitThatDoesNotSound(FxRobot robot)
+            throws Exception {
+        MainViewTest.waitFor(
+                () -> state.modelReady().get() && state.outputStatus().get().contains("MIDI out"), "ready");
         WaitForAsyncUtils.waitForFxEvents();
         LoopbackMidi.clear();
         robot.press(KeyCode.SPACE); // the pedal down
@@ -121,7 +130,10 @@ class KeysLitTest {
         robot.press(PADS[2]).press(PADS[5]); // two buttons held at once, and another key struck over them
         robot.type(PADS[2 + 1]);
         litIsWhatSounds("under the pedal");
-        assertTrue(Port.now().restrikes() > 0, "the run re-struck keys under the pedal: " + LoopbackMidi.received().size());
+        assertTrue(
+                Port.now().restrikes() > 0,
+                "the run re-struck keys under the pedal: "
+                        + LoopbackMidi.received().size());
         assertTrue(!lit().isEmpty(), "the pedal holds notes");
         robot.release(PADS[2]).release(PADS[5]);
         robot.release(KeyCode.SPACE); // pedal up: only what a button holds sounds on; none is held

@@ -36,8 +36,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class KioskTest {
     static final Path DEMO = Path.of("..", "docs", "demo.session.jsonl");
+
     @TempDir
     static Path takes;
+
     Stage stage;
     AppState state;
     MainView view;
@@ -67,14 +69,17 @@ class KioskTest {
             kiosk = Kiosk.show(stage, view, settings);
             state.start();
         });
-        waitFor(() -> state.modelReady().get() && (state.outputStatus().get().contains("MIDI out")
-                || state.outputs().get().contains(dev.pianogenie.app.live.OutputSpec.NONE)), "model loaded, the output open");
+        waitFor(
+                () -> state.modelReady().get()
+                        && (state.outputStatus().get().contains("MIDI out")
+                                || state.outputs().get().contains(dev.pianogenie.app.live.OutputSpec.NONE)),
+                "model loaded, the output open");
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     static String[] args(String... more) {
-        List<String> a = new java.util.ArrayList<>(List.of("--model", SharedData.tutorialModel().toString(), "--output",
-                "midi:" + LoopbackMidi.NAME));
+        List<String> a = new java.util.ArrayList<>(
+                List.of("--model", SharedData.tutorialModel().toString(), "--output", "midi:" + LoopbackMidi.NAME));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
@@ -89,7 +94,9 @@ class KioskTest {
     }
 
     static long noteOns() {
-        return LoopbackMidi.received().stream().filter(r -> r.status() == 0x90 && r.data2() > 0).count();
+        return LoopbackMidi.received().stream()
+                .filter(r -> r.status() == 0x90 && r.data2() > 0)
+                .count();
     }
 
     @Test
@@ -97,11 +104,24 @@ class KioskTest {
         open(robot, new KioskSettings(Locale.ENGLISH, Duration.ofMinutes(5), Optional.empty(), "Ctrl+Alt+Q"), args());
         assertTrue(stage.isFullScreen(), "full screen");
         List<String> pressable = all(stage.getScene().getRoot()).stream()
-                .filter(n -> n instanceof ButtonBase || n instanceof javafx.scene.control.ComboBoxBase
-                        || n instanceof javafx.scene.control.Slider || n instanceof javafx.scene.control.TextInputControl)
-                .map(Node::getId).toList();
-        assertEquals(List.of("genie-button-0", "genie-button-1", "genie-button-2", "genie-button-3", "genie-button-4",
-                "genie-button-5", "genie-button-6", "genie-button-7"), pressable, "nothing but the 8 pads can be pressed");
+                .filter(n -> n instanceof ButtonBase
+                        || n instanceof javafx.scene.control.ComboBoxBase
+                        || n instanceof javafx.scene.control.Slider
+                        || n instanceof javafx.scene.control.TextInputControl)
+                .map(Node::getId)
+                .toList();
+        assertEquals(
+                List.of(
+                        "genie-button-0",
+                        "genie-button-1",
+                        "genie-button-2",
+                        "genie-button-3",
+                        "genie-button-4",
+                        "genie-button-5",
+                        "genie-button-6",
+                        "genie-button-7"),
+                pressable,
+                "nothing but the 8 pads can be pressed");
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL); // Save As… in the window
         robot.type(KeyCode.F5); // record
         robot.press(KeyCode.ALT).type(KeyCode.F4).release(KeyCode.ALT);
@@ -111,8 +131,10 @@ class KioskTest {
         assertEquals(1, Window.getWindows().size(), "no dialog opened: " + Window.getWindows());
         assertFalse(state.recording().get(), "F5 records nothing");
         assertTrue(stage.isShowing() && stage.isFullScreen(), "still the exhibit, full screen");
-        assertTrue(view.pad.getHeight() > 0.3 * stage.getScene().getHeight(), "large pads: " + view.pad.getHeight()
-                + " of " + stage.getScene().getHeight());
+        assertTrue(
+                view.pad.getHeight() > 0.3 * stage.getScene().getHeight(),
+                "large pads: " + view.pad.getHeight() + " of "
+                        + stage.getScene().getHeight());
         LoopbackMidi.clear();
         robot.type(KeyCode.DIGIT1, KeyCode.DIGIT8);
         waitFor(() -> noteOns() == 2, "the visitor's keys play");
@@ -128,7 +150,9 @@ class KioskTest {
 
     @Test
     void theIdleResetRestoresTheExhibitsSettingsAndTheDemoStopsAtThePress(FxRobot robot) throws Exception {
-        open(robot, new KioskSettings(Locale.ENGLISH, Duration.ofSeconds(2), Optional.of(DEMO), "Ctrl+Alt+Q"),
+        open(
+                robot,
+                new KioskSettings(Locale.ENGLISH, Duration.ofSeconds(2), Optional.of(DEMO), "Ctrl+Alt+Q"),
                 args("--temperature", "0.3", "--dynamics", "mp"));
         int dynamics = state.dynamics().get();
         robot.type(KeyCode.UP, KeyCode.UP, KeyCode.RIGHT, KeyCode.RIGHT); // a visitor turns it up
@@ -161,8 +185,15 @@ class KioskTest {
     @Test
     void aNoteFromAMidiKeyboardStopsTheDemoToo(FxRobot robot) throws Exception {
         // the loopback port plays back what it is sent: here it is the keyboard only, the genie plays to no output
-        open(robot, new KioskSettings(Locale.ENGLISH, Duration.ofMillis(100), Optional.of(DEMO), "Ctrl+Alt+Q"),
-                "--model", SharedData.tutorialModel().toString(), "--output", "none", "--controller", "midi:" + LoopbackMidi.NAME);
+        open(
+                robot,
+                new KioskSettings(Locale.ENGLISH, Duration.ofMillis(100), Optional.of(DEMO), "Ctrl+Alt+Q"),
+                "--model",
+                SharedData.tutorialModel().toString(),
+                "--output",
+                "none",
+                "--controller",
+                "midi:" + LoopbackMidi.NAME);
         waitFor(() -> kiosk.attractPlaying(), "the demo plays");
         robot.sleep(1500); // some of its notes: they do not stop it
         assertTrue(kiosk.attractPlaying(), "the demo's own notes are not a visitor");
@@ -173,10 +204,13 @@ class KioskTest {
     @Test
     void aDemoThatChangesTheTemperatureLeavesTheExhibitsOwnToTheVisitor(FxRobot robot) throws Exception {
         Path demo = takes.resolve("hot.session.jsonl");
-        java.util.List<String> lines = new java.util.ArrayList<>(List.of("{\"t_ns\": 0, \"kind\": \"sampling\", \"temperature\": 0.9}"));
+        java.util.List<String> lines =
+                new java.util.ArrayList<>(List.of("{\"t_ns\": 0, \"kind\": \"sampling\", \"temperature\": 0.9}"));
         lines.addAll(java.nio.file.Files.readAllLines(DEMO));
         java.nio.file.Files.write(demo, lines);
-        open(robot, new KioskSettings(Locale.ENGLISH, Duration.ofMillis(100), Optional.of(demo), "Ctrl+Alt+Q"),
+        open(
+                robot,
+                new KioskSettings(Locale.ENGLISH, Duration.ofMillis(100), Optional.of(demo), "Ctrl+Alt+Q"),
                 args("--temperature", "0.3"));
         waitFor(() -> kiosk.attractPlaying() && state.temperature().get() == 0.9, "the demo plays at its own 0.9");
         robot.type(KeyCode.DIGIT2);
@@ -195,11 +229,15 @@ class KioskTest {
         assertTrue(hint.startsWith("Drück die 8 großen Tasten"), hint);
         assertTrue(robot.lookup("#next-legend").queryAs(Labeled.class).getText().startsWith("Farbige Punkte"));
         assertTrue(robot.lookup("#heat-legend").queryAs(Labeled.class).getText().startsWith("Blaue Balken"));
-        assertTrue(robot.lookup("#attract-banner").queryAs(Labeled.class).getText().startsWith("Vorführung"));
+        assertTrue(
+                robot.lookup("#attract-banner").queryAs(Labeled.class).getText().startsWith("Vorführung"));
         assertEquals(Locale.GERMAN, Kiosk.bundle(Locale.GERMAN).getLocale());
         for (String key : Kiosk.bundle(Locale.ENGLISH).keySet()) {
             if (!key.equals("title")) {
-                assertFalse(Kiosk.bundle(Locale.GERMAN).getString(key).equals(Kiosk.bundle(Locale.ENGLISH).getString(key)),
+                assertFalse(
+                        Kiosk.bundle(Locale.GERMAN)
+                                .getString(key)
+                                .equals(Kiosk.bundle(Locale.ENGLISH).getString(key)),
                         "German has its own " + key);
             }
         }

@@ -28,8 +28,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class LearnZonesInTheWindowTest {
     @TempDir
     static Path takes;
+
     @TempDir
     static Path config;
+
     Stage stage;
     AppState state;
 
@@ -39,8 +41,10 @@ class LearnZonesInTheWindowTest {
         System.setProperty("pianogenie.config", config.toString());
         Preferences prefs = Preferences.userRoot().node("dev/pianogenie-test/" + System.nanoTime());
         // no output: the loopback port would play the genie's notes back into the keyboard
-        state = new AppState(PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
-                prefs, takes);
+        state = new AppState(
+                PlayCommand.setupFrom("--model", SharedData.tutorialModel().toString(), "--output", "none"),
+                prefs,
+                takes);
         MainView.show(stage, new MainView(state));
         state.start();
     }
@@ -70,20 +74,26 @@ class LearnZonesInTheWindowTest {
             also.getItems().setAll("midi:" + LoopbackMidi.NAME);
             also.setValue("midi:" + LoopbackMidi.NAME);
         });
-        waitFor(() -> state.message().get().text().startsWith("Playing from MIDI keyboard"), "the MIDI keyboard is connected: "
-                + state.message().get());
-        waitFor(() -> state.controllerStatus().get().contains("every key, C3..C5 in 8 zones"),
-                "nothing learnt: every key of C3..C5 — " + state.controllerStatus().get());
+        waitFor(
+                () -> state.message().get().text().startsWith("Playing from MIDI keyboard"),
+                "the MIDI keyboard is connected: " + state.message().get());
+        waitFor(
+                () -> state.controllerStatus().get().contains("every key, C3..C5 in 8 zones"),
+                "nothing learnt: every key of C3..C5 — "
+                        + state.controllerStatus().get());
         robot.press(KeyCode.SHIFT);
         robot.clickOn("#learn");
         robot.release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
-        waitFor(() -> state.message().get().text().contains("lowest key"), "it asks for the lowest key: " + state.message().get());
+        waitFor(
+                () -> state.message().get().text().contains("lowest key"),
+                "it asks for the lowest key: " + state.message().get());
         for (int pitch : new int[] {36, 96}) { // a 61-key keyboard
             LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, pitch, 90));
             LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, pitch, 0));
         }
-        waitFor(() -> state.message().get().text().startsWith("Learnt: every key, C2..C7 in 8 zones"),
+        waitFor(
+                () -> state.message().get().text().startsWith("Learnt: every key, C2..C7 in 8 zones"),
                 "learnt and said: " + state.message().get());
     }
 }

@@ -27,8 +27,8 @@ class LevelMeterTest {
 
     @Test
     void renderedPianoShowsOnTheMeterWhileItPlays() throws Exception {
-        float[] audio = OfflineRenderer.renderMono(new Performance(List.of(new Note(60, 110, 0.1, 0.6)), List.of(), 0.6),
-                Optional.empty(), 1.5);
+        float[] audio = OfflineRenderer.renderMono(
+                new Performance(List.of(new Note(60, 110, 0.1, 0.6)), List.of(), 0.6), Optional.empty(), 1.5);
         LevelMeter m = new LevelMeter();
         double loudest = LevelMeter.FLOOR_DBFS;
         for (int from = 0; from + 256 <= audio.length; from += 256) {

@@ -16,7 +16,10 @@ class NoteSpellingTest {
         assertEquals("C♯5", NoteSpelling.name(73, new RootedScale(Scale.MAJOR, 9)), "A major: sharps");
         assertEquals("F♯2", NoteSpelling.name(42, new RootedScale(Scale.MINOR_PENTATONIC, 4)), "E minor: one sharp");
         assertEquals("D♯4", NoteSpelling.name(63, RootedScale.CHROMATIC), "no key signature: sharps");
-        assertEquals("D♭4", NoteSpelling.name(61, new RootedScale(Scale.MAJOR, 1)), "D♭ major rather than C♯'s seven sharps");
+        assertEquals(
+                "D♭4",
+                NoteSpelling.name(61, new RootedScale(Scale.MAJOR, 1)),
+                "D♭ major rather than C♯'s seven sharps");
         assertEquals("C4", NoteSpelling.name(60, new RootedScale(Scale.NATURAL_MINOR, 0)));
         assertEquals("A0", NoteSpelling.name(21, new RootedScale(Scale.NATURAL_MINOR, 0)));
     }

@@ -20,13 +20,17 @@ class QuietStderrAtExitTest {
 
         new RejectedExecutionException("renderer gone").printStackTrace(err);
         String before = seen.toString(StandardCharsets.UTF_8);
-        assertEquals(true, before.contains("RejectedExecutionException") && before.contains("\tat "),
+        assertEquals(
+                true,
+                before.contains("RejectedExecutionException") && before.contains("\tat "),
                 "before the shutdown it is reported: " + before);
 
         seen.reset();
         new RejectedExecutionException("Task com.sun.javafx.tk.quantum.PaintRenderJob@4ce6f88f rejected from"
-                + " com.sun.javafx.tk.quantum.QuantumRenderer@609aa3[Terminated, pool size = 0]").printStackTrace(err);
-        assertEquals("", seen.toString(StandardCharsets.UTF_8), "a repaint the stopped renderer rejected is never shown");
+                        + " com.sun.javafx.tk.quantum.QuantumRenderer@609aa3[Terminated, pool size = 0]")
+                .printStackTrace(err);
+        assertEquals(
+                "", seen.toString(StandardCharsets.UTF_8), "a repaint the stopped renderer rejected is never shown");
 
         shuttingDown.set(true);
         err.print("Exception in thread \"JavaFX Application Thread\" ");
@@ -36,7 +40,9 @@ class QuietStderrAtExitTest {
         String during = seen.toString(StandardCharsets.UTF_8);
         assertEquals(false, during.contains("RejectedExecutionException"), during);
         assertEquals(true, during.startsWith("genie: take saved\n"), during);
-        assertEquals(true, during.contains("IllegalStateException: something else") && during.contains("\tat "),
+        assertEquals(
+                true,
+                during.contains("IllegalStateException: something else") && during.contains("\tat "),
                 "any other trace still shows: " + during);
     }
 }

@@ -35,20 +35,40 @@ class WindowSignalTest {
         Path session = Files.write(dir.resolve("in" + SessionFile.EXTENSION), lines);
         Path mid = dir.resolve("take.mid");
         Path taken = dir.resolve("take" + SessionFile.EXTENSION);
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED", "-Dai.djl.offline=true", "-Xmx1g",
-                "-Duser.home=" + System.getProperty("user.home"), "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-                "-Dprism.order=sw", "-Djava.awt.headless=true"));
+        List<String> cmd = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--add-exports",
+                "java.desktop/com.sun.media.sound=ALL-UNNAMED",
+                "-Dai.djl.offline=true",
+                "-Xmx1g",
+                "-Duser.home=" + System.getProperty("user.home"),
+                "-Dglass.platform=Monocle",
+                "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw",
+                "-Djava.awt.headless=true"));
         for (String p : List.of("pianogenie.cache", "pianogenie.shared")) {
             if (System.getProperty(p) != null) {
                 cmd.add("-D" + p + "=" + System.getProperty(p));
             }
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GenieCli.class.getName(), "play",
-                "--controller", "replay:" + session, "--output", "none", "--record", mid.toString(),
-                "--model", SharedData.tutorialModel().toString()));
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                GenieCli.class.getName(),
+                "play",
+                "--controller",
+                "replay:" + session,
+                "--output",
+                "none",
+                "--record",
+                mid.toString(),
+                "--model",
+                SharedData.tutorialModel().toString()));
         Path log = dir.resolve("stderr.txt");
-        Process genie = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process genie = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         int autosaved;
         try {
             long deadline = System.nanoTime() + 120 * S;
@@ -69,13 +89,20 @@ class WindowSignalTest {
         int saved = Files.readAllLines(taken).size();
         // 1.5 s of presses after the last autosave, 20 lines a second: about 30 more lines — not the same number (the
         // take as autosaved), nor hundreds (saved long after the signal)
-        assertTrue(saved >= autosaved + 10 && saved <= autosaved + 100, "saved whole at the signal: " + saved
-                + " lines, the last autosave had " + autosaved + "\n" + Files.readString(log));
+        assertTrue(
+                saved >= autosaved + 10 && saved <= autosaved + 100,
+                "saved whole at the signal: " + saved + " lines, the last autosave had " + autosaved + "\n"
+                        + Files.readString(log));
         Performance take = MidiFileReader.read(mid);
-        assertTrue(take.notes().size() >= (saved - 1) / 2 - 1, take.notes().size() + " notes for " + saved + " session lines");
+        assertTrue(
+                take.notes().size() >= (saved - 1) / 2 - 1,
+                take.notes().size() + " notes for " + saved + " session lines");
         for (Note n : take.notes()) {
             assertTrue(n.durationSeconds() < 0.5, "every note ended: " + n);
         }
-        assertEquals(0, Files.readString(log).lines().filter(l -> l.contains("\tat ")).count(), Files.readString(log));
+        assertEquals(
+                0,
+                Files.readString(log).lines().filter(l -> l.contains("\tat ")).count(),
+                Files.readString(log));
     }
 }

@@ -11,7 +11,7 @@ final class AudioRing {
     private final float[] left;
     private final float[] right;
     private final int mask;
-    private final AtomicLong read = new AtomicLong();  // frames read; the consumer writes it
+    private final AtomicLong read = new AtomicLong(); // frames read; the consumer writes it
     private final AtomicLong written = new AtomicLong(); // frames written; the producer writes it
     private final AtomicLong underruns = new AtomicLong();
 

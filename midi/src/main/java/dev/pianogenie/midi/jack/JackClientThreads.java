@@ -193,5 +193,4 @@ final class JackClientThreads {
             throw new JackException("cannot set up JACK's process thread (JNAJack changed?): " + e);
         }
     }
-
 }

@@ -102,7 +102,8 @@ public final class JackHost {
             return new JackHost(j, c);
         } catch (JackException e) {
             c.close();
-            throw new MidiDeviceException("JACK did not let " + name + " start (" + e.getMessage() + "); " + NO_SERVER, e);
+            throw new MidiDeviceException(
+                    "JACK did not let " + name + " start (" + e.getMessage() + "); " + NO_SERVER, e);
         }
     }
 
@@ -147,8 +148,13 @@ public final class JackHost {
     }
 
     private static String describe(int rate, int frames, Optional<Boolean> rt) {
-        return String.format(java.util.Locale.ROOT, "JACK server: %d Hz, %d frames a period (%.2f ms)%s", rate, frames,
-                frames * 1e3 / rate, rt.map(r -> r ? ", realtime" : ", NOT realtime (xruns likely: start jackd with -R)")
+        return String.format(
+                java.util.Locale.ROOT,
+                "JACK server: %d Hz, %d frames a period (%.2f ms)%s",
+                rate,
+                frames,
+                frames * 1e3 / rate,
+                rt.map(r -> r ? ", realtime" : ", NOT realtime (xruns likely: start jackd with -R)")
                         .orElse(""));
     }
 
@@ -158,8 +164,10 @@ public final class JackHost {
             quietLibjack();
             return j;
         } catch (JackException | UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new MidiDeviceException("JACK's library (libjack.so.0) is missing: install it (Debian:"
-                    + " apt-get install libjack-jackd2-0, or pipewire-jack), then start a server; " + NO_SERVER, e);
+            throw new MidiDeviceException(
+                    "JACK's library (libjack.so.0) is missing: install it (Debian:"
+                            + " apt-get install libjack-jackd2-0, or pipewire-jack), then start a server; " + NO_SERVER,
+                    e);
         }
     }
 
@@ -187,8 +195,10 @@ public final class JackHost {
             if (status.contains(JackStatus.JackServerFailed) || status.isEmpty()) {
                 throw new MidiDeviceException(NO_SERVER); // the one line; JNAJack's own message adds nothing
             }
-            throw new MidiDeviceException("JACK refused the client " + name + " (" + status + "): is the server"
-                    + " running as another user?", e);
+            throw new MidiDeviceException(
+                    "JACK refused the client " + name + " (" + status + "): is the server"
+                            + " running as another user?",
+                    e);
         }
     }
 
@@ -242,8 +252,10 @@ public final class JackHost {
         try {
             return client.registerPort(shortName, type, direction);
         } catch (JackException e) {
-            throw new MidiDeviceException("JACK refused the port " + CLIENT_NAME + ":" + shortName
-                    + " (is another piano-genie using that name?)", e);
+            throw new MidiDeviceException(
+                    "JACK refused the port " + CLIENT_NAME + ":" + shortName
+                            + " (is another piano-genie using that name?)",
+                    e);
         }
     }
 
@@ -276,8 +288,9 @@ public final class JackHost {
         try {
             jack.connect(client, from, to);
         } catch (JackException e) {
-            throw new MidiDeviceException("JACK could not connect " + from + " to " + to + "; ports: "
-                    + String.join(", ", ports(null, null)), e);
+            throw new MidiDeviceException(
+                    "JACK could not connect " + from + " to " + to + "; ports: " + String.join(", ", ports(null, null)),
+                    e);
         }
     }
 
@@ -297,7 +310,8 @@ public final class JackHost {
     /**
      * The port {@code wanted} names: its full name, else the one port whose name contains it (case-insensitive).
      */
-    public String port(String wanted, JackPortType type, EnumSet<JackPortFlags> flags, String what) throws MidiDeviceException {
+    public String port(String wanted, JackPortType type, EnumSet<JackPortFlags> flags, String what)
+            throws MidiDeviceException {
         List<String> all = new ArrayList<>(ports(type, flags));
         all.removeIf(p -> p.startsWith(clientName() + ":"));
         for (String p : all) {
@@ -306,12 +320,16 @@ public final class JackHost {
             }
         }
         String w = wanted.toLowerCase(java.util.Locale.ROOT);
-        List<String> some = all.stream().filter(p -> p.toLowerCase(java.util.Locale.ROOT).contains(w)).toList();
+        List<String> some = all.stream()
+                .filter(p -> p.toLowerCase(java.util.Locale.ROOT).contains(w))
+                .toList();
         if (some.size() == 1) {
             return some.get(0);
         }
-        throw new MidiDeviceException((some.isEmpty() ? "no JACK " + what + " named '" + wanted + "'"
-                : "'" + wanted + "' matches " + some.size() + " JACK " + what + "s") + "; there are: "
+        throw new MidiDeviceException((some.isEmpty()
+                        ? "no JACK " + what + " named '" + wanted + "'"
+                        : "'" + wanted + "' matches " + some.size() + " JACK " + what + "s")
+                + "; there are: "
                 + (all.isEmpty() ? "none" : String.join(", ", some.isEmpty() ? all : some)));
     }
 
@@ -396,18 +414,20 @@ public final class JackHost {
 
     private void serverWentAway() {
         gone = true;
-        Thread t = new Thread(() -> {
-            synchronized (LOCK) {
-                if (open == this) {
-                    open = null;
-                    users = 0;
-                }
-            }
-            for (Runnable r : goneListeners) {
-                r.run();
-            }
-            close();
-        }, "jack-server-gone");
+        Thread t = new Thread(
+                () -> {
+                    synchronized (LOCK) {
+                        if (open == this) {
+                            open = null;
+                            users = 0;
+                        }
+                    }
+                    for (Runnable r : goneListeners) {
+                        r.run();
+                    }
+                    close();
+                },
+                "jack-server-gone");
         t.setDaemon(true);
         t.start();
     }
@@ -428,7 +448,10 @@ public final class JackHost {
             Field f = JackClient.class.getDeclaredField("clientPtr");
             f.setAccessible(true);
             Pointer p = ((PointerType) f.get(client)).getPointer();
-            return NativeLibrary.getInstance("jack").getFunction("jack_is_realtime").invokeInt(new Object[] {p}) != 0;
+            return NativeLibrary.getInstance("jack")
+                            .getFunction("jack_is_realtime")
+                            .invokeInt(new Object[] {p})
+                    != 0;
         } catch (ReflectiveOperationException | RuntimeException | UnsatisfiedLinkError e) {
             return false;
         }

@@ -50,7 +50,11 @@ public final class JackMidiInput implements AutoCloseable {
             port = host.register(PORT, JackPortType.MIDI, JackPortFlags.JackPortIsInput);
             host.add(cycle);
             if (connectFrom.isPresent()) {
-                String from = host.port(connectFrom.get(), JackPortType.MIDI, EnumSet.of(JackPortFlags.JackPortIsOutput), "MIDI output");
+                String from = host.port(
+                        connectFrom.get(),
+                        JackPortType.MIDI,
+                        EnumSet.of(JackPortFlags.JackPortIsOutput),
+                        "MIDI output");
                 host.connect(from, portName());
             }
         } catch (MidiDeviceException | RuntimeException e) {
@@ -64,7 +68,8 @@ public final class JackMidiInput implements AutoCloseable {
         handOff.start();
         gone = () -> {
             running = false;
-            listener.serverGone(JackHost.GONE + ": " + portName() + " is gone; " + JackHost.RESTART.replace("output", "controller"));
+            listener.serverGone(JackHost.GONE + ": " + portName() + " is gone; "
+                    + JackHost.RESTART.replace("output", "controller"));
         };
         host.onGone(gone);
     }
@@ -100,7 +105,8 @@ public final class JackMidiInput implements AutoCloseable {
                     skipped++;
                     continue;
                 }
-                ring.offer(MidiEventRing.pack(status, size > 1 ? data[1] : 0, size > 2 ? data[2] : 0),
+                ring.offer(
+                        MidiEventRing.pack(status, size > 1 ? data[1] : 0, size > 2 ? data[2] : 0),
                         from + event.time() * 1_000_000_000L / host.sampleRate());
             }
         } catch (JackException e) {

@@ -1,7 +1,6 @@
 package dev.pianogenie.midi.jack;
 
 import dev.pianogenie.midi.ChannelMessageSink;
-
 import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.sound.MidiDeviceException;
 import java.util.EnumSet;
@@ -49,7 +48,8 @@ public final class JackMidiSink implements ChannelMessageSink {
             this.port = host.register(PORT, JackPortType.MIDI, JackPortFlags.JackPortIsOutput);
             host.add(cycle);
             if (connectTo.isPresent()) {
-                String to = host.port(connectTo.get(), JackPortType.MIDI, EnumSet.of(JackPortFlags.JackPortIsInput), "MIDI input");
+                String to = host.port(
+                        connectTo.get(), JackPortType.MIDI, EnumSet.of(JackPortFlags.JackPortIsInput), "MIDI input");
                 host.connect(host.clientName() + ":" + PORT, to);
             }
         } catch (MidiDeviceException | RuntimeException e) {
@@ -73,10 +73,6 @@ public final class JackMidiSink implements ChannelMessageSink {
     public long dropped() {
         return ring.dropped();
     }
-
-
-
-
 
     @Override
     public void send(int command, int d1, int d2, long nanos) {

@@ -27,12 +27,10 @@ public final class JackMonitor implements AutoCloseable {
     public static final float AUDIBLE = 0.001f;
 
     /** A received MIDI event. {@code cycleNanos}: when the period that carried it began processing here. */
-    public record Event(long cycleNanos, int frame, int status, int data1, int data2) {
-    }
+    public record Event(long cycleNanos, int frame, int status, int data1, int data2) {}
 
     /** A period's audio: when it was processed here, its loudest sample, the first audible frame (−1 if none). */
-    public record Period(long cycleNanos, float peak, int firstAudible) {
-    }
+    public record Period(long cycleNanos, float peak, int firstAudible) {}
 
     private final JackClient client;
     private final JackPort midiIn;
@@ -70,10 +68,14 @@ public final class JackMonitor implements AutoCloseable {
             audioL = client.registerPort("in_l", JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
             audioR = client.registerPort("in_r", JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
             midiOut = client.registerPort("midi_out", JackPortType.MIDI, JackPortFlags.JackPortIsOutput);
-            threads = new JackClientThreads(client, "jack-monitor", frames -> {
-                process(frames, System.nanoTime());
-                return true;
-            }, () -> { });
+            threads = new JackClientThreads(
+                    client,
+                    "jack-monitor",
+                    frames -> {
+                        process(frames, System.nanoTime());
+                        return true;
+                    },
+                    () -> {});
             periodLength = client.getBufferSize() * 1_000_000_000L / client.getSampleRate();
             client.activate();
         } catch (JackException | UnsatisfiedLinkError e) {
@@ -195,7 +197,12 @@ public final class JackMonitor implements AutoCloseable {
         List<Event> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int m = eventMessages[i];
-            out.add(new Event(eventNanos[i], eventFrames[i], MidiEventRing.status(m), MidiEventRing.data1(m), MidiEventRing.data2(m)));
+            out.add(new Event(
+                    eventNanos[i],
+                    eventFrames[i],
+                    MidiEventRing.status(m),
+                    MidiEventRing.data1(m),
+                    MidiEventRing.data2(m)));
         }
         return out;
     }

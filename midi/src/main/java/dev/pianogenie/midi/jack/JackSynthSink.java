@@ -1,7 +1,6 @@
 package dev.pianogenie.midi.jack;
 
 import dev.pianogenie.midi.ChannelMessageSink;
-
 import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.sound.AudioTap;
 import dev.pianogenie.midi.sound.BuiltInSynth;
@@ -41,7 +40,10 @@ public final class JackSynthSink implements ChannelMessageSink {
     static final int RENDER_BLOCK = 64;
     static final int MAX_PERIOD = 8192;
 
-    public enum Rendering { CALLBACK, THREAD }
+    public enum Rendering {
+        CALLBACK,
+        THREAD
+    }
 
     private final JackHost host;
     private final Rendering mode;
@@ -52,7 +54,8 @@ public final class JackSynthSink implements ChannelMessageSink {
     private final MidiEventRing events = new MidiEventRing(JackMidiSink.RING_EVENTS);
     private final ShortMessage reused = new ShortMessage(); // JACK's thread only (callback rendering)
     private final byte[] pcm = new byte[MAX_PERIOD * 8]; // 32-bit float stereo: the rendering thread's
-    private final FloatBuffer samples = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    private final FloatBuffer samples =
+            ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
     private final float[] interleaved = new float[MAX_PERIOD * 2];
     private final float[] mono;
     private final AudioRing ring;
@@ -128,8 +131,11 @@ public final class JackSynthSink implements ChannelMessageSink {
     }
 
     private void connect(Optional<List<String>> connectTo) throws MidiDeviceException {
-        List<String> to = connectTo.isPresent() ? connectTo.get()
-                : host.ports(JackPortType.AUDIO, EnumSet.of(JackPortFlags.JackPortIsInput, JackPortFlags.JackPortIsPhysical));
+        List<String> to = connectTo.isPresent()
+                ? connectTo.get()
+                : host.ports(
+                        JackPortType.AUDIO,
+                        EnumSet.of(JackPortFlags.JackPortIsInput, JackPortFlags.JackPortIsPhysical));
         String[] ours = {host.clientName() + ":" + LEFT, host.clientName() + ":" + RIGHT};
         for (int i = 0; i < Math.min(2, to.size()); i++) {
             host.connect(ours[i], to.get(i));
@@ -186,14 +192,15 @@ public final class JackSynthSink implements ChannelMessageSink {
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "built-in synth (%s) into JACK %s:%s/%s, rendering %s",
-                synth.sound().description(), host.clientName(), LEFT, RIGHT,
+        return String.format(
+                Locale.ROOT,
+                "built-in synth (%s) into JACK %s:%s/%s, rendering %s",
+                synth.sound().description(),
+                host.clientName(),
+                LEFT,
+                RIGHT,
                 mode == Rendering.CALLBACK ? "in JACK's callback" : "on its own thread " + lead + " frames ahead");
     }
-
-
-
-
 
     /** A controller change on the synth's channel (e.g. CC91 = 0: no reverb, for onset measurements). */
     public void control(int controller, int value) {
@@ -231,7 +238,8 @@ public final class JackSynthSink implements ChannelMessageSink {
         while (!events.isEmpty()) {
             int packed = events.peekMessage();
             try {
-                reused.setMessage(MidiEventRing.status(packed), MidiEventRing.data1(packed), MidiEventRing.data2(packed));
+                reused.setMessage(
+                        MidiEventRing.status(packed), MidiEventRing.data1(packed), MidiEventRing.data2(packed));
                 synth.receiver().send(reused, -1);
             } catch (InvalidMidiDataException | IllegalStateException e) {
                 renderErrors++;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sound.midi.Instrument;
 import javax.sound.midi.MidiSystem;
-import javax.sound.midi.Patch;
 import javax.sound.midi.MidiUnavailableException;
+import javax.sound.midi.Patch;
 import javax.sound.midi.Soundbank;
 import javax.sound.midi.Synthesizer;
 import javax.sound.sampled.AudioFormat;
@@ -30,12 +30,10 @@ public final class BuiltInSynth {
      */
     static final int MAX_POLYPHONY = 256;
 
-    private BuiltInSynth() {
-    }
+    private BuiltInSynth() {}
 
     /** Which sounds a synth uses, said to the user. */
-    public record Sound(String description, Optional<Path> soundfont) {
-    }
+    public record Sound(String description, Optional<Path> soundfont) {}
 
     /**
      * Opens the synthesizer on the default audio output for live play.
@@ -44,7 +42,7 @@ public final class BuiltInSynth {
      * @throws MidiDeviceException with a suggestion (MIDI out) when there is no audio output
      */
     public static ReceiverSink openLive(Optional<Path> soundfont) throws MidiDeviceException {
-        return openLive(soundfont, (mono, frames) -> { });
+        return openLive(soundfont, (mono, frames) -> {});
     }
 
     /**
@@ -64,11 +62,15 @@ public final class BuiltInSynth {
             AudioInputStream rendered = synth.openStream(f, settings(LIVE_LATENCY_MICROS));
             javax.sound.sampled.SourceDataLine out = line;
             pump = new SynthPump(rendered, (pcm, length) -> out.write(pcm, 0, length), tap);
-        } catch (javax.sound.sampled.LineUnavailableException | MidiUnavailableException | IllegalArgumentException
+        } catch (javax.sound.sampled.LineUnavailableException
+                | MidiUnavailableException
+                | IllegalArgumentException
                 | SecurityException e) {
             synth.close();
-            throw new MidiDeviceException("no audio output for the built-in synthesizer (" + e.getMessage()
-                    + "): play through a MIDI output instead (--output midi:NAME), or render offline", e);
+            throw new MidiDeviceException(
+                    "no audio output for the built-in synthesizer (" + e.getMessage()
+                            + "): play through a MIDI output instead (--output midi:NAME), or render offline",
+                    e);
         }
         line.start();
         Thread pumpThread = new Thread(pump, "synth-audio");
@@ -96,12 +98,14 @@ public final class BuiltInSynth {
                     }
                 });
             }
-            ReceiverSink sink = new ReceiverSink(synth.getReceiver(), 0, "built-in synthesizer (" + sound.description() + ")", owner);
+            ReceiverSink sink = new ReceiverSink(
+                    synth.getReceiver(), 0, "built-in synthesizer (" + sound.description() + ")", owner);
             sink.program(0);
             return sink;
         } catch (MidiDeviceException | MidiUnavailableException e) {
             closeQuietly(owner);
-            throw e instanceof MidiDeviceException m ? m
+            throw e instanceof MidiDeviceException m
+                    ? m
                     : new MidiDeviceException("the built-in synthesizer has no receiver: " + e.getMessage(), e);
         }
     }
@@ -194,7 +198,8 @@ public final class BuiltInSynth {
      * JACK client pulls from. Live settings ({@link #settings}); program 0 (piano) on channel 0. Events sent to its
      * receiver with timestamp −1 start at the next control block rendered.
      */
-    public record Rendering(AudioSynthesizer synth, AudioInputStream stream, javax.sound.midi.Receiver receiver, Sound sound)
+    public record Rendering(
+            AudioSynthesizer synth, AudioInputStream stream, javax.sound.midi.Receiver receiver, Sound sound)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -211,12 +216,18 @@ public final class BuiltInSynth {
             AudioInputStream stream = synth.openStream(f, info);
             Sound sound = loadSounds(synth, soundfont);
             javax.sound.midi.Receiver r = synth.getReceiver();
-            r.send(new javax.sound.midi.ShortMessage(dev.pianogenie.midi.Midi.PROGRAM_CHANGE, 0,
-                    dev.pianogenie.midi.Midi.ACOUSTIC_GRAND_PIANO, 0), -1);
+            r.send(
+                    new javax.sound.midi.ShortMessage(
+                            dev.pianogenie.midi.Midi.PROGRAM_CHANGE,
+                            0,
+                            dev.pianogenie.midi.Midi.ACOUSTIC_GRAND_PIANO,
+                            0),
+                    -1);
             return new Rendering(synth, stream, r, sound);
         } catch (MidiUnavailableException | IllegalArgumentException | javax.sound.midi.InvalidMidiDataException e) {
             synth.close();
-            throw new MidiDeviceException("the built-in synthesizer cannot render at " + sampleRate + " Hz: " + e.getMessage(), e);
+            throw new MidiDeviceException(
+                    "the built-in synthesizer cannot render at " + sampleRate + " Hz: " + e.getMessage(), e);
         } catch (MidiDeviceException e) {
             synth.close();
             throw e;

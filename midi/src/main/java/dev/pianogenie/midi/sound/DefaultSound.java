@@ -22,15 +22,22 @@ public final class DefaultSound {
     public static final String PIANO = "sampled grand piano (Salamander V3)";
     public static final String CREDIT = "Salamander Grand Piano V3 by Alexander Holm, CC BY 3.0";
     /** How to get the piano when its samples are missing: said with the reason. */
-    public static final String HOW_TO_GET = "install npm (Debian: apt-get install npm) and start ./genie again, which fetches"
-            + " the samples; or pass -Dgenie.piano.samples=DIR (a folder of @audio-samples/piano-velocityN packages)";
+    public static final String HOW_TO_GET =
+            "install npm (Debian: apt-get install npm) and start ./genie again, which fetches"
+                    + " the samples; or pass -Dgenie.piano.samples=DIR (a folder of @audio-samples/piano-velocityN packages)";
 
-    private enum State { WAITING, LOADING, LOADED, FAILED }
+    private enum State {
+        WAITING,
+        LOADING,
+        LOADED,
+        FAILED
+    }
 
     /** Guards the fields below; never held while the piano builds or loads, so a look never waits for that. */
     private static final Object LOCK = new Object();
     /** Held by the one caller that builds or loads; others wait on it in {@link #prepare} only. */
     private static final Object PREPARING = new Object();
+
     private static Path samples;
     private static Path cache;
     private static Soundbank bank;
@@ -38,8 +45,7 @@ public final class DefaultSound {
     private static String unavailable = "the sampled piano was not set up (no samples folder given)";
     private static final java.util.List<Consumer<Soundbank>> LISTENERS = new java.util.ArrayList<>();
 
-    private DefaultSound() {
-    }
+    private DefaultSound() {}
 
     /** Where the samples and the cache are; forgets any piano loaded from elsewhere. */
     public static void configure(Path samplesFolder, Path cacheDir) {
@@ -49,7 +55,8 @@ public final class DefaultSound {
             bank = null;
             state = State.WAITING;
             LISTENERS.clear();
-            unavailable = samplesFolder == null ? "the sampled piano was not set up (no samples folder given)"
+            unavailable = samplesFolder == null
+                    ? "the sampled piano was not set up (no samples folder given)"
                     : "the sampled piano is not loaded yet";
         }
     }
@@ -69,7 +76,8 @@ public final class DefaultSound {
      * As {@link #prepare(PianoSoundbankBuilder.Progress, Consumer)}; {@code beside} a player (the window) a build
      * leaves one core to the real-time path (Java's thread priorities do nothing on Linux).
      */
-    public static Optional<Soundbank> prepare(PianoSoundbankBuilder.Progress progress, Consumer<String> say, boolean beside) {
+    public static Optional<Soundbank> prepare(
+            PianoSoundbankBuilder.Progress progress, Consumer<String> say, boolean beside) {
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = beside ? Math.max(1, cores - 1) : cores;
         synchronized (PREPARING) {
@@ -151,7 +159,8 @@ public final class DefaultSound {
     /** Why the piano is not playing, one line, with how to get it. */
     public static String unavailable() {
         synchronized (LOCK) {
-            return "playing Gervill's General MIDI set instead of the sampled piano: " + unavailable + "; to get the piano, " + HOW_TO_GET;
+            return "playing Gervill's General MIDI set instead of the sampled piano: " + unavailable
+                    + "; to get the piano, " + HOW_TO_GET;
         }
     }
 }

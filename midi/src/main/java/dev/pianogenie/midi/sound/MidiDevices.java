@@ -15,12 +15,10 @@ import javax.sound.midi.Synthesizer;
  * devices plugged in after its first enumeration.
  */
 public final class MidiDevices {
-    private MidiDevices() {
-    }
+    private MidiDevices() {}
 
     /** A port by name. */
-    public record Port(String name, String vendor, String description, boolean output, MidiDevice.Info info) {
-    }
+    public record Port(String name, String vendor, String description, boolean output, MidiDevice.Info info) {}
 
     /** Ports that accept messages (MIDI out), without Java's synthesizer and sequencer. */
     public static List<Port> outputs() {
@@ -64,8 +62,10 @@ public final class MidiDevices {
             d.open();
             return d;
         } catch (MidiUnavailableException | RuntimeException e) {
-            throw new MidiDeviceException("the " + kind + " '" + match.name() + "' cannot be opened (in use or unplugged?): "
-                    + e.getMessage(), e);
+            throw new MidiDeviceException(
+                    "the " + kind + " '" + match.name() + "' cannot be opened (in use or unplugged?): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -77,9 +77,14 @@ public final class MidiDevices {
      */
     static Port choose(String name, List<Port> ports, String kind) throws MidiDeviceException {
         String wanted = name.strip().toLowerCase(Locale.ROOT);
-        List<Port> exact = ports.stream().filter(p -> p.name().strip().toLowerCase(Locale.ROOT).equals(wanted)).toList();
-        List<Port> matches = !exact.isEmpty() ? exact
-                : ports.stream().filter(p -> p.name().toLowerCase(Locale.ROOT).contains(wanted)).toList();
+        List<Port> exact = ports.stream()
+                .filter(p -> p.name().strip().toLowerCase(Locale.ROOT).equals(wanted))
+                .toList();
+        List<Port> matches = !exact.isEmpty()
+                ? exact
+                : ports.stream()
+                        .filter(p -> p.name().toLowerCase(Locale.ROOT).contains(wanted))
+                        .toList();
         if (matches.size() == 1) {
             return matches.get(0);
         }
@@ -92,16 +97,27 @@ public final class MidiDevices {
     }
 
     private static String names(List<Port> ports) {
-        return String.join(", ", ports.stream().map(p -> "'" + p.name() + "'"
-                + (p.description() == null || p.description().isBlank() || p.description().equals(p.name()) ? ""
-                        : " (" + p.description() + ")")).toList());
+        return String.join(
+                ", ",
+                ports.stream()
+                        .map(p -> "'" + p.name() + "'"
+                                + (p.description() == null
+                                                || p.description().isBlank()
+                                                || p.description().equals(p.name())
+                                        ? ""
+                                        : " (" + p.description() + ")"))
+                        .toList());
     }
 
     /** A note sink sending to a MIDI output port on a channel (0..15). */
     public static ReceiverSink outputSink(String name, int channel) throws MidiDeviceException {
         MidiDevice device = open(name, true);
         try {
-            return new ReceiverSink(device.getReceiver(), channel, "MIDI out: " + device.getDeviceInfo().getName(), device);
+            return new ReceiverSink(
+                    device.getReceiver(),
+                    channel,
+                    "MIDI out: " + device.getDeviceInfo().getName(),
+                    device);
         } catch (MidiUnavailableException e) {
             device.close();
             throw new MidiDeviceException("the MIDI output '" + name + "' has no free receiver: " + e.getMessage(), e);

@@ -27,13 +27,13 @@ import javax.sound.sampled.AudioInputStream;
  * to samples (mono float, for analysis and level meters) or to a 16-bit stereo WAV file (written atomically).
  */
 public final class OfflineRenderer {
-    private OfflineRenderer() {
-    }
+    private OfflineRenderer() {}
 
     /** The audio renders in pieces of this many bytes (a quarter of a second): memory stays flat however long the take. */
     static final int CHUNK_BYTES = 44_100;
     /** A WAV file's sizes are 32-bit: at most this many bytes of audio after its 44-byte header. */
     static final long MAX_WAV_DATA_BYTES = 0xFFFF_FFFFL - 36;
+
     static final int WAV_HEADER_BYTES = 44;
     /** The release tail rendered after the last event of a WAV. */
     static final double WAV_TAIL_SECONDS = 2.0;
@@ -45,10 +45,12 @@ public final class OfflineRenderer {
     }
 
     /** The rendered audio: interleaved stereo 16-bit little-endian PCM at {@link BuiltInSynth#SAMPLE_RATE}. */
-    public static byte[] renderPcm(Performance p, Optional<Path> soundfont, double tailSeconds) throws MidiDeviceException {
+    public static byte[] renderPcm(Performance p, Optional<Path> soundfont, double tailSeconds)
+            throws MidiDeviceException {
         long bytes = pcmBytes(p.seconds() + tailSeconds);
         if (bytes > Integer.MAX_VALUE - 8) {
-            throw new MidiDeviceException(String.format(Locale.ROOT, "%.0f s is too long to render in memory", p.seconds()));
+            throw new MidiDeviceException(
+                    String.format(Locale.ROOT, "%.0f s is too long to render in memory", p.seconds()));
         }
         byte[] pcm = new byte[(int) bytes];
         int[] at = {0};
@@ -78,8 +80,12 @@ public final class OfflineRenderer {
         long bytes = pcmBytes(p.seconds() + WAV_TAIL_SECONDS);
         if (bytes > MAX_WAV_DATA_BYTES) {
             double maxHours = MAX_WAV_DATA_BYTES / (double) pcmBytes(3600);
-            throw new MidiDeviceException(String.format(Locale.ROOT, "the performance lasts %,.1f hours: too long for a WAV file,"
-                    + " which holds at most %.1f hours of 16-bit stereo at %.1f kHz", p.seconds() / 3600, maxHours,
+            throw new MidiDeviceException(String.format(
+                    Locale.ROOT,
+                    "the performance lasts %,.1f hours: too long for a WAV file,"
+                            + " which holds at most %.1f hours of 16-bit stereo at %.1f kHz",
+                    p.seconds() / 3600,
+                    maxHours,
                     BuiltInSynth.SAMPLE_RATE / 1000));
         }
         return WAV_HEADER_BYTES + bytes;
@@ -116,7 +122,8 @@ public final class OfflineRenderer {
                 } catch (IOException e) {
                     throw new MidiDeviceException("offline rendering failed: " + e.getMessage(), e);
                 }
-                java.util.Arrays.fill(chunk, n, want, (byte) 0); // a stream that ends early: silence to the length asked
+                java.util.Arrays.fill(
+                        chunk, n, want, (byte) 0); // a stream that ends early: silence to the length asked
                 sink.accept(chunk, want);
                 done += want;
             }
@@ -137,7 +144,8 @@ public final class OfflineRenderer {
     }
 
     /** As {@link #onsetDelays(Performance, double)}, with the sound chosen from {@code soundfont} as live play would. */
-    public static double[] onsetDelays(Performance p, Optional<Path> soundfont, double thresholdDbfs) throws MidiDeviceException {
+    public static double[] onsetDelays(Performance p, Optional<Path> soundfont, double thresholdDbfs)
+            throws MidiDeviceException {
         float[] mono = renderMono(p, soundfont, 1.0);
         double threshold = Math.pow(10, thresholdDbfs / 20);
         double rate = BuiltInSynth.SAMPLE_RATE;
@@ -157,7 +165,8 @@ public final class OfflineRenderer {
     }
 
     /** Mono samples in [-1, 1] (the mean of both channels). */
-    public static float[] renderMono(Performance p, Optional<Path> soundfont, double tailSeconds) throws MidiDeviceException {
+    public static float[] renderMono(Performance p, Optional<Path> soundfont, double tailSeconds)
+            throws MidiDeviceException {
         byte[] pcm = renderPcm(p, soundfont, tailSeconds);
         float[] mono = new float[pcm.length / 4];
         for (int i = 0; i < mono.length; i++) {
@@ -191,7 +200,8 @@ public final class OfflineRenderer {
      * @throws MidiDeviceException if the performance is too long for a WAV file (about 6.8 hours), or the file
      *                             cannot be written (naming it and why)
      */
-    public static Level writeWav(Performance p, Optional<Path> soundfont, Path wav, boolean normalise) throws MidiDeviceException {
+    public static Level writeWav(Performance p, Optional<Path> soundfont, Path wav, boolean normalise)
+            throws MidiDeviceException {
         long bytes = wavBytes(p) - WAV_HEADER_BYTES;
         int[] peak = {0};
         double[] gainDb = {0};
@@ -227,10 +237,17 @@ public final class OfflineRenderer {
     static ByteBuffer wavHeader(long dataBytes) {
         AudioFormat f = BuiltInSynth.format();
         ByteBuffer h = ByteBuffer.allocate(WAV_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        h.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes)).put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        h.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) f.getChannels())
-                .putInt((int) f.getSampleRate()).putInt((int) (f.getSampleRate() * f.getFrameSize()))
-                .putShort((short) f.getFrameSize()).putShort((short) f.getSampleSizeInBits());
+        h.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt((int) (36 + dataBytes))
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        h.put("fmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) f.getChannels())
+                .putInt((int) f.getSampleRate())
+                .putInt((int) (f.getSampleRate() * f.getFrameSize()))
+                .putShort((short) f.getFrameSize())
+                .putShort((short) f.getSampleSizeInBits());
         h.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) dataBytes);
         return h.flip();
     }

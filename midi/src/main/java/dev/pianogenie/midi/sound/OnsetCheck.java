@@ -18,8 +18,7 @@ import java.util.SplittableRandom;
 public final class OnsetCheck {
     public static final double THRESHOLD_DBFS = -60;
 
-    private OnsetCheck() {
-    }
+    private OnsetCheck() {}
 
     /**
      * Onset percentiles of a sound.
@@ -41,14 +40,24 @@ public final class OnsetCheck {
             double at = 0.5 + 1.5 * i + random.nextDouble() * 0.001; // anywhere within a control block
             list.add(new Note(48 + random.nextInt(36), 60 + random.nextInt(60), at, at + 0.1));
         }
-        Performance p = new Performance(list, List.of(), list.get(list.size() - 1).releaseSeconds());
+        Performance p =
+                new Performance(list, List.of(), list.get(list.size() - 1).releaseSeconds());
         double[] delays = OfflineRenderer.onsetDelays(p, soundfont, THRESHOLD_DBFS);
-        double[] sorted = Arrays.stream(delays).filter(v -> !Double.isNaN(v)).map(v -> v * 1e3).sorted().toArray();
+        double[] sorted = Arrays.stream(delays)
+                .filter(v -> !Double.isNaN(v))
+                .map(v -> v * 1e3)
+                .sorted()
+                .toArray();
         String sound = BuiltInSynth.describe(soundfont);
         if (sorted.length == 0) {
             return new Onset(sound, notes, Double.NaN, Double.NaN, Double.NaN, notes);
         }
-        return new Onset(sound, notes, sorted[sorted.length / 2], sorted[Math.min(sorted.length - 1, (int) (0.99 * sorted.length))],
-                sorted[sorted.length - 1], notes - sorted.length);
+        return new Onset(
+                sound,
+                notes,
+                sorted[sorted.length / 2],
+                sorted[Math.min(sorted.length - 1, (int) (0.99 * sorted.length))],
+                sorted[sorted.length - 1],
+                notes - sorted.length);
     }
 }

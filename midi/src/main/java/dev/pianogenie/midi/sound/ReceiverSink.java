@@ -1,7 +1,7 @@
 package dev.pianogenie.midi.sound;
 
-import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.ChannelMessageSink;
+import dev.pianogenie.midi.Midi;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
@@ -33,10 +33,6 @@ public class ReceiverSink implements ChannelMessageSink {
     public String name() {
         return name;
     }
-
-
-
-
 
     /** Selects a General MIDI program (0 = acoustic grand piano) on this sink's channel. */
     public void program(int program) {

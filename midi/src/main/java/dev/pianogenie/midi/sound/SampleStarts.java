@@ -23,10 +23,10 @@ import java.util.Map;
 final class SampleStarts {
     /** Frames below this (of full scale, in the sample itself, before any attenuation) count as silence. */
     static final double SILENCE_DBFS = -60;
+
     static final double MAX_TRIM_SECONDS = 0.05;
 
-    private SampleStarts() {
-    }
+    private SampleStarts() {}
 
     /** Moves the starts in place; returns how many regions changed. Samples unreadable here are left alone. */
     static int trim(SF2Soundbank bank) {
@@ -43,8 +43,10 @@ final class SampleStarts {
                 // by one amount, the smallest, or the pair would drift apart in time (comb filtering when summed)
                 Map<String, java.util.List<SF2LayerRegion>> together = new java.util.LinkedHashMap<>();
                 for (SF2LayerRegion region : layer.getRegions()) {
-                    together.computeIfAbsent(java.util.Arrays.toString(region.getBytes(SF2Region.GENERATOR_KEYRANGE))
-                            + java.util.Arrays.toString(region.getBytes(SF2Region.GENERATOR_VELRANGE)), k -> new java.util.ArrayList<>())
+                    together.computeIfAbsent(
+                                    java.util.Arrays.toString(region.getBytes(SF2Region.GENERATOR_KEYRANGE))
+                                            + java.util.Arrays.toString(region.getBytes(SF2Region.GENERATOR_VELRANGE)),
+                                    k -> new java.util.ArrayList<>())
                             .add(region);
                 }
                 for (java.util.List<SF2LayerRegion> group : together.values()) {
@@ -76,7 +78,8 @@ final class SampleStarts {
         long limit = Math.min(frames - 1, start + (long) (MAX_TRIM_SECONDS * sample.getSampleRate()));
         int mode = region.getShort(SF2Region.GENERATOR_SAMPLEMODES);
         if ((mode == 1 || mode == 3) && sample.getStartLoop() >= 0 && sample.getEndLoop() > 0) {
-            long loopStart = sample.getStartLoop() + region.getShort(SF2Region.GENERATOR_STARTLOOPADDRSOFFSET)
+            long loopStart = sample.getStartLoop()
+                    + region.getShort(SF2Region.GENERATOR_STARTLOOPADDRSOFFSET)
                     + 32768L * region.getShort(SF2Region.GENERATOR_STARTLOOPADDRSCOARSEOFFSET);
             limit = Math.min(limit, loopStart - 1);
         }
@@ -101,7 +104,8 @@ final class SampleStarts {
     /** The first frame in [from, to] louder than the threshold; -1 if none (a slow fade-in stays as it is) or unreadable. */
     private static long firstAbove(SF2Sample sample, long from, long to, int threshold) {
         byte[] pcm = new byte[(int) (to - from + 1) * 2];
-        try (InputStream in = sample.getDataBuffer().subbuffer(from * 2, (to + 1) * 2).getInputStream()) {
+        try (InputStream in =
+                sample.getDataBuffer().subbuffer(from * 2, (to + 1) * 2).getInputStream()) {
             int read = in.readNBytes(pcm, 0, pcm.length);
             for (int i = 0; i + 1 < read; i += 2) {
                 int v = (short) ((pcm[i] & 0xFF) | (pcm[i + 1] << 8));

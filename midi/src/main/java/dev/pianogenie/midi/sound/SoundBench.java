@@ -21,8 +21,7 @@ public final class SoundBench {
     public static final int C4 = 60;
     public static final int C6 = 84;
 
-    private SoundBench() {
-    }
+    private SoundBench() {}
 
     /**
      * The figures of one sound.
@@ -30,9 +29,19 @@ public final class SoundBench {
      * @param levelsDb    C4's RMS level (dBFS, the first 500 ms) at {@link #velocities()}
      * @param worstStepDb the largest amount by which one 8-velocity step of the level exceeds the curve's step
      */
-    public record Result(String sound, double c4Bright64, double c4Bright127, double c6Bright64, double c6Bright127,
-                         int[] velocities, double[] levelsDb, double worstStepDb, OnsetCheck.Onset onset,
-                         double heapMb, double loadSeconds, Load dense) {
+    public record Result(
+            String sound,
+            double c4Bright64,
+            double c4Bright127,
+            double c6Bright64,
+            double c6Bright127,
+            int[] velocities,
+            double[] levelsDb,
+            double worstStepDb,
+            OnsetCheck.Onset onset,
+            double heapMb,
+            double loadSeconds,
+            Load dense) {
         public double c4Gain() {
             return c4Bright127 - c4Bright64;
         }
@@ -81,7 +90,8 @@ public final class SoundBench {
             }
             OnsetCheck.Onset onset = OnsetCheck.measure(soundfont, 200, 5);
             Load dense = dense(soundfont, 72);
-            return new Result(sound, c4b64, c4b127, c6b64, c6b127, vel, levels, worst, onset, heapMb, loadSeconds, dense);
+            return new Result(
+                    sound, c4b64, c4b127, c6b64, c6b127, vel, levels, worst, onset, heapMb, loadSeconds, dense);
         } finally {
             synth.close();
         }
@@ -126,7 +136,8 @@ public final class SoundBench {
             double at = 0.5 + 3.0 * i;
             notes.add(new Note(key, velocities[i], at, at + 1.0));
         }
-        Performance p = new Performance(notes, List.of(), notes.get(notes.size() - 1).releaseSeconds());
+        Performance p =
+                new Performance(notes, List.of(), notes.get(notes.size() - 1).releaseSeconds());
         float[] mono = OfflineRenderer.renderMono(p, soundfont, 1.0);
         int rate = (int) BuiltInSynth.SAMPLE_RATE;
         double[] levels = new double[velocities.length];
@@ -169,9 +180,11 @@ public final class SoundBench {
             r.send(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.CONTROL_CHANGE, 0, 64, 127), 0);
             for (int i = 0; i < notes; i++) {
                 int key = 24 + i % 72;
-                r.send(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, key, 70 + i % 40),
+                r.send(
+                        new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, key, 70 + i % 40),
                         100_000 + i * 500_000L / notes);
-                r.send(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_OFF, 0, key, 0),
+                r.send(
+                        new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_OFF, 0, key, 0),
                         300_000 + i * 500_000L / notes);
             }
             byte[] block = new byte[128 * 4];
@@ -192,9 +205,15 @@ public final class SoundBench {
             }
             long[] steady = java.util.Arrays.copyOfRange(micros, blocks / 4, blocks); // the dense part, past warm-up
             java.util.Arrays.sort(steady);
-            return new Load(notes, maxVoices, steady[steady.length / 2], steady[(int) (0.99 * (steady.length - 1))],
+            return new Load(
+                    notes,
+                    maxVoices,
+                    steady[steady.length / 2],
+                    steady[(int) (0.99 * (steady.length - 1))],
                     steady[steady.length - 1]);
-        } catch (java.io.IOException | javax.sound.midi.InvalidMidiDataException | javax.sound.midi.MidiUnavailableException e) {
+        } catch (java.io.IOException
+                | javax.sound.midi.InvalidMidiDataException
+                | javax.sound.midi.MidiUnavailableException e) {
             throw new MidiDeviceException("the dense render failed: " + e.getMessage(), e);
         } finally {
             synth.close();
@@ -247,34 +266,69 @@ public final class SoundBench {
     public static List<String> report(Result r) {
         List<String> lines = new ArrayList<>();
         lines.add("sound: " + r.sound());
-        lines.add(String.format(Locale.ROOT, "brightness (energy above 2 kHz, 50-500 ms): C4 %.1f dB at velocity 64, %.1f dB at 127 (%+.1f dB);"
-                + " C6 %.1f / %.1f dB (%+.1f dB)", r.c4Bright64(), r.c4Bright127(), r.c4Gain(), r.c6Bright64(), r.c6Bright127(),
+        lines.add(String.format(
+                Locale.ROOT,
+                "brightness (energy above 2 kHz, 50-500 ms): C4 %.1f dB at velocity 64, %.1f dB at 127 (%+.1f dB);"
+                        + " C6 %.1f / %.1f dB (%+.1f dB)",
+                r.c4Bright64(),
+                r.c4Bright127(),
+                r.c4Gain(),
+                r.c6Bright64(),
+                r.c6Bright127(),
                 r.c6Bright127() - r.c6Bright64()));
         StringBuilder levels = new StringBuilder("C4 level (dBFS, first 500 ms) by velocity:");
         for (int i = 0; i < r.velocities().length; i++) {
             levels.append(String.format(Locale.ROOT, " %d:%.1f", r.velocities()[i], r.levelsDb()[i]));
         }
         lines.add(levels.toString());
-        lines.add(String.format(Locale.ROOT, "largest step above the 40*log10(v) curve's step: %+.1f dB", r.worstStepDb()));
-        lines.add(String.format(Locale.ROOT, "onset (note-on -> first sample above -60 dBFS, %d notes): p50 %.1f ms, p99 %.1f ms, max %.1f ms%s",
-                r.onset().notes(), r.onset().p50Millis(), r.onset().p99Millis(), r.onset().maxMillis(),
+        lines.add(String.format(
+                Locale.ROOT, "largest step above the 40*log10(v) curve's step: %+.1f dB", r.worstStepDb()));
+        lines.add(String.format(
+                Locale.ROOT,
+                "onset (note-on -> first sample above -60 dBFS, %d notes): p50 %.1f ms, p99 %.1f ms, max %.1f ms%s",
+                r.onset().notes(),
+                r.onset().p50Millis(),
+                r.onset().p99Millis(),
+                r.onset().maxMillis(),
                 r.onset().silent() > 0 ? ", " + r.onset().silent() + " silent" : ""));
         lines.add(String.format(Locale.ROOT, "load %.2f s, heap after loading +%.0f MB", r.loadSeconds(), r.heapMb()));
-        lines.add(String.format(Locale.ROOT, "%d notes held by the pedal: up to %d voices (of %d); CPU per 128-frame block"
-                + " (%.1f ms of audio): p50 %.0f us, p99 %.0f us, max %.0f us", r.dense().notes(), r.dense().maxVoices(),
-                BuiltInSynth.MAX_POLYPHONY, r.dense().blockMicros() / 1e3, r.dense().p50Micros(), r.dense().p99Micros(),
+        lines.add(String.format(
+                Locale.ROOT,
+                "%d notes held by the pedal: up to %d voices (of %d); CPU per 128-frame block"
+                        + " (%.1f ms of audio): p50 %.0f us, p99 %.0f us, max %.0f us",
+                r.dense().notes(),
+                r.dense().maxVoices(),
+                BuiltInSynth.MAX_POLYPHONY,
+                r.dense().blockMicros() / 1e3,
+                r.dense().p50Micros(),
+                r.dense().p99Micros(),
                 r.dense().maxMicros()));
         StringBuilder json = new StringBuilder();
-        json.append(String.format(Locale.ROOT, "{\"sound\":\"%s\",\"c4_bright_64_db\":%.2f,\"c4_bright_127_db\":%.2f,\"c6_bright_64_db\":%.2f,"
-                + "\"c6_bright_127_db\":%.2f,\"c4_levels_db\":{", r.sound().replace("\"", "'"), r.c4Bright64(), r.c4Bright127(),
-                r.c6Bright64(), r.c6Bright127()));
+        json.append(String.format(
+                Locale.ROOT,
+                "{\"sound\":\"%s\",\"c4_bright_64_db\":%.2f,\"c4_bright_127_db\":%.2f,\"c6_bright_64_db\":%.2f,"
+                        + "\"c6_bright_127_db\":%.2f,\"c4_levels_db\":{",
+                r.sound().replace("\"", "'"),
+                r.c4Bright64(),
+                r.c4Bright127(),
+                r.c6Bright64(),
+                r.c6Bright127()));
         for (int i = 0; i < r.velocities().length; i++) {
-            json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%d\":%.2f", r.velocities()[i], r.levelsDb()[i]));
+            json.append(i == 0 ? "" : ",")
+                    .append(String.format(Locale.ROOT, "\"%d\":%.2f", r.velocities()[i], r.levelsDb()[i]));
         }
-        json.append(String.format(Locale.ROOT, "},\"worst_step_above_curve_db\":%.2f,\"onset_p50_ms\":%.2f,\"onset_p99_ms\":%.2f,"
-                + "\"heap_mb\":%.0f,\"load_s\":%.2f,\"dense_voices\":%d,\"block_p50_us\":%.0f,\"block_p99_us\":%.0f}", r.worstStepDb(),
-                r.onset().p50Millis(), r.onset().p99Millis(), r.heapMb(), r.loadSeconds(), r.dense().maxVoices(),
-                r.dense().p50Micros(), r.dense().p99Micros()));
+        json.append(String.format(
+                Locale.ROOT,
+                "},\"worst_step_above_curve_db\":%.2f,\"onset_p50_ms\":%.2f,\"onset_p99_ms\":%.2f,"
+                        + "\"heap_mb\":%.0f,\"load_s\":%.2f,\"dense_voices\":%d,\"block_p50_us\":%.0f,\"block_p99_us\":%.0f}",
+                r.worstStepDb(),
+                r.onset().p50Millis(),
+                r.onset().p99Millis(),
+                r.heapMb(),
+                r.loadSeconds(),
+                r.dense().maxVoices(),
+                r.dense().p50Micros(),
+                r.dense().p99Micros()));
         lines.add(json.toString());
         return lines;
     }

@@ -25,11 +25,12 @@ import javax.sound.midi.Soundbank;
 public final class Soundfonts {
     /** Searched in this order. */
     public static final List<Path> SEARCH = List.of(
-            Path.of("/usr/share/sounds/sf2"), Path.of("/usr/share/soundfonts"), Path.of("/usr/local/share/soundfonts"),
+            Path.of("/usr/share/sounds/sf2"),
+            Path.of("/usr/share/soundfonts"),
+            Path.of("/usr/local/share/soundfonts"),
             Path.of(System.getProperty("user.home"), ".local/share/soundfonts"));
 
-    private Soundfonts() {
-    }
+    private Soundfonts() {}
 
     /**
      * Every .sf2 file in the search folders, each file once: Debian links {@code default-GM.sf2} to an installed
@@ -44,8 +45,12 @@ public final class Soundfonts {
             }
             try (Stream<Path> files = Files.list(dir)) {
                 // real files before links, so that a file keeps its own name
-                files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sf2"))
-                        .sorted(java.util.Comparator.comparing((Path p) -> Files.isSymbolicLink(p)).thenComparing(Path::toString))
+                files.filter(p -> p.getFileName()
+                                .toString()
+                                .toLowerCase(Locale.ROOT)
+                                .endsWith(".sf2"))
+                        .sorted(java.util.Comparator.comparing((Path p) -> Files.isSymbolicLink(p))
+                                .thenComparing(Path::toString))
                         .forEach(p -> {
                             if (seen.add(real(p))) {
                                 all.add(p);
@@ -74,7 +79,11 @@ public final class Soundfonts {
 
     /** A soundfont's name for a list: its file name without ".sf2", underscores as spaces, at most 20 characters. */
     public static String shortName(Path sf2) {
-        String name = sf2.getFileName().toString().replaceFirst("(?i)\\.sf[23]$", "").replace('_', ' ').strip();
+        String name = sf2.getFileName()
+                .toString()
+                .replaceFirst("(?i)\\.sf[23]$", "")
+                .replace('_', ' ')
+                .strip();
         return name.length() <= 20 ? name : name.substring(0, 19) + "\u2026";
     }
 
@@ -128,12 +137,13 @@ public final class Soundfonts {
             throw new MidiDeviceException(sf2 + " cannot be read: " + InputFile.reason(e), e);
         }
         if (n < 12 || !ascii(head, 0, 4).equals("RIFF") || !ascii(head, 8, 4).equals("sfbk")) {
-            throw new MidiDeviceException(sf2 + " is not an SF2 soundfont" + lookalike(head, n)
-                    + " (an SF2 file begins with RIFF....sfbk)");
+            throw new MidiDeviceException(
+                    sf2 + " is not an SF2 soundfont" + lookalike(head, n) + " (an SF2 file begins with RIFF....sfbk)");
         }
         if (majorVersion(head, n) >= 3) {
-            throw new MidiDeviceException(sf2 + " is an SF3 (Ogg-compressed) soundfont, whatever its name; Java's synthesizer"
-                    + " reads SF2 only (it would play silence): use the SF2 edition of it");
+            throw new MidiDeviceException(
+                    sf2 + " is an SF3 (Ogg-compressed) soundfont, whatever its name; Java's synthesizer"
+                            + " reads SF2 only (it would play silence): use the SF2 edition of it");
         }
         try {
             Soundbank bank = MidiSystem.getSoundbank(sf2.toFile());
@@ -146,7 +156,8 @@ public final class Soundfonts {
             }
             return bank;
         } catch (InvalidMidiDataException | IOException | RuntimeException e) {
-            throw new MidiDeviceException(sf2 + " is not a soundfont Java's synthesizer can read: " + e.getMessage(), e);
+            throw new MidiDeviceException(
+                    sf2 + " is not a soundfont Java's synthesizer can read: " + e.getMessage(), e);
         }
     }
 
@@ -176,7 +187,8 @@ public final class Soundfonts {
             return ": it is a MIDI file";
         }
         if (n >= 12 && ascii(head, 0, 4).equals("RIFF")) {
-            return ": it is a RIFF file of type '" + ascii(head, 8, 4).strip() + "'" + (ascii(head, 8, 4).equals("WAVE") ? " (a WAV file)" : "");
+            return ": it is a RIFF file of type '" + ascii(head, 8, 4).strip() + "'"
+                    + (ascii(head, 8, 4).equals("WAVE") ? " (a WAV file)" : "");
         }
         return "";
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * without realtime priority on a busy machine.
  */
 class JackOutputTest {
-    static final String MAESTRO = "2004/MIDI-Unprocessed_SMF_02_R1_2004_01-05_ORIG_MID--AUDIO_02_R1_2004_05_Track05_wav.midi";
+    static final String MAESTRO =
+            "2004/MIDI-Unprocessed_SMF_02_R1_2004_01-05_ORIG_MID--AUDIO_02_R1_2004_05_Track05_wav.midi";
 
     @BeforeEach
     void server() { // per test, so that each shows as skipped
@@ -33,7 +34,8 @@ class JackOutputTest {
     void everyNoteOnOfARealPerformanceArrivesWithItsVelocityAtAnotherClient() throws Exception {
         Performance p = MidiFileReader.read(SharedData.maestroFile(MAESTRO));
         List<Note> notes = p.notes().subList(0, 150); // ~15 s of Chopin's density, played 4x as fast
-        try (JackMonitor monitor = new JackMonitor(4096); JackMidiSink sink = new JackMidiSink(2, Optional.empty())) {
+        try (JackMonitor monitor = new JackMonitor(4096);
+                JackMidiSink sink = new JackMidiSink(2, Optional.empty())) {
             monitor.recordAudio(false);
             monitor.listenTo(sink.portName(), null, null);
             long start = System.nanoTime();
@@ -64,12 +66,15 @@ class JackOutputTest {
                 int[][] lcs = new int[s1.size() + 1][r1.size() + 1];
                 for (int i = 1; i <= s1.size(); i++) {
                     for (int j = 1; j <= r1.size(); j++) {
-                        lcs[i][j] = s1.get(i - 1).equals(r1.get(j - 1)) ? lcs[i - 1][j - 1] + 1 : Math.max(lcs[i - 1][j], lcs[i][j - 1]);
+                        lcs[i][j] = s1.get(i - 1).equals(r1.get(j - 1))
+                                ? lcs[i - 1][j - 1] + 1
+                                : Math.max(lcs[i - 1][j], lcs[i][j - 1]);
                     }
                 }
                 int common = lcs[s1.size()][r1.size()];
-                assertTrue(s1.size() - common <= xruns && r1.size() - common <= xruns, xruns + " xruns, yet "
-                        + (s1.size() - common) + " lost and " + (r1.size() - common) + " extra");
+                assertTrue(
+                        s1.size() - common <= xruns && r1.size() - common <= xruns,
+                        xruns + " xruns, yet " + (s1.size() - common) + " lost and " + (r1.size() - common) + " extra");
             }
             assertEquals(0, sink.dropped());
         }
@@ -79,7 +84,8 @@ class JackOutputTest {
     void theSynthsAudioPortsCarryEachNote() throws Exception {
         for (JackSynthSink.Rendering mode : JackSynthSink.Rendering.values()) {
             try (JackMonitor monitor = new JackMonitor(1 << 16);
-                 JackSynthSink synth = new JackSynthSink(Optional.empty(), mode, Optional.of(List.of()), (m, f) -> { })) {
+                    JackSynthSink synth =
+                            new JackSynthSink(Optional.empty(), mode, Optional.of(List.of()), (m, f) -> {})) {
                 String c = synth.host().clientName();
                 monitor.listenTo(null, c + ":" + JackSynthSink.LEFT, c + ":" + JackSynthSink.RIGHT);
                 LockSupport.parkNanos(300_000_000L);
@@ -97,7 +103,10 @@ class JackOutputTest {
                 }
                 int n = monitor.periodCount();
                 for (int p = 0; p < quiet; p++) {
-                    assertTrue(monitor.period(p).peak() < JackMonitor.AUDIBLE, mode + ": silence before the first note, period " + p + " of " + quiet + ": " + monitor.period(p).peak());
+                    assertTrue(
+                            monitor.period(p).peak() < JackMonitor.AUDIBLE,
+                            mode + ": silence before the first note, period " + p + " of " + quiet + ": "
+                                    + monitor.period(p).peak());
                 }
                 for (int i = 0; i < pitches.length; i++) {
                     float before = 0;
@@ -112,8 +121,10 @@ class JackOutputTest {
                         }
                     }
                     assertTrue(after > 0.01f, mode + ": note " + pitches[i] + " is heard (peak " + after + ")");
-                    assertTrue(before < after / 10, mode + ": note " + pitches[i] + " starts after its note-on ("
-                            + before + " before, " + after + " after)");
+                    assertTrue(
+                            before < after / 10,
+                            mode + ": note " + pitches[i] + " starts after its note-on (" + before + " before, " + after
+                                    + " after)");
                 }
                 // thread rendering's underruns depend on the machine's load (a plain thread, not JACK's realtime one):
                 // `genie bench latency --output jack` reports them; not a unit-test property
@@ -130,7 +141,8 @@ class JackOutputTest {
     @org.junit.jupiter.api.Timeout(120)
     void closingWhileTheThreadsWorkLeavesNoJackThreadInTheJvm() throws Exception {
         for (int i = 0; i < 6; i++) {
-            try (JackMonitor monitor = new JackMonitor(64); JackMidiSink sink = new JackMidiSink(0, Optional.empty())) {
+            try (JackMonitor monitor = new JackMonitor(64);
+                    JackMidiSink sink = new JackMidiSink(0, Optional.empty())) {
                 monitor.listenTo(sink.portName(), null, null);
                 sink.noteOn(48 + i, 100, System.nanoTime());
                 LockSupport.parkNanos(20_000_000L * (i % 3));
@@ -168,14 +180,19 @@ class JackOutputTest {
         waitFor(entered::get, 5000);
         assertTrue(entered.get(), "a process call came");
         host.release();
-        assertTrue(held.tryLock(10, java.util.concurrent.TimeUnit.SECONDS), "the call ran to its end: not cancelled in the JVM");
+        assertTrue(
+                held.tryLock(10, java.util.concurrent.TimeUnit.SECONDS),
+                "the call ran to its end: not cancelled in the JVM");
         waitFor(() -> jackThreads().isEmpty(), 2000);
         assertEquals(List.of(), jackThreads());
     }
 
     static List<String> jackThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.equals("jack-process") || n.equals("jack-monitor")).toList();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> n.equals("jack-process") || n.equals("jack-monitor"))
+                .toList();
     }
 
     static void waitFor(java.util.function.BooleanSupplier done, long millis) {

@@ -18,12 +18,12 @@ public final class ServerGonePlayer {
             failures.incrementAndGet();
             System.out.println("failed: " + e.getMessage());
         });
-        NoteSink synth = new JackSynthSink(Optional.empty(), JackSynthSink.Rendering.CALLBACK, Optional.of(List.of()), (m, f) -> { });
+        NoteSink synth = new JackSynthSink(
+                Optional.empty(), JackSynthSink.Rendering.CALLBACK, Optional.of(List.of()), (m, f) -> {});
         NoteSink midi = new JackMidiSink(0, Optional.empty());
         JackMidiInput in = new JackMidiInput(Optional.empty(), new JackMidiInput.Listener() {
             @Override
-            public void message(int status, int data1, int data2, long nanos) {
-            }
+            public void message(int status, int data1, int data2, long nanos) {}
 
             @Override
             public void serverGone(String detail) {

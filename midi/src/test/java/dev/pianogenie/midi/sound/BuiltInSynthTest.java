@@ -45,14 +45,17 @@ class BuiltInSynthTest {
         Performance p = new Performance(List.of(new Note(60, 100, 0.5, 1.0)), List.of(), 1.0);
         float[] mono = OfflineRenderer.renderMono(p, Optional.empty(), 1.5);
         double rate = BuiltInSynth.SAMPLE_RATE;
-        assertEquals(-1, firstAbove(mono, SILENT_DBFS, 0) < (int) (0.5 * rate) ? firstAbove(mono, SILENT_DBFS, 0) : -1,
+        assertEquals(
+                -1,
+                firstAbove(mono, SILENT_DBFS, 0) < (int) (0.5 * rate) ? firstAbove(mono, SILENT_DBFS, 0) : -1,
                 "silence before the note");
         int onset = firstAbove(mono, SILENT_DBFS, 0);
         double latencyMs = (onset / rate - 0.5) * 1000;
         assertTrue(latencyMs >= 0 && latencyMs < 5, "the note starts " + latencyMs + " ms after its time");
         assertTrue(peakDbfs(mono, (int) (0.55 * rate), (int) (0.95 * rate)) > -30, "it is clearly audible while held");
         // a piano note rings a little after note-off (release envelope); a second later it is gone
-        assertTrue(peakDbfs(mono, (int) (2.0 * rate), (int) (2.5 * rate)) < SILENT_DBFS, "silent a second after note-off");
+        assertTrue(
+                peakDbfs(mono, (int) (2.0 * rate), (int) (2.5 * rate)) < SILENT_DBFS, "silent a second after note-off");
     }
 
     @Test
@@ -81,7 +84,8 @@ class BuiltInSynthTest {
 
     @Test
     void writesAWav(@TempDir Path dir) throws Exception {
-        Performance p = new Performance(List.of(new Note(60, 100, 0.0, 0.3), new Note(67, 100, 0.3, 0.6)), List.of(), 0.6);
+        Performance p =
+                new Performance(List.of(new Note(60, 100, 0.0, 0.3), new Note(67, 100, 0.3, 0.6)), List.of(), 0.6);
         Path wav = dir.resolve("out.wav");
         OfflineRenderer.writeWav(p, Optional.empty(), wav);
         var in = javax.sound.sampled.AudioSystem.getAudioInputStream(wav.toFile());

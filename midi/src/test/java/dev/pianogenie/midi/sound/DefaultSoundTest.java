@@ -30,24 +30,29 @@ class DefaultSoundTest {
         AudioSynthesizer synth = BuiltInSynth.newSynth();
         try {
             AudioInputStream stream = BuiltInSynth.openStream(synth);
-            assertEquals(BuiltInSynth.GERVILL_SOUNDS, BuiltInSynth.loadSounds(synth, Optional.empty()).description());
+            assertEquals(
+                    BuiltInSynth.GERVILL_SOUNDS,
+                    BuiltInSynth.loadSounds(synth, Optional.empty()).description());
             Receiver r = synth.getReceiver();
             r.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, 0, 0, 0), -1);
             double before = brightnessOfANote(stream, r);
 
-            DefaultSound.configure(Path.of(getClass().getResource("/piano-fixture").toURI()), cache);
+            DefaultSound.configure(
+                    Path.of(getClass().getResource("/piano-fixture").toURI()), cache);
             // the window: the piano builds on another thread; looking at the sound meanwhile never waits for it, and a
             // synth that asks while it builds is switched when it is ready
             java.util.concurrent.CountDownLatch building = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.CountDownLatch goOn = new java.util.concurrent.CountDownLatch(1);
-            Thread builder = new Thread(() -> DefaultSound.prepare((d, n) -> {
-                building.countDown();
-                try {
-                    goOn.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, s -> { }));
+            Thread builder = new Thread(() -> DefaultSound.prepare(
+                    (d, n) -> {
+                        building.countDown();
+                        try {
+                            goOn.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    s -> {}));
             builder.start();
             assertTrue(building.await(30, java.util.concurrent.TimeUnit.SECONDS));
             long t = System.nanoTime();
@@ -82,7 +87,9 @@ class DefaultSoundTest {
         double[] im = new double[n];
         for (int i = 0; i < n; i++) {
             int at = 4 * (i + rate / 20);
-            double mono = ((short) ((pcm[at] & 0xFF) | (pcm[at + 1] << 8)) + (short) ((pcm[at + 2] & 0xFF) | (pcm[at + 3] << 8))) / 65536.0;
+            double mono = ((short) ((pcm[at] & 0xFF) | (pcm[at + 1] << 8))
+                            + (short) ((pcm[at + 2] & 0xFF) | (pcm[at + 3] << 8)))
+                    / 65536.0;
             re[i] = mono * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / (n - 1)));
         }
         SoundBench.fft(re, im);
@@ -98,14 +105,17 @@ class DefaultSoundTest {
 
     @Test
     void eachSoundfontIsOfferedOnceWithAShortName(@TempDir Path dir) throws Exception {
-        Path folder = Soundfonts.SEARCH.get(Soundfonts.SEARCH.size() - 1); // ~/.local/share/soundfonts: under target/ in tests
+        Path folder = Soundfonts.SEARCH.get(
+                Soundfonts.SEARCH.size() - 1); // ~/.local/share/soundfonts: under target/ in tests
         Files.createDirectories(folder);
         Path real = folder.resolve("FluidR3_GM_with_a_long_name.sf2");
         Path link = folder.resolve("default-GM.sf2");
         try {
             Files.write(real, new byte[] {0});
             Files.createSymbolicLink(link, real);
-            List<Path> found = Soundfonts.found().stream().filter(p -> p.startsWith(folder)).toList();
+            List<Path> found = Soundfonts.found().stream()
+                    .filter(p -> p.startsWith(folder))
+                    .toList();
             assertEquals(List.of(real), found, "the link to it is not a second soundfont");
             assertTrue(Soundfonts.sameFile(link, real));
             String name = Soundfonts.shortName(real);

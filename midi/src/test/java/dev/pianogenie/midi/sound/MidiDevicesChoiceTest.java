@@ -22,8 +22,12 @@ class MidiDevicesChoiceTest {
 
     @Test
     void aNameMatchingOnePortPicksIt() throws Exception {
-        assertEquals("VirMIDI [hw:2,0,1]", MidiDevices.choose("hw:2,0,1", PORTS, "MIDI output").name());
-        assertEquals("Keystation Mini [hw:3,0,0]", MidiDevices.choose("mini", PORTS, "MIDI output").name());
+        assertEquals(
+                "VirMIDI [hw:2,0,1]",
+                MidiDevices.choose("hw:2,0,1", PORTS, "MIDI output").name());
+        assertEquals(
+                "Keystation Mini [hw:3,0,0]",
+                MidiDevices.choose("mini", PORTS, "MIDI output").name());
         // an exact name wins over the longer names that contain it
         List<MidiDevices.Port> nested = List.of(port("Keys", ""), port("Keys 2", ""));
         assertEquals("Keys", MidiDevices.choose("keys", nested, "MIDI input").name());
@@ -31,22 +35,32 @@ class MidiDevicesChoiceTest {
 
     @Test
     void aNameMatchingSeveralPortsIsRefusedWithTheMatches() {
-        MidiDeviceException e = assertThrows(MidiDeviceException.class, () -> MidiDevices.choose("virmidi", PORTS, "MIDI output"));
+        MidiDeviceException e =
+                assertThrows(MidiDeviceException.class, () -> MidiDevices.choose("virmidi", PORTS, "MIDI output"));
         assertTrue(e.getMessage().startsWith("'virmidi' matches 2 MIDI outputs: 'VirMIDI [hw:2,0,0]'"), e.getMessage());
-        assertTrue(e.getMessage().contains("'VirMIDI [hw:2,0,1]'") && e.getMessage().contains("give more of the name"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("'VirMIDI [hw:2,0,1]'")
+                        && e.getMessage().contains("give more of the name"),
+                e.getMessage());
         assertTrue(!e.getMessage().contains("Keystation"), e.getMessage());
-        MidiDeviceException k = assertThrows(MidiDeviceException.class, () -> MidiDevices.choose("keystation", PORTS, "MIDI input"));
+        MidiDeviceException k =
+                assertThrows(MidiDeviceException.class, () -> MidiDevices.choose("keystation", PORTS, "MIDI input"));
         assertTrue(k.getMessage().contains("matches 2 MIDI inputs"), k.getMessage());
         List<MidiDevices.Port> twins = List.of(port("Pad", "first"), port("Pad", "second"));
-        assertTrue(assertThrows(MidiDeviceException.class, () -> MidiDevices.choose("pad", twins, "MIDI input")).getMessage()
+        assertTrue(assertThrows(MidiDeviceException.class, () -> MidiDevices.choose("pad", twins, "MIDI input"))
+                .getMessage()
                 .contains("these share it"));
     }
 
     @Test
     void aNameMatchingNothingListsWhatThereIs() {
-        MidiDeviceException e = assertThrows(MidiDeviceException.class, () -> MidiDevices.choose("roland", PORTS, "MIDI output"));
-        assertTrue(e.getMessage().startsWith("no MIDI output named 'roland'; available: 'VirMIDI [hw:2,0,0]'"), e.getMessage());
-        assertTrue(assertThrows(MidiDeviceException.class, () -> MidiDevices.choose("x", List.of(), "MIDI output")).getMessage()
+        MidiDeviceException e =
+                assertThrows(MidiDeviceException.class, () -> MidiDevices.choose("roland", PORTS, "MIDI output"));
+        assertTrue(
+                e.getMessage().startsWith("no MIDI output named 'roland'; available: 'VirMIDI [hw:2,0,0]'"),
+                e.getMessage());
+        assertTrue(assertThrows(MidiDeviceException.class, () -> MidiDevices.choose("x", List.of(), "MIDI output"))
+                .getMessage()
                 .contains("snd-virmidi"));
     }
 }

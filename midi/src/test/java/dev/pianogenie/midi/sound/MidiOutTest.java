@@ -20,7 +20,8 @@ class MidiOutTest {
 
     @Test
     void sendsExactlyTheExpectedMessages() throws Exception {
-        assertTrue(MidiDevices.outputs().stream().anyMatch(p -> p.name().equals(LoopbackMidi.NAME)), "the port is listed");
+        assertTrue(
+                MidiDevices.outputs().stream().anyMatch(p -> p.name().equals(LoopbackMidi.NAME)), "the port is listed");
         LoopbackMidi.clear();
         try (ReceiverSink sink = MidiDevices.outputSink("genie loop", 2)) { // matched by part of its name
             sink.noteOn(60, 100, 0);
@@ -49,8 +50,10 @@ class MidiOutTest {
 
     @Test
     void aMissingOrVanishedPortIsAClearError() throws Exception {
-        MidiDeviceException e = assertThrows(MidiDeviceException.class, () -> MidiDevices.outputSink("No Such Synth", 0));
-        assertTrue(e.getMessage().contains("No Such Synth") && e.getMessage().contains(LoopbackMidi.NAME), e.getMessage());
+        MidiDeviceException e =
+                assertThrows(MidiDeviceException.class, () -> MidiDevices.outputSink("No Such Synth", 0));
+        assertTrue(
+                e.getMessage().contains("No Such Synth") && e.getMessage().contains(LoopbackMidi.NAME), e.getMessage());
         ReceiverSink sink = MidiDevices.outputSink(LoopbackMidi.NAME, 0);
         LoopbackMidi.unplug(true);
         IllegalStateException gone = assertThrows(IllegalStateException.class, () -> sink.noteOn(60, 90, 0));

@@ -27,7 +27,8 @@ class SampleStartsTest {
         byte[] pcm = new byte[frames * 2];
         java.util.SplittableRandom noise = new java.util.SplittableRandom(1);
         for (int i = 0; i < frames; i++) {
-            double v = i < LEAD ? (noise.nextDouble() - 0.5) * 2 * 32768 * Math.pow(10, -70 / 20.0)
+            double v = i < LEAD
+                    ? (noise.nextDouble() - 0.5) * 2 * 32768 * Math.pow(10, -70 / 20.0)
                     : 0.5 * 32767 * Math.sin(2 * Math.PI * 440 * (i - LEAD) / RATE);
             short s = (short) Math.round(v);
             pcm[2 * i] = (byte) s;
@@ -67,12 +68,16 @@ class SampleStartsTest {
         SF2Soundbank loaded = (SF2Soundbank) Soundfonts.load(sf2);
         SF2LayerRegion region = loaded.getLayers()[0].getRegions().get(0);
         int start = region.getShort(SF2Region.GENERATOR_STARTADDRSOFFSET);
-        assertTrue(start >= LEAD && start <= LEAD + 2, "starts at the tone (its first frame is a zero crossing): " + start);
+        assertTrue(
+                start >= LEAD && start <= LEAD + 2,
+                "starts at the tone (its first frame is a zero crossing): " + start);
         OnsetCheck.Onset onset = OnsetCheck.measure(Optional.of(sf2), 12, 1);
         OnsetCheck.Onset gervill = OnsetCheck.measure(Optional.empty(), 12, 1);
         assertEquals(0, onset.silent());
-        assertTrue(onset.p99Millis() <= gervill.p99Millis() + 0.5,
-                "onset p99 " + onset.p99Millis() + " ms, Gervill's own " + gervill.p99Millis() + " ms (untrimmed it would be 10 ms later)");
+        assertTrue(
+                onset.p99Millis() <= gervill.p99Millis() + 0.5,
+                "onset p99 " + onset.p99Millis() + " ms, Gervill's own " + gervill.p99Millis()
+                        + " ms (untrimmed it would be 10 ms later)");
     }
 
     @Test
@@ -80,7 +85,8 @@ class SampleStartsTest {
         SF2Soundbank loaded = (SF2Soundbank) Soundfonts.load(soundfont(dir, true));
         SF2LayerRegion region = loaded.getLayers()[0].getRegions().get(0);
         assertEquals(0, region.getShort(SF2Region.GENERATOR_STARTADDRSOFFSET), "never past a loop's start");
-        assertTrue(OnsetCheck.measure(Optional.of(dir.resolve("looped.sf2")), 4, 1).p50Millis() > 9,
+        assertTrue(
+                OnsetCheck.measure(Optional.of(dir.resolve("looped.sf2")), 4, 1).p50Millis() > 9,
                 "and so the lead-in is heard");
     }
 

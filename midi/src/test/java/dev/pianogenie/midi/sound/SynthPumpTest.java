@@ -16,22 +16,26 @@ class SynthPumpTest {
     @Test
     void theTapSeesTheRenderedOutputBlockByBlock() throws Exception {
         AudioSynthesizer synth = (AudioSynthesizer) MidiSystem.getSynthesizer();
-        AudioInputStream rendered = synth.openStream(BuiltInSynth.format(), BuiltInSynth.settings(BuiltInSynth.LIVE_LATENCY_MICROS));
+        AudioInputStream rendered =
+                synth.openStream(BuiltInSynth.format(), BuiltInSynth.settings(BuiltInSynth.LIVE_LATENCY_MICROS));
         ByteArrayOutputStream card = new ByteArrayOutputStream();
         List<Double> levels = new ArrayList<>();
         SynthPump[] pump = new SynthPump[1];
-        pump[0] = new SynthPump(rendered, (pcm, n) -> {
-            card.write(pcm, 0, n);
-            if (card.size() > 4 * 44_100) { // one second
-                pump[0].stop();
-            }
-        }, (mono, frames) -> {
-            double sum = 0;
-            for (int i = 0; i < frames; i++) {
-                sum += mono[i] * mono[i];
-            }
-            levels.add(10 * Math.log10(Math.max(1e-12, sum / frames)));
-        });
+        pump[0] = new SynthPump(
+                rendered,
+                (pcm, n) -> {
+                    card.write(pcm, 0, n);
+                    if (card.size() > 4 * 44_100) { // one second
+                        pump[0].stop();
+                    }
+                },
+                (mono, frames) -> {
+                    double sum = 0;
+                    for (int i = 0; i < frames; i++) {
+                        sum += mono[i] * mono[i];
+                    }
+                    levels.add(10 * Math.log10(Math.max(1e-12, sum / frames)));
+                });
         synth.getReceiver().send(new ShortMessage(ShortMessage.NOTE_ON, 0, 60, 110), 200_000); // at 0.2 s
         pump[0].run();
         synth.close();
@@ -40,6 +44,8 @@ class SynthPumpTest {
         for (int b = 0; b < blocksBefore; b++) {
             assertTrue(levels.get(b) < -60, "silence before the note, block " + b + ": " + levels.get(b));
         }
-        assertTrue(levels.stream().mapToDouble(Double::doubleValue).max().orElse(-200) > -30, "the note shows on the meter");
+        assertTrue(
+                levels.stream().mapToDouble(Double::doubleValue).max().orElse(-200) > -30,
+                "the note shows on the meter");
     }
 }

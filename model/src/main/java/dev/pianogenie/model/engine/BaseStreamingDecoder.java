@@ -35,6 +35,7 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
     private final float[] probabilities = new float[Keys.NUM_KEYS];
     /** The model's button count: the rows of the look-ahead batch, and the range {@link #next} accepts. */
     protected final int numButtons;
+
     private final float[] batchInput;
     private final float[] batchLogits;
     private volatile KeySampler sampler;
@@ -44,6 +45,7 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
     private double deltaTimeOverride = Double.NaN;
     /** The velocity output, or null (a model without one). */
     private final VelocityHead velocityHead;
+
     private final Velocities.Context velocityContext = new Velocities.Context();
     private final float[] topOutput;
     private final float[] velocityFeatures = new float[Velocities.CONTEXT_WIDTH];
@@ -69,7 +71,8 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
 
     /** The velocity draws' own random numbers: seeded from the sampling seed (a different stream from the keys'). */
     private static java.util.SplittableRandom velocityRandom(Sampling sampling) {
-        return sampling.seed().isPresent() ? new java.util.SplittableRandom(sampling.seed().getAsLong() ^ 0x5EED_7E10C17EL)
+        return sampling.seed().isPresent()
+                ? new java.util.SplittableRandom(sampling.seed().getAsLong() ^ 0x5EED_7E10C17EL)
                 : new java.util.SplittableRandom();
     }
 
@@ -113,8 +116,11 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
             velocityProbabilities(key, velocityContext, velocityProbabilities);
             lastVelocity = sampler.sampling().temperature() == 0
                     ? Velocities.toMidi(Velocities.expectation(velocityProbabilities, 0))
-                    : Velocities.sample(Velocities.sharpen(velocityProbabilities, Velocities.PLAY_TEMPERATURE, velocityDraw), 0,
-                            velocityRandom.nextDouble(), velocityRandom.nextDouble());
+                    : Velocities.sample(
+                            Velocities.sharpen(velocityProbabilities, Velocities.PLAY_TEMPERATURE, velocityDraw),
+                            0,
+                            velocityRandom.nextDouble(),
+                            velocityRandom.nextDouble());
             velocityContext.played(lastVelocity, key);
         }
         previousKey = key;
@@ -133,8 +139,8 @@ public abstract class BaseStreamingDecoder implements StreamingDecoder {
             return FeatureEncoding.FIRST_NOTE_DT;
         }
         if (pressNanos < previousPressNanos) {
-            throw new IllegalArgumentException("press times must not go backwards: " + pressNanos + " ns after "
-                    + previousPressNanos + " ns");
+            throw new IllegalArgumentException(
+                    "press times must not go backwards: " + pressNanos + " ns after " + previousPressNanos + " ns");
         }
         return (pressNanos - previousPressNanos) / 1e9;
     }

@@ -5,8 +5,7 @@ import dev.pianogenie.model.Sampling;
 
 /** Opens a streaming decoder for a model on an engine; the engine is loaded and the decoder warmed up. */
 public final class Decoders {
-    private Decoders() {
-    }
+    private Decoders() {}
 
     public static BaseStreamingDecoder open(PianoGenieModel model, DecoderEngine engine, Sampling sampling) {
         return switch (engine) {

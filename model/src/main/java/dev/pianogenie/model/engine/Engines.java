@@ -28,8 +28,7 @@ public final class Engines {
     private static Engine engine;
     private static boolean pytorchCacheChecked;
 
-    private Engines() {
-    }
+    private Engines() {}
 
     /**
      * The PyTorch engine (training, and the alternative live decoder). DJL extracts its natives from the
@@ -54,7 +53,8 @@ public final class Engines {
             if (given == null) {
                 System.setProperty("TENSORFLOW_LIBRARY_PATH", extract().toString());
             } else {
-                checkLibraryPath(given); // DJL would try to download, offline: "Failed to download Tensorflow native library"
+                checkLibraryPath(
+                        given); // DJL would try to download, offline: "Failed to download Tensorflow native library"
             }
             System.setProperty("ai.djl.offline", "true");
             engine = Engine.getEngine("TensorFlow");
@@ -70,7 +70,8 @@ public final class Engines {
     static void checkLibraryPath(String path) {
         String jni = System.mapLibraryName("jnitensorflow");
         if (!java.nio.file.Files.isRegularFile(Path.of(path).resolve(jni))) {
-            throw new IllegalStateException("TENSORFLOW_LIBRARY_PATH=" + path + " holds no " + jni + ": point it at a folder of"
+            throw new IllegalStateException("TENSORFLOW_LIBRARY_PATH=" + path + " holds no " + jni
+                    + ": point it at a folder of"
                     + " the TensorFlow " + VERSION + " natives, or unset it (genie then uses its own; an installed"
                     + " piano-genie whose natives are gone needs reinstalling)");
         }
@@ -120,8 +121,9 @@ public final class Engines {
             NativeCache.repair(jar, copies);
             return dir;
         } catch (IOException e) {
-            throw new IllegalStateException("could not extract the TensorFlow natives to " + dir
-                    + " (about 630 MB are needed)", e); // the cause says why, with its file (ErrorText)
+            throw new IllegalStateException(
+                    "could not extract the TensorFlow natives to " + dir + " (about 630 MB are needed)",
+                    e); // the cause says why, with its file (ErrorText)
         }
     }
 }

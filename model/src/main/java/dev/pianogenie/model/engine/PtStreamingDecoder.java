@@ -55,8 +55,8 @@ public final class PtStreamingDecoder extends BaseStreamingDecoder {
         try (NDManager step = manager.newSubManager()) {
             NDArray x = step.create(input, new Shape(1, 1, width));
             NDArray dense = Linear.linear(x, inputWeight, inputBias).head();
-            NDList out = dense.getNDArrayInternal().lstm(dense, new NDList(h, c), lstmParams, true, layers, 0.0,
-                    false, false, true);
+            NDList out = dense.getNDArrayInternal()
+                    .lstm(dense, new NDList(h, c), lstmParams, true, layers, 0.0, false, false, true);
             NDArray logits = Linear.linear(out.get(0), outputWeight, outputBias).head();
             float[] values = logits.toFloatArray();
             System.arraycopy(values, 0, logitsOut, 0, Keys.NUM_KEYS);
@@ -80,7 +80,8 @@ public final class PtStreamingDecoder extends BaseStreamingDecoder {
             // the state, one copy per button; the LSTM's returned state is dropped with the sub-manager
             NDList state = new NDList(h.repeat(1, batch), c.repeat(1, batch));
             state.attach(step); // ops on h and c land in the decoder's long-lived manager otherwise
-            NDList out = dense.getNDArrayInternal().lstm(dense, state, lstmParams, true, layers, 0.0, false, false, true);
+            NDList out =
+                    dense.getNDArrayInternal().lstm(dense, state, lstmParams, true, layers, 0.0, false, false, true);
             NDArray logits = Linear.linear(out.get(0), outputWeight, outputBias).head();
             System.arraycopy(logits.toFloatArray(), 0, logitsOut, 0, batch * Keys.NUM_KEYS);
         }

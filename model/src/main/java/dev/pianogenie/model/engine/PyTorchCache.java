@@ -23,10 +23,10 @@ import java.util.stream.Stream;
 final class PyTorchCache {
     /** The jars' own marker files, to find them on the class path. */
     static final String NATIVE_ANCHOR = "native/lib/pytorch.properties";
+
     static final String JNI_ANCHOR = "jnilib/pytorch.properties";
 
-    private PyTorchCache() {
-    }
+    private PyTorchCache() {}
 
     /** @return the files copied again (empty when every one was whole, or there is nothing to check) */
     static List<Path> repair(ClassLoader loader, Path engineCache) {
@@ -35,17 +35,20 @@ final class PyTorchCache {
         }
         List<Path> copied = new ArrayList<>();
         try (JarFile natives = NativeCache.jarOf(loader, NATIVE_ANCHOR);
-             JarFile jni = loader.getResource(JNI_ANCHOR) == null ? null : NativeCache.jarOf(loader, JNI_ANCHOR);
-             Stream<Path> folders = Files.list(engineCache)) {
+                JarFile jni = loader.getResource(JNI_ANCHOR) == null ? null : NativeCache.jarOf(loader, JNI_ANCHOR);
+                Stream<Path> folders = Files.list(engineCache)) {
             for (Path folder : folders.filter(Files::isDirectory).toList()) {
                 copied.addAll(NativeCache.repair(natives, nativeCopies(natives, folder)));
                 if (jni != null) {
-                    copied.addAll(NativeCache.repair(jni, jniCopies(jni, folder, ai.djl.engine.Engine.getDjlVersion())));
+                    copied.addAll(
+                            NativeCache.repair(jni, jniCopies(jni, folder, ai.djl.engine.Engine.getDjlVersion())));
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("could not check the PyTorch natives in " + engineCache
-                    + " (deleting that folder makes them be extracted again)", e); // the cause says why (ErrorText)
+            throw new IllegalStateException(
+                    "could not check the PyTorch natives in " + engineCache
+                            + " (deleting that folder makes them be extracted again)",
+                    e); // the cause says why (ErrorText)
         }
         return copied;
     }

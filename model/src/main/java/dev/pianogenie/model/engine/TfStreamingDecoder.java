@@ -65,7 +65,8 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
         // the weights, as constants shared by the one-press path and the look-ahead's batch (one row per button)
         // dense: x · Wᵀ + b, with Wᵀ laid out here: TF 2.16's MatMul with transpose_b gives wrong columns
         // (from 64 on, for 88 outputs) on AVX-512 CPUs — measured on this project's machines
-        Operand<TFloat32> inW = constant(tf, transpose(w.inputWeight(), hidden, w.inputWidth()), w.inputWidth(), hidden);
+        Operand<TFloat32> inW =
+                constant(tf, transpose(w.inputWeight(), hidden, w.inputWidth()), w.inputWidth(), hidden);
         Operand<TFloat32> inB = constant(tf, w.inputBias(), hidden);
         List<Operand<TFloat32>> kernels = new ArrayList<>();
         List<Operand<TFloat32>> biases = new ArrayList<>();
@@ -73,7 +74,8 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
             kernels.add(constant(tf, blockCellKernel(w, l), 2 * hidden, 4 * hidden));
             biases.add(constant(tf, blockCellBias(w, l), 4 * hidden));
         }
-        Operand<TFloat32> outW = constant(tf, transpose(w.outputWeight(), Keys.NUM_KEYS, hidden), hidden, Keys.NUM_KEYS);
+        Operand<TFloat32> outW =
+                constant(tf, transpose(w.outputWeight(), Keys.NUM_KEYS, hidden), hidden, Keys.NUM_KEYS);
         Operand<TFloat32> outB = constant(tf, w.outputBias(), Keys.NUM_KEYS);
         Operand<TFloat32> noPeephole = tf.zeros(tf.constant(new long[] {hidden}), TFloat32.class);
 
@@ -84,8 +86,17 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
             Placeholder<TFloat32> cp = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, hidden)));
             hIn.add(hp);
             cIn.add(cp);
-            LSTMBlockCell<TFloat32> cell = tf.nn.lSTMBlockCell(layerIn, cp, hp, kernels.get(l), noPeephole, noPeephole,
-                    noPeephole, biases.get(l), LSTMBlockCell.forgetBias(0f), LSTMBlockCell.cellClip(-1f),
+            LSTMBlockCell<TFloat32> cell = tf.nn.lSTMBlockCell(
+                    layerIn,
+                    cp,
+                    hp,
+                    kernels.get(l),
+                    noPeephole,
+                    noPeephole,
+                    noPeephole,
+                    biases.get(l),
+                    LSTMBlockCell.forgetBias(0f),
+                    LSTMBlockCell.cellClip(-1f),
                     LSTMBlockCell.usePeephole(false));
             hOut.add(cell.h());
             cOut.add(cell.cs());
@@ -93,14 +104,23 @@ public final class TfStreamingDecoder extends BaseStreamingDecoder {
         }
         logits = tf.math.add(tf.linalg.matMul(layerIn, outW), outB);
 
-        // the look-ahead: the same step for one row per button of the model from the same state, broadcast; no state out
+        // the look-ahead: the same step for one row per button of the model from the same state, broadcast; no state
+        // out
         xBatch = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(numButtons, w.inputWidth())));
         Operand<TInt64> batchShape = tf.constant(new long[] {numButtons, hidden});
         Operand<TFloat32> batchIn = tf.math.add(tf.linalg.matMul(xBatch, inW), inB);
         for (int l = 0; l < layers; l++) {
-            LSTMBlockCell<TFloat32> cell = tf.nn.lSTMBlockCell(batchIn, tf.broadcastTo(cIn.get(l), batchShape),
-                    tf.broadcastTo(hIn.get(l), batchShape), kernels.get(l), noPeephole, noPeephole, noPeephole,
-                    biases.get(l), LSTMBlockCell.forgetBias(0f), LSTMBlockCell.cellClip(-1f),
+            LSTMBlockCell<TFloat32> cell = tf.nn.lSTMBlockCell(
+                    batchIn,
+                    tf.broadcastTo(cIn.get(l), batchShape),
+                    tf.broadcastTo(hIn.get(l), batchShape),
+                    kernels.get(l),
+                    noPeephole,
+                    noPeephole,
+                    noPeephole,
+                    biases.get(l),
+                    LSTMBlockCell.forgetBias(0f),
+                    LSTMBlockCell.cellClip(-1f),
                     LSTMBlockCell.usePeephole(false));
             batchIn = cell.h();
         }

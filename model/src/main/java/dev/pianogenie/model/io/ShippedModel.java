@@ -11,8 +11,7 @@ public final class ShippedModel {
     /** The model folder, relative to the installation. */
     public static final String RELATIVE = "assets/model";
 
-    private ShippedModel() {
-    }
+    private ShippedModel() {}
 
     /** The shipped model's folder (relative to the working directory when there is no {@code genie.home}). */
     public static Path folder() {

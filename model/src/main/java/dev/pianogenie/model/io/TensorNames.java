@@ -12,6 +12,7 @@ public final class TensorNames {
     public static final String ENCODER_PREFIX = "enc.";
     /** The velocity output (format version 2): a small MLP over the decoder's top LSTM output, the key and past velocities. */
     public static final String VELOCITY_PREFIX = "vel.";
+
     public static final String VEL_HIDDEN_WEIGHT = "vel.hidden.weight";
     public static final String VEL_HIDDEN_BIAS = "vel.hidden.bias";
     public static final String VEL_OUTPUT_WEIGHT = "vel.output.weight";
@@ -19,18 +20,18 @@ public final class TensorNames {
 
     /** The paper's TF.js checkpoint (magenta/piano_genie, {@code phero_model}). */
     public static final String TF_PREFIX = "phero_model/decoder/";
+
     public static final String TF_INPUT_KERNEL = TF_PREFIX + "rnn_input/dense/kernel";
     public static final String TF_INPUT_BIAS = TF_PREFIX + "rnn_input/dense/bias";
     public static final String TF_OUTPUT_KERNEL = TF_PREFIX + "pitches/dense/kernel";
     public static final String TF_OUTPUT_BIAS = TF_PREFIX + "pitches/dense/bias";
 
-    private TensorNames() {
-    }
+    private TensorNames() {}
 
     /** Every decoder tensor name of a model with this many LSTM layers. */
     public static java.util.Set<String> decoderNames(int layers) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(java.util.List.of(
-                DEC_INPUT_WEIGHT, DEC_INPUT_BIAS, DEC_OUTPUT_WEIGHT, DEC_OUTPUT_BIAS));
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(
+                java.util.List.of(DEC_INPUT_WEIGHT, DEC_INPUT_BIAS, DEC_OUTPUT_WEIGHT, DEC_OUTPUT_BIAS));
         for (int l = 0; l < layers; l++) {
             for (String kind : new String[] {"weight_ih", "weight_hh", "bias_ih", "bias_hh"}) {
                 names.add(decLstm(kind, l));
@@ -41,7 +42,8 @@ public final class TensorNames {
 
     /** The velocity output's tensors. */
     public static java.util.Set<String> velocityNames() {
-        return new java.util.LinkedHashSet<>(java.util.List.of(VEL_HIDDEN_WEIGHT, VEL_HIDDEN_BIAS, VEL_OUTPUT_WEIGHT, VEL_OUTPUT_BIAS));
+        return new java.util.LinkedHashSet<>(
+                java.util.List.of(VEL_HIDDEN_WEIGHT, VEL_HIDDEN_BIAS, VEL_OUTPUT_WEIGHT, VEL_OUTPUT_BIAS));
     }
 
     /**
@@ -55,7 +57,9 @@ public final class TensorNames {
         for (int l = 0; l < layers; l++) {
             for (String direction : new String[] {"", "_reverse"}) {
                 String suffix = "_l" + l + direction;
-                shapes.put(ENCODER_PREFIX + "lstm.weight_ih" + suffix, new int[] {4 * hidden, l == 0 ? hidden : 2 * hidden});
+                shapes.put(
+                        ENCODER_PREFIX + "lstm.weight_ih" + suffix,
+                        new int[] {4 * hidden, l == 0 ? hidden : 2 * hidden});
                 shapes.put(ENCODER_PREFIX + "lstm.weight_hh" + suffix, new int[] {4 * hidden, hidden});
                 shapes.put(ENCODER_PREFIX + "lstm.bias_ih" + suffix, new int[] {4 * hidden});
                 shapes.put(ENCODER_PREFIX + "lstm.bias_hh" + suffix, new int[] {4 * hidden});

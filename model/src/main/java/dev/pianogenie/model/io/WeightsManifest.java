@@ -29,19 +29,20 @@ public final class WeightsManifest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** All shards of a group together; far above any Piano Genie model (the shipped one: 3.9 MB). */
     private static final long MAX_SHARD_BYTES = 1L << 30;
+
     private static final long MAX_VALUES = MAX_SHARD_BYTES / 4;
     private static final long MAX_MANIFEST_BYTES = 16L << 20;
     /** Far beyond any trained weight: the shipped model's and both public checkpoints' largest are 6.5, 8.3, 4.1. */
     static final float MAX_PLAUSIBLE_MAGNITUDE = 1000f;
 
-    private WeightsManifest() {
-    }
+    private WeightsManifest() {}
 
     /** All tensors of a manifest, in manifest order; every value checked finite. */
     public static Map<String, Tensor> read(Path dir) throws ModelFormatException {
         Path manifest = dir.resolve(FILE);
         if (!Files.exists(manifest, LinkOption.NOFOLLOW_LINKS)) { // a link going nowhere is read, and said, below
-            throw new ModelFormatException(manifest, "missing: a model folder needs " + FILE + " and its weight shards");
+            throw new ModelFormatException(
+                    manifest, "missing: a model folder needs " + FILE + " and its weight shards");
         }
         JsonNode root;
         try {
@@ -68,10 +69,12 @@ public final class WeightsManifest {
                 String name = text(w, "name", manifest);
                 String dtype = w.has("dtype") ? w.get("dtype").asText() : "float32";
                 if (!dtype.equals("float32")) {
-                    throw new ModelFormatException(manifest, "tensor " + name + " has dtype " + dtype + "; only float32 is supported");
+                    throw new ModelFormatException(
+                            manifest, "tensor " + name + " has dtype " + dtype + "; only float32 is supported");
                 }
                 if (w.has("quantization")) {
-                    throw new ModelFormatException(manifest, "tensor " + name + " is quantized; only plain float32 is supported");
+                    throw new ModelFormatException(
+                            manifest, "tensor " + name + " is quantized; only plain float32 is supported");
                 }
                 JsonNode shapeNode = w.get("shape");
                 if (shapeNode == null || !shapeNode.isArray()) {
@@ -82,27 +85,35 @@ public final class WeightsManifest {
                 for (int i = 0; i < shape.length; i++) {
                     JsonNode d = shapeNode.get(i);
                     if (!d.isIntegralNumber() || !d.canConvertToInt() || d.asInt() < 0) {
-                        throw new ModelFormatException(manifest, "tensor " + name + " has a bad shape " + shapeNode
-                                + " (dimensions are whole numbers 0.." + Integer.MAX_VALUE + ")");
+                        throw new ModelFormatException(
+                                manifest,
+                                "tensor " + name + " has a bad shape " + shapeNode
+                                        + " (dimensions are whole numbers 0.." + Integer.MAX_VALUE + ")");
                     }
                     shape[i] = d.asInt();
                     count = count > MAX_VALUES ? count : count * shape[i]; // stays below 2^62: no overflow
                 }
                 if (count > MAX_VALUES) {
-                    throw new ModelFormatException(manifest, "tensor " + name + " has shape " + shapeNode
-                            + ": more values than any model's weight shard can hold (the manifest is damaged)");
+                    throw new ModelFormatException(
+                            manifest,
+                            "tensor " + name + " has shape " + shapeNode
+                                    + ": more values than any model's weight shard can hold (the manifest is damaged)");
                 }
                 if (count * 4 > data.remaining()) {
-                    throw new ModelFormatException(manifest, "the weight shards are shorter than the manifest says: tensor "
-                            + name + " needs " + count * 4 + " bytes, " + data.remaining() + " remain (truncated file?)");
+                    throw new ModelFormatException(
+                            manifest,
+                            "the weight shards are shorter than the manifest says: tensor " + name + " needs "
+                                    + count * 4 + " bytes, " + data.remaining() + " remain (truncated file?)");
                 }
                 float[] values = new float[(int) count];
                 data.asFloatBuffer().get(values);
                 data.position(data.position() + 4 * values.length);
                 for (int i = 0; i < values.length; i++) {
                     if (!Float.isFinite(values[i])) {
-                        throw new ModelFormatException(manifest, "tensor " + name + " holds a non-finite value (" + values[i]
-                                + ") at index " + i + ": the weights are damaged");
+                        throw new ModelFormatException(
+                                manifest,
+                                "tensor " + name + " holds a non-finite value (" + values[i] + ") at index " + i
+                                        + ": the weights are damaged");
                     }
                 }
                 checkPlausible(manifest, name, shape, values);
@@ -111,8 +122,10 @@ public final class WeightsManifest {
                 }
             }
             if (data.hasRemaining()) {
-                throw new ModelFormatException(manifest, data.remaining()
-                        + " bytes of the weight shards are not described by the manifest (wrong or mixed-up files?)");
+                throw new ModelFormatException(
+                        manifest,
+                        data.remaining()
+                                + " bytes of the weight shards are not described by the manifest (wrong or mixed-up files?)");
             }
         }
         return tensors;
@@ -128,14 +141,18 @@ public final class WeightsManifest {
         for (int i = 0; i < values.length; i++) {
             float v = values[i];
             if (Math.abs(v) > MAX_PLAUSIBLE_MAGNITUDE) {
-                throw new ModelFormatException(manifest, "tensor " + name + " holds " + v + " at index " + i
-                        + ", far beyond any trained model (|w| ≤ " + (int) MAX_PLAUSIBLE_MAGNITUDE + "): the weights are damaged");
+                throw new ModelFormatException(
+                        manifest,
+                        "tensor " + name + " holds " + v + " at index " + i + ", far beyond any trained model (|w| ≤ "
+                                + (int) MAX_PLAUSIBLE_MAGNITUDE + "): the weights are damaged");
             }
             allZero &= v == 0f;
         }
         if (allZero && shape.length >= 2) {
-            throw new ModelFormatException(manifest, "tensor " + name + " " + Arrays.toString(shape) + " is all zeros:"
-                    + " these are not trained weights (damaged, or saved before training)");
+            throw new ModelFormatException(
+                    manifest,
+                    "tensor " + name + " " + Arrays.toString(shape) + " is all zeros:"
+                            + " these are not trained weights (damaged, or saved before training)");
         }
     }
 
@@ -146,9 +163,11 @@ public final class WeightsManifest {
             String relative = p.asText();
             Path shard = dir.resolve(relative).normalize();
             if (!shard.startsWith(dir.normalize()) || relative.isEmpty()) {
-                throw new ModelFormatException(manifest, "shard path '" + relative + "' points outside the model folder");
+                throw new ModelFormatException(
+                        manifest, "shard path '" + relative + "' points outside the model folder");
             }
-            if (!Files.exists(shard, LinkOption.NOFOLLOW_LINKS)) { // a link in a loop is not "missing": read, and said, below
+            if (!Files.exists(
+                    shard, LinkOption.NOFOLLOW_LINKS)) { // a link in a loop is not "missing": read, and said, below
                 throw new ModelFormatException(shard, "missing weight shard named in " + FILE);
             }
             try {

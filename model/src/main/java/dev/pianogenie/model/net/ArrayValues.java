@@ -5,8 +5,7 @@ import ai.djl.ndarray.index.NDIndex;
 
 /** Writes values into an existing array (a parameter, an optimizer's moment) in place. */
 public final class ArrayValues {
-    private ArrayValues() {
-    }
+    private ArrayValues() {}
 
     /**
      * {@code target} takes {@code data} (row-major, as many values as it holds). On PyTorch through an indexed put:

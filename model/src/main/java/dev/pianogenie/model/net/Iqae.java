@@ -11,8 +11,7 @@ import dev.pianogenie.model.Keys;
  * {@code e + stopGradient(q − e)} to the decoder: forward value q, gradient 1 to e (straight-through).
  */
 public final class Iqae {
-    private Iqae() {
-    }
+    private Iqae() {}
 
     /** Buttons 0..n−1 as floats (round half to even, as rint). */
     public static NDArray buttons(NDArray e, int numButtons) {

@@ -14,14 +14,14 @@ import dev.pianogenie.model.Keys;
  * {@link FeatureEncoding#FIRST_NOTE_DT}.
  */
 public final class NetInputs {
-    private NetInputs() {
-    }
+    private NetInputs() {}
 
     /** (encoder features, decoder features with the button slot 0, button-slot mask). */
-    public static NDList of(NDManager manager, FeatureEncoding encoding, int[] keys, float[] dtSeconds, int batch, int length) {
+    public static NDList of(
+            NDManager manager, FeatureEncoding encoding, int[] keys, float[] dtSeconds, int batch, int length) {
         if (keys.length != batch * length || dtSeconds.length != batch * length) {
-            throw new IllegalArgumentException("expected " + batch + " × " + length + " notes, got "
-                    + keys.length + " keys and " + dtSeconds.length + " ΔTs");
+            throw new IllegalArgumentException("expected " + batch + " × " + length + " notes, got " + keys.length
+                    + " keys and " + dtSeconds.length + " ΔTs");
         }
         int ew = encoding.encoderWidth();
         int dw = encoding.decoderWidth();
@@ -33,7 +33,8 @@ public final class NetInputs {
                 int i = b * length + t;
                 encoding.encodeEncoderInput(enc, i * ew, keys[i], dtSeconds[i]);
                 int prev = t == 0 ? FeatureEncoding.START : keys[i - 1];
-                encoding.encodeDecoderInput(dec, i * dw, 0, Keys.DEFAULT_BUTTONS, prev, dtSeconds[i]); // q is masked out below
+                encoding.encodeDecoderInput(
+                        dec, i * dw, 0, Keys.DEFAULT_BUTTONS, prev, dtSeconds[i]); // q is masked out below
                 dec[i * dw + slot] = 0f;
             }
         }
@@ -51,8 +52,8 @@ public final class NetInputs {
      */
     public static NDList velocityInputs(NDManager manager, int[] keys, int[] velocities, int batch, int length) {
         if (keys.length != batch * length || velocities.length != batch * length) {
-            throw new IllegalArgumentException("expected " + batch + " × " + length + " notes, got "
-                    + keys.length + " keys and " + velocities.length + " velocities");
+            throw new IllegalArgumentException("expected " + batch + " × " + length + " notes, got " + keys.length
+                    + " keys and " + velocities.length + " velocities");
         }
         int cw = dev.pianogenie.model.Velocities.CONTEXT_WIDTH;
         float[] oneHot = new float[batch * length * Keys.NUM_KEYS];

@@ -18,14 +18,15 @@ import ai.djl.ndarray.types.DataType;
  * The cross-entropy alone makes the distribution's expectation a mean-square predictor; the MAE term pulls the
  * played value (the expectation) towards the absolute error {@code velocity_mae} scores.
  */
-public record PianoGenieLoss(double marginWeight, double contourWeight, double velocityWeight, double velocityMaeWeight) {
+public record PianoGenieLoss(
+        double marginWeight, double contourWeight, double velocityWeight, double velocityMaeWeight) {
 
     public static final PianoGenieLoss PAPER = new PianoGenieLoss(1.0, 1.0);
 
     public PianoGenieLoss {
         if (!(marginWeight >= 0) || !(contourWeight >= 0) || !(velocityWeight >= 0) || !(velocityMaeWeight >= 0)) {
-            throw new IllegalArgumentException("loss weights must be >= 0, were " + marginWeight + ", " + contourWeight
-                    + ", " + velocityWeight);
+            throw new IllegalArgumentException(
+                    "loss weights must be >= 0, were " + marginWeight + ", " + contourWeight + ", " + velocityWeight);
         }
     }
 
@@ -48,8 +49,8 @@ public record PianoGenieLoss(double marginWeight, double contourWeight, double v
      * @param velocityBins   (B, T) integer target bins
      * @param velocities     (B, T) the target velocities as floats (for the MAE term)
      */
-    public Terms compute(NDArray e, NDArray logits, NDArray keys, NDArray velocityLogits, NDArray velocityBins,
-            NDArray velocities) {
+    public Terms compute(
+            NDArray e, NDArray logits, NDArray keys, NDArray velocityLogits, NDArray velocityBins, NDArray velocities) {
         Terms pitch = compute(e, logits, keys);
         NDArray velocity = crossEntropyPerNote(velocityLogits, velocityBins).mean();
         NDArray total = pitch.total().add(velocity.mul((float) velocityWeight));
@@ -58,7 +59,10 @@ public record PianoGenieLoss(double marginWeight, double contourWeight, double v
             for (int b = 0; b < centers.length; b++) {
                 centers[b] = dev.pianogenie.model.Velocities.center(b);
             }
-            NDArray expected = velocityLogits.softmax(-1).mul(velocityLogits.getManager().create(centers)).sum(new int[] {-1});
+            NDArray expected = velocityLogits
+                    .softmax(-1)
+                    .mul(velocityLogits.getManager().create(centers))
+                    .sum(new int[] {-1});
             NDArray mae = expected.sub(velocities).abs().mean().div((float) dev.pianogenie.model.Velocities.BIN_WIDTH);
             total = total.add(mae.mul((float) velocityMaeWeight));
         }
@@ -77,9 +81,7 @@ public record PianoGenieLoss(double marginWeight, double contourWeight, double v
         NDArray dk = k.get(":, 1:").sub(k.get(":, :-1"));
         NDArray de = e.get(":, 1:").sub(e.get(":, :-1"));
         NDArray contour = dk.mul(de).neg().add(1f).maximum(0f).square().mean();
-        NDArray total = reconstruction
-                .add(margin.mul((float) marginWeight))
-                .add(contour.mul((float) contourWeight));
+        NDArray total = reconstruction.add(margin.mul((float) marginWeight)).add(contour.mul((float) contourWeight));
         return new Terms(total, reconstruction, margin, contour);
     }
 
@@ -89,7 +91,9 @@ public record PianoGenieLoss(double marginWeight, double contourWeight, double v
      */
     public static NDArray crossEntropyPerNote(NDArray logits, NDArray keys) {
         NDArray logProbs = logits.logSoftmax(-1);
-        return logProbs.gather(keys.toType(DataType.INT64, false).expandDims(-1), -1).squeeze(-1).neg();
+        return logProbs.gather(keys.toType(DataType.INT64, false).expandDims(-1), -1)
+                .squeeze(-1)
+                .neg();
     }
 
     /** Convenience: the four terms as an NDList. */

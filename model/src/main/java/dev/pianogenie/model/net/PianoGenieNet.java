@@ -51,6 +51,7 @@ public final class PianoGenieNet extends AbstractBlock {
     private final Linear decOutput;
     /** The velocity output; null without one. */
     private final Linear velHidden;
+
     private final Linear velOutput;
 
     public PianoGenieNet(ModelConfig config) {
@@ -118,7 +119,8 @@ public final class PianoGenieNet extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray e = encode(store, inputs.get(0), training);
-        NDArray top = decodeHidden(store, inputs.get(1), inputs.get(2), Iqae.straightThrough(e, config.numButtons()), training);
+        NDArray top = decodeHidden(
+                store, inputs.get(1), inputs.get(2), Iqae.straightThrough(e, config.numButtons()), training);
         NDArray logits = decOutput.forward(store, new NDList(top), training).head();
         if (velHidden == null || inputs.size() < 5) {
             return new NDList(e, logits);
@@ -167,7 +169,8 @@ public final class PianoGenieNet extends AbstractBlock {
     }
 
     /** The decoder up to its top LSTM layer's output (B, T, h): what the key logits and the velocity output read. */
-    public NDArray decodeHidden(ParameterStore store, NDArray features, NDArray buttonMask, NDArray q, boolean training) {
+    public NDArray decodeHidden(
+            ParameterStore store, NDArray features, NDArray buttonMask, NDArray q, boolean training) {
         NDArray x = features.add(q.expandDims(-1).mul(buttonMask));
         x = decInput.forward(store, new NDList(x), training).head();
         return decLstm.forwardWithState(store, x, null, training).head();
@@ -238,7 +241,8 @@ public final class PianoGenieNet extends AbstractBlock {
             }
             NDArray target = e.getValue().getArray();
             long[] expected = target.getShape().getShape();
-            if (!java.util.Arrays.equals(expected, java.util.Arrays.stream(t.shape()).asLongStream().toArray())) {
+            if (!java.util.Arrays.equals(
+                    expected, java.util.Arrays.stream(t.shape()).asLongStream().toArray())) {
                 throw new IllegalArgumentException("tensor " + e.getKey() + " has shape " + t.shapeString()
                         + ", the network expects " + target.getShape());
             }
@@ -254,7 +258,9 @@ public final class PianoGenieNet extends AbstractBlock {
                 continue;
             }
             NDArray a = e.getValue().getArray();
-            int[] shape = java.util.Arrays.stream(a.getShape().getShape()).mapToInt(Math::toIntExact).toArray();
+            int[] shape = java.util.Arrays.stream(a.getShape().getShape())
+                    .mapToInt(Math::toIntExact)
+                    .toArray();
             out.put(e.getKey(), new Tensor(e.getKey(), shape, a.toFloatArray()));
         }
         return out;

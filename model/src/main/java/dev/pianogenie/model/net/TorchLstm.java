@@ -2,7 +2,6 @@ package dev.pianogenie.model.net;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -29,6 +28,7 @@ public final class TorchLstm extends AbstractBlock {
      * AVX-512 CPUs (measured: |error| up to 0.07 against float64 with 8 or 16 units, 1e-7 from 32 up).
      */
     public static final int MIN_HIDDEN = 32;
+
     private static final byte VERSION = 1;
 
     private final int inputSize;
@@ -61,7 +61,12 @@ public final class TorchLstm extends AbstractBlock {
     }
 
     private void add(String name, Parameter.Type type, Shape shape, UniformInitializer init) {
-        addParameter(Parameter.builder().setName(name).setType(type).optShape(shape).optInitializer(init).build());
+        addParameter(Parameter.builder()
+                .setName(name)
+                .setType(type)
+                .optShape(shape)
+                .optInitializer(init)
+                .build());
     }
 
     public int inputSize() {
@@ -99,7 +104,8 @@ public final class TorchLstm extends AbstractBlock {
         }
         NDList hx = state;
         if (hx == null) {
-            Shape stateShape = new Shape((long) numLayers * (bidirectional ? 2 : 1), input.getShape().get(0), hiddenSize);
+            Shape stateShape = new Shape(
+                    (long) numLayers * (bidirectional ? 2 : 1), input.getShape().get(0), hiddenSize);
             hx = new NDList(
                     input.getManager().zeros(stateShape, input.getDataType()),
                     input.getManager().zeros(stateShape, input.getDataType()));

@@ -27,7 +27,8 @@ class DecoderGoldenTest {
     @EnumSource(DecoderEngine.class)
     void tutorialModelReproducesItsTestLogits(DecoderEngine engine) throws Exception {
         PianoGenieModel model = ModelFiles.load(SharedData.tutorialModel());
-        JsonNode test = new ObjectMapper().readTree(SharedData.tutorialModel().resolve("test.json").toFile());
+        JsonNode test = new ObjectMapper()
+                .readTree(SharedData.tutorialModel().resolve("test.json").toFile());
         int steps = test.get("input_keys").size();
         assertEquals(128, steps);
         double error = 0;
@@ -35,8 +36,11 @@ class DecoderGoldenTest {
         try (BaseStreamingDecoder d = Decoders.open(model, engine, Sampling.greedy())) {
             for (int t = 0; t < steps; t++) {
                 int prev = test.get("input_keys").get(t).asInt();
-                d.stepLogits(test.get("input_buttons").get(t).asInt(), prev == 88 ? FeatureEncoding.START : prev,
-                        test.get("input_dts").get(t).asDouble(), logits);
+                d.stepLogits(
+                        test.get("input_buttons").get(t).asInt(),
+                        prev == 88 ? FeatureEncoding.START : prev,
+                        test.get("input_dts").get(t).asDouble(),
+                        logits);
                 JsonNode expected = test.get("output_logits").get(t);
                 for (int k = 0; k < 88; k++) {
                     error += Math.abs(logits[k] - expected.get(k).asDouble());

@@ -18,7 +18,8 @@ class EnginesPlatformTest {
 
     @Test
     void aPlatformWithoutTensorFlowNativesIsRefusedWithTheWayOut() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Engines.tensorflowPlatform("Linux", "aarch64"));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> Engines.tensorflowPlatform("Linux", "aarch64"));
         assertTrue(e.getMessage().contains("--engine pytorch"), e.getMessage());
     }
 
@@ -28,10 +29,15 @@ class EnginesPlatformTest {
      */
     @Test
     void aLibraryPathWithoutTheNativesIsSaidAsSuch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Engines.checkLibraryPath(empty.toString()));
-        assertTrue(e.getMessage().startsWith("TENSORFLOW_LIBRARY_PATH=" + empty + " holds no "
-                + System.mapLibraryName("jnitensorflow")), e.getMessage());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> Engines.checkLibraryPath(empty.toString()));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("TENSORFLOW_LIBRARY_PATH=" + empty + " holds no "
+                                + System.mapLibraryName("jnitensorflow")),
+                e.getMessage());
         Engines.tensorflow();
-        Engines.checkLibraryPath(System.getProperty("TENSORFLOW_LIBRARY_PATH", System.getenv("TENSORFLOW_LIBRARY_PATH")));
+        Engines.checkLibraryPath(
+                System.getProperty("TENSORFLOW_LIBRARY_PATH", System.getenv("TENSORFLOW_LIBRARY_PATH")));
     }
 }

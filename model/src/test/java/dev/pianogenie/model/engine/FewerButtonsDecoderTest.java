@@ -25,9 +25,10 @@ class FewerButtonsDecoderTest {
     @EnumSource(DecoderEngine.class)
     void aFourButtonModelPlaysFourButtons(DecoderEngine engine) throws Exception {
         PianoGenieModel eight = ModelFiles.load(SharedData.paperModel());
-        PianoGenieModel four = new PianoGenieModel(eight.config().withNumButtons(4), eight.decoder(), eight.tensors(), eight.source());
+        PianoGenieModel four =
+                new PianoGenieModel(eight.config().withNumButtons(4), eight.decoder(), eight.tensors(), eight.source());
         try (BaseStreamingDecoder d4 = Decoders.open(four, engine, Sampling.greedy());
-             BaseStreamingDecoder d8 = Decoders.open(eight, engine, Sampling.greedy())) {
+                BaseStreamingDecoder d8 = Decoders.open(eight, engine, Sampling.greedy())) {
             assertEquals(4, d4.numButtons());
             Lookahead ahead = d4.lookahead(T0);
             assertEquals(4, ahead.numButtons());
@@ -39,7 +40,8 @@ class FewerButtonsDecoderTest {
             float[] p8 = new float[Keys.NUM_KEYS];
             for (int b = 0; b < 4; b++) {
                 d4.reset();
-                assertEquals(ahead.key(b), d4.next(b, T0), "greedy: the look-ahead row is the key button " + b + " gives");
+                assertEquals(
+                        ahead.key(b), d4.next(b, T0), "greedy: the look-ahead row is the key button " + b + " gives");
             }
             d4.reset();
             d4.next(3, T0);

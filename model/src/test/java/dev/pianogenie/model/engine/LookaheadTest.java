@@ -28,9 +28,10 @@ class LookaheadTest {
     static final int PRESSES = 20;
 
     static Stream<Arguments> cases() {
-        return Stream.of(DecoderEngine.values()).flatMap(e -> Stream.of(
-                Arguments.of(e, "paper", SharedData.paperModel()),
-                Arguments.of(e, "tutorial", SharedData.tutorialModel())));
+        return Stream.of(DecoderEngine.values())
+                .flatMap(e -> Stream.of(
+                        Arguments.of(e, "paper", SharedData.paperModel()),
+                        Arguments.of(e, "tutorial", SharedData.tutorialModel())));
     }
 
     /** A phrase: buttons and press times (irregular gaps, some long, some very short). */
@@ -54,9 +55,11 @@ class LookaheadTest {
     void greedyLookaheadIsExactlyTheKeyEachButtonGives(DecoderEngine engine, String name, Path dir) throws Exception {
         PianoGenieModel model = ModelFiles.load(dir);
         Phrase phrase = Phrase.random(11);
-        int presses = engine == DecoderEngine.PYTORCH ? 5 : 12; // each check replays the phrase: quadratic; PyTorch steps cost more
+        int presses = engine == DecoderEngine.PYTORCH
+                ? 5
+                : 12; // each check replays the phrase: quadratic; PyTorch steps cost more
         try (BaseStreamingDecoder d = Decoders.open(model, engine, Sampling.greedy());
-             BaseStreamingDecoder replay = Decoders.open(model, engine, Sampling.greedy())) {
+                BaseStreamingDecoder replay = Decoders.open(model, engine, Sampling.greedy())) {
             float[] replayed = new float[Keys.NUM_KEYS];
             for (int i = 0; i <= presses; i++) {
                 long at = i < presses ? phrase.nanos[i] : phrase.nanos[i - 1] + 250_000_000L;
@@ -69,7 +72,8 @@ class LookaheadTest {
                     }
                     assertEquals(replay.next(b, at), next.key(b), name + " press " + i + " button " + b);
                     replay.lastProbabilities(replayed);
-                    assertEquals(replayed[next.key(b)], next.probability(b), 1e-5, "the greedy key's (T = 1) probability");
+                    assertEquals(
+                            replayed[next.key(b)], next.probability(b), 1e-5, "the greedy key's (T = 1) probability");
                 }
                 if (i < presses) {
                     d.next(phrase.buttons[i], phrase.nanos[i]);
@@ -80,12 +84,13 @@ class LookaheadTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void theStateIsBitIdenticalAfterALookaheadAndSoIsEveryDraw(DecoderEngine engine, String name, Path dir) throws Exception {
+    void theStateIsBitIdenticalAfterALookaheadAndSoIsEveryDraw(DecoderEngine engine, String name, Path dir)
+            throws Exception {
         PianoGenieModel model = ModelFiles.load(dir);
         Phrase phrase = Phrase.random(12);
         Sampling sampling = Sampling.of(0.5).withSeed(3);
         try (BaseStreamingDecoder looking = Decoders.open(model, engine, sampling);
-             BaseStreamingDecoder plain = Decoders.open(model, engine, sampling)) {
+                BaseStreamingDecoder plain = Decoders.open(model, engine, sampling)) {
             float[] a = new float[Keys.NUM_KEYS];
             float[] b = new float[Keys.NUM_KEYS];
             for (int i = 0; i < PRESSES; i++) {
@@ -97,7 +102,9 @@ class LookaheadTest {
                 looking.lastProbabilities(a);
                 plain.lastProbabilities(b);
                 assertArrayEquals(b, a);
-                assertEquals(plain.next(phrase.buttons[i], phrase.nanos[i]), looking.next(phrase.buttons[i], phrase.nanos[i]),
+                assertEquals(
+                        plain.next(phrase.buttons[i], phrase.nanos[i]),
+                        looking.next(phrase.buttons[i], phrase.nanos[i]),
                         name + " press " + i);
             }
             assertArrayEquals(plain.stateSnapshot(), looking.stateSnapshot());
@@ -106,7 +113,8 @@ class LookaheadTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void underSamplingItIsTheLikeliestAllowedKeyWithItsProbability(DecoderEngine engine, String name, Path dir) throws Exception {
+    void underSamplingItIsTheLikeliestAllowedKeyWithItsProbability(DecoderEngine engine, String name, Path dir)
+            throws Exception {
         PianoGenieModel model = ModelFiles.load(dir);
         BitSet cMajor = Scale.MAJOR.keys(0, 48, 84);
         Sampling sampling = Sampling.of(0.25).withAllowedKeys(cMajor).withSeed(5);
@@ -133,11 +141,12 @@ class LookaheadTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void anOverriddenDeltaTimeAppliesToTheFirstPressAndOnlyOnce(DecoderEngine engine, String name, Path dir) throws Exception {
+    void anOverriddenDeltaTimeAppliesToTheFirstPressAndOnlyOnce(DecoderEngine engine, String name, Path dir)
+            throws Exception {
         PianoGenieModel model = ModelFiles.load(dir);
         float[] logits = new float[Keys.NUM_KEYS];
         try (BaseStreamingDecoder d = Decoders.open(model, engine, Sampling.greedy());
-             BaseStreamingDecoder forced = Decoders.open(model, engine, Sampling.greedy())) {
+                BaseStreamingDecoder forced = Decoders.open(model, engine, Sampling.greedy())) {
             d.overrideDeltaTime(0.1);
             Lookahead next = d.lookahead(0);
             int first = d.next(3, 0);

@@ -24,7 +24,8 @@ class NativeCacheRepairTest {
     @Test
     void aTensorFlowLibraryCutShortIsCopiedAgainAndTheWholeOnesAreLeftAlone() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(
-                Engines.tensorflowPlatform(System.getProperty("os.name"), System.getProperty("os.arch")).equals(PLATFORM));
+                Engines.tensorflowPlatform(System.getProperty("os.name"), System.getProperty("os.arch"))
+                        .equals(PLATFORM));
         Engines.tensorflow(); // the module's own cache, extracted (or checked) as every start does
         Path real = Caches.dir("tensorflow-" + Engines.VERSION + "-" + PLATFORM);
         Path dir = Files.createTempDirectory(Caches.root(), "tf-repair");
@@ -36,8 +37,11 @@ class NativeCacheRepairTest {
             Object bigBefore = Files.getAttribute(dir.resolve("libtensorflow_cc.so.2"), "unix:ino");
             Engines.extract(getClass().getClassLoader(), PLATFORM, dir);
             assertEquals(size, Files.size(jni), "copied again, whole");
-            assertEquals(Files.readAllBytes(real.resolve("libjnitensorflow.so")).length, Files.readAllBytes(jni).length);
-            assertEquals(bigBefore, Files.getAttribute(dir.resolve("libtensorflow_cc.so.2"), "unix:ino"),
+            assertEquals(
+                    Files.readAllBytes(real.resolve("libjnitensorflow.so")).length, Files.readAllBytes(jni).length);
+            assertEquals(
+                    bigBefore,
+                    Files.getAttribute(dir.resolve("libtensorflow_cc.so.2"), "unix:ino"),
                     "the 580 MB library that was whole is not copied again");
             try (Stream<Path> left = Files.list(dir)) {
                 assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
@@ -53,7 +57,9 @@ class NativeCacheRepairTest {
         Path engineCache = ai.djl.util.Utils.getEngineCacheDir("pytorch");
         Path real;
         try (Stream<Path> folders = Files.list(engineCache)) {
-            real = folders.filter(f -> Files.isRegularFile(f.resolve("libtorch.so"))).findFirst().orElseThrow();
+            real = folders.filter(f -> Files.isRegularFile(f.resolve("libtorch.so")))
+                    .findFirst()
+                    .orElseThrow();
         }
         Path cache = Files.createTempDirectory(Caches.root(), "pt-repair");
         try {
@@ -70,7 +76,8 @@ class NativeCacheRepairTest {
             assertEquals(List.of(torch, jni), copied, "exactly the two damaged files");
             assertEquals(torchSize, Files.size(torch));
             assertEquals(jniSize, Files.size(jni));
-            assertEquals(List.of(), PyTorchCache.repair(getClass().getClassLoader(), cache), "whole now: nothing to do");
+            assertEquals(
+                    List.of(), PyTorchCache.repair(getClass().getClassLoader(), cache), "whole now: nothing to do");
         } finally {
             deleteTree(cache);
         }

@@ -36,7 +36,7 @@ class SamplingTest {
     void aSeedMakesASessionReplayableExactly() {
         Sampling s = Sampling.of(0.25).withSeed(42);
         try (BaseStreamingDecoder a = Decoders.open(model, DecoderEngine.TENSORFLOW, s);
-             BaseStreamingDecoder b = Decoders.open(model, DecoderEngine.TENSORFLOW, s)) {
+                BaseStreamingDecoder b = Decoders.open(model, DecoderEngine.TENSORFLOW, s)) {
             int[] first = play(a, 64);
             assertArrayEquals(first, play(b, 64));
             a.reset();
@@ -50,7 +50,11 @@ class SamplingTest {
         // a fixed state's logits, then many draws from them: Pearson's chi-square against softmax(logits / T)
         float[] logits = new float[88];
         try (BaseStreamingDecoder d = Decoders.open(model, DecoderEngine.PYTORCH, Sampling.greedy())) {
-            d.stepLogits(3, dev.pianogenie.model.FeatureEncoding.START, dev.pianogenie.model.FeatureEncoding.FIRST_NOTE_DT, logits);
+            d.stepLogits(
+                    3,
+                    dev.pianogenie.model.FeatureEncoding.START,
+                    dev.pianogenie.model.FeatureEncoding.FIRST_NOTE_DT,
+                    logits);
         }
         for (double t : new double[] {0.25, 1.0}) {
             KeySampler sampler = new KeySampler(Sampling.of(t).withSeed(7));
@@ -107,8 +111,8 @@ class SamplingTest {
             }
         }
         for (double t : new double[] {0.0, 0.25, 1.0}) {
-            try (BaseStreamingDecoder d = Decoders.open(model, DecoderEngine.TENSORFLOW,
-                    new Sampling(t, cMajor, OptionalLong.of(3)))) {
+            try (BaseStreamingDecoder d =
+                    Decoders.open(model, DecoderEngine.TENSORFLOW, new Sampling(t, cMajor, OptionalLong.of(3)))) {
                 float[] p = new float[88];
                 for (int i = 0; i < 500; i++) {
                     int key = d.next(i % 8, i * 120_000_000L);

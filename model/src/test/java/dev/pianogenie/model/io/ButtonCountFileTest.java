@@ -45,7 +45,8 @@ class ButtonCountFileTest {
         ModelFiles.save(dir, paper.config().withNumButtons(4), paper.tensors());
         Path config = dir.resolve(ModelFiles.CONFIG);
         for (String bad : new String[] {"1", "17", "-3"}) {
-            Files.writeString(config, Files.readString(config).replaceAll("\"numButtons\" : -?\\d+", "\"numButtons\" : " + bad));
+            Files.writeString(
+                    config, Files.readString(config).replaceAll("\"numButtons\" : -?\\d+", "\"numButtons\" : " + bad));
             ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(dir));
             assertEquals(config + ": numButtons must be 2..16, was " + bad, e.getMessage());
         }

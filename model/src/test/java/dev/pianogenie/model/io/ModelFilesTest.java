@@ -38,17 +38,28 @@ class ModelFilesTest {
             Path saved = dir.resolve(source.getFileName());
             ModelFiles.save(saved, original);
             Path plain = Files.createDirectory(dir.resolve("plain-" + source.getFileName())); // what the umask gives
-            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(saved), "the usual permissions, not 0700");
+            assertEquals(
+                    Files.getPosixFilePermissions(plain),
+                    Files.getPosixFilePermissions(saved),
+                    "the usual permissions, not 0700");
             PianoGenieModel again = ModelFiles.load(saved);
             assertEquals(original.config().encoding(), again.config().encoding());
             assertEquals(CellConvention.TORCH_IFGO, again.config().cell(), "saved in the canonical layout");
             assertEquals(original.tensors().keySet(), again.tensors().keySet());
             for (String name : original.tensors().keySet()) {
-                assertArrayEquals(original.tensors().get(name).data(), again.tensors().get(name).data(), 0f, name);
+                assertArrayEquals(
+                        original.tensors().get(name).data(),
+                        again.tensors().get(name).data(),
+                        0f,
+                        name);
             }
             ModelFiles.save(saved, again); // replacing an existing model folder
             try (Stream<Path> files = Files.list(dir)) {
-                assertEquals(0, files.filter(p -> p.getFileName().toString().startsWith(".")).count(), "no temporary folder left");
+                assertEquals(
+                        0,
+                        files.filter(p -> p.getFileName().toString().startsWith("."))
+                                .count(),
+                        "no temporary folder left");
             }
         }
     }
@@ -105,7 +116,8 @@ class ModelFilesTest {
         assertTrue(refusal(garbage).contains("not valid JSON"));
     }
 
-    static final Path SHIPPED = Path.of("..", "assets", "model").toAbsolutePath().normalize();
+    static final Path SHIPPED =
+            Path.of("..", "assets", "model").toAbsolutePath().normalize();
 
     /** Copies the shipped model (ours, with an encoder) to a temporary folder for damaging. */
     static Path copyShipped(Path dir) throws IOException {
@@ -119,7 +131,10 @@ class ModelFilesTest {
     /** Byte offset of a tensor in the tutorial checkpoint's one shard. */
     static int offsetOf(Path model, String name) throws IOException {
         int offset = 0;
-        for (var w : new com.fasterxml.jackson.databind.ObjectMapper().readTree(model.resolve("weights_manifest.json").toFile()).get(0).get("weights")) {
+        for (var w : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(model.resolve("weights_manifest.json").toFile())
+                .get(0)
+                .get("weights")) {
             if (w.get("name").asText().equals(name)) {
                 return offset;
             }
@@ -143,15 +158,20 @@ class ModelFilesTest {
         Path huge = copy(tmp.resolve("huge"));
         shard = huge.resolve("group1-shard1of1.bin");
         byte[] bytes = Files.readAllBytes(shard);
-        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(offsetOf(huge, "dec.output.bias") + 8, 3e38f);
+        java.nio.ByteBuffer.wrap(bytes)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putFloat(offsetOf(huge, "dec.output.bias") + 8, 3e38f);
         Files.write(shard, bytes);
         m = refusal(huge);
-        assertTrue(m.contains("dec.output.bias") && m.contains("3.0E38") && m.contains("far beyond any trained model"), m);
+        assertTrue(
+                m.contains("dec.output.bias") && m.contains("3.0E38") && m.contains("far beyond any trained model"), m);
     }
 
     @Test
     void aShapeWhoseSizeOverflowsNamesTheManifestAndTheShape(@TempDir Path tmp) throws Exception {
-        for (String shape : new String[] {"[65536, 65536, 65536, 65536]", "[2147483647, 2147483647, 3]", "[4294967296, 1]", "[-1, 88]"}) {
+        for (String shape : new String[] {
+            "[65536, 65536, 65536, 65536]", "[2147483647, 2147483647, 3]", "[4294967296, 1]", "[-1, 88]"
+        }) {
             Path model = copy(tmp.resolve("s" + shape.hashCode()));
             Path manifest = model.resolve("weights_manifest.json");
             Files.writeString(manifest, Files.readString(manifest).replace("[88, 128]", shape));
@@ -186,14 +206,19 @@ class ModelFilesTest {
         Path manifest = reshaped.resolve(WeightsManifest.FILE);
         Files.writeString(manifest, Files.readString(manifest).replaceFirst("\\[ 128, 121 \\]", "[ 121, 128 ]"));
         String m = refusal(reshaped);
-        assertTrue(m.startsWith(manifest.toString()) && m.contains("enc.input.weight has shape [121, 128], expected [128, 121]"), m);
+        assertTrue(
+                m.startsWith(manifest.toString())
+                        && m.contains("enc.input.weight has shape [121, 128], expected [128, 121]"),
+                m);
 
         Path extra = copyShipped(tmp.resolve("extra"));
         manifest = extra.resolve(WeightsManifest.FILE);
         String text = Files.readString(manifest);
         int end = text.lastIndexOf(']', text.lastIndexOf(']') - 1);
-        Files.writeString(manifest, text.substring(0, end) + ", {\"name\": \"enc.mystery\", \"shape\": [2], \"dtype\": \"float32\"},"
-                + " {\"name\": \"foo.bar\", \"shape\": [1], \"dtype\": \"float32\"}" + text.substring(end));
+        Files.writeString(
+                manifest,
+                text.substring(0, end) + ", {\"name\": \"enc.mystery\", \"shape\": [2], \"dtype\": \"float32\"},"
+                        + " {\"name\": \"foo.bar\", \"shape\": [1], \"dtype\": \"float32\"}" + text.substring(end));
         Files.write(extra.resolve(ModelFiles.SHARD), new byte[12], java.nio.file.StandardOpenOption.APPEND);
         m = refusal(extra);
         assertTrue(m.contains("unknown tensors enc.mystery, foo.bar"), m);

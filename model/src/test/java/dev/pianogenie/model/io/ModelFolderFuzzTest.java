@@ -70,8 +70,10 @@ class ModelFolderFuzzTest {
                     ModelFiles.load(dir);
                     outcomes[0]++;
                 } catch (ModelFormatException e) {
-                    assertTrue(e.getMessage().startsWith(dir.toString()), "case " + c + " (" + f.source() + ": " + what
-                            + ") names a file of the folder: " + e.getMessage());
+                    assertTrue(
+                            e.getMessage().startsWith(dir.toString()),
+                            "case " + c + " (" + f.source() + ": " + what + ") names a file of the folder: "
+                                    + e.getMessage());
                     outcomes[1]++;
                 } catch (Throwable t) {
                     fail("case " + c + " (" + f.source() + ": " + what + "): " + t, t);
@@ -79,14 +81,18 @@ class ModelFolderFuzzTest {
                 deleteTree(dir);
             }
         });
-        System.out.println("model folder fuzz: " + CASES + " damaged folders, " + outcomes[0] + " loaded, " + outcomes[1] + " refused");
+        System.out.println("model folder fuzz: " + CASES + " damaged folders, " + outcomes[0] + " loaded, "
+                + outcomes[1] + " refused");
         assertTrue(outcomes[1] > CASES / 2 && outcomes[0] > 0, "loaded " + outcomes[0] + ", refused " + outcomes[1]);
     }
 
     /** One random damage; returns what was done. */
     static String mutate(Folder f, Random r) throws IOException {
         String manifestName = WeightsManifest.FILE;
-        String shardName = f.files().keySet().stream().filter(n -> !n.endsWith(".json")).findFirst().orElseThrow();
+        String shardName = f.files().keySet().stream()
+                .filter(n -> !n.endsWith(".json"))
+                .findFirst()
+                .orElseThrow();
         int kind = r.nextInt(f.files().containsKey(ModelFiles.CONFIG) ? 12 : 10);
         switch (kind) {
             case 0, 1 -> { // a shape dimension
@@ -109,8 +115,16 @@ class ModelFolderFuzzTest {
             case 2 -> { // a name
                 ArrayNode root = (ArrayNode) JSON.readTree(f.files().get(manifestName));
                 ObjectNode w = pickWeight(root, r);
-                String[] names = {"enc.mystery", "dec.input.weight", "dec.lstm.weight_ih_l7", "foo", "", "enc.input.weight",
-                    TensorNames.TF_INPUT_KERNEL, "dec.output.bias"};
+                String[] names = {
+                    "enc.mystery",
+                    "dec.input.weight",
+                    "dec.lstm.weight_ih_l7",
+                    "foo",
+                    "",
+                    "enc.input.weight",
+                    TensorNames.TF_INPUT_KERNEL,
+                    "dec.output.bias"
+                };
                 String was = w.get("name").asText();
                 w.put("name", names[r.nextInt(names.length)]);
                 f.files().put(manifestName, JSON.writeValueAsBytes(root));
@@ -120,20 +134,21 @@ class ModelFolderFuzzTest {
                 ArrayNode root = (ArrayNode) JSON.readTree(f.files().get(manifestName));
                 ArrayNode weights = (ArrayNode) root.get(0).get("weights");
                 int i = r.nextInt(weights.size());
-                String how = switch (r.nextInt(3)) {
-                    case 0 -> {
-                        weights.remove(i);
-                        yield "removed";
-                    }
-                    case 1 -> {
-                        weights.add(weights.get(i).deepCopy());
-                        yield "duplicated";
-                    }
-                    default -> {
-                        ((ObjectNode) weights.get(i)).put("dtype", "float16");
-                        yield "float16";
-                    }
-                };
+                String how =
+                        switch (r.nextInt(3)) {
+                            case 0 -> {
+                                weights.remove(i);
+                                yield "removed";
+                            }
+                            case 1 -> {
+                                weights.add(weights.get(i).deepCopy());
+                                yield "duplicated";
+                            }
+                            default -> {
+                                ((ObjectNode) weights.get(i)).put("dtype", "float16");
+                                yield "float16";
+                            }
+                        };
                 f.files().put(manifestName, JSON.writeValueAsBytes(root));
                 return how + " entry " + i;
             }

@@ -25,7 +25,8 @@ class ModelFolderOddFilesTest {
     }
 
     static String refusal(Path dir) {
-        return assertThrows(ModelFormatException.class, () -> ModelFiles.load(dir)).getMessage();
+        return assertThrows(ModelFormatException.class, () -> ModelFiles.load(dir))
+                .getMessage();
     }
 
     @Test
@@ -40,7 +41,9 @@ class ModelFolderOddFilesTest {
         Files.delete(loop.resolve(ModelFiles.SHARD));
         Files.createSymbolicLink(loop.resolve(ModelFiles.SHARD), loop.resolve(ModelFiles.SHARD));
         String said = refusal(loop);
-        assertTrue(said.startsWith(loop.resolve(ModelFiles.SHARD) + ": ") && said.contains("symbolic links"), "was 'missing': " + said);
+        assertTrue(
+                said.startsWith(loop.resolve(ModelFiles.SHARD) + ": ") && said.contains("symbolic links"),
+                "was 'missing': " + said);
 
         Path config = copyOfShipped(tmp.resolve("c"));
         Files.delete(config.resolve(ModelFiles.CONFIG));
@@ -51,7 +54,10 @@ class ModelFolderOddFilesTest {
         Path fifo = copyOfShipped(tmp.resolve("d"));
         Files.delete(fifo.resolve(ModelFiles.SHARD));
         org.junit.jupiter.api.Assumptions.assumeTrue(
-                new ProcessBuilder("mkfifo", fifo.resolve(ModelFiles.SHARD).toString()).start().waitFor() == 0);
+                new ProcessBuilder("mkfifo", fifo.resolve(ModelFiles.SHARD).toString())
+                                .start()
+                                .waitFor()
+                        == 0);
         assertTrue(refusal(fifo).endsWith("not a regular file (a named pipe (FIFO))"), refusal(fifo));
     }
 
@@ -60,6 +66,8 @@ class ModelFolderOddFilesTest {
         Path folder = copyOfShipped(tmp.resolve("linked"));
         Path elsewhere = Files.move(folder.resolve(ModelFiles.SHARD), tmp.resolve("weights-elsewhere.bin"));
         Files.createSymbolicLink(folder.resolve(ModelFiles.SHARD), elsewhere);
-        assertEquals(ModelFiles.load(ModelFilesTest.SHIPPED).config(), ModelFiles.load(folder).config());
+        assertEquals(
+                ModelFiles.load(ModelFilesTest.SHIPPED).config(),
+                ModelFiles.load(folder).config());
     }
 }

@@ -32,8 +32,8 @@ class DecoderParityTest {
     @ParameterizedTest
     @EnumSource(FeatureEncoding.class)
     void teacherForcedLogitsEqualStreamingLogits(FeatureEncoding encoding, @TempDir Path dir) throws Exception {
-        ModelConfig config = new ModelConfig("parity", encoding, dev.pianogenie.model.CellConvention.TORCH_IFGO,
-                128, 2, true, java.util.Map.of());
+        ModelConfig config = new ModelConfig(
+                "parity", encoding, dev.pianogenie.model.CellConvention.TORCH_IFGO, 128, 2, true, java.util.Map.of());
         int length = 40;
         Random r = new Random(5);
         int[] keys = new int[length];
@@ -54,7 +54,8 @@ class DecoderParityTest {
             for (int t = 0; t < length; t++) {
                 q[t] = Keys.buttonValue(buttons[t], Keys.DEFAULT_BUTTONS);
             }
-            NDArray logits = net.decode(new ParameterStore(m, false), in.get(1), in.get(2), m.create(q, new Shape(1, length)), false);
+            NDArray logits = net.decode(
+                    new ParameterStore(m, false), in.get(1), in.get(2), m.create(q, new Shape(1, length)), false);
             teacherForced = logits.toFloatArray();
         }
         PianoGenieModel saved = ModelFiles.load(dir.resolve("m"));

@@ -33,7 +33,8 @@ class IqaeTest {
     void anyButtonCountQuantisesOntoItsOwnGrid() {
         Engine engine = dev.pianogenie.model.engine.Engines.pytorch();
         try (NDManager m = engine.newBaseManager()) {
-            // 4 buttons: (e + 1) / 2 · 3 = -1.5 → 0, 0, 0.15 → 0, 0.75 → 1, 1.5 → 2 (half to even), 1.607 → 2, 2.25 → 2, 2.985 → 3, 3, 3
+            // 4 buttons: (e + 1) / 2 · 3 = -1.5 → 0, 0, 0.15 → 0, 0.75 → 1, 1.5 → 2 (half to even), 1.607 → 2, 2.25 →
+            // 2, 2.985 → 3, 3, 3
             float[] four = {0, 0, 0, 1, 2, 2, 2, 3, 3, 3};
             NDArray e = m.create(E);
             assertArrayEquals(four, Iqae.buttons(e, 4).toFloatArray());
@@ -44,8 +45,8 @@ class IqaeTest {
             }
             assertEquals(15, Iqae.button(1f, 16));
             assertEquals(-1f / 3, Keys.buttonValue(1, 4), 1e-6);
-            IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                    () -> Iqae.button(0f, 17));
+            IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> Iqae.button(0f, 17));
             assertEquals("the number of buttons must be 2..16, was 17", bad.getMessage());
         }
     }
@@ -61,7 +62,8 @@ class IqaeTest {
                 gc.backward(Iqae.straightThrough(e, 8).mul(weights).sum());
             }
             // d/de Σ w·q_ste = w: the quantiser is invisible to the gradient, even where e is clipped
-            assertArrayEquals(m.arange(1f, E.length + 1f).toFloatArray(), e.getGradient().toFloatArray(), 1e-6f);
+            assertArrayEquals(
+                    m.arange(1f, E.length + 1f).toFloatArray(), e.getGradient().toFloatArray(), 1e-6f);
         }
     }
 }

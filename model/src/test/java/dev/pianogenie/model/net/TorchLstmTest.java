@@ -2,7 +2,6 @@ package dev.pianogenie.model.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -43,7 +42,9 @@ class TorchLstmTest {
         TorchLstm lstm = new TorchLstm(in, h, layers, bidirectional);
         lstm.initialize(manager, DataType.FLOAT32, new Shape(batch, time, in));
         NDArray x = manager.randomUniform(-1f, 1f, new Shape(batch, time, in));
-        float[] out = lstm.forwardWithState(new ParameterStore(manager, false), x, null, false).head().toFloatArray();
+        float[] out = lstm.forwardWithState(new ParameterStore(manager, false), x, null, false)
+                .head()
+                .toFloatArray();
 
         Map<String, float[]> p = new java.util.HashMap<>();
         for (Parameter param : lstm.getDirectParameters().values()) {
@@ -60,8 +61,14 @@ class TorchLstmTest {
                 float[][] next = new float[time][h * dirs];
                 for (int d = 0; d < dirs; d++) {
                     String s = "_l" + l + (d == 1 ? "_reverse" : "");
-                    float[][] y = run(seq, p.get("weight_ih" + s), p.get("weight_hh" + s), p.get("bias_ih" + s),
-                            p.get("bias_hh" + s), h, d == 1);
+                    float[][] y = run(
+                            seq,
+                            p.get("weight_ih" + s),
+                            p.get("weight_hh" + s),
+                            p.get("bias_ih" + s),
+                            p.get("bias_hh" + s),
+                            h,
+                            d == 1);
                     for (int t = 0; t < time; t++) {
                         System.arraycopy(y[t], 0, next[t], d * h, h);
                     }

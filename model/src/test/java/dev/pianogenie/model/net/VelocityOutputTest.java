@@ -44,11 +44,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VelocityOutputTest {
     static final int LENGTH = 40;
-    static final ModelConfig CONFIG = new ModelConfig("velocity", FeatureEncoding.PAPER, CellConvention.TORCH_IFGO,
-            64, 2, true, Map.of(), 64, 24);
+    static final ModelConfig CONFIG = new ModelConfig(
+            "velocity", FeatureEncoding.PAPER, CellConvention.TORCH_IFGO, 64, 2, true, Map.of(), 64, 24);
 
     @TempDir
     static Path dir;
+
     static Path saved;
     static int[] keys = new int[LENGTH];
     static int[] buttons = new int[LENGTH];
@@ -83,7 +84,9 @@ class VelocityOutputTest {
             ParameterStore store = new ParameterStore(m, false);
             NDArray top = net.decodeHidden(store, in.get(1), in.get(2), m.create(q, new Shape(1, LENGTH)), false);
             NDList v = NetInputs.velocityInputs(m, keys, velocities, 1, LENGTH);
-            teacherForced = net.velocityLogits(store, top, v.get(0), v.get(1), false).softmax(-1).toFloatArray();
+            teacherForced = net.velocityLogits(store, top, v.get(0), v.get(1), false)
+                    .softmax(-1)
+                    .toFloatArray();
         }
     }
 
@@ -99,7 +102,11 @@ class VelocityOutputTest {
                     d.stepLogits(buttons[t], t == 0 ? FeatureEncoding.START : keys[t - 1], dts[t], logits);
                     d.velocityProbabilities(keys[t], context, p);
                     for (int b = 0; b < Velocities.BINS; b++) {
-                        assertEquals(teacherForced[t * Velocities.BINS + b], p[b], 1e-5, engine + " step " + t + " bin " + b);
+                        assertEquals(
+                                teacherForced[t * Velocities.BINS + b],
+                                p[b],
+                                1e-5,
+                                engine + " step " + t + " bin " + b);
                     }
                     context.played(velocities[t], keys[t]);
                 }
@@ -132,16 +139,21 @@ class VelocityOutputTest {
         }
         assertArrayEquals(playedKeys[0], playedKeys[1], "keys");
         assertArrayEquals(played[0], played[1], "velocities, TF against PyTorch");
-        assertTrue(java.util.Arrays.stream(played[0]).distinct().count() > 1, "the velocities move: "
-                + java.util.Arrays.toString(played[0]));
-        // the prediction is fed back: replaying the keys teacher-forced with the played velocities gives the same values
+        assertTrue(
+                java.util.Arrays.stream(played[0]).distinct().count() > 1,
+                "the velocities move: " + java.util.Arrays.toString(played[0]));
+        // the prediction is fed back: replaying the keys teacher-forced with the played velocities gives the same
+        // values
         try (BaseStreamingDecoder d = Decoders.open(model, DecoderEngine.TENSORFLOW, Sampling.greedy())) {
             float[] logits = new float[88];
             float[] p = new float[Velocities.BINS];
             Velocities.Context context = new Velocities.Context();
             for (int t = 0; t < LENGTH; t++) {
-                d.stepLogits(buttons[t], t == 0 ? FeatureEncoding.START : playedKeys[0][t - 1],
-                        t == 0 ? FeatureEncoding.FIRST_NOTE_DT : 0.15, logits);
+                d.stepLogits(
+                        buttons[t],
+                        t == 0 ? FeatureEncoding.START : playedKeys[0][t - 1],
+                        t == 0 ? FeatureEncoding.FIRST_NOTE_DT : 0.15,
+                        logits);
                 d.velocityProbabilities(playedKeys[0][t], context, p);
                 assertEquals(played[0][t], Velocities.toMidi(Velocities.expectation(p, 0)), "step " + t);
                 context.played(played[0][t], playedKeys[0][t]);
@@ -154,8 +166,10 @@ class VelocityOutputTest {
         PianoGenieModel model = ModelFiles.load(saved);
         int[][] played = new int[3][LENGTH];
         int run = 0;
-        for (DecoderEngine engine : new DecoderEngine[] {DecoderEngine.TENSORFLOW, DecoderEngine.PYTORCH, DecoderEngine.TENSORFLOW}) {
-            try (BaseStreamingDecoder d = Decoders.open(model, engine, Sampling.of(0.25).withSeed(5))) {
+        for (DecoderEngine engine :
+                new DecoderEngine[] {DecoderEngine.TENSORFLOW, DecoderEngine.PYTORCH, DecoderEngine.TENSORFLOW}) {
+            try (BaseStreamingDecoder d =
+                    Decoders.open(model, engine, Sampling.of(0.25).withSeed(5))) {
                 for (int t = 0; t < LENGTH; t++) {
                     d.next(buttons[t], t * 150_000_000L);
                     played[run][t] = d.lastVelocity();
@@ -190,8 +204,9 @@ class VelocityOutputTest {
         // a version-1 config that claims a velocity output, and a version-2 one whose weights lack it: refused, said
         Path lying = dir.resolve("lying");
         ModelFiles.save(lying, CONFIG, model.tensors());
-        Files.writeString(lying.resolve(ModelFiles.CONFIG), Files.readString(lying.resolve(ModelFiles.CONFIG))
-                .replace("\"version\" : 2", "\"version\" : 1"));
+        Files.writeString(
+                lying.resolve(ModelFiles.CONFIG),
+                Files.readString(lying.resolve(ModelFiles.CONFIG)).replace("\"version\" : 2", "\"version\" : 1"));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(lying));
         assertTrue(e.getMessage().contains("version 1 has no velocity output"), e.getMessage());
         Path missing = dir.resolve("missing");

@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./genie bench train}: the launcher routes it here (the app's own benchmarks live in the app). */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Measure training speed; the last line is one JSON object.",
         subcommands = {BenchTrainCommand.class})
 public final class BenchCommand implements Runnable {

@@ -31,10 +31,14 @@ import picocli.CommandLine.Option;
  * {@code ./genie bench train}: the training loop's speed — the real {@link TrainingRun} (data, step, curve row),
  * on random or real batches, warm-up excluded — with the milliseconds of each phase of a step.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Measure training speed: steps/s and ms per phase of a step (data, host→native copies,"
-                + " forward, backward, optimizer, native→host copies, the rest), warm-up excluded.",
-            "Random batches unless --data is given. The last line is one JSON object."})
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure training speed: steps/s and ms per phase of a step (data, host→native copies,"
+                    + " forward, backward, optimizer, native→host copies, the rest), warm-up excluded.",
+            "Random batches unless --data is given. The last line is one JSON object."
+        })
 public final class BenchTrainCommand implements Callable<Integer> {
 
     @Option(names = "--steps", description = "timed steps (default: ${DEFAULT-VALUE})")
@@ -52,8 +56,10 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "engine threads, 0 = all cores (default: ${DEFAULT-VALUE})")
     int threads = 0;
 
-    @Option(names = "--shards", description = "the batch split this many ways, side by side (data-parallel, as train);"
-            + " 0 = one per thread (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--shards",
+            description = "the batch split this many ways, side by side (data-parallel, as train);"
+                    + " 0 = one per thread (default: ${DEFAULT-VALUE})")
     int shards = 0;
 
     @Override
@@ -62,18 +68,33 @@ public final class BenchTrainCommand implements Callable<Integer> {
         CliChecks.atLeast("--warmup", warmup, 0);
         CliChecks.batch(batch);
         ThreadsOption.apply(threads);
-        int split = shards > 0 ? ThreadsOption.checkShards(shards, batch) : TrainingConfig.defaultShards(ThreadsOption.count(threads), batch);
+        int split = shards > 0
+                ? ThreadsOption.checkShards(shards, batch)
+                : TrainingConfig.defaultShards(ThreadsOption.count(threads), batch);
         TrainingConfig defaults = TrainingConfig.DEFAULTS;
-        TrainingConfig config = defaults.toBuilder().steps(warmup + steps + 1L).batchSize(batch).warmupSteps(0)
-                .schedule(TrainingConfig.Schedule.CONSTANT).minLrFraction(0).clipNorm(0).validateEvery(Long.MAX_VALUE)
-                .checkpointEvery(Long.MAX_VALUE).shards(split).build();
+        TrainingConfig config = defaults.toBuilder()
+                .steps(warmup + steps + 1L)
+                .batchSize(batch)
+                .warmupSteps(0)
+                .schedule(TrainingConfig.Schedule.CONSTANT)
+                .minLrFraction(0)
+                .clipNorm(0)
+                .validateEvery(Long.MAX_VALUE)
+                .checkpointEvery(Long.MAX_VALUE)
+                .shards(split)
+                .build();
         ModelConfig model = ModelConfig.paperDefaults("bench");
         BatchSource source;
         String batches;
         if (data != null) {
             Dataset dataset = Dataset.load(data, System.err);
-            source = new CropSampler(dataset.split(Split.TRAIN), batch, config.sequenceLength(), config.seed(),
-                    PerformanceSampling.UNIFORM, true);
+            source = new CropSampler(
+                    dataset.split(Split.TRAIN),
+                    batch,
+                    config.sequenceLength(),
+                    config.seed(),
+                    PerformanceSampling.UNIFORM,
+                    true);
             batches = "real (" + data + ")";
         } else {
             source = randomBatches(batch, config.sequenceLength());
@@ -115,36 +136,68 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     /** CPU time of the whole process (all threads): with wall time, it shows how busy the machine was. */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     private void print(StepPhases phases, double seconds, String batches, double cpuMsPerStep, int split) {
         double ms = phases.totalMsPerStep();
         double stepsPerSecond = phases.steps() / seconds;
-        System.out.printf(Locale.ROOT, "training step, batch %d × %d, paper model (LSTM 128 × 2), %s batches, %s threads,"
-                + " %d shard%s%n", batch, TrainingConfig.SEQUENCE_LENGTH, batches,
-                System.getProperty("ai.djl.pytorch.num_threads"), split, split == 1 ? "" : "s");
+        System.out.printf(
+                Locale.ROOT,
+                "training step, batch %d × %d, paper model (LSTM 128 × 2), %s batches, %s threads," + " %d shard%s%n",
+                batch,
+                TrainingConfig.SEQUENCE_LENGTH,
+                batches,
+                System.getProperty("ai.djl.pytorch.num_threads"),
+                split,
+                split == 1 ? "" : "s");
         System.out.println("native settings: " + NativeEnvironment.describe());
-        System.out.printf(Locale.ROOT, "%d steps after %d warm-up: %.3f steps/s, %.1f ms per step (CPU time %.1f ms per step;"
-                + " load average %.2f)%n", phases.steps(), warmup, stepsPerSecond, ms, cpuMsPerStep, loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "%d steps after %d warm-up: %.3f steps/s, %.1f ms per step (CPU time %.1f ms per step;"
+                        + " load average %.2f)%n",
+                phases.steps(),
+                warmup,
+                stepsPerSecond,
+                ms,
+                cpuMsPerStep,
+                loadAverage());
         StringBuilder json = new StringBuilder();
         json.append(String.format(Locale.ROOT, "{\"steps_per_s\": %.3f, \"ms_per_step\": %.2f", stepsPerSecond, ms));
         Map<StepPhases.Phase, Double> cpu = phases.threadCpuMsPerStep();
-        System.out.println("  phase         wall ms      %   CPU ms of the training thread" + (split > 1 ? " (copy_in to backward:"
-                + " the first shard's)" : ""));
+        System.out.println("  phase         wall ms      %   CPU ms of the training thread"
+                + (split > 1 ? " (copy_in to backward:" + " the first shard's)" : ""));
         for (Map.Entry<StepPhases.Phase, Double> e : phases.msPerStep().entrySet()) {
-            System.out.printf(Locale.ROOT, "  %-10s %10.2f %6.1f %10.2f%n", e.getKey().key(), e.getValue(), 100 * e.getValue() / ms,
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-10s %10.2f %6.1f %10.2f%n",
+                    e.getKey().key(),
+                    e.getValue(),
+                    100 * e.getValue() / ms,
                     cpu.get(e.getKey()));
-            json.append(String.format(Locale.ROOT, ", \"%s_ms\": %.2f", e.getKey().key(), e.getValue()));
+            json.append(
+                    String.format(Locale.ROOT, ", \"%s_ms\": %.2f", e.getKey().key(), e.getValue()));
         }
         for (Map.Entry<StepPhases.Phase, Double> e : cpu.entrySet()) {
-            json.append(String.format(Locale.ROOT, ", \"%s_thread_cpu_ms\": %.2f", e.getKey().key(), e.getValue()));
+            json.append(String.format(
+                    Locale.ROOT, ", \"%s_thread_cpu_ms\": %.2f", e.getKey().key(), e.getValue()));
         }
-        json.append(String.format(Locale.ROOT, ", \"cpu_ms_per_step\": %.2f, \"load_average\": %.2f, \"native_settings\": %b",
-                cpuMsPerStep, loadAverage(), NativeEnvironment.tuned()));
-        json.append(String.format(Locale.ROOT, ", \"steps\": %d, \"batch\": %d, \"length\": %d, \"threads\": %s, \"shards\": %d, \"batches\": \"%s\"}",
-                phases.steps(), batch, TrainingConfig.SEQUENCE_LENGTH, System.getProperty("ai.djl.pytorch.num_threads"), split,
+        json.append(String.format(
+                Locale.ROOT,
+                ", \"cpu_ms_per_step\": %.2f, \"load_average\": %.2f, \"native_settings\": %b",
+                cpuMsPerStep,
+                loadAverage(),
+                NativeEnvironment.tuned()));
+        json.append(String.format(
+                Locale.ROOT,
+                ", \"steps\": %d, \"batch\": %d, \"length\": %d, \"threads\": %s, \"shards\": %d, \"batches\": \"%s\"}",
+                phases.steps(),
+                batch,
+                TrainingConfig.SEQUENCE_LENGTH,
+                System.getProperty("ai.djl.pytorch.num_threads"),
+                split,
                 data != null ? "real" : "random"));
         System.out.println(json);
     }

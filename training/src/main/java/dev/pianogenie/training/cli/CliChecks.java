@@ -2,8 +2,7 @@ package dev.pianogenie.training.cli;
 
 /** Checks of option values that picocli's types cannot express, as one-line messages naming the option. */
 final class CliChecks {
-    private CliChecks() {
-    }
+    private CliChecks() {}
 
     static void positive(String option, long value) {
         if (value <= 0) {

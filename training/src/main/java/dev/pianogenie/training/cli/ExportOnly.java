@@ -12,22 +12,34 @@ import java.util.Locale;
 
 /** {@code genie train --export-only}: a run's best (or --latest) model written to a model folder, with its curve. */
 final class ExportOnly {
-    private ExportOnly() {
-    }
+    private ExportOnly() {}
 
     static int export(RunFolder run, Path out, String name, boolean latest) throws IOException {
-        TrainingState exported = latest ? ModelExport.exportLatest(run.dir(), out, name) : ModelExport.exportBest(run.dir(), out, name);
+        TrainingState exported =
+                latest ? ModelExport.exportLatest(run.dir(), out, name) : ModelExport.exportBest(run.dir(), out, name);
         Path csv = run.curve();
         if (Files.exists(csv)) {
             Files.copy(csv, out.resolve("training-curve.csv"), StandardCopyOption.REPLACE_EXISTING);
             CurvePlot.render(csv, out.resolve("training-curve.png"));
         }
         if (latest) {
-            System.out.printf(Locale.ROOT, "exported the latest parameters of %s (step %d; its best by validation: step %d,"
-                    + " PPL %.3f) to %s%n", run, exported.step(), exported.bestStep(), Math.exp(exported.bestValidationCe()), out);
+            System.out.printf(
+                    Locale.ROOT,
+                    "exported the latest parameters of %s (step %d; its best by validation: step %d,"
+                            + " PPL %.3f) to %s%n",
+                    run,
+                    exported.step(),
+                    exported.bestStep(),
+                    Math.exp(exported.bestValidationCe()),
+                    out);
         } else {
-            System.out.printf(Locale.ROOT, "exported the best model of %s (step %d, validation PPL %.3f) to %s%n",
-                    run, exported.bestStep(), Math.exp(exported.bestValidationCe()), out);
+            System.out.printf(
+                    Locale.ROOT,
+                    "exported the best model of %s (step %d, validation PPL %.3f) to %s%n",
+                    run,
+                    exported.bestStep(),
+                    Math.exp(exported.bestValidationCe()),
+                    out);
         }
         return 0;
     }

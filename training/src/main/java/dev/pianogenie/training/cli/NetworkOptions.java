@@ -16,55 +16,71 @@ import picocli.CommandLine.Option;
 
 /** {@code genie train}'s options of the network's shape: a new run's, or checked against the model it continues. */
 final class NetworkOptions {
-    @Option(names = "--encoding", description = "ΔT encoding: ${COMPLETION-CANDIDATES} (paper: 33 one-hot buckets;"
-            + " tutorial: a scalar) (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--encoding",
+            description = "ΔT encoding: ${COMPLETION-CANDIDATES} (paper: 33 one-hot buckets;"
+                    + " tutorial: a scalar) (default: ${DEFAULT-VALUE})")
     FeatureEncoding encoding;
 
-    @Option(names = "--rnn-dim", description = "LSTM width, at least " + TorchLstm.MIN_HIDDEN + " (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rnn-dim",
+            description = "LSTM width, at least " + TorchLstm.MIN_HIDDEN + " (default: ${DEFAULT-VALUE})")
     int rnnDim;
 
     @Option(names = "--layers", description = "LSTM layers (default: ${DEFAULT-VALUE})")
     int layers;
 
-    @Option(names = "--encoder-dim", description = "LSTM width of the encoder alone, at least " + TorchLstm.MIN_HIDDEN
-            + "; the live decoder does not run the encoder, so it may be wider (default: as --rnn-dim)")
+    @Option(
+            names = "--encoder-dim",
+            description = "LSTM width of the encoder alone, at least " + TorchLstm.MIN_HIDDEN
+                    + "; the live decoder does not run the encoder, so it may be wider (default: as --rnn-dim)")
     int encoderDim;
 
-    @Option(names = "--velocity-units", description = "hidden units of the velocity output, 0 = no velocity output"
-            + " (default: ${DEFAULT-VALUE}; with --init: the model's own, or this many added to a model without one)")
+    @Option(
+            names = "--velocity-units",
+            description =
+                    "hidden units of the velocity output, 0 = no velocity output"
+                            + " (default: ${DEFAULT-VALUE}; with --init: the model's own, or this many added to a model without one)")
     int velocityUnits;
 
-    @Option(names = "--buttons", description = "how many buttons the model is played with, " + Keys.MIN_BUTTONS + ".."
-            + Keys.MAX_BUTTONS + " (default: ${DEFAULT-VALUE}; with --init: the model's own, or this many — the network's"
-            + " shapes do not depend on it, so every weight is copied)")
+    @Option(
+            names = "--buttons",
+            description = "how many buttons the model is played with, " + Keys.MIN_BUTTONS + ".."
+                    + Keys.MAX_BUTTONS
+                    + " (default: ${DEFAULT-VALUE}; with --init: the model's own, or this many — the network's"
+                    + " shapes do not depend on it, so every weight is copied)")
     int buttons = Keys.DEFAULT_BUTTONS;
 
     /** Checks what picocli's types cannot: ranges, with the option's name. */
     void check() {
         CliChecks.atLeast("--rnn-dim", rnnDim, TorchLstm.MIN_HIDDEN);
         if (rnnDim > ModelConfig.MAX_RNN_DIM) {
-            throw new IllegalArgumentException("--rnn-dim must be at most " + ModelConfig.MAX_RNN_DIM + ", was " + rnnDim);
+            throw new IllegalArgumentException(
+                    "--rnn-dim must be at most " + ModelConfig.MAX_RNN_DIM + ", was " + rnnDim);
         }
         if (encoderDim != 0) {
             CliChecks.atLeast("--encoder-dim", encoderDim, TorchLstm.MIN_HIDDEN);
             if (encoderDim > ModelConfig.MAX_RNN_DIM) {
-                throw new IllegalArgumentException("--encoder-dim must be at most " + ModelConfig.MAX_RNN_DIM + ", was " + encoderDim);
+                throw new IllegalArgumentException(
+                        "--encoder-dim must be at most " + ModelConfig.MAX_RNN_DIM + ", was " + encoderDim);
             }
         }
         if (buttons < Keys.MIN_BUTTONS || buttons > Keys.MAX_BUTTONS) {
-            throw new IllegalArgumentException("--buttons must be " + Keys.MIN_BUTTONS + ".." + Keys.MAX_BUTTONS + ", was " + buttons);
+            throw new IllegalArgumentException(
+                    "--buttons must be " + Keys.MIN_BUTTONS + ".." + Keys.MAX_BUTTONS + ", was " + buttons);
         }
         CliChecks.positive("--layers", layers);
         if (layers > ModelConfig.MAX_RNN_LAYERS) {
-            throw new IllegalArgumentException("--layers must be at most " + ModelConfig.MAX_RNN_LAYERS + ", was " + layers);
+            throw new IllegalArgumentException(
+                    "--layers must be at most " + ModelConfig.MAX_RNN_LAYERS + ", was " + layers);
         }
     }
 
     /** Checked after the other options: the range of --velocity-units. */
     void checkVelocityUnits() {
         if (velocityUnits < 0 || velocityUnits > ModelConfig.MAX_VELOCITY_UNITS) {
-            throw new IllegalArgumentException("--velocity-units must be 0.." + ModelConfig.MAX_VELOCITY_UNITS + ", was "
-                    + velocityUnits);
+            throw new IllegalArgumentException(
+                    "--velocity-units must be 0.." + ModelConfig.MAX_VELOCITY_UNITS + ", was " + velocityUnits);
         }
     }
 
@@ -88,8 +104,8 @@ final class NetworkOptions {
             d.add("a velocity output of " + m.velocityUnits() + " units (not " + velocityUnits + ")");
         }
         if (!d.isEmpty()) {
-            throw new IllegalArgumentException(what + " a network of " + String.join(", ", d)
-                    + ": its shape cannot change; drop those options");
+            throw new IllegalArgumentException(
+                    what + " a network of " + String.join(", ", d) + ": its shape cannot change; drop those options");
         }
     }
 
@@ -106,8 +122,17 @@ final class NetworkOptions {
 
     /** A new network of the shape asked for. */
     ModelConfig newNetwork(String name, Map<String, String> provenance) {
-        return new ModelConfig(name, encoding, CellConvention.TORCH_IFGO, rnnDim, layers, true, provenance, encoderDim,
-                velocityUnits, buttons); // encoderDim 0: as wide as the decoder
+        return new ModelConfig(
+                name,
+                encoding,
+                CellConvention.TORCH_IFGO,
+                rnnDim,
+                layers,
+                true,
+                provenance,
+                encoderDim,
+                velocityUnits,
+                buttons); // encoderDim 0: as wide as the decoder
     }
 
     /**
@@ -119,6 +144,7 @@ final class NetworkOptions {
         ModelConfig b = base.config();
         int units = b.predictsVelocity() ? b.velocityUnits() : velocityUnits;
         int n = given.test("--buttons") ? buttons : b.numButtons();
-        return new ModelConfig(name, b.encoding(), b.cell(), b.rnnDim(), b.rnnLayers(), true, provenance, b.encoderRnnDim(), units, n);
+        return new ModelConfig(
+                name, b.encoding(), b.cell(), b.rnnDim(), b.rnnLayers(), true, provenance, b.encoderRnnDim(), units, n);
     }
 }

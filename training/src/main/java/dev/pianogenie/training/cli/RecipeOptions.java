@@ -15,8 +15,10 @@ final class RecipeOptions {
     /** More steps than anyone means (at 5 steps/s, 230 days). */
     static final long MAX_STEPS = 100_000_000L;
 
-    @Option(names = "--steps", description = "total training steps (default: ${DEFAULT-VALUE}; with --init: its own;"
-            + " with --resume: the run's)")
+    @Option(
+            names = "--steps",
+            description = "total training steps (default: ${DEFAULT-VALUE}; with --init: its own;"
+                    + " with --resume: the run's)")
     long steps;
 
     @Option(names = "--batch", description = "sequences per batch (default: ${DEFAULT-VALUE})")
@@ -31,12 +33,15 @@ final class RecipeOptions {
     @Option(names = "--warmup", description = "linear learning-rate warm-up steps (default: ${DEFAULT-VALUE})")
     long warmup;
 
-    @Option(names = "--schedule", description = "after warm-up: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE});"
-            + " wsd = constant, then a linear decay over the last ${sys:genie.train.wsd-decay} of the steps")
+    @Option(
+            names = "--schedule",
+            description = "after warm-up: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE});"
+                    + " wsd = constant, then a linear decay over the last ${sys:genie.train.wsd-decay} of the steps")
     TrainingConfig.Schedule schedule;
 
-    @Option(names = "--min-lr-fraction", description = "where cosine or wsd decay ends, as a fraction of --lr"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--min-lr-fraction",
+            description = "where cosine or wsd decay ends, as a fraction of --lr" + " (default: ${DEFAULT-VALUE})")
     double minLrFraction;
 
     @Option(names = "--clip-norm", description = "global gradient-norm clipping, 0 = off (default: ${DEFAULT-VALUE})")
@@ -54,33 +59,51 @@ final class RecipeOptions {
     @Option(names = "--checkpoint-every", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
     long checkpointEvery;
 
-    @Option(names = "--validation-windows", description = "validation windows used for model selection, spread over"
-            + " the split (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--validation-windows",
+            description = "validation windows used for model selection, spread over"
+                    + " the split (default: ${DEFAULT-VALUE})")
     int validationWindows;
 
-    @Option(names = "--sampling", description = "how crops pick a performance: ${COMPLETION-CANDIDATES}"
-            + " (uniform = the paper's; default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--sampling",
+            description = "how crops pick a performance: ${COMPLETION-CANDIDATES}"
+                    + " (uniform = the paper's; default: ${DEFAULT-VALUE})")
     PerformanceSampling sampling;
 
-    @Option(names = "--shards", description = "split each batch this many ways, each part on its own core (data-parallel:"
-            + " the same loss; a run is repeatable for its shard count, which is part of its recipe); 0 = one per engine"
-            + " thread, at most " + TrainingConfig.MAX_SHARDS + " (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--shards",
+            description = "split each batch this many ways, each part on its own core (data-parallel:"
+                    + " the same loss; a run is repeatable for its shard count, which is part of its recipe); 0 = one per engine"
+                    + " thread, at most " + TrainingConfig.MAX_SHARDS + " (default: ${DEFAULT-VALUE})")
     int shards;
 
-    @Option(names = "--freeze-encoder", arity = "0..1", fallbackValue = "true", description = "train the decoder only: the encoder, and so which button each note"
-            + " gets, stays the --init model's (keeps the buttons a player knows; a step costs less)")
+    @Option(
+            names = "--freeze-encoder",
+            arity = "0..1",
+            fallbackValue = "true",
+            description = "train the decoder only: the encoder, and so which button each note"
+                    + " gets, stays the --init model's (keeps the buttons a player knows; a step costs less)")
     boolean freezeEncoder;
 
-    @Option(names = "--freeze-decoder", arity = "0..1", fallbackValue = "true", description = "with --freeze-encoder: train"
-            + " the velocity output only, over the --init model's encoder and decoder (its pitch figures stay exactly"
-            + " as they were; a step costs little more than the forward pass)")
+    @Option(
+            names = "--freeze-decoder",
+            arity = "0..1",
+            fallbackValue = "true",
+            description = "with --freeze-encoder: train"
+                    + " the velocity output only, over the --init model's encoder and decoder (its pitch figures stay exactly"
+                    + " as they were; a step costs little more than the forward pass)")
     boolean freezeDecoder;
 
-    @Option(names = "--velocity-weight", description = "weight of the velocity output's loss (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--velocity-weight",
+            description = "weight of the velocity output's loss (default: ${DEFAULT-VALUE})")
     double velocityWeight;
 
-    @Option(names = "--velocity-mae-weight", description = "weight of the velocity output's absolute error (its"
-            + " expectation's, in bins of 4) beside its cross-entropy (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--velocity-mae-weight",
+            description = "weight of the velocity output's absolute error (its"
+                    + " expectation's, in bins of 4) beside its cross-entropy (default: ${DEFAULT-VALUE})")
     double velocityMaeWeight;
 
     /** The options given on the command line ({@code given} says which), typed, for {@link Recipe} to merge. */
@@ -121,8 +144,8 @@ final class RecipeOptions {
         if (given.test("--steps")) {
             CliChecks.positive("--steps", steps);
             if (steps > MAX_STEPS) { // a typo's extra digits: years of training, and an ETA in days
-                throw new IllegalArgumentException("--steps must be at most " + MAX_STEPS + " (the default model took 40000), was "
-                        + steps);
+                throw new IllegalArgumentException(
+                        "--steps must be at most " + MAX_STEPS + " (the default model took 40000), was " + steps);
             }
         }
         CliChecks.batch(batch);
@@ -131,10 +154,14 @@ final class RecipeOptions {
         }
         CliChecks.atLeast("--warmup", warmup, 0);
         if (!(minLrFraction >= 0 && minLrFraction <= 1)) {
-            throw new IllegalArgumentException("--min-lr-fraction must be between 0 and 1, was " + plain(minLrFraction));
+            throw new IllegalArgumentException(
+                    "--min-lr-fraction must be between 0 and 1, was " + plain(minLrFraction));
         }
-        for (var w : List.of(Map.entry("--clip-norm", clipNorm), Map.entry("--margin-weight", marginWeight),
-                Map.entry("--contour-weight", contourWeight), Map.entry("--velocity-weight", velocityWeight),
+        for (var w : List.of(
+                Map.entry("--clip-norm", clipNorm),
+                Map.entry("--margin-weight", marginWeight),
+                Map.entry("--contour-weight", contourWeight),
+                Map.entry("--velocity-weight", velocityWeight),
                 Map.entry("--velocity-mae-weight", velocityMaeWeight))) {
             if (!(w.getValue() >= 0)) {
                 throw new IllegalArgumentException(w.getKey() + " must be 0 or more, was " + plain(w.getValue()));

@@ -19,29 +19,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code ./genie train}: trains the Piano Genie autoencoder on a folder of MIDI files, resumably; or fine-tunes a model. */
-@Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = TrainDefaults.class,
-        description = {"Train the Piano Genie autoencoder on a folder of MIDI files (MAESTRO or your own), or fine-tune a"
-                + " model on them (--init).",
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        defaultValueProvider = TrainDefaults.class,
+        description = {
+            "Train the Piano Genie autoencoder on a folder of MIDI files (MAESTRO or your own), or fine-tune a"
+                    + " model on them (--init).",
             "Checkpoints are written atomically to the run folder; --resume continues a run exactly, with its own recipe.",
-            "Progress, validation and notes also go to RUN/train.log."})
+            "Progress, validation and notes also go to RUN/train.log."
+        })
 public final class TrainCommand implements Callable<Integer> {
 
     static {
         TrainingConfig f = TrainingConfig.FINE_TUNE;
-        System.setProperty("genie.train.fine-tune", String.format(Locale.ROOT,
-                "lr %s, warm-up %d steps, %d steps, validation every %d", Recipe.plain(f.learningRate()), f.warmupSteps(),
-                f.steps(), f.validateEvery()));
+        System.setProperty(
+                "genie.train.fine-tune",
+                String.format(
+                        Locale.ROOT,
+                        "lr %s, warm-up %d steps, %d steps, validation every %d",
+                        Recipe.plain(f.learningRate()),
+                        f.warmupSteps(),
+                        f.steps(),
+                        f.validateEvery()));
         System.setProperty("genie.train.wsd-decay", Math.round(100 * TrainingConfig.WSD_DECAY_FRACTION) + " percent");
     }
 
-    @Option(names = "--data", description = "folder of MIDI files, searched recursively (with a MAESTRO CSV: its splits;"
-            + " otherwise each file goes to train, validation or test by a hash of its bytes); required unless --export-only")
+    @Option(
+            names = "--data",
+            description =
+                    "folder of MIDI files, searched recursively (with a MAESTRO CSV: its splits;"
+                            + " otherwise each file goes to train, validation or test by a hash of its bytes); required unless --export-only")
     Path data;
 
     @Option(names = "--out", description = "model folder for the best model (default: ${DEFAULT-VALUE})")
@@ -50,16 +64,24 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--run", description = "run folder for checkpoints, curve and log (default: OUT/training)")
     Path run;
 
-    @Option(names = "--resume", description = "continue the run in the run folder from its last checkpoint, with its recipe")
+    @Option(
+            names = "--resume",
+            description = "continue the run in the run folder from its last checkpoint, with its recipe")
     boolean resume;
 
-    @Option(names = "--change-recipe", description = "with --resume: train on with the recipe options given"
-            + " (batch, seed, lr, ...) instead of refusing them")
+    @Option(
+            names = "--change-recipe",
+            description = "with --resume: train on with the recipe options given"
+                    + " (batch, seed, lr, ...) instead of refusing them")
     boolean changeRecipe;
 
-    @Option(names = "--init", paramLabel = "MODEL_DIR", description = "fine-tune: start from this model folder (with its"
-            + " encoder; 'default' = the shipped " + ShippedModel.RELATIVE + "), with defaults that suit fine-tuning:"
-            + " ${sys:genie.train.fine-tune}")
+    @Option(
+            names = "--init",
+            paramLabel = "MODEL_DIR",
+            description = "fine-tune: start from this model folder (with its"
+                    + " encoder; 'default' = the shipped " + ShippedModel.RELATIVE
+                    + "), with defaults that suit fine-tuning:"
+                    + " ${sys:genie.train.fine-tune}")
     String init;
 
     @Mixin
@@ -68,26 +90,35 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--device", description = "cpu or gpu (a CUDA GPU; needs the CUDA build, see the README)"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--device",
+            description =
+                    "cpu or gpu (a CUDA GPU; needs the CUDA build, see the README)" + " (default: ${DEFAULT-VALUE})")
     String device = "cpu";
 
     @Option(names = "--threads", description = "engine threads, 0 = all cores (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--gold", description = "gold melodies JSON: the encoder's Gold is reported at every validation and"
-            + " kept in the curve (default: ../shared/reference/gold-melodies.json beside the repository, when there)")
+    @Option(
+            names = "--gold",
+            description =
+                    "gold melodies JSON: the encoder's Gold is reported at every validation and"
+                            + " kept in the curve (default: ../shared/reference/gold-melodies.json beside the repository, when there)")
     Path gold;
 
     @Option(names = "--export-only", description = "only write the run's best model to --out (no training)")
     boolean exportOnly;
 
-    @Option(names = "--latest", description = "with --export-only: the run's latest parameters (its checkpoint) instead"
-            + " of its best by validation")
+    @Option(
+            names = "--latest",
+            description = "with --export-only: the run's latest parameters (its checkpoint) instead"
+                    + " of its best by validation")
     boolean latest;
 
-    @Option(names = "--name", description = "the model's name (default: from the data folder, e.g. \"Piano Genie (my-music)\";"
-            + " with --export-only: the run's)")
+    @Option(
+            names = "--name",
+            description = "the model's name (default: from the data folder, e.g. \"Piano Genie (my-music)\";"
+                    + " with --export-only: the run's)")
     String name;
 
     @CommandLine.Spec
@@ -106,10 +137,13 @@ public final class TrainCommand implements Callable<Integer> {
             AtomicFile.checkNotInput(out, "--out", initFolder(), "the --init model");
         }
         // one run at a time in a run folder, and in a model folder outside it: held for the run's life
-        boolean outApart = !runDir.dir().toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize());
+        boolean outApart = !runDir.dir()
+                .toAbsolutePath()
+                .normalize()
+                .startsWith(out.toAbsolutePath().normalize());
         if (exportOnly) {
             try (RunLock runLock = Files.isDirectory(runDir.dir()) ? runDir.lock() : null;
-                 RunLock outLock = outApart ? RunLock.acquire(out, "the model folder") : null) {
+                    RunLock outLock = outApart ? RunLock.acquire(out, "the model folder") : null) {
                 return ExportOnly.export(runDir, out, name, latest);
             }
         }
@@ -117,15 +151,16 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--data DIR is required to train (a folder of MIDI files)");
         }
         if (!Files.isDirectory(data)) {
-            throw new IllegalArgumentException("no folder at " + data.toAbsolutePath().normalize()
-                    + ": --data wants a folder of MIDI files");
+            throw new IllegalArgumentException(
+                    "no folder at " + data.toAbsolutePath().normalize() + ": --data wants a folder of MIDI files");
         }
         Device dev = device();
         Files.createDirectories(runDir.dir());
         try (RunLock runLock = runDir.lock();
-             RunLock outLock = outApart ? RunLock.acquire(out, "the model folder") : null;
-             RunLog log = RunLog.open(runDir.log(), System.out)) {
-            log.println("$ genie " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                RunLock outLock = outApart ? RunLock.acquire(out, "the model folder") : null;
+                RunLog log = RunLog.open(runDir.log(), System.out)) {
+            log.println("$ genie "
+                    + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
             for (RunLock l : java.util.Arrays.asList(runLock, outLock)) {
                 if (l != null && l.tookOverStale()) {
                     log.println("note: a stale lock (" + l.staleHolder() + ", no longer running) was taken over");
@@ -150,8 +185,9 @@ public final class TrainCommand implements Callable<Integer> {
             return Device.cpu();
         }
         if (Engines.pytorch().getGpuCount() == 0) {
-            throw new IllegalArgumentException("--device gpu: PyTorch sees no CUDA GPU here (this build has the CPU natives;"
-                    + " build with -Pcuda on a machine with an NVIDIA driver, see the README)");
+            throw new IllegalArgumentException(
+                    "--device gpu: PyTorch sees no CUDA GPU here (this build has the CPU natives;"
+                            + " build with -Pcuda on a machine with an NVIDIA driver, see the README)");
         }
         return Device.gpu();
     }
@@ -161,8 +197,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig defaults = fineTune ? TrainingConfig.FINE_TUNE : TrainingConfig.DEFAULTS;
         if (!given("--shards")) { // one per core on the CPU; a GPU computes the batch whole
             int cores = dev.equals(Device.cpu()) ? ThreadsOption.count(threads) : 1;
-            defaults = defaults.withShards(TrainingConfig.defaultShards(cores,
-                    given("--batch") ? recipe.batch : defaults.batchSize()));
+            defaults = defaults.withShards(
+                    TrainingConfig.defaultShards(cores, given("--batch") ? recipe.batch : defaults.batchSize()));
         }
         return recipe.recipe(this::given).over(defaults);
     }
@@ -184,8 +220,10 @@ public final class TrainCommand implements Callable<Integer> {
         Path dir = initFolder();
         PianoGenieModel m = ModelFiles.load(dir);
         if (!m.config().hasEncoder()) {
-            throw new IllegalArgumentException(dir + " is a decoder-only model (" + m.describe() + "): it has no encoder"
-                    + " to fine-tune; start from a model folder with an encoder, e.g. --init default (" + ShippedModel.RELATIVE + ")");
+            throw new IllegalArgumentException(
+                    dir + " is a decoder-only model (" + m.describe() + "): it has no encoder"
+                            + " to fine-tune; start from a model folder with an encoder, e.g. --init default ("
+                            + ShippedModel.RELATIVE + ")");
         }
         return m;
     }
@@ -195,6 +233,8 @@ public final class TrainCommand implements Callable<Integer> {
         boolean maestro = dataset.hasOfficialSplits();
         String modelName = name != null ? name : Provenance.modelName(data, maestro, base != null);
         var provenance = Provenance.of(data, maestro, base);
-        return base != null ? network.fineTuning(base, modelName, provenance, this::given) : network.newNetwork(modelName, provenance);
+        return base != null
+                ? network.fineTuning(base, modelName, provenance, this::given)
+                : network.newNetwork(modelName, provenance);
     }
 }

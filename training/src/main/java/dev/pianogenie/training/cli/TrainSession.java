@@ -44,7 +44,8 @@ final class TrainSession {
 
     int train() throws Exception {
         // read before the data: a bad gold file is said now, not after minutes of loading
-        Path goldFile = cmd.gold != null ? cmd.gold
+        Path goldFile = cmd.gold != null
+                ? cmd.gold
                 : Files.isRegularFile(GoldMetric.besideRepository()) ? GoldMetric.besideRepository() : null;
         List<GoldMetric.Melody> melodies = goldFile != null ? GoldMetric.read(goldFile) : null;
         PianoGenieModel base = cmd.initModel();
@@ -64,29 +65,52 @@ final class TrainSession {
         if (dataset.split(Split.TRAIN).isEmpty()) {
             throw new IllegalArgumentException("the dataset " + cmd.data + " has no training performances");
         }
-        ModelConfig model = resumed != null ? Provenance.resumedOn(resumed, cmd.data, log::println)
+        ModelConfig model = resumed != null
+                ? Provenance.resumedOn(resumed, cmd.data, log::println)
                 : cmd.modelConfig(base, dataset);
         List<NoteBatch> validation = EvalWindows.spread(
                 EvalWindows.of(dataset.split(Split.VALIDATION), config.sequenceLength(), EvalWindows.Mode.ALL, 64),
-                config.validationWindows(), 64);
+                config.validationWindows(),
+                64);
         if (validation.isEmpty()) {
             log.println("warning: the validation split has no 128-note window: there is no model selection,"
                     + " the latest model is exported at every validation step");
         }
         boolean terminal = System.console() != null;
         final TrainingConfig recipe = config;
-        try (PrefetchingBatches batches = new PrefetchingBatches(new CropSampler(dataset.split(Split.TRAIN),
-                        config.batchSize(), config.sequenceLength(), config.seed(), config.sampling(), true), 4);
+        try (PrefetchingBatches batches = new PrefetchingBatches(
+                        new CropSampler(
+                                dataset.split(Split.TRAIN),
+                                config.batchSize(),
+                                config.sequenceLength(),
+                                config.seed(),
+                                config.sampling(),
+                                true),
+                        4);
                 ProgressReporter reporter = new ProgressReporter(log, terminal, Duration.ofSeconds(10));
-                TrainingRun trainingRun = new TrainingRun(config, model, runDir.dir(), batches, validation, cmd.resume,
-                        TrainingListener.all(reporter, new BestModelExport(cmd.out)), c -> recipe, dev)) {
+                TrainingRun trainingRun = new TrainingRun(
+                        config,
+                        model,
+                        runDir.dir(),
+                        batches,
+                        validation,
+                        cmd.resume,
+                        TrainingListener.all(reporter, new BestModelExport(cmd.out)),
+                        c -> recipe,
+                        dev)) {
             if (trainingRun.warmStarted()) {
-                log.printf(Locale.ROOT, "no %s in %s: warm start from %s at step %d (fresh optimizer moments,"
-                        + " learning rate warmed up again)%n", RunFolder.CHECKPOINT, runDir, RunFolder.BEST,
+                log.printf(
+                        Locale.ROOT,
+                        "no %s in %s: warm start from %s at step %d (fresh optimizer moments,"
+                                + " learning rate warmed up again)%n",
+                        RunFolder.CHECKPOINT,
+                        runDir,
+                        RunFolder.BEST,
                         trainingRun.state().step());
             }
             if (melodies != null && model.numButtons() == GoldMetric.BUTTONS) { // the gold buttons are 8-button ones
-                trainingRun.trackGold(evaluator -> GoldMetric.compute(melodies, evaluator::buttons).oneBased());
+                trainingRun.trackGold(evaluator ->
+                        GoldMetric.compute(melodies, evaluator::buttons).oneBased());
             }
             if (base != null) {
                 trainingRun.initializeFrom(base.tensors());
@@ -98,15 +122,17 @@ final class TrainSession {
             // Ctrl-C or a kill (SIGTERM): finish the step, write the checkpoint, say where the run stopped, then let
             // the JVM exit
             CountDownLatch reported = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                trainingRun.requestStop();
-                try {
-                    trainingRun.awaitFinished(Duration.ofSeconds(60));
-                    reported.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "stop-training");
+            Thread hook = new Thread(
+                    () -> {
+                        trainingRun.requestStop();
+                        try {
+                            trainingRun.awaitFinished(Duration.ofSeconds(60));
+                            reported.await(20, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "stop-training");
             Runtime.getRuntime().addShutdownHook(hook);
             TrainingState end = trainingRun.run();
             reporter.close();
@@ -119,16 +145,28 @@ final class TrainSession {
 
     private void sayWhereItStopped(TrainingState end) {
         if (end.bestStep() >= 0) {
-            log.printf(Locale.ROOT, "stopped at step %d of %d after %s; best validation ce %.4f (PPL %.3f) at step %d%n",
-                    end.step(), end.training().steps(), ProgressReporter.inWords(end.elapsedSeconds()),
-                    end.bestValidationCe(), Math.exp(end.bestValidationCe()), end.bestStep());
+            log.printf(
+                    Locale.ROOT,
+                    "stopped at step %d of %d after %s; best validation ce %.4f (PPL %.3f) at step %d%n",
+                    end.step(),
+                    end.training().steps(),
+                    ProgressReporter.inWords(end.elapsedSeconds()),
+                    end.bestValidationCe(),
+                    Math.exp(end.bestValidationCe()),
+                    end.bestStep());
             log.println("best model: " + cmd.out + "; checkpoint, curve and log: " + runDir);
             log.println("play it: ./genie --model " + cmd.out);
         } else {
-            log.printf(Locale.ROOT, "stopped at step %d of %d after %s, before its first validation: no model written"
-                    + " to %s yet (validation every %d steps); checkpoint, curve and log: %s%n",
-                    end.step(), end.training().steps(), ProgressReporter.inWords(end.elapsedSeconds()), cmd.out,
-                    end.training().validateEvery(), runDir);
+            log.printf(
+                    Locale.ROOT,
+                    "stopped at step %d of %d after %s, before its first validation: no model written"
+                            + " to %s yet (validation every %d steps); checkpoint, curve and log: %s%n",
+                    end.step(),
+                    end.training().steps(),
+                    ProgressReporter.inWords(end.elapsedSeconds()),
+                    cmd.out,
+                    end.training().validateEvery(),
+                    runDir);
         }
         if (end.step() < end.training().steps()) {
             log.println("go on with: ./genie train --resume --data " + cmd.data + " --out " + cmd.out

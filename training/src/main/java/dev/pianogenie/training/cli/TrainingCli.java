@@ -26,7 +26,8 @@ public final class TrainingCli implements Runnable {
 
     /** The command line with one-line errors (in-process tests use this too). */
     public static CommandLine commandLine() {
-        return OneLineErrors.install(new CommandLine(new TrainingCli()).setCaseInsensitiveEnumValuesAllowed(true)
+        return OneLineErrors.install(new CommandLine(new TrainingCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setCommandName(System.getProperty("genie.command", "genie"))); // "piano-genie" when installed
     }
 

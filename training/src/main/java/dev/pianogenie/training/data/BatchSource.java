@@ -5,6 +5,5 @@ public interface BatchSource extends AutoCloseable {
     NoteBatch batch(long index) throws InterruptedException;
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

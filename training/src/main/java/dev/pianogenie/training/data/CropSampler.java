@@ -28,7 +28,13 @@ public final class CropSampler implements BatchSource {
     private final boolean augment;
     private final long[] cumulativeNotes;
 
-    public CropSampler(List<NoteSequence> sequences, int batch, int length, long seed, PerformanceSampling weighting, boolean augment) {
+    public CropSampler(
+            List<NoteSequence> sequences,
+            int batch,
+            int length,
+            long seed,
+            PerformanceSampling weighting,
+            boolean augment) {
         this.sequences = sequences.stream().filter(s -> s.size() >= length).toList();
         if (this.sequences.isEmpty()) {
             throw new IllegalArgumentException("no performance has " + length + " notes or more: nothing to train on");
@@ -76,7 +82,8 @@ public final class CropSampler implements BatchSource {
                     int at = row * length + t;
                     keys[at] = Keys.keyOrNone(s.pitch(note) + transpose);
                     velocities[at] = s.velocity(note);
-                    dts[at] = t == 0 ? (float) FeatureEncoding.FIRST_NOTE_DT
+                    dts[at] = t == 0
+                            ? (float) FeatureEncoding.FIRST_NOTE_DT
                             : (float) ((s.onsets()[note] - s.onsets()[scratch[start + t - 1]]) * stretch);
                 }
                 break;

@@ -8,7 +8,6 @@ import dev.pianogenie.midi.MidiFolder;
 import dev.pianogenie.midi.Note;
 import dev.pianogenie.midi.Performance;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
@@ -48,8 +45,7 @@ public final class Dataset {
     private static final byte[] CACHE_MAGIC = "PGDATA".getBytes(StandardCharsets.US_ASCII);
 
     /** A file that could not be used, and why. */
-    public record Problem(String file, String reason) {
-    }
+    public record Problem(String file, String reason) {}
 
     private final Path dir;
     private final Map<Split, List<NoteSequence>> splits;
@@ -57,7 +53,11 @@ public final class Dataset {
     private final List<String> missing;
     private final boolean officialSplits;
 
-    private Dataset(Path dir, Map<Split, List<NoteSequence>> splits, List<Problem> corrupt, List<String> missing,
+    private Dataset(
+            Path dir,
+            Map<Split, List<NoteSequence>> splits,
+            List<Problem> corrupt,
+            List<String> missing,
             boolean officialSplits) {
         this.dir = dir;
         this.splits = splits;
@@ -85,8 +85,11 @@ public final class Dataset {
         // through symbolic links (the folder itself may be one); a subfolder that cannot be read is skipped, said
         MidiFolder.Scan scan = MidiFolder.scan(root);
         files = scan.midiFiles();
-        csvs = scan.files().stream().filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-                .filter(MaestroCsv::looksLikeOne).sorted().toList();
+        csvs = scan.files().stream()
+                .filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                .filter(MaestroCsv::looksLikeOne)
+                .sorted()
+                .toList();
         if (log != null && !scan.skipped().isEmpty()) {
             log.println("dataset " + root + ": " + scan.skippedLine());
         }
@@ -113,7 +116,9 @@ public final class Dataset {
                 fresh.put(name, CacheEntry.corrupt(name, 0, 0, "cannot be read: " + InputFile.reason(e)));
             }
         });
-        int reread = (int) fresh.values().stream().filter(c -> !cached.containsKey(c.name) || cached.get(c.name) != c).count();
+        int reread = (int) fresh.values().stream()
+                .filter(c -> !cached.containsKey(c.name) || cached.get(c.name) != c)
+                .count();
         if (reread > 0) {
             writeCache(cacheFile, fresh);
         }
@@ -141,8 +146,14 @@ public final class Dataset {
         }
         Dataset d = new Dataset(root, splits, List.copyOf(corrupt), List.copyOf(missing), official != null);
         if (log != null) {
-            log.printf(Locale.ROOT, "dataset %s: %d files (%d read, %d from the cache) in %.1f s; splits %s%n", root,
-                    fresh.size(), reread, fresh.size() - reread, (System.nanoTime() - t0) / 1e9,
+            log.printf(
+                    Locale.ROOT,
+                    "dataset %s: %d files (%d read, %d from the cache) in %.1f s; splits %s%n",
+                    root,
+                    fresh.size(),
+                    reread,
+                    fresh.size() - reread,
+                    (System.nanoTime() - t0) / 1e9,
                     official != null ? "from " + root.relativize(csvs.get(0)) : "by file hash");
             log.print(d.summary());
         }
@@ -181,18 +192,30 @@ public final class Dataset {
             List<NoteSequence> seqs = splits.get(s);
             long notes = seqs.stream().mapToLong(NoteSequence::size).sum();
             double hours = seqs.stream().mapToDouble(NoteSequence::seconds).sum() / 3600;
-            sb.append(String.format(Locale.ROOT, "  %-10s %5d performances %,10d notes %7.1f hours%n", s.label(),
-                    seqs.size(), notes, hours));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-10s %5d performances %,10d notes %7.1f hours%n",
+                    s.label(),
+                    seqs.size(),
+                    notes,
+                    hours));
         }
         if (!corrupt.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "  skipped %d unreadable file(s):%n", corrupt.size()));
             for (Problem p : corrupt) {
-                sb.append("    ").append(p.file()).append(": ").append(p.reason()).append('\n');
+                sb.append("    ")
+                        .append(p.file())
+                        .append(": ")
+                        .append(p.reason())
+                        .append('\n');
             }
         }
         if (!missing.isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "  %d file(s) named in the CSV are not in the folder (e.g. %s)%n",
-                    missing.size(), missing.get(0)));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %d file(s) named in the CSV are not in the folder (e.g. %s)%n",
+                    missing.size(),
+                    missing.get(0)));
         }
         return sb.toString();
     }
@@ -209,7 +232,14 @@ public final class Dataset {
         final double[] onsets;
         final byte[] velocities;
 
-        CacheEntry(String name, long size, long mtime, long contentHash, String problem, byte[] pitches, double[] onsets,
+        CacheEntry(
+                String name,
+                long size,
+                long mtime,
+                long contentHash,
+                String problem,
+                byte[] pitches,
+                double[] onsets,
                 byte[] velocities) {
             this.name = name;
             this.size = size;
@@ -227,7 +257,8 @@ public final class Dataset {
     }
 
     private static CacheEntry readFile(Path f, String name, long size, long mtime) throws IOException {
-        byte[] bytes = InputFile.read(f, MidiFileReader.MAX_FILE_BYTES, "a MIDI performance"); // capped: /proc-like sizes lie
+        byte[] bytes =
+                InputFile.read(f, MidiFileReader.MAX_FILE_BYTES, "a MIDI performance"); // capped: /proc-like sizes lie
         CRC32 crc = new CRC32();
         crc.update(bytes);
         try {
@@ -243,8 +274,15 @@ public final class Dataset {
             }
             return new CacheEntry(name, size, mtime, crc.getValue(), null, pitches, onsets, velocities);
         } catch (MidiFileException e) {
-            return new CacheEntry(name, size, mtime, crc.getValue(), e.getMessage().substring(f.toString().length() + 2),
-                    new byte[0], new double[0], new byte[0]);
+            return new CacheEntry(
+                    name,
+                    size,
+                    mtime,
+                    crc.getValue(),
+                    e.getMessage().substring(f.toString().length() + 2),
+                    new byte[0],
+                    new double[0],
+                    new byte[0]);
         }
     }
 
@@ -267,7 +305,10 @@ public final class Dataset {
                 long hash = in.readLong();
                 boolean ok = in.readBoolean();
                 if (!ok) {
-                    map.put(name, new CacheEntry(name, size, mtime, hash, in.readUTF(), new byte[0], new double[0], new byte[0]));
+                    map.put(
+                            name,
+                            new CacheEntry(
+                                    name, size, mtime, hash, in.readUTF(), new byte[0], new double[0], new byte[0]));
                     continue;
                 }
                 int n = in.readInt();

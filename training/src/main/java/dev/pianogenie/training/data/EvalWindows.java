@@ -12,10 +12,12 @@ import java.util.List;
  */
 public final class EvalWindows {
     /** Which windows of each performance. */
-    public enum Mode { ALL, FIRST }
-
-    private EvalWindows() {
+    public enum Mode {
+        ALL,
+        FIRST
     }
+
+    private EvalWindows() {}
 
     /** The windows, packed into batches of up to {@code batchSize} windows. */
     public static List<NoteBatch> of(List<NoteSequence> sequences, int length, Mode mode, int batchSize) {
@@ -39,7 +41,8 @@ public final class EvalWindows {
                     int note = onPiano[w * length + t];
                     keys[t] = Keys.keyOrNone(s.pitch(note));
                     velocities[t] = s.velocity(note);
-                    dts[t] = t == 0 ? (float) FeatureEncoding.FIRST_NOTE_DT
+                    dts[t] = t == 0
+                            ? (float) FeatureEncoding.FIRST_NOTE_DT
                             : (float) (s.onsets()[note] - s.onsets()[onPiano[w * length + t - 1]]);
                 }
                 keyWindows.add(keys);

@@ -16,8 +16,7 @@ import java.util.Map;
 public final class MaestroCsv {
     private static final long MAX_BYTES = 64L << 20;
 
-    private MaestroCsv() {
-    }
+    private MaestroCsv() {}
 
     /** The whole CSV, capped (MAESTRO's is 0.4 MB). */
     private static String text(Path csv) throws IOException {
@@ -29,7 +28,9 @@ public final class MaestroCsv {
     public static boolean looksLikeOne(Path csv) {
         try {
             List<List<String>> rows = parse(text(csv), 1);
-            return !rows.isEmpty() && rows.get(0).contains("split") && rows.get(0).contains("midi_filename");
+            return !rows.isEmpty()
+                    && rows.get(0).contains("split")
+                    && rows.get(0).contains("midi_filename");
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -53,7 +54,8 @@ public final class MaestroCsv {
                 if (row.size() == 1 && row.get(0).isBlank()) {
                     continue;
                 }
-                throw new IOException(csv + ": row " + (r + 1) + " has " + row.size() + " fields, expected " + header.size());
+                throw new IOException(
+                        csv + ": row " + (r + 1) + " has " + row.size() + " fields, expected " + header.size());
             }
             try {
                 map.put(row.get(file), Split.parse(row.get(split)));

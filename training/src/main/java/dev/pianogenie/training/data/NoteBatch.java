@@ -3,9 +3,12 @@ package dev.pianogenie.training.data;
 /** A batch of note sequences, row-major [batch][length]: keys 0..87, ΔT seconds and velocities 1..127. */
 public record NoteBatch(int batch, int length, int[] keys, float[] dtSeconds, int[] velocities) {
     public NoteBatch {
-        if (keys.length != batch * length || dtSeconds.length != batch * length || velocities.length != batch * length) {
+        if (keys.length != batch * length
+                || dtSeconds.length != batch * length
+                || velocities.length != batch * length) {
             throw new IllegalArgumentException("a batch of " + batch + " × " + length + " needs " + batch * length
-                    + " keys, ΔTs and velocities, got " + keys.length + ", " + dtSeconds.length + " and " + velocities.length);
+                    + " keys, ΔTs and velocities, got " + keys.length + ", " + dtSeconds.length + " and "
+                    + velocities.length);
         }
     }
 

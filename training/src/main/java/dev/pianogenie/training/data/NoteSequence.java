@@ -10,8 +10,8 @@ package dev.pianogenie.training.data;
 public record NoteSequence(String name, Split split, byte[] pitches, double[] onsets, byte[] velocities) {
     public NoteSequence {
         if (pitches.length != onsets.length || velocities.length != pitches.length) {
-            throw new IllegalArgumentException(name + ": " + pitches.length + " pitches but " + onsets.length + " onsets and "
-                    + velocities.length + " velocities");
+            throw new IllegalArgumentException(name + ": " + pitches.length + " pitches but " + onsets.length
+                    + " onsets and " + velocities.length + " velocities");
         }
     }
 

@@ -8,8 +8,7 @@ import java.util.concurrent.BlockingQueue;
  * in index order; asking for an index other than the next one (a resume) restarts the stream there.
  */
 public final class PrefetchingBatches implements BatchSource {
-    private record Item(long index, NoteBatch batch, RuntimeException error) {
-    }
+    private record Item(long index, NoteBatch batch, RuntimeException error) {}
 
     private final BatchSource source;
     private final int depth;
@@ -39,20 +38,22 @@ public final class PrefetchingBatches implements BatchSource {
         stopWorker();
         BlockingQueue<Item> q = new ArrayBlockingQueue<>(depth);
         queue = q;
-        worker = new Thread(() -> {
-            try {
-                for (long i = index; !Thread.currentThread().isInterrupted(); i++) {
+        worker = new Thread(
+                () -> {
                     try {
-                        q.put(new Item(i, source.batch(i), null));
-                    } catch (RuntimeException e) {
-                        q.put(new Item(i, null, e));
-                        return;
+                        for (long i = index; !Thread.currentThread().isInterrupted(); i++) {
+                            try {
+                                q.put(new Item(i, source.batch(i), null));
+                            } catch (RuntimeException e) {
+                                q.put(new Item(i, null, e));
+                                return;
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "batch-prefetch");
+                },
+                "batch-prefetch");
         worker.setDaemon(true);
         worker.start();
     }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** A dataset split, named as in MAESTRO's CSV. */
 public enum Split {
-    TRAIN, VALIDATION, TEST;
+    TRAIN,
+    VALIDATION,
+    TEST;
 
     public static Split parse(String s) {
         try {

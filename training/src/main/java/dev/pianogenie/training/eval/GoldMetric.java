@@ -24,15 +24,14 @@ public final class GoldMetric {
     public static final double DT_SECONDS = 0.256;
     /** The gold buttons are for an 8-button model: the metric means nothing for another count. */
     public static final int BUTTONS = 8;
+
     public static final int TRANSPOSE_MIN = -6;
     public static final int TRANSPOSE_MAX = 5;
 
     /** One melody: MIDI pitches and the gold buttons, 1-based as in the file. */
-    public record Melody(String name, int[] pitches, int[] buttonsOneBased) {
-    }
+    public record Melody(String name, int[] pitches, int[] buttonsOneBased) {}
 
-    public record Result(double oneBased, double zeroBased, int sequences) {
-    }
+    public record Result(double oneBased, double zeroBased, int sequences) {}
 
     /** What the metric needs: an encoder that gives buttons 0..7 for a batch of note windows. */
     @FunctionalInterface
@@ -40,13 +39,14 @@ public final class GoldMetric {
         int[] buttons(NoteBatch notes);
     }
 
-    private GoldMetric() {
-    }
+    private GoldMetric() {}
 
     /** Where the gold melodies are when this repository sits beside ../shared (the file may not exist). */
     public static Path besideRepository() {
         String home = System.getProperty("genie.home");
-        return (home != null ? Path.of(home) : Path.of("")).toAbsolutePath().resolve("../shared/reference/gold-melodies.json")
+        return (home != null ? Path.of(home) : Path.of(""))
+                .toAbsolutePath()
+                .resolve("../shared/reference/gold-melodies.json")
                 .normalize();
     }
 
@@ -74,7 +74,8 @@ public final class GoldMetric {
         for (JsonNode m : melodies) {
             String name = m.path("name").asText("?");
             int[] pitches = ints(m.get("midi_pitches"), json, name, "midi_pitches", 0, 127);
-            int[] buttons = ints(m.get("buttons"), json, name, "buttons", oneBased ? 1 : 0, oneBased ? BUTTONS : BUTTONS - 1);
+            int[] buttons =
+                    ints(m.get("buttons"), json, name, "buttons", oneBased ? 1 : 0, oneBased ? BUTTONS : BUTTONS - 1);
             if (pitches.length == 0 || pitches.length != buttons.length) {
                 throw new IOException(json + ": melody " + name + " needs as many buttons as pitches");
             }
@@ -89,7 +90,8 @@ public final class GoldMetric {
     }
 
     /** A list of whole numbers from {@code min} to {@code max}; anything else is refused by name (was: read as 0). */
-    private static int[] ints(JsonNode array, Path json, String melody, String field, int min, int max) throws IOException {
+    private static int[] ints(JsonNode array, Path json, String melody, String field, int min, int max)
+            throws IOException {
         if (array == null || !array.isArray()) {
             return new int[0];
         }
@@ -97,8 +99,8 @@ public final class GoldMetric {
         for (int i = 0; i < v.length; i++) {
             JsonNode x = array.get(i);
             if (!x.canConvertToExactIntegral() || x.asLong() < min || x.asLong() > max) {
-                throw new IOException(json + ": melody " + melody + ": \"" + field + "\" holds " + x + " (whole numbers "
-                        + min + " to " + max + ")");
+                throw new IOException(json + ": melody " + melody + ": \"" + field + "\" holds " + x
+                        + " (whole numbers " + min + " to " + max + ")");
             }
             v[i] = x.asInt();
         }

@@ -38,7 +38,12 @@ public final class NetEvaluator {
      * cross-entropy (nats, over the bins) and predicted velocity (the distribution's expectation, as the live decoder
      * plays it), teacher-forced (true key, true previous velocities); null otherwise.
      */
-    public record Evaluated(NoteBatch notes, float[] crossEntropy, int[] predicted, int[] buttons, float[] velocityCrossEntropy,
+    public record Evaluated(
+            NoteBatch notes,
+            float[] crossEntropy,
+            int[] predicted,
+            int[] buttons,
+            float[] velocityCrossEntropy,
             float[] velocityPredicted) {
         public Evaluated(NoteBatch notes, float[] crossEntropy, int[] predicted, int[] buttons) {
             this(notes, crossEntropy, predicted, buttons, null, null);
@@ -55,19 +60,25 @@ public final class NetEvaluator {
             NDArray keys = NetInputs.keys(sub, b.keys(), b.batch(), b.length());
             float[] ce = PianoGenieLoss.crossEntropyPerNote(logits, keys).toFloatArray();
             int[] predicted = logits.argMax(-1).toType(DataType.INT32, false).toIntArray();
-            int[] buttons = Iqae.buttons(e, numButtons()).toType(DataType.INT32, false).toIntArray();
+            int[] buttons =
+                    Iqae.buttons(e, numButtons()).toType(DataType.INT32, false).toIntArray();
             if (!decoder.predictsVelocity()) {
                 return new Evaluated(b, ce, predicted, buttons);
             }
             NDList v = NetInputs.velocityInputs(sub, b.keys(), b.velocities(), b.batch(), b.length());
             NDArray velocityLogits = decoder.velocityLogits(store, top, v.get(0), v.get(1), false);
-            float[] velocityCe = PianoGenieLoss.crossEntropyPerNote(velocityLogits,
-                    NetInputs.velocityBins(sub, b.velocities(), b.batch(), b.length())).toFloatArray();
+            float[] velocityCe = PianoGenieLoss.crossEntropyPerNote(
+                            velocityLogits, NetInputs.velocityBins(sub, b.velocities(), b.batch(), b.length()))
+                    .toFloatArray();
             float[] centers = new float[Velocities.BINS];
             for (int i = 0; i < centers.length; i++) {
                 centers[i] = Velocities.center(i);
             }
-            float[] expected = velocityLogits.softmax(-1).mul(sub.create(centers)).sum(new int[] {-1}).toFloatArray();
+            float[] expected = velocityLogits
+                    .softmax(-1)
+                    .mul(sub.create(centers))
+                    .sum(new int[] {-1})
+                    .toFloatArray();
             return new Evaluated(b, ce, predicted, buttons, velocityCe, expected);
         }
     }
@@ -83,7 +94,9 @@ public final class NetEvaluator {
     /** The encoder's buttons (0..n−1) for each note. */
     public int[] buttons(NoteBatch b) {
         try (NDManager sub = manager.newSubManager()) {
-            return Iqae.buttons(encode(sub, new ParameterStore(sub, false), b), numButtons()).toType(DataType.INT32, false).toIntArray();
+            return Iqae.buttons(encode(sub, new ParameterStore(sub, false), b), numButtons())
+                    .toType(DataType.INT32, false)
+                    .toIntArray();
         }
     }
 

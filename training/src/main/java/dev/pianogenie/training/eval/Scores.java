@@ -51,7 +51,8 @@ public final class Scores {
                 if (ev.velocityPredicted() != null) {
                     int truth = b.velocities()[i];
                     velocityNotes++;
-                    velocityErrorSum += Math.abs(dev.pianogenie.model.Velocities.toMidi(ev.velocityPredicted()[i]) - truth);
+                    velocityErrorSum +=
+                            Math.abs(dev.pianogenie.model.Velocities.toMidi(ev.velocityPredicted()[i]) - truth);
                     velocityCrossEntropySum += ev.velocityCrossEntropy()[i];
                     int previous = t == 0 ? dev.pianogenie.model.Velocities.PHRASE_START : b.velocities()[i - 1];
                     previousErrorSum += Math.abs(previous - truth);

@@ -76,13 +76,26 @@ public final class AdamOptimizer implements AutoCloseable {
                     + " lower the learning rate or enable --clip-norm, then --resume from the last checkpoint");
         }
         steps++;
-        float correctedLr = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps)));
+        float correctedLr =
+                (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps)));
         int i = 0;
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
             NDArray w = e.getValue().getArray();
             NDList inputs = new NDList(w, gradients.get(i++), means.get(e.getKey()), variances.get(e.getKey()));
-            w.getNDArrayInternal().adamUpdate(inputs, new NDList(w), correctedLr, learningRate, 0f,
-                    rescale, -1f, BETA1, BETA2, EPSILON, false, false);
+            w.getNDArrayInternal()
+                    .adamUpdate(
+                            inputs,
+                            new NDList(w),
+                            correctedLr,
+                            learningRate,
+                            0f,
+                            rescale,
+                            -1f,
+                            BETA1,
+                            BETA2,
+                            EPSILON,
+                            false,
+                            false);
         }
         return norm;
     }
@@ -128,7 +141,8 @@ public final class AdamOptimizer implements AutoCloseable {
 
     private static void set(NDArray target, float[] data, String name) {
         if (data == null || data.length != target.size()) {
-            throw new IllegalArgumentException("the checkpoint's optimizer state " + name + " is missing or has the wrong size");
+            throw new IllegalArgumentException(
+                    "the checkpoint's optimizer state " + name + " is missing or has the wrong size");
         }
         dev.pianogenie.model.net.ArrayValues.fill(target, data);
     }

@@ -14,8 +14,7 @@ import dev.pianogenie.training.data.NoteBatch;
  * also gets the played keys and the previous velocities, and is scored on the notes' velocities.
  */
 final class BatchLoss {
-    private BatchLoss() {
-    }
+    private BatchLoss() {}
 
     /** The network's inputs for {@code b}, in {@code sub}. */
     static NDList inputs(NDManager sub, PianoGenieNet net, NoteBatch b) {
@@ -27,8 +26,8 @@ final class BatchLoss {
     }
 
     /** Forward (training mode) and the loss terms. */
-    static PianoGenieLoss.Terms forward(NDManager sub, ParameterStore store, PianoGenieNet net, NDList inputs, NoteBatch b,
-            PianoGenieLoss loss) {
+    static PianoGenieLoss.Terms forward(
+            NDManager sub, ParameterStore store, PianoGenieNet net, NDList inputs, NoteBatch b, PianoGenieLoss loss) {
         NDArray keys = NetInputs.keys(sub, b.keys(), b.batch(), b.length());
         NDList out = net.forward(store, inputs, true);
         if (net.predictsVelocity()) {
@@ -36,7 +35,11 @@ final class BatchLoss {
             for (int i = 0; i < v.length; i++) {
                 v[i] = b.velocities()[i];
             }
-            return loss.compute(out.get(0), out.get(1), keys, out.get(2),
+            return loss.compute(
+                    out.get(0),
+                    out.get(1),
+                    keys,
+                    out.get(2),
                     NetInputs.velocityBins(sub, b.velocities(), b.batch(), b.length()),
                     sub.create(v, new ai.djl.ndarray.types.Shape(b.batch(), b.length())));
         }

@@ -11,8 +11,7 @@ import java.util.Map;
 
 /** A network's parameters (and the optimizer's moments) as a checkpoint's plain tensors, and back. */
 final class CheckpointTensors {
-    private CheckpointTensors() {
-    }
+    private CheckpointTensors() {}
 
     static Map<String, Tensor> of(Map<String, Parameter> parameters) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
@@ -21,7 +20,12 @@ final class CheckpointTensors {
     }
 
     static Tensor tensor(String name, NDArray a) {
-        return new Tensor(name, Arrays.stream(a.getShape().getShape()).mapToInt(Math::toIntExact).toArray(), a.toFloatArray());
+        return new Tensor(
+                name,
+                Arrays.stream(a.getShape().getShape())
+                        .mapToInt(Math::toIntExact)
+                        .toArray(),
+                a.toFloatArray());
     }
 
     /** Fills every parameter from the checkpoint's tensor of its name; a missing or misshapen one is refused. */
@@ -31,7 +35,9 @@ final class CheckpointTensors {
             NDArray target = e.getValue().getArray();
             if (t == null || t.data().length != target.size()) {
                 throw new IOException("the checkpoint does not match the network: parameter " + e.getKey()
-                        + (t == null ? " is missing" : " has " + t.data().length + " values, expected " + target.size()));
+                        + (t == null
+                                ? " is missing"
+                                : " has " + t.data().length + " values, expected " + target.size()));
             }
             ArrayValues.fill(target, t.data());
         }

@@ -41,19 +41,35 @@ public class ProgressReporter implements TrainingListener, AutoCloseable {
         totalSteps = state.training().steps();
         lastLine = System.nanoTime();
         TrainingConfig t = state.training();
-        out.printf(Locale.ROOT, "training %s from step %d to %d (batch %d × %d, seed %d, lr %.2g, warm-up %d, %s, %s sampling, %s)%n",
-                state.model().name() + (state.model().numButtons() == dev.pianogenie.model.Keys.DEFAULT_BUTTONS ? ""
-                        : " (" + state.model().numButtons() + " buttons)"), state.step(), totalSteps, t.batchSize(), t.sequenceLength(), t.seed(),
-                t.learningRate(), t.warmupSteps(), t.schedule().name().toLowerCase(Locale.ROOT),
+        out.printf(
+                Locale.ROOT,
+                "training %s from step %d to %d (batch %d × %d, seed %d, lr %.2g, warm-up %d, %s, %s sampling, %s)%n",
+                state.model().name()
+                        + (state.model().numButtons() == dev.pianogenie.model.Keys.DEFAULT_BUTTONS
+                                ? ""
+                                : " (" + state.model().numButtons() + " buttons)"),
+                state.step(),
+                totalSteps,
+                t.batchSize(),
+                t.sequenceLength(),
+                t.seed(),
+                t.learningRate(),
+                t.warmupSteps(),
+                t.schedule().name().toLowerCase(Locale.ROOT),
                 t.sampling().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 t.shards() == 1 ? "whole batches" : t.shards() + " shards side by side");
         out.flush();
         if (terminal && state.step() < totalSteps) {
-            bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(totalSteps)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" steps", 1)
-                    .setEtaFunction(s -> java.util.Optional.empty()).hideEta() // the ETA in words is in the message
+            bar = new ProgressBarBuilder()
+                    .setTaskName("train")
+                    .setInitialMax(totalSteps)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" steps", 1)
+                    .setEtaFunction(s -> java.util.Optional.empty())
+                    .hideEta() // the ETA in words is in the message
                     .startsFrom(state.step(), Duration.ZERO)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.out, terminalWidth())).build();
+                    .setConsumer(new ConsoleProgressBarConsumer(System.out, terminalWidth()))
+                    .build();
         }
     }
 
@@ -68,7 +84,9 @@ public class ProgressReporter implements TrainingListener, AutoCloseable {
             // ask the terminal
         }
         try {
-            Process p = new ProcessBuilder("sh", "-c", "stty size < /dev/tty").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("sh", "-c", "stty size < /dev/tty")
+                    .redirectErrorStream(true)
+                    .start();
             String[] size = new String(p.getInputStream().readAllBytes()).trim().split("\\s+");
             if (p.waitFor() == 0 && size.length == 2 && Integer.parseInt(size[1]) >= 40) {
                 return Integer.parseInt(size[1]);
@@ -84,17 +102,33 @@ public class ProgressReporter implements TrainingListener, AutoCloseable {
         double etaSeconds = (totalSteps - step) / Math.max(1e-9, stepsPerSecond);
         if (bar != null) {
             bar.stepTo(step);
-            bar.setExtraMessage(String.format(Locale.ROOT, " %.2f steps/s | ETA %s | loss %.3f (ce %.3f)", stepsPerSecond,
-                    inWords(etaSeconds), l.total(), l.reconstruction()));
+            bar.setExtraMessage(String.format(
+                    Locale.ROOT,
+                    " %.2f steps/s | ETA %s | loss %.3f (ce %.3f)",
+                    stepsPerSecond,
+                    inWords(etaSeconds),
+                    l.total(),
+                    l.reconstruction()));
         }
         long now = System.nanoTime();
         if (now - lastLine >= everyNanos || step == totalSteps) {
             lastLine = now;
-            String line = String.format(Locale.ROOT,
-                    "step %d/%d  loss %.3f = ce %.3f + margin %.4f + contour %.3f  |g| %.2f  lr %.3g  %.2f steps/s  ETA %s",
-                    step, totalSteps, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr,
-                    stepsPerSecond, inWords(etaSeconds))
-                    + (Double.isNaN(l.velocity()) ? "" : String.format(Locale.ROOT, "  velocity ce %.4f", l.velocity()));
+            String line = String.format(
+                            Locale.ROOT,
+                            "step %d/%d  loss %.3f = ce %.3f + margin %.4f + contour %.3f  |g| %.2f  lr %.3g  %.2f steps/s  ETA %s",
+                            step,
+                            totalSteps,
+                            l.total(),
+                            l.reconstruction(),
+                            l.margin(),
+                            l.contour(),
+                            l.gradNorm(),
+                            lr,
+                            stepsPerSecond,
+                            inWords(etaSeconds))
+                    + (Double.isNaN(l.velocity())
+                            ? ""
+                            : String.format(Locale.ROOT, "  velocity ce %.4f", l.velocity()));
             PrintStream to = bar != null ? logOnly : out;
             if (to != null) {
                 to.println(line);
@@ -122,12 +156,24 @@ public class ProgressReporter implements TrainingListener, AutoCloseable {
 
     @Override
     public void validated(long step, Scores s, boolean best) {
-        String line = String.format(Locale.ROOT,
+        String line = String.format(
+                Locale.ROOT,
                 "validation @ %d: ce %.4f  PPL %.3f  accuracy %.4f  CVR %.4f%s  (%d windows)%s",
-                step, s.meanCrossEntropy(), s.perplexity(), s.accuracy(), s.contourViolationRatio(),
+                step,
+                s.meanCrossEntropy(),
+                s.perplexity(),
+                s.accuracy(),
+                s.contourViolationRatio(),
                 (Double.isNaN(s.gold()) ? "" : String.format(Locale.ROOT, "  Gold %.3f", s.gold()))
-                        + (s.hasVelocity() ? String.format(Locale.ROOT, "  velocity ce %.4f MAE %.3f (previous note %.3f)",
-                                s.velocityCrossEntropy(), s.velocityMae(), s.previousVelocityMae()) : ""), s.windows(),
+                        + (s.hasVelocity()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "  velocity ce %.4f MAE %.3f (previous note %.3f)",
+                                        s.velocityCrossEntropy(),
+                                        s.velocityMae(),
+                                        s.previousVelocityMae())
+                                : ""),
+                s.windows(),
                 best ? "  — new best" : "");
         if (bar != null) {
             bar.pause();

@@ -8,7 +8,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
 import dev.pianogenie.training.data.NoteBatch;
@@ -40,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ShardedSteps implements AutoCloseable {
     /** One shard's loss terms (already weighted by its share) and, for shard 0, where its time went. */
-    record ShardResult(float total, float reconstruction, float margin, float contour, float velocity, long[] phaseNanos) {
+    record ShardResult(
+            float total, float reconstruction, float margin, float contour, float velocity, long[] phaseNanos) {
         /** The step's losses: the shards' summed in shard order (the same sums every run), with the update's norm. */
         static dev.pianogenie.training.run.StepLosses summed(List<ShardResult> results, float gradNorm) {
             double total = 0;
@@ -55,15 +55,18 @@ final class ShardedSteps implements AutoCloseable {
                 contour += r.contour();
                 velocity += r.velocity();
             }
-            return new dev.pianogenie.training.run.StepLosses(total, reconstruction, margin, contour, gradNorm, velocity);
+            return new dev.pianogenie.training.run.StepLosses(
+                    total, reconstruction, margin, contour, gradNorm, velocity);
         }
     }
 
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final List<PianoGenieNet> replicas;
     /** Each replica's trainable parameters, in the master's order (the gradients summed and synced). */
     private final List<List<Parameter>> parameters;
+
     private final NDManager manager;
     private final ExecutorService workers;
     private final ThreadLocal<Integer> workerIndex = new ThreadLocal<>();
@@ -76,7 +79,13 @@ final class ShardedSteps implements AutoCloseable {
      * @param trainable the names of the parameters a step updates (the others, a frozen encoder, need no gradient and
      *                 are copied to the replicas once)
      */
-    ShardedSteps(PianoGenieNet master, NDManager manager, int shards, int threads, int intraOp, java.util.Set<String> trainable) {
+    ShardedSteps(
+            PianoGenieNet master,
+            NDManager manager,
+            int shards,
+            int threads,
+            int intraOp,
+            java.util.Set<String> trainable) {
         this.manager = manager;
         this.replicas = new ArrayList<>(shards);
         this.parameters = new ArrayList<>(shards);
@@ -99,11 +108,13 @@ final class ShardedSteps implements AutoCloseable {
         AtomicInteger next = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, shards)), task -> {
             int index = next.getAndIncrement();
-            Thread t = new Thread(() -> {
-                workerIndex.set(index);
-                JniUtils.setNumThreads(Math.max(1, intraOp)); // this thread's ops; set before its first op
-                task.run();
-            }, "genie-train-shard-" + index);
+            Thread t = new Thread(
+                    () -> {
+                        workerIndex.set(index);
+                        JniUtils.setNumThreads(Math.max(1, intraOp)); // this thread's ops; set before its first op
+                        task.run();
+                    },
+                    "genie-train-shard-" + index);
             t.setDaemon(true);
             return t;
         });
@@ -187,9 +198,13 @@ final class ShardedSteps implements AutoCloseable {
             JniUtils.backward((PtNDArray) weighted, (PtNDArray) sub.ones(weighted.getShape()), false, false);
             long t3 = System.nanoTime();
             long c3 = CPU.getCurrentThreadCpuTime();
-            return new ShardResult(weighted.getFloat(), t.reconstruction().getFloat() * share,
-                    t.margin().getFloat() * share, t.contour().getFloat() * share,
-                    t.velocity() == null ? Float.NaN : t.velocity().getFloat() * share, new long[] {t1 - t0, t2 - t1, t3 - t2, c1 - c0, c2 - c1, c3 - c2});
+            return new ShardResult(
+                    weighted.getFloat(),
+                    t.reconstruction().getFloat() * share,
+                    t.margin().getFloat() * share,
+                    t.contour().getFloat() * share,
+                    t.velocity() == null ? Float.NaN : t.velocity().getFloat() * share,
+                    new long[] {t1 - t0, t2 - t1, t3 - t2, c1 - c0, c2 - c1, c3 - c2});
         } finally {
             JniUtils.setGradMode(false);
         }
@@ -261,7 +276,10 @@ final class ShardedSteps implements AutoCloseable {
 
     private static NoteBatch rows(NoteBatch b, int from, int rows) {
         int n = b.length();
-        return new NoteBatch(rows, n, Arrays.copyOfRange(b.keys(), from * n, (from + rows) * n),
+        return new NoteBatch(
+                rows,
+                n,
+                Arrays.copyOfRange(b.keys(), from * n, (from + rows) * n),
                 Arrays.copyOfRange(b.dtSeconds(), from * n, (from + rows) * n),
                 Arrays.copyOfRange(b.velocities(), from * n, (from + rows) * n));
     }
@@ -281,8 +299,10 @@ final class ShardedSteps implements AutoCloseable {
      * Shards over the engine threads {@code genie train --threads} asked for (all cores by default): as many shards at
      * once as there are threads, the threads left over shared inside each shard's ops.
      */
-    static ShardedSteps onEngineThreads(PianoGenieNet net, NDManager manager, int shards, java.util.Set<String> trainable) {
-        int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+    static ShardedSteps onEngineThreads(
+            PianoGenieNet net, NDManager manager, int shards, java.util.Set<String> trainable) {
+        int threads = Integer.getInteger(
+                "ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
         int atOnce = Math.max(1, Math.min(shards, threads));
         return new ShardedSteps(net, manager, shards, atOnce, Math.max(1, threads / atOnce), trainable);
     }

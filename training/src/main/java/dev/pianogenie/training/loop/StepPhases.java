@@ -40,7 +40,8 @@ public final class StepPhases {
         }
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final long[] nanos = new long[Phase.values().length];
     private final long[] cpuNanos = new long[Phase.values().length];

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** Which parameters a step updates, as the recipe freezes the encoder, the decoder, or neither. */
 final class TrainableParameters {
-    private TrainableParameters() {
-    }
+    private TrainableParameters() {}
 
     /**
      * The parameters a step updates. A frozen encoder's parameters stop requiring gradients, so autograd records no

@@ -13,21 +13,16 @@ import java.util.List;
  * progress bar and exports each new best model ({@link BestModelExport}), tests collect.
  */
 public interface TrainingListener {
-    default void started(TrainingState state) {
-    }
+    default void started(TrainingState state) {}
 
-    default void step(long step, StepLosses losses, double learningRate, double stepsPerSecond) {
-    }
+    default void step(long step, StepLosses losses, double learningRate, double stepsPerSecond) {}
 
-    default void validated(long step, Scores scores, boolean best) {
-    }
+    default void validated(long step, Scores scores, boolean best) {}
 
-    default void checkpointed(long step, Path file) {
-    }
+    default void checkpointed(long step, Path file) {}
 
     /** A new best model: export it (e.g. as a model folder). */
-    default void newBest(PianoGenieNet net, TrainingState state) throws IOException {
-    }
+    default void newBest(PianoGenieNet net, TrainingState state) throws IOException {}
 
     /** Several listeners, each told every event in the order given (e.g. the progress, then the export). */
     static TrainingListener all(TrainingListener... listeners) {

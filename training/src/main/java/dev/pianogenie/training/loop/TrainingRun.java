@@ -11,7 +11,6 @@ import ai.djl.training.ParameterStore;
 import dev.pianogenie.model.ModelConfig;
 import dev.pianogenie.model.engine.Engines;
 import dev.pianogenie.model.io.Tensor;
-import dev.pianogenie.model.net.NetInputs;
 import dev.pianogenie.model.net.PianoGenieLoss;
 import dev.pianogenie.model.net.PianoGenieNet;
 import dev.pianogenie.training.data.BatchSource;
@@ -50,17 +49,20 @@ public final class TrainingRun implements AutoCloseable {
     private final Map<String, Parameter> parameters;
     /** The parameters the optimizer updates: all, or the decoder's when the recipe freezes the encoder. */
     private final Map<String, Parameter> trainable;
+
     private final AdamOptimizer adam;
     private final PianoGenieLoss loss;
     private final TrainingCurve curve;
     /** The data-parallel steps when the recipe has more than one shard; null when the batch is computed whole. */
     private final ShardedSteps sharded;
+
     private final StepPhases phases = new StepPhases();
     private TrainingState state;
     /** Began from best.bin with fresh Adam moments, as there was no checkpoint.bin to resume. */
     private final boolean warmStarted;
     /** Gold at every validation (null: not measured). */
     private java.util.function.ToDoubleFunction<NetEvaluator> gold;
+
     private volatile boolean stopRequested;
     private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
@@ -68,9 +70,25 @@ public final class TrainingRun implements AutoCloseable {
      * @param resume continue from {@code runDir/checkpoint.bin} (which must exist); otherwise start fresh
      *               (an existing checkpoint is refused, so a run is never overwritten by accident)
      */
-    public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
-            List<NoteBatch> validation, boolean resume, TrainingListener listener) throws IOException {
-        this(config, model, runDir, batches, validation, resume, listener, c -> c.withSteps(config.steps()), Device.cpu());
+    public TrainingRun(
+            TrainingConfig config,
+            ModelConfig model,
+            Path runDir,
+            BatchSource batches,
+            List<NoteBatch> validation,
+            boolean resume,
+            TrainingListener listener)
+            throws IOException {
+        this(
+                config,
+                model,
+                runDir,
+                batches,
+                validation,
+                resume,
+                listener,
+                c -> c.withSteps(config.steps()),
+                Device.cpu());
     }
 
     /**
@@ -78,9 +96,17 @@ public final class TrainingRun implements AutoCloseable {
      *                 continues exactly; a deliberate change — a higher total, another clip — goes here)
      * @param device   where the network trains (the CPU, or a CUDA GPU when the engine has one)
      */
-    public TrainingRun(TrainingConfig config, ModelConfig model, Path runDir, BatchSource batches,
-            List<NoteBatch> validation, boolean resume, TrainingListener listener,
-            java.util.function.UnaryOperator<TrainingConfig> onResume, Device device) throws IOException {
+    public TrainingRun(
+            TrainingConfig config,
+            ModelConfig model,
+            Path runDir,
+            BatchSource batches,
+            List<NoteBatch> validation,
+            boolean resume,
+            TrainingListener listener,
+            java.util.function.UnaryOperator<TrainingConfig> onResume,
+            Device device)
+            throws IOException {
         this.config = config;
         this.folder = new RunFolder(runDir);
         this.batches = batches;
@@ -110,17 +136,29 @@ public final class TrainingRun implements AutoCloseable {
             }
             // a resumed run keeps its recipe (so it continues exactly); only the total may change
             this.config = onResume.apply(restored.training());
-            this.state = new TrainingState(restored.step(), this.config, modelConfig, restored.bestValidationCe(),
-                    restored.bestStep(), restored.elapsedSeconds(), restored.bestValidationVelocityCe());
+            this.state = new TrainingState(
+                    restored.step(),
+                    this.config,
+                    modelConfig,
+                    restored.bestValidationCe(),
+                    restored.bestStep(),
+                    restored.elapsedSeconds(),
+                    restored.bestValidationVelocityCe());
         } else {
             this.state = new TrainingState(0, config, modelConfig, Double.POSITIVE_INFINITY, -1, 0);
         }
-        this.loss = new PianoGenieLoss(this.config.marginWeight(), this.config.contourWeight(),
-                this.config.velocityWeight(), this.config.velocityMaeWeight()); // the resumed recipe's
+        this.loss = new PianoGenieLoss(
+                this.config.marginWeight(),
+                this.config.contourWeight(),
+                this.config.velocityWeight(),
+                this.config.velocityMaeWeight()); // the resumed recipe's
         this.warmStarted = warmStart;
         this.curve = new TrainingCurve(folder.curve(), state.step());
-        this.trainable = TrainableParameters.select(parameters, this.config.freezeEncoder(), this.config.freezeDecoder());
-        this.sharded = this.config.shards() > 1 ? ShardedSteps.onEngineThreads(net, manager, this.config.shards(), trainable.keySet()) : null;
+        this.trainable =
+                TrainableParameters.select(parameters, this.config.freezeEncoder(), this.config.freezeDecoder());
+        this.sharded = this.config.shards() > 1
+                ? ShardedSteps.onEngineThreads(net, manager, this.config.shards(), trainable.keySet())
+                : null;
     }
 
     /**
@@ -129,7 +167,8 @@ public final class TrainingRun implements AutoCloseable {
      */
     public void initializeFrom(Map<String, Tensor> tensors) {
         if (state.step() != 0) {
-            throw new IllegalStateException("only a fresh run starts from a model; this one is at step " + state.step());
+            throw new IllegalStateException(
+                    "only a fresh run starts from a model; this one is at step " + state.step());
         }
         net.load(tensors);
         replicasFollow();
@@ -237,7 +276,8 @@ public final class TrainingRun implements AutoCloseable {
         if (sharded != null) {
             return shardedStep(b, lr);
         }
-        try (NDManager sub = manager.newSubManager(); GradientCollector gc = engine.newGradientCollector()) {
+        try (NDManager sub = manager.newSubManager();
+                GradientCollector gc = engine.newGradientCollector()) {
             NDList in = BatchLoss.inputs(sub, net, b);
             phases.lap(StepPhases.Phase.COPY_IN);
             PianoGenieLoss.Terms t = BatchLoss.forward(sub, store, net, in, b, loss);
@@ -246,8 +286,13 @@ public final class TrainingRun implements AutoCloseable {
             phases.lap(StepPhases.Phase.BACKWARD);
             float norm = adam.update(trainable, lr, (float) config.clipNorm());
             phases.lap(StepPhases.Phase.OPTIMIZER);
-            StepLosses losses = new StepLosses(t.total().getFloat(), t.reconstruction().getFloat(), t.margin().getFloat(),
-                    t.contour().getFloat(), norm, t.velocity() == null ? Double.NaN : t.velocity().getFloat());
+            StepLosses losses = new StepLosses(
+                    t.total().getFloat(),
+                    t.reconstruction().getFloat(),
+                    t.margin().getFloat(),
+                    t.contour().getFloat(),
+                    norm,
+                    t.velocity() == null ? Double.NaN : t.velocity().getFloat());
             phases.lap(StepPhases.Phase.COPY_OUT);
             return losses;
         }
@@ -272,7 +317,8 @@ public final class TrainingRun implements AutoCloseable {
     private Scores validate(NetEvaluator evaluator) throws IOException, InterruptedException {
         Scores scores = new Scores(net.config().numButtons());
         if (sharded != null) { // the windows spread over the shards' replicas, added up in order
-            for (NetEvaluator.Evaluated e : sharded.map(validation, (replica, b) -> new NetEvaluator(replica, manager).evaluate(b))) {
+            for (NetEvaluator.Evaluated e :
+                    sharded.map(validation, (replica, b) -> new NetEvaluator(replica, manager).evaluate(b))) {
                 scores.add(e);
             }
         } else {
@@ -302,7 +348,9 @@ public final class TrainingRun implements AutoCloseable {
     private double learningRateAt(long step) {
         double lr = config.learningRateAt(step);
         long momentAge = adam.steps();
-        return momentAge >= step ? lr : lr * Math.min(1.0, (momentAge + 1) / (double) Math.max(1, config.warmupSteps()));
+        return momentAge >= step
+                ? lr
+                : lr * Math.min(1.0, (momentAge + 1) / (double) Math.max(1, config.warmupSteps()));
     }
 
     /** Whether this run began from best.bin with fresh optimizer moments (there was no checkpoint.bin). */

@@ -9,14 +9,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -34,11 +31,9 @@ public final class CheckpointFile {
     private static final int MAX_NAME = 1 << 10;
 
     /** What a checkpoint holds. */
-    public record Contents(String headerJson, Map<String, Tensor> tensors) {
-    }
+    public record Contents(String headerJson, Map<String, Tensor> tensors) {}
 
-    private CheckpointFile() {
-    }
+    private CheckpointFile() {}
 
     public static void write(Path file, String headerJson, Map<String, Tensor> tensors) throws IOException {
         try {
@@ -57,7 +52,8 @@ public final class CheckpointFile {
                 for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
                     writeTensor(ch, e.getKey(), e.getValue(), crc);
                 }
-                ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putLong(crc.getValue());
+                ByteBuffer tail =
+                        ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putLong(crc.getValue());
                 tail.flip();
                 while (tail.hasRemaining()) {
                     ch.write(tail);
@@ -70,7 +66,8 @@ public final class CheckpointFile {
 
     private static void writeTensor(WritableByteChannel ch, String name, Tensor t, CRC32 crc) throws IOException {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer head = ByteBuffer.allocate(4 + n.length + 4 + 8 * t.shape().length).order(ByteOrder.BIG_ENDIAN);
+        ByteBuffer head =
+                ByteBuffer.allocate(4 + n.length + 4 + 8 * t.shape().length).order(ByteOrder.BIG_ENDIAN);
         head.putInt(n.length).put(n).putInt(t.shape().length);
         for (int d : t.shape()) { // written as longs: the file format predates the one tensor type
             head.putLong(d);
@@ -107,7 +104,9 @@ public final class CheckpointFile {
         }
         CRC32 crc = new CRC32();
         crc.update(all, 0, all.length - 8);
-        long expected = ByteBuffer.wrap(all, all.length - 8, 8).order(ByteOrder.BIG_ENDIAN).getLong();
+        long expected = ByteBuffer.wrap(all, all.length - 8, 8)
+                .order(ByteOrder.BIG_ENDIAN)
+                .getLong();
         if (crc.getValue() != expected) {
             throw new IOException(file + " is damaged or truncated (checksum mismatch); use an older checkpoint");
         }

@@ -4,11 +4,9 @@ import dev.pianogenie.files.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -24,8 +22,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * perplexity below, against the step.
  */
 public final class CurvePlot {
-    private CurvePlot() {
-    }
+    private CurvePlot() {}
 
     public static void render(Path csv, Path png) throws IOException {
         List<String[]> rows = new java.util.ArrayList<>();
@@ -69,13 +66,15 @@ public final class CurvePlot {
         losses.addSeries(total);
         losses.addSeries(loss);
         losses.addSeries(valCe);
-        XYPlot top = new XYPlot(losses, null, new NumberAxis("loss"),
+        XYPlot top = new XYPlot(
+                losses,
+                null,
+                new NumberAxis("loss"),
                 renderer(false, new Color(0xC0392B), new Color(0x2E86C1), new Color(0x1E8449)));
         ((XYLineAndShapeRenderer) top.getRenderer()).setSeriesShapesVisible(2, true); // validation points, few
         NumberAxis pplAxis = new NumberAxis("validation PPL");
         pplAxis.setAutoRangeIncludesZero(false);
-        XYPlot bottom = new XYPlot(new XYSeriesCollection(valPpl), null, pplAxis,
-                renderer(true, new Color(0x1E8449)));
+        XYPlot bottom = new XYPlot(new XYSeriesCollection(valPpl), null, pplAxis, renderer(true, new Color(0x1E8449)));
         ((NumberAxis) top.getRangeAxis()).setAutoRangeIncludesZero(false);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("step"));
         plot.add(top, 2);
@@ -85,8 +84,9 @@ public final class CurvePlot {
         // readable at a glance: larger axis labels, ticks and legend than JFreeChart's defaults
         java.awt.Font label = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 18);
         java.awt.Font ticks = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 15);
-        for (org.jfree.chart.axis.ValueAxis a : new org.jfree.chart.axis.ValueAxis[] {
-            plot.getDomainAxis(), top.getRangeAxis(), bottom.getRangeAxis()}) {
+        for (org.jfree.chart.axis.ValueAxis a :
+                new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(), top.getRangeAxis(), bottom.getRangeAxis()
+                }) {
             a.setLabelFont(label);
             a.setTickLabelFont(ticks);
         }

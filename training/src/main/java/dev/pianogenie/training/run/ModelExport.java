@@ -15,8 +15,7 @@ import java.util.Map;
 
 /** Writes a trained network as a model folder the live decoder loads, with its provenance. */
 public final class ModelExport {
-    private ModelExport() {
-    }
+    private ModelExport() {}
 
     public static void export(PianoGenieNet net, TrainingState state, Path out) throws IOException {
         export(net, state, out, false);
@@ -42,20 +41,51 @@ public final class ModelExport {
         } else {
             p.remove("validation_ce");
             p.remove("validation_ppl");
-            p.put("selected", String.format(Locale.ROOT, "the run's latest parameters (step %d), not its best by"
-                    + " validation (step %d, validation PPL %.4f)", state.step(), state.bestStep(), Math.exp(state.bestValidationCe())));
+            p.put(
+                    "selected",
+                    String.format(
+                            Locale.ROOT,
+                            "the run's latest parameters (step %d), not its best by"
+                                    + " validation (step %d, validation PPL %.4f)",
+                            state.step(),
+                            state.bestStep(),
+                            Math.exp(state.bestValidationCe())));
         }
-        p.put("recipe", String.format(Locale.ROOT,
-                "batch %d x %d, Adam lr %.3g, warm-up %d, schedule %s to %d steps (floor %.2f), clip-norm %.2g, "
-                        + "loss weights margin %.2g contour %.2g, seed %d",
-                t.batchSize(), t.sequenceLength(), t.learningRate(), t.warmupSteps(), t.schedule(), t.steps(),
-                t.minLrFraction(), t.clipNorm(), t.marginWeight(), t.contourWeight(), t.seed())
-                + (t.freezeEncoder() && t.freezeDecoder() ? ", encoder and decoder frozen (velocity output trained only)"
-                        : t.freezeEncoder() ? ", encoder frozen (decoder trained only)"
-                        : t.freezeDecoder() ? ", decoder frozen" : "")
-                + (state.model().predictsVelocity() ? String.format(Locale.ROOT, ", velocity output of %d units, loss weight %.2g%s",
-                        state.model().velocityUnits(), t.velocityWeight(), t.velocityMaeWeight() > 0
-                                ? String.format(Locale.ROOT, " (+ %.2g x its MAE in bins)", t.velocityMaeWeight()) : "") : ""));
+        p.put(
+                "recipe",
+                String.format(
+                                Locale.ROOT,
+                                "batch %d x %d, Adam lr %.3g, warm-up %d, schedule %s to %d steps (floor %.2f), clip-norm %.2g, "
+                                        + "loss weights margin %.2g contour %.2g, seed %d",
+                                t.batchSize(),
+                                t.sequenceLength(),
+                                t.learningRate(),
+                                t.warmupSteps(),
+                                t.schedule(),
+                                t.steps(),
+                                t.minLrFraction(),
+                                t.clipNorm(),
+                                t.marginWeight(),
+                                t.contourWeight(),
+                                t.seed())
+                        + (t.freezeEncoder() && t.freezeDecoder()
+                                ? ", encoder and decoder frozen (velocity output trained only)"
+                                : t.freezeEncoder()
+                                        ? ", encoder frozen (decoder trained only)"
+                                        : t.freezeDecoder() ? ", decoder frozen" : "")
+                        + (state.model().predictsVelocity()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        ", velocity output of %d units, loss weight %.2g%s",
+                                        state.model().velocityUnits(),
+                                        t.velocityWeight(),
+                                        t.velocityMaeWeight() > 0
+                                                ? String.format(
+                                                        Locale.ROOT,
+                                                        " (+ %.2g x its MAE in bins)",
+                                                        t.velocityMaeWeight())
+                                                : "")
+                                : ""));
         p.put("training_hours", String.format(Locale.ROOT, "%.2f", state.elapsedSeconds() / 3600));
         p.put("exported", Instant.now().toString());
         ModelConfig config = state.model().withProvenance(p);
@@ -82,16 +112,26 @@ public final class ModelExport {
 
     private static TrainingState exportFrom(Path file, Path out, String name, boolean latest) throws IOException {
         if (!Files.exists(file)) {
-            throw new IOException(latest
-                    ? "no " + RunFolder.CHECKPOINT + " in " + file.getParent() + ": --latest exports a run's latest parameters"
-                            + " from its checkpoint (a run kept in git keeps only " + RunFolder.BEST + ": export that without --latest)"
-                    : "no " + RunFolder.BEST + " in " + file.getParent() + ": the run has not validated yet, or this is not a run folder");
+            throw new IOException(
+                    latest
+                            ? "no " + RunFolder.CHECKPOINT + " in " + file.getParent()
+                                    + ": --latest exports a run's latest parameters"
+                                    + " from its checkpoint (a run kept in git keeps only " + RunFolder.BEST
+                                    + ": export that without --latest)"
+                            : "no " + RunFolder.BEST + " in " + file.getParent()
+                                    + ": the run has not validated yet, or this is not a run folder");
         }
         CheckpointFile.Contents contents = CheckpointFile.read(file);
         TrainingState state = RunFolder.readHeader(contents.headerJson());
         if (name != null) {
-            state = new TrainingState(state.step(), state.training(), state.model().withName(name), state.bestValidationCe(),
-                    state.bestStep(), state.elapsedSeconds(), state.bestValidationVelocityCe());
+            state = new TrainingState(
+                    state.step(),
+                    state.training(),
+                    state.model().withName(name),
+                    state.bestValidationCe(),
+                    state.bestStep(),
+                    state.elapsedSeconds(),
+                    state.bestValidationVelocityCe());
         }
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             PianoGenieNet net = new PianoGenieNet(state.model());

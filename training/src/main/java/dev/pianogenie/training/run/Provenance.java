@@ -12,8 +12,7 @@ import java.util.function.Consumer;
 public final class Provenance {
     private static final String DATA_THEN = ", then ";
 
-    private Provenance() {
-    }
+    private Provenance() {}
 
     /** The model's name unless --name: from the data folder, e.g. "Piano Genie (my-music)". */
     public static String modelName(Path data, boolean maestro, boolean fineTuned) {
@@ -25,7 +24,9 @@ public final class Provenance {
     public static Map<String, String> of(Path data, boolean maestro, PianoGenieModel base) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("data", data.toString());
-        String dataLicence = maestro ? "CC BY-NC-SA 4.0 (trained on MAESTRO)" : "that of the training data (" + folderName(data) + ")";
+        String dataLicence = maestro
+                ? "CC BY-NC-SA 4.0 (trained on MAESTRO)"
+                : "that of the training data (" + folderName(data) + ")";
         if (base != null) {
             p.put("fine_tuned_from", base.config().name() + " (" + base.source() + ")");
             String baseLicence = base.config().provenance().getOrDefault("licence", "unknown");

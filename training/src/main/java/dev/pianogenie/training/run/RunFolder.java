@@ -30,7 +30,8 @@ public final class RunFolder {
     /** Checkpoint headers hold +∞ (no validation yet) and NaN (no validation split): allow them. */
     private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(SerializationFeature.INDENT_OUTPUT).build();
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
 
     private final Path dir;
 
@@ -140,9 +141,10 @@ public final class RunFolder {
             for (Path p : files.toList()) {
                 String n = p.getFileName().toString();
                 // AtomicFile's leftovers (.NAME.RANDOM.part), and the NAME*.tmp of runs written by older versions
-                boolean stale = Stream.of(CHECKPOINT, BEST, CURVE, PLOT)
-                        .anyMatch(f -> AtomicFile.isLeftOverOf(p, Path.of(f)))
-                        || n.endsWith(".tmp") && (n.startsWith(CHECKPOINT) || n.startsWith(BEST) || n.startsWith("curve."));
+                boolean stale =
+                        Stream.of(CHECKPOINT, BEST, CURVE, PLOT).anyMatch(f -> AtomicFile.isLeftOverOf(p, Path.of(f)))
+                                || n.endsWith(".tmp")
+                                        && (n.startsWith(CHECKPOINT) || n.startsWith(BEST) || n.startsWith("curve."));
                 if (stale && Files.isRegularFile(p)) {
                     Files.delete(p);
                     removed.add(p);
@@ -161,7 +163,8 @@ public final class RunFolder {
         Path parent = modelFolder.toAbsolutePath().getParent();
         if (parent != null && Files.isDirectory(parent)) {
             try (Stream<Path> siblings = Files.list(parent)) {
-                for (Path p : siblings.filter(p -> AtomicFile.isLeftOverOf(p, modelFolder)).toList()) {
+                for (Path p : siblings.filter(p -> AtomicFile.isLeftOverOf(p, modelFolder))
+                        .toList()) {
                     try (Stream<Path> walk = Files.walk(p)) {
                         for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
                             Files.deleteIfExists(f);

@@ -46,7 +46,8 @@ public final class RunLock implements AutoCloseable {
     public static RunLock acquire(Path folder, String what) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve(FILE);
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel ch =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = ch.tryLock();
@@ -64,7 +65,8 @@ public final class RunLock implements AutoCloseable {
         }
         String previous = holder(ch);
         String stale = previous.isEmpty() ? null : previous;
-        String me = "process " + ProcessHandle.current().pid() + ", since " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String me = "process " + ProcessHandle.current().pid() + ", since "
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ch.truncate(0);
         ch.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
         ch.force(true);

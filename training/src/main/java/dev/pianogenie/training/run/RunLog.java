@@ -26,7 +26,8 @@ public final class RunLog extends PrintStream {
 
     /** Appends to {@code file} (a resumed run's log goes on) and prints to {@code console}. */
     public static RunLog open(Path file, OutputStream console) throws IOException {
-        return new RunLog(new TimestampedFile(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)),
+        return new RunLog(
+                new TimestampedFile(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)),
                 console);
     }
 

@@ -50,7 +50,11 @@ public record TrainingConfig(
         boolean freezeDecoder,
         double velocityMaeWeight) {
 
-    public enum Schedule { CONSTANT, COSINE, WSD }
+    public enum Schedule {
+        CONSTANT,
+        COSINE,
+        WSD
+    }
 
     public static final int DEFAULT_VALIDATION_WINDOWS = 2048;
 
@@ -72,8 +76,12 @@ public record TrainingConfig(
      * gently — a third of the learning rate, warmed up over 100 steps (fresh Adam moments), 2,000 steps,
      * validated every 200 so the best point (the starting model included) is kept.
      */
-    public static final TrainingConfig FINE_TUNE = paper(2_000).toBuilder().learningRate(1e-4).warmupSteps(100)
-            .validateEvery(200).checkpointEvery(100).build();
+    public static final TrainingConfig FINE_TUNE = paper(2_000).toBuilder()
+            .learningRate(1e-4)
+            .warmupSteps(100)
+            .validateEvery(200)
+            .checkpointEvery(100)
+            .build();
 
     public TrainingConfig {
         // checkpoints written before these two were recorded had the defaults
@@ -87,12 +95,14 @@ public record TrainingConfig(
         require(warmupSteps >= 0, "warm-up steps must be >= 0");
         require(minLrFraction >= 0 && minLrFraction <= 1, "min-lr fraction must be in [0, 1]");
         require(clipNorm >= 0, "clip norm must be >= 0");
-        require(marginWeight >= 0 && contourWeight >= 0 && velocityWeight >= 0 && velocityMaeWeight >= 0,
+        require(
+                marginWeight >= 0 && contourWeight >= 0 && velocityWeight >= 0 && velocityMaeWeight >= 0,
                 "loss weights must be >= 0");
         require(validateEvery > 0 && checkpointEvery > 0, "validation and checkpoint intervals must be > 0");
         require(validationWindows > 0, "validation windows must be > 0");
-        require(shards >= 1 && shards <= Math.min(MAX_SHARDS, batchSize), "shards must be 1.." + MAX_SHARDS
-                + " and at most the batch size");
+        require(
+                shards >= 1 && shards <= Math.min(MAX_SHARDS, batchSize),
+                "shards must be 1.." + MAX_SHARDS + " and at most the batch size");
     }
 
     private static void require(boolean ok, String message) {
@@ -103,8 +113,27 @@ public record TrainingConfig(
 
     /** The paper's recipe run for {@code steps}; every other recipe is this one changed through {@link #toBuilder()}. */
     public static TrainingConfig paper(long steps) {
-        return new TrainingConfig(steps, 32, SEQUENCE_LENGTH, 3e-4, 0, Schedule.CONSTANT, 0.05, 0, 1, 1, 0, 1000, 250,
-                PerformanceSampling.UNIFORM, DEFAULT_VALIDATION_WINDOWS, 1, false, DEFAULT_VELOCITY_WEIGHT, false, 0);
+        return new TrainingConfig(
+                steps,
+                32,
+                SEQUENCE_LENGTH,
+                3e-4,
+                0,
+                Schedule.CONSTANT,
+                0.05,
+                0,
+                1,
+                1,
+                0,
+                1000,
+                250,
+                PerformanceSampling.UNIFORM,
+                DEFAULT_VALIDATION_WINDOWS,
+                1,
+                false,
+                DEFAULT_VELOCITY_WEIGHT,
+                false,
+                0);
     }
 
     /** The same recipe run to another total (raising the total on resume). */
@@ -124,7 +153,10 @@ public record TrainingConfig(
 
     /** The same recipe with another velocity loss weight and decoder freeze. */
     public TrainingConfig withVelocity(double weight, boolean freezeTheDecoder) {
-        return toBuilder().velocityWeight(weight).freezeDecoder(freezeTheDecoder).build();
+        return toBuilder()
+                .velocityWeight(weight)
+                .freezeDecoder(freezeTheDecoder)
+                .build();
     }
 
     /** The same recipe with another weight of the velocity MAE term. */
@@ -284,7 +316,27 @@ public record TrainingConfig(
         }
 
         public TrainingConfig build() {
-            return new TrainingConfig(steps, batchSize, sequenceLength, learningRate, warmupSteps, schedule, minLrFraction, clipNorm, marginWeight, contourWeight, seed, validateEvery, checkpointEvery, sampling, validationWindows, shards, freezeEncoder, velocityWeight, freezeDecoder, velocityMaeWeight);
+            return new TrainingConfig(
+                    steps,
+                    batchSize,
+                    sequenceLength,
+                    learningRate,
+                    warmupSteps,
+                    schedule,
+                    minLrFraction,
+                    clipNorm,
+                    marginWeight,
+                    contourWeight,
+                    seed,
+                    validateEvery,
+                    checkpointEvery,
+                    sampling,
+                    validationWindows,
+                    shards,
+                    freezeEncoder,
+                    velocityWeight,
+                    freezeDecoder,
+                    velocityMaeWeight);
         }
     }
 

@@ -47,16 +47,27 @@ public final class TrainingCurve implements AutoCloseable {
                 }
             }
         }
-        dev.pianogenie.files.AtomicFile.write(file,
-                (String.join("\n", kept) + (kept.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8));
+        dev.pianogenie.files.AtomicFile.write(
+                file, (String.join("\n", kept) + (kept.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8));
         this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     public void append(long step, StepLosses l, double lr, double stepsPerSecond, Scores val) throws IOException {
         String velocity = Double.isNaN(l.velocity()) ? "" : String.format(Locale.ROOT, "%.5f", l.velocity());
-        String row = String.format(Locale.ROOT, "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s,%s,%s%n",
-                step, l.total(), l.reconstruction(), l.margin(), l.contour(), l.gradNorm(), lr, stepsPerSecond, columns(val),
-                velocity, velocityColumns(val));
+        String row = String.format(
+                Locale.ROOT,
+                "%d,%.5f,%.5f,%.6f,%.5f,%.4f,%.3g,%.3f,%s,%s,%s%n",
+                step,
+                l.total(),
+                l.reconstruction(),
+                l.margin(),
+                l.contour(),
+                l.gradNorm(),
+                lr,
+                stepsPerSecond,
+                columns(val),
+                velocity,
+                velocityColumns(val));
         writer.write(row);
     }
 
@@ -70,14 +81,22 @@ public final class TrainingCurve implements AutoCloseable {
 
     /** Validation's velocity cross-entropy and MAE (empty for a model without a velocity output). */
     private static String velocityColumns(Scores val) {
-        return val == null || !val.hasVelocity() ? ","
+        return val == null || !val.hasVelocity()
+                ? ","
                 : String.format(Locale.ROOT, "%.5f,%.4f", val.velocityCrossEntropy(), val.velocityMae());
     }
 
     private static String columns(Scores val) {
-        return val == null ? ",,,," : String.format(Locale.ROOT, "%.5f,%.4f,%.4f,%.5f,%s",
-                val.meanCrossEntropy(), val.perplexity(), val.accuracy(), val.contourViolationRatio(),
-                Double.isNaN(val.gold()) ? "" : String.format(Locale.ROOT, "%.4f", val.gold()));
+        return val == null
+                ? ",,,,"
+                : String.format(
+                        Locale.ROOT,
+                        "%.5f,%.4f,%.4f,%.5f,%s",
+                        val.meanCrossEntropy(),
+                        val.perplexity(),
+                        val.accuracy(),
+                        val.contourViolationRatio(),
+                        Double.isNaN(val.gold()) ? "" : String.format(Locale.ROOT, "%.4f", val.gold()));
     }
 
     /** Writes the buffered rows to the file. */

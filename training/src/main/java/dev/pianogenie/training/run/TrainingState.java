@@ -22,7 +22,12 @@ public record TrainingState(
         double bestValidationVelocityCe) {
 
     /** Without a velocity output. */
-    public TrainingState(long step, TrainingConfig training, ModelConfig model, double bestValidationCe, long bestStep,
+    public TrainingState(
+            long step,
+            TrainingConfig training,
+            ModelConfig model,
+            double bestValidationCe,
+            long bestStep,
             double elapsedSeconds) {
         this(step, training, model, bestValidationCe, bestStep, elapsedSeconds, 0);
     }
@@ -43,14 +48,21 @@ public record TrainingState(
      * split) gives way to the first real score.
      */
     public boolean beatenBy(TrainingConfig config, Scores scores) {
-        return scores.notes() == 0 || Double.isNaN(bestSelectionScore())
+        return scores.notes() == 0
+                || Double.isNaN(bestSelectionScore())
                 || selectionScore(config, model, scores.meanCrossEntropy(), velocityCe(scores)) < bestSelectionScore();
     }
 
     /** This state with {@code scores} recorded as the best, at this step, under {@code config}. */
     public TrainingState withBest(TrainingConfig config, Scores scores) {
-        return new TrainingState(step, config, model, scores.notes() == 0 ? Double.NaN : scores.meanCrossEntropy(), step,
-                elapsedSeconds, velocityCe(scores));
+        return new TrainingState(
+                step,
+                config,
+                model,
+                scores.notes() == 0 ? Double.NaN : scores.meanCrossEntropy(),
+                step,
+                elapsedSeconds,
+                velocityCe(scores));
     }
 
     private static double velocityCe(Scores scores) {

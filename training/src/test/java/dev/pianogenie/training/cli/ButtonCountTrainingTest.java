@@ -28,15 +28,32 @@ import org.junit.jupiter.api.io.TempDir;
  * to another count (the shapes do not depend on it).
  */
 class ButtonCountTrainingTest {
-    static final String[] SMALL = {"--rnn-dim", "32", "--layers", "1", "--velocity-units", "16", "--batch", "4",
-        "--threads", "1", "--validate-every", "2", "--checkpoint-every", "2", "--validation-windows", "8"};
+    static final String[] SMALL = {
+        "--rnn-dim",
+        "32",
+        "--layers",
+        "1",
+        "--velocity-units",
+        "16",
+        "--batch",
+        "4",
+        "--threads",
+        "1",
+        "--validate-every",
+        "2",
+        "--checkpoint-every",
+        "2",
+        "--validation-windows",
+        "8"
+    };
 
     @Test
     void aFourButtonModelTrainsExportsPlaysAndIsEvaluatedOnFourButtons(@TempDir Path tmp) throws Exception {
         String data = MiniData.folder(tmp.resolve("data")).toString();
         Path out = tmp.resolve("four");
-        Cli trained = ResumeAndFineTuneTest.ok(concat(new String[] {"train", "--data", data, "--out", out.toString(), "--steps", "3",
-            "--buttons", "4"}, SMALL));
+        Cli trained = ResumeAndFineTuneTest.ok(concat(
+                new String[] {"train", "--data", data, "--out", out.toString(), "--steps", "3", "--buttons", "4"},
+                SMALL));
         assertTrue(trained.out().contains("(4 buttons) from step 0 to 3"), trained.out());
         assertTrue(Files.readString(out.resolve(ModelFiles.CONFIG)).contains("\"numButtons\" : 4"));
         PianoGenieModel four = ModelFiles.load(out);
@@ -52,8 +69,20 @@ class ButtonCountTrainingTest {
             }
         }
 
-        Cli eval = ResumeAndFineTuneTest.ok("eval", "--model", out.toString(), "--data", data, "--split", "all",
-                "--gold", SharedData.goldMelodies().toString(), "--threads", "1", "--limit", "2");
+        Cli eval = ResumeAndFineTuneTest.ok(
+                "eval",
+                "--model",
+                out.toString(),
+                "--data",
+                data,
+                "--split",
+                "all",
+                "--gold",
+                SharedData.goldMelodies().toString(),
+                "--threads",
+                "1",
+                "--limit",
+                "2");
         String[] lines = eval.out().strip().split("\n");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
         assertEquals(4, json.get("buttons").asInt());
@@ -64,26 +93,70 @@ class ButtonCountTrainingTest {
         }
         assertEquals(json.get("notes").asLong(), counted, "every note got one of the 4 buttons");
         assertTrue(json.get("gold").isNull(), "the gold melodies are 8-button ones: no Gold for 4");
-        assertTrue(eval.out().contains("Gold               none       (the gold melodies are for 8 buttons; this model has 4)"),
+        assertTrue(
+                eval.out()
+                        .contains(
+                                "Gold               none       (the gold melodies are for 8 buttons; this model has 4)"),
                 eval.out());
 
         // a resume keeps the run's count
-        TrainErrorsTest.refused(1, "trains a 4-button model (not --buttons 8): a resume keeps its buttons", "train",
-                "--data", data, "--out", out.toString(), "--resume", "--steps", "4", "--buttons", "8");
-        ResumeAndFineTuneTest.ok("train", "--data", data, "--out", out.toString(), "--resume", "--steps", "4", "--buttons",
-                "4", "--threads", "1");
+        TrainErrorsTest.refused(
+                1,
+                "trains a 4-button model (not --buttons 8): a resume keeps its buttons",
+                "train",
+                "--data",
+                data,
+                "--out",
+                out.toString(),
+                "--resume",
+                "--steps",
+                "4",
+                "--buttons",
+                "8");
+        ResumeAndFineTuneTest.ok(
+                "train",
+                "--data",
+                data,
+                "--out",
+                out.toString(),
+                "--resume",
+                "--steps",
+                "4",
+                "--buttons",
+                "4",
+                "--threads",
+                "1");
         assertEquals(4, ModelFiles.load(out).config().numButtons());
 
         // --init to 8 buttons: every tensor of the 4-button model is the fine-tune's start (same names, same shapes)
         Path eight = tmp.resolve("eight");
-        Cli tuned = ResumeAndFineTuneTest.ok("train", "--data", data, "--out", eight.toString(), "--init", out.toString(),
-                "--buttons", "8", "--steps", "1", "--threads", "1", "--validate-every", "1", "--validation-windows", "8");
+        Cli tuned = ResumeAndFineTuneTest.ok(
+                "train",
+                "--data",
+                data,
+                "--out",
+                eight.toString(),
+                "--init",
+                out.toString(),
+                "--buttons",
+                "8",
+                "--steps",
+                "1",
+                "--threads",
+                "1",
+                "--validate-every",
+                "1",
+                "--validation-windows",
+                "8");
         assertTrue(tuned.out().contains("fine-tuning"), tuned.out());
         PianoGenieModel tunedModel = ModelFiles.load(eight);
         assertEquals(8, tunedModel.config().numButtons());
-        assertFalse(Files.readString(eight.resolve(ModelFiles.CONFIG)).contains("numButtons"), "8 is written as absent");
+        assertFalse(
+                Files.readString(eight.resolve(ModelFiles.CONFIG)).contains("numButtons"), "8 is written as absent");
         Map<String, ?> before = ModelFiles.load(out).tensors();
-        assertEquals(new TreeSet<>(before.keySet()), new TreeSet<>(tunedModel.tensors().keySet()));
+        assertEquals(
+                new TreeSet<>(before.keySet()),
+                new TreeSet<>(tunedModel.tensors().keySet()));
     }
 
     @Test

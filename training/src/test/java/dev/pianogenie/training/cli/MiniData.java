@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** Small real datasets for command-line tests: MAESTRO files copied to a folder (split there by file hash). */
 final class MiniData {
-    private MiniData() {
-    }
+    private MiniData() {}
 
     /** Four MAESTRO validation-split performances. */
     static Path folder(Path dir) throws IOException {
@@ -20,7 +19,8 @@ final class MiniData {
         Files.createDirectories(dir);
         var lines = Files.readAllLines(SharedData.maestro().resolve("maestro-v2.0.0.csv")).stream()
                 .filter(l -> l.contains(",validation,") && (composer == null || l.startsWith(composer + ",")))
-                .limit(count).toList();
+                .limit(count)
+                .toList();
         for (String line : lines) {
             String file = line.replaceAll(".*,validation,\\d+,([^,]+\\.midi),.*", "$1");
             Files.copy(SharedData.maestroFile(file), dir.resolve(Path.of(file).getFileName()));

@@ -12,7 +12,6 @@ import dev.pianogenie.model.engine.DecoderEngine;
 import dev.pianogenie.model.engine.Decoders;
 import dev.pianogenie.model.io.ModelFiles;
 import dev.pianogenie.testkit.SharedData;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +35,12 @@ class ShippedModelTest {
                 for (int i = 0; i < 16; i++) {
                     keys[i] = d.next(i < 8 ? i : 15 - i, i * 150_000_000L);
                 }
-                assertTrue(keys[7] > keys[0] + 6, engine + ": up the buttons, up the keys: " + java.util.Arrays.toString(keys));
-                assertTrue(keys[15] < keys[8] - 6, engine + ": down the buttons, down the keys: " + java.util.Arrays.toString(keys));
+                assertTrue(
+                        keys[7] > keys[0] + 6,
+                        engine + ": up the buttons, up the keys: " + java.util.Arrays.toString(keys));
+                assertTrue(
+                        keys[15] < keys[8] - 6,
+                        engine + ": down the buttons, down the keys: " + java.util.Arrays.toString(keys));
                 int rises = 0;
                 for (int i = 1; i < 8; i++) {
                     rises += keys[i] >= keys[i - 1] ? 1 : 0;
@@ -52,18 +55,40 @@ class ShippedModelTest {
         JsonNode card = new ObjectMapper().readTree(ASSET.resolve("eval.json").toFile());
         assertEquals("validation", card.get("split").asText());
         Path out = tmp.resolve("eval.json");
-        TrainEvalCommandTest.run("eval", "--model", ASSET.toString(), "--data", SharedData.maestro().toString(),
-                "--split", "validation", "--limit", "6", "--gold", SharedData.goldMelodies().toString(),
-                "--json-out", out.toString(), "--threads", "2");
+        TrainEvalCommandTest.run(
+                "eval",
+                "--model",
+                ASSET.toString(),
+                "--data",
+                SharedData.maestro().toString(),
+                "--split",
+                "validation",
+                "--limit",
+                "6",
+                "--gold",
+                SharedData.goldMelodies().toString(),
+                "--json-out",
+                out.toString(),
+                "--threads",
+                "2");
         JsonNode quick = new ObjectMapper().readTree(out.toFile());
         double ppl = quick.get("ppl").asDouble();
-        assertTrue(ppl < card.get("ppl").asDouble() * 1.35, "PPL on 6 performances " + ppl + " vs the card's " + card.get("ppl"));
-        assertTrue(quick.get("cvr").asDouble() < Math.max(0.02, 5 * card.get("cvr").asDouble()), "CVR " + quick.get("cvr"));
-        assertEquals(card.get("gold").asDouble(), quick.get("gold").asDouble(), 1e-3, "Gold does not depend on the data");
+        assertTrue(
+                ppl < card.get("ppl").asDouble() * 1.35,
+                "PPL on 6 performances " + ppl + " vs the card's " + card.get("ppl"));
+        assertTrue(
+                quick.get("cvr").asDouble() < Math.max(0.02, 5 * card.get("cvr").asDouble()),
+                "CVR " + quick.get("cvr"));
+        assertEquals(
+                card.get("gold").asDouble(), quick.get("gold").asDouble(), 1e-3, "Gold does not depend on the data");
         // the velocity output (issue 27): near its card, and better than the previous note on the same notes
-        assertTrue(quick.get("velocity_mae").asDouble() < card.get("velocity_mae").asDouble() * 1.25,
-                "velocity MAE on 6 performances " + quick.get("velocity_mae") + " vs the card's " + card.get("velocity_mae"));
-        assertTrue(quick.get("velocity_mae").asDouble() < quick.get("velocity_mae_previous_note").asDouble(),
+        assertTrue(
+                quick.get("velocity_mae").asDouble() < card.get("velocity_mae").asDouble() * 1.25,
+                "velocity MAE on 6 performances " + quick.get("velocity_mae") + " vs the card's "
+                        + card.get("velocity_mae"));
+        assertTrue(
+                quick.get("velocity_mae").asDouble()
+                        < quick.get("velocity_mae_previous_note").asDouble(),
                 "beats the previous note's velocity: " + quick);
     }
 }

@@ -25,8 +25,13 @@ class CropSamplerTest {
 
     @Test
     void cropsAreOnThePianoConsecutiveAndAugmentedWithinBounds() {
-        CropSampler sampler = new CropSampler(List.of(line("a", 400), line("b", 300), line("short", 50)), 16, 32, 7,
-                PerformanceSampling.UNIFORM, true);
+        CropSampler sampler = new CropSampler(
+                List.of(line("a", 400), line("b", 300), line("short", 50)),
+                16,
+                32,
+                7,
+                PerformanceSampling.UNIFORM,
+                true);
         for (long i = 0; i < 50; i++) {
             NoteBatch b = sampler.batch(i);
             for (int row = 0; row < 16; row++) {
@@ -61,7 +66,9 @@ class CropSamplerTest {
         two.batch(5); // asking in another order changes nothing
         assertArrayEquals(one.batch(9).keys(), two.batch(9).keys());
         assertArrayEquals(one.batch(9).dtSeconds(), two.batch(9).dtSeconds());
-        assertNotEquals(java.util.Arrays.toString(one.batch(9).keys()), java.util.Arrays.toString(one.batch(10).keys()));
+        assertNotEquals(
+                java.util.Arrays.toString(one.batch(9).keys()),
+                java.util.Arrays.toString(one.batch(10).keys()));
     }
 
     @Test
@@ -80,10 +87,14 @@ class CropSamplerTest {
     void evalWindowsAreConsecutiveNonOverlappingAndDropThePartialOne() {
         NoteSequence s = line("a", 96 + 40); // 96 + 40 notes, of which MIDI 20 and 109..115 are off the piano
         List<NoteBatch> all = EvalWindows.of(List.of(s), 32, EvalWindows.Mode.ALL, 2);
-        int onPiano = (int) java.util.stream.IntStream.range(0, s.size()).filter(i -> s.pitch(i) >= 21 && s.pitch(i) <= 108).count();
+        int onPiano = (int) java.util.stream.IntStream.range(0, s.size())
+                .filter(i -> s.pitch(i) >= 21 && s.pitch(i) <= 108)
+                .count();
         assertEquals(onPiano / 32, all.stream().mapToInt(NoteBatch::batch).sum());
         assertEquals(0, all.get(0).keys()[0], "MIDI 20 dropped, the first window starts at A0");
         assertEquals(32, all.get(0).keys()[32], "the second window continues where the first ended");
-        assertEquals(1, EvalWindows.of(List.of(s), 32, EvalWindows.Mode.FIRST, 8).get(0).batch());
+        assertEquals(
+                1,
+                EvalWindows.of(List.of(s), 32, EvalWindows.Mode.FIRST, 8).get(0).batch());
     }
 }

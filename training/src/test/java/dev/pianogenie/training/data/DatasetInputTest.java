@@ -18,7 +18,12 @@ class DatasetInputTest {
     @Test
     void aHugeFileIsReportedAsTooLargeAndSkipped(@TempDir Path dir, @TempDir Path cache) throws Exception {
         try (var files = Files.walk(SharedData.maestro())) {
-            Files.copy(files.filter(p -> p.toString().endsWith(".midi")).sorted().findFirst().orElseThrow(), dir.resolve("piece.mid"));
+            Files.copy(
+                    files.filter(p -> p.toString().endsWith(".midi"))
+                            .sorted()
+                            .findFirst()
+                            .orElseThrow(),
+                    dir.resolve("piece.mid"));
         }
         try (RandomAccessFile f = new RandomAccessFile(dir.resolve("huge.mid").toFile(), "rw")) {
             f.setLength(3L << 30); // sparse: 3 GB that take no disk, and more than a Java array holds

@@ -24,12 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** Data-parallel steps: the same training as the whole batch (up to float order), deterministic for a shard count. */
 class ShardedStepsTest {
     private static TrainingConfig recipe(int batch, int shards, long steps) {
-        return TrainingConfig.paper(steps).toBuilder().batchSize(batch).sequenceLength(16).learningRate(3e-3).minLrFraction(0)
-                .clipNorm(1.0).seed(7).validateEvery(3).checkpointEvery(2).shards(shards).build();
+        return TrainingConfig.paper(steps).toBuilder()
+                .batchSize(batch)
+                .sequenceLength(16)
+                .learningRate(3e-3)
+                .minLrFraction(0)
+                .clipNorm(1.0)
+                .seed(7)
+                .validateEvery(3)
+                .checkpointEvery(2)
+                .shards(shards)
+                .build();
     }
 
-    private record Trained(List<double[]> losses, float[] decoderOut, float[] encoderIn, double validationCe) {
-    }
+    private record Trained(List<double[]> losses, float[] decoderOut, float[] encoderIn, double validationCe) {}
 
     private static Trained train(Path dir, TrainingConfig config, int batch, boolean resume) throws Exception {
         BatchSource source = i -> phrases(batch, 16, 100 + i);
@@ -49,8 +57,19 @@ class ShardedStepsTest {
         };
         try (TrainingRun run = new TrainingRun(config, SMALL, dir, source, val, resume, record)) {
             run.run();
-            return new Trained(losses, run.net().namedParameters().get("dec.output.weight").getArray().toFloatArray(),
-                    run.net().namedParameters().get("enc.input.weight").getArray().toFloatArray(), ce[0]);
+            return new Trained(
+                    losses,
+                    run.net()
+                            .namedParameters()
+                            .get("dec.output.weight")
+                            .getArray()
+                            .toFloatArray(),
+                    run.net()
+                            .namedParameters()
+                            .get("enc.input.weight")
+                            .getArray()
+                            .toFloatArray(),
+                    ce[0]);
         }
     }
 
@@ -65,12 +84,17 @@ class ShardedStepsTest {
                 for (int k = 0; k < 5; k++) {
                     double a = whole.losses().get(s)[k];
                     double b = split.losses().get(s)[k];
-                    assertEquals(a, b, 1e-4 * Math.max(1, Math.abs(a)), "step " + (s + 1) + " term " + k + ", " + shards + " shards");
+                    assertEquals(
+                            a,
+                            b,
+                            1e-4 * Math.max(1, Math.abs(a)),
+                            "step " + (s + 1) + " term " + k + ", " + shards + " shards");
                 }
             }
             assertArrayEquals(whole.decoderOut(), split.decoderOut(), 1e-4f, shards + " shards: decoder after 6 steps");
             assertArrayEquals(whole.encoderIn(), split.encoderIn(), 1e-4f, shards + " shards: encoder after 6 steps");
-            assertEquals(whole.validationCe(), split.validationCe(), 1e-4, shards + " shards: validation on the replicas");
+            assertEquals(
+                    whole.validationCe(), split.validationCe(), 1e-4, shards + " shards: validation on the replicas");
         }
     }
 
@@ -97,7 +121,8 @@ class ShardedStepsTest {
         String header = CheckpointFile.read(dir.resolve(RunFolder.CHECKPOINT)).headerJson();
         assertTrue(header.contains("\"shards\""), header);
         String older = header.replaceAll(",\\s*\"shards\"\\s*:\\s*1", "");
-        assertEquals(1, RunFolder.readHeader(older).training().shards(), "runs recorded before sharding: whole batches");
+        assertEquals(
+                1, RunFolder.readHeader(older).training().shards(), "runs recorded before sharding: whole batches");
         assertEquals(2, TrainingConfig.defaultShards(2, 32));
         assertEquals(TrainingConfig.MAX_SHARDS, TrainingConfig.defaultShards(64, 32));
         assertEquals(3, TrainingConfig.defaultShards(16, 3), "never more shards than rows");

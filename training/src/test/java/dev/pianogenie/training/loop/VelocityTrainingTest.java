@@ -1,7 +1,6 @@
 package dev.pianogenie.training.loop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and play alike on both engines, resumes exactly, and with the decoder frozen learns only the velocity output.
  */
 class VelocityTrainingTest {
-    static final ModelConfig SMALL_VELOCITY = new ModelConfig("tiny velocity", FeatureEncoding.PAPER,
-            CellConvention.TORCH_IFGO, 32, 1, true, Map.of(), 32, 16);
+    static final ModelConfig SMALL_VELOCITY = new ModelConfig(
+            "tiny velocity", FeatureEncoding.PAPER, CellConvention.TORCH_IFGO, 32, 1, true, Map.of(), 32, 16);
 
     /** The scale motif of TrainingRunTest, played with dynamics a head can learn: loud on the beat, louder up high. */
     static NoteBatch phrases(int batch, int length, long seed) {
@@ -52,8 +51,15 @@ class VelocityTrainingTest {
     }
 
     static TrainingConfig recipe(long steps) {
-        return TrainingConfig.paper(steps).toBuilder().batchSize(8).sequenceLength(16).learningRate(1e-2).minLrFraction(0)
-                .seed(7).validateEvery(10).checkpointEvery(5).build();
+        return TrainingConfig.paper(steps).toBuilder()
+                .batchSize(8)
+                .sequenceLength(16)
+                .learningRate(1e-2)
+                .minLrFraction(0)
+                .seed(7)
+                .validateEvery(10)
+                .checkpointEvery(5)
+                .build();
     }
 
     @Test
@@ -68,22 +74,29 @@ class VelocityTrainingTest {
             }
         };
         TrainingState end;
-        try (TrainingRun run = new TrainingRun(recipe(60), SMALL_VELOCITY, dir.resolve("run"), source, val, false, record)) {
+        try (TrainingRun run =
+                new TrainingRun(recipe(60), SMALL_VELOCITY, dir.resolve("run"), source, val, false, record)) {
             end = run.run();
             Scores s = run.validateNow();
             assertTrue(s.hasVelocity());
-            assertTrue(s.velocityMae() < s.previousVelocityMae(), "after 60 steps the head beats the previous note: "
-                    + s.velocityMae() + " against " + s.previousVelocityMae());
+            assertTrue(
+                    s.velocityMae() < s.previousVelocityMae(),
+                    "after 60 steps the head beats the previous note: " + s.velocityMae() + " against "
+                            + s.previousVelocityMae());
             ModelExport.export(run.net(), end, dir.resolve("model"));
         }
         double first = velocityLoss.get(0);
-        double last = velocityLoss.subList(50, 60).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double last = velocityLoss.subList(50, 60).stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElseThrow();
         assertTrue(first > 3.0, "starts near ln 32 = 3.47, was " + first);
         assertTrue(last < first - 1.0, "the velocity loss falls: " + first + " → " + last);
         assertTrue(end.bestValidationVelocityCe() > 0 && end.bestValidationVelocityCe() < first);
         List<String> curve = Files.readAllLines(dir.resolve("run/curve.csv"));
         assertTrue(curve.get(0).endsWith("velocity,val_velocity_ce,val_velocity_mae"), curve.get(0));
-        assertFalse(curve.get(10).split(",", -1)[15].isEmpty(), "validation rows carry the velocity MAE: " + curve.get(10));
+        assertFalse(
+                curve.get(10).split(",", -1)[15].isEmpty(), "validation rows carry the velocity MAE: " + curve.get(10));
 
         PianoGenieModel model = ModelFiles.load(dir.resolve("model"));
         assertTrue(model.config().predictsVelocity());
@@ -98,8 +111,9 @@ class VelocityTrainingTest {
             }
         }
         assertArrayEquals(velocities[0], velocities[1], "TF and PyTorch play the same velocities");
-        assertTrue(java.util.Arrays.stream(velocities[0]).distinct().count() > 2, "learned dynamics move: "
-                + java.util.Arrays.toString(velocities[0]));
+        assertTrue(
+                java.util.Arrays.stream(velocities[0]).distinct().count() > 2,
+                "learned dynamics move: " + java.util.Arrays.toString(velocities[0]));
     }
 
     @Test
@@ -107,20 +121,33 @@ class VelocityTrainingTest {
         BatchSource source = i -> phrases(8, 16, 100 + i);
         List<NoteBatch> val = List.of(phrases(8, 16, 999));
         float[] expected;
-        try (TrainingRun run = new TrainingRun(recipe(8), SMALL_VELOCITY, dir.resolve("straight"), source, val, false,
-                new TrainingListener() { })) {
+        try (TrainingRun run = new TrainingRun(
+                recipe(8), SMALL_VELOCITY, dir.resolve("straight"), source, val, false, new TrainingListener() {})) {
             run.run();
-            expected = run.net().namedParameters().get(TensorNames.VEL_OUTPUT_WEIGHT).getArray().toFloatArray();
+            expected = run.net()
+                    .namedParameters()
+                    .get(TensorNames.VEL_OUTPUT_WEIGHT)
+                    .getArray()
+                    .toFloatArray();
         }
         Path split = dir.resolve("split");
-        try (TrainingRun run = new TrainingRun(recipe(5), SMALL_VELOCITY, split, source, val, false, new TrainingListener() { })) {
+        try (TrainingRun run =
+                new TrainingRun(recipe(5), SMALL_VELOCITY, split, source, val, false, new TrainingListener() {})) {
             run.run();
         }
-        try (TrainingRun run = new TrainingRun(recipe(8), SMALL_VELOCITY, split, source, val, true, new TrainingListener() { })) {
+        try (TrainingRun run =
+                new TrainingRun(recipe(8), SMALL_VELOCITY, split, source, val, true, new TrainingListener() {})) {
             assertTrue(run.net().predictsVelocity(), "the checkpoint's model config carries the velocity output");
             run.run();
-            assertArrayEquals(expected, run.net().namedParameters().get(TensorNames.VEL_OUTPUT_WEIGHT).getArray().toFloatArray(),
-                    1e-5f, "a resumed run continues exactly, velocity output included");
+            assertArrayEquals(
+                    expected,
+                    run.net()
+                            .namedParameters()
+                            .get(TensorNames.VEL_OUTPUT_WEIGHT)
+                            .getArray()
+                            .toFloatArray(),
+                    1e-5f,
+                    "a resumed run continues exactly, velocity output included");
         }
     }
 
@@ -131,15 +158,15 @@ class VelocityTrainingTest {
         // a trained pitch model without a velocity output, then a velocity output trained over it
         Map<String, dev.pianogenie.model.io.Tensor> pitchModel;
         ModelConfig pitchOnly = SMALL_VELOCITY.withVelocityUnits(0);
-        try (TrainingRun run = new TrainingRun(recipe(5), pitchOnly, dir.resolve("pitch"), source, val, false,
-                new TrainingListener() { })) {
+        try (TrainingRun run = new TrainingRun(
+                recipe(5), pitchOnly, dir.resolve("pitch"), source, val, false, new TrainingListener() {})) {
             run.run();
             pitchModel = run.net().tensors(true);
         }
         TrainingConfig frozen = recipe(20).withFreezeEncoder(true).withVelocity(1.0, true);
         List<Double> velocityLoss = new ArrayList<>();
-        try (TrainingRun run = new TrainingRun(frozen, SMALL_VELOCITY, dir.resolve("velocity"), source, val, false,
-                new TrainingListener() {
+        try (TrainingRun run = new TrainingRun(
+                frozen, SMALL_VELOCITY, dir.resolve("velocity"), source, val, false, new TrainingListener() {
                     @Override
                     public void step(long step, StepLosses l, double lr, double sps) {
                         velocityLoss.add(l.velocity());
@@ -149,7 +176,8 @@ class VelocityTrainingTest {
             run.run();
             Map<String, dev.pianogenie.model.io.Tensor> after = run.net().tensors(true);
             for (String name : pitchModel.keySet()) {
-                assertArrayEquals(pitchModel.get(name).data(), after.get(name).data(), name + " stays the starting model's");
+                assertArrayEquals(
+                        pitchModel.get(name).data(), after.get(name).data(), name + " stays the starting model's");
             }
         }
         assertTrue(velocityLoss.get(19) < velocityLoss.get(0) - 0.5, "the velocity output learns: " + velocityLoss);

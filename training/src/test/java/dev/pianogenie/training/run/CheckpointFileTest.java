@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointFileTest {
     static Map<String, Tensor> tensors() {
         Map<String, Tensor> t = new LinkedHashMap<>();
-        t.put("dec.output.bias", new Tensor("dec.output.bias", new int[] {3}, new float[] {1f, -2.5f, Float.MIN_VALUE}));
+        t.put("dec.output.bias", new Tensor("dec.output.bias", new int[] {3}, new float[] {1f, -2.5f, Float.MIN_VALUE
+        }));
         t.put("adam.m.x", new Tensor("adam.m.x", new int[] {2, 2}, new float[] {0.1f, 0.2f, 0.3f, 0.4f}));
         return t;
     }
@@ -52,9 +53,13 @@ class CheckpointFileTest {
         byte[] flipped = good.clone();
         flipped[good.length / 2] ^= 0x10;
         Files.write(f, flipped);
-        assertTrue(assertThrows(IOException.class, () -> CheckpointFile.read(f)).getMessage().contains("damaged"));
+        assertTrue(assertThrows(IOException.class, () -> CheckpointFile.read(f))
+                .getMessage()
+                .contains("damaged"));
         Files.writeString(f, "MThd this is a MIDI file, not a checkpoint at all");
-        assertTrue(assertThrows(IOException.class, () -> CheckpointFile.read(f)).getMessage().contains("not a Piano Genie checkpoint"));
+        assertTrue(assertThrows(IOException.class, () -> CheckpointFile.read(f))
+                .getMessage()
+                .contains("not a Piano Genie checkpoint"));
     }
 
     @Test
@@ -62,8 +67,17 @@ class CheckpointFileTest {
         Path csv = dir.resolve("curve.csv");
         StringBuilder sb = new StringBuilder(TrainingCurve.HEADER).append('\n');
         for (int s = 1; s <= 400; s++) {
-            String val = s % 100 == 0 ? String.format(java.util.Locale.ROOT, "%.3f,%.3f,0.5,0.01", 2.0 - s / 1000.0, Math.exp(2.0 - s / 1000.0)) : ",,,";
-            sb.append(String.format(java.util.Locale.ROOT, "%d,%.3f,%.3f,0.01,0.2,1.0,3e-4,1.2,%s%n", s, 3.0 - s / 400.0, 2.8 - s / 400.0, val));
+            String val = s % 100 == 0
+                    ? String.format(
+                            java.util.Locale.ROOT, "%.3f,%.3f,0.5,0.01", 2.0 - s / 1000.0, Math.exp(2.0 - s / 1000.0))
+                    : ",,,";
+            sb.append(String.format(
+                    java.util.Locale.ROOT,
+                    "%d,%.3f,%.3f,0.01,0.2,1.0,3e-4,1.2,%s%n",
+                    s,
+                    3.0 - s / 400.0,
+                    2.8 - s / 400.0,
+                    val));
         }
         Files.writeString(csv, sb);
         Path png = dir.resolve("curve.png");

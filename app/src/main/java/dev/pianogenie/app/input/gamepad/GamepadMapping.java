@@ -19,9 +19,14 @@ public record GamepadMapping(List<String> buttons, String pedal) {
     static final String KIND = "gamepads";
     /** The usual Linux evdev names JInput gives: LT, LB, X, A, B, Y, RB, RT. */
     static final List<Component.Identifier.Button> PAD_ORDER = List.of(
-            Component.Identifier.Button.LEFT_THUMB2, Component.Identifier.Button.LEFT_THUMB,
-            Component.Identifier.Button.X, Component.Identifier.Button.A, Component.Identifier.Button.B,
-            Component.Identifier.Button.Y, Component.Identifier.Button.RIGHT_THUMB, Component.Identifier.Button.RIGHT_THUMB2);
+            Component.Identifier.Button.LEFT_THUMB2,
+            Component.Identifier.Button.LEFT_THUMB,
+            Component.Identifier.Button.X,
+            Component.Identifier.Button.A,
+            Component.Identifier.Button.B,
+            Component.Identifier.Button.Y,
+            Component.Identifier.Button.RIGHT_THUMB,
+            Component.Identifier.Button.RIGHT_THUMB2);
 
     public GamepadMapping {
         buttons = List.copyOf(buttons);

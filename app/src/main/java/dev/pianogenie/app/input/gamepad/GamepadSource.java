@@ -43,6 +43,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     public static final Component.Identifier.Axis DYNAMICS_AXIS = Component.Identifier.Axis.RZ;
     /** The smallest change of dynamics level sent from the axis (of the 80 from pp to ff). */
     public static final int LEVEL_STEP = 2;
+
     private int lastLevel = -1; // poll thread
 
     private final Supplier<ControllerEnvironment> rescan;
@@ -77,8 +78,13 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     /** JInput's own environments (its native library extracted first), enumerated again only after a plug or unplug. */
     public static GamepadSource system(Optional<String> wanted) {
         Optional<String> unavailable = JInputNatives.ensure();
-        return new GamepadSource(rescanOnChange(ControllerEnvironment::getDefaultEnvironment,
-                GamepadSource::freshEnvironment, new DeviceNodes(Path.of("/dev/input"))), wanted, unavailable);
+        return new GamepadSource(
+                rescanOnChange(
+                        ControllerEnvironment::getDefaultEnvironment,
+                        GamepadSource::freshEnvironment,
+                        new DeviceNodes(Path.of("/dev/input"))),
+                wanted,
+                unavailable);
     }
 
     /**
@@ -86,8 +92,8 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
      * enumeration open until the JVM exits, so enumerating every few seconds while no pad is plugged in would leak
      * file handles for hours; where there is no device folder to watch (Windows, macOS) it enumerates each time.
      */
-    static Supplier<ControllerEnvironment> rescanOnChange(Supplier<ControllerEnvironment> first,
-                                                         Supplier<ControllerEnvironment> fresh, DeviceNodes nodes) {
+    static Supplier<ControllerEnvironment> rescanOnChange(
+            Supplier<ControllerEnvironment> first, Supplier<ControllerEnvironment> fresh, DeviceNodes nodes) {
         return new Supplier<>() {
             private ControllerEnvironment current;
 
@@ -110,7 +116,8 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
      */
     static ControllerEnvironment freshEnvironment() {
         try {
-            var ctor = Class.forName("net.java.games.input.DefaultControllerEnvironment").getDeclaredConstructor();
+            var ctor = Class.forName("net.java.games.input.DefaultControllerEnvironment")
+                    .getDeclaredConstructor();
             ctor.setAccessible(true);
             return (ControllerEnvironment) ctor.newInstance();
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -137,7 +144,8 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         if (all.isEmpty()) {
             return "JInput sees no game controller at all";
         }
-        return "JInput sees " + String.join(", ", all) + " (a gamepad needs at least " + Keys.DEFAULT_BUTTONS + " buttons)";
+        return "JInput sees " + String.join(", ", all) + " (a gamepad needs at least " + Keys.DEFAULT_BUTTONS
+                + " buttons)";
     }
 
     /** Whether a pad is connected now and has answered a poll (one that is listed but fails is not). */
@@ -158,7 +166,8 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     @Override
     public String name() {
         Controller c = controller;
-        return "gamepad" + (c != null ? " " + c.getName() : wanted.map(w -> " " + w).orElse(""));
+        return "gamepad"
+                + (c != null ? " " + c.getName() : wanted.map(w -> " " + w).orElse(""));
     }
 
     public Optional<GamepadMapping> mapping() {
@@ -224,8 +233,11 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         c.setEventQueueSize(256);
         polled = false;
         controller = c;
-        listener.onConnection(name(), true, c.getName() + ": buttons " + mapping.describe()
-                + (m != null ? " (learnt)" : " (default; learn to change)") + note);
+        listener.onConnection(
+                name(),
+                true,
+                c.getName() + ": buttons " + mapping.describe()
+                        + (m != null ? " (learnt)" : " (default; learn to change)") + note);
     }
 
     private void run() {
@@ -253,8 +265,10 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
                 controller = null;
                 polled = false;
                 failed = c;
-                listener.onConnection(name(), false, c.getName() + " was unplugged; its notes were released."
-                        + " Plug it back in to go on playing");
+                listener.onConnection(
+                        name(),
+                        false,
+                        c.getName() + " was unplugged; its notes were released." + " Plug it back in to go on playing");
                 nextRescan = 0;
                 continue;
             }
@@ -287,7 +301,8 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         if (comp.getIdentifier() == DYNAMICS_AXIS && comp.isAnalog()) {
             if (learner == null) {
                 int level = level(e.getValue());
-                boolean end = level == 32 || level == 112; // the ends always arrive: a quick pull is not lost between steps
+                boolean end =
+                        level == 32 || level == 112; // the ends always arrive: a quick pull is not lost between steps
                 if (lastLevel < 0 || Math.abs(level - lastLevel) >= LEVEL_STEP || (end && level != lastLevel)) {
                     lastLevel = level;
                     listener.onEvent(ButtonEvent.dynamics(level, toNanoTime(e.getNanos())));
@@ -352,7 +367,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
 
     /** Learn mode with the pedal ({@code withPedal}) or without; {@code done} gets the new mapping. */
     public void learn(boolean withPedal, Consumer<GamepadMapping> done) {
-        learn(withPedal, n -> { }, done);
+        learn(withPedal, n -> {}, done);
     }
 
     /**
@@ -369,7 +384,8 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
             names.add(comp.getName());
             progress.accept(names.size());
             if (names.size() == steps) {
-                GamepadMapping m = new GamepadMapping(names.subList(0, Keys.DEFAULT_BUTTONS), withPedal ? names.get(Keys.DEFAULT_BUTTONS) : null);
+                GamepadMapping m = new GamepadMapping(
+                        names.subList(0, Keys.DEFAULT_BUTTONS), withPedal ? names.get(Keys.DEFAULT_BUTTONS) : null);
                 Controller c = controller;
                 try {
                     if (c != null) {

@@ -1,7 +1,7 @@
 package dev.pianogenie.app.input.gamepad;
 
-import dev.pianogenie.files.InputFile;
 import dev.pianogenie.files.Caches;
+import dev.pianogenie.files.InputFile;
 import dev.pianogenie.files.NativeCache;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,11 +22,12 @@ import java.util.jar.JarFile;
 public final class JInputNatives {
     static final String LIBRARY_PATH = "net.java.games.input.librarypath";
     /** JInput reports its plugin scan at INFO on stderr: keep warnings only (held here: loggers are weak). */
-    private static final java.util.logging.Logger JINPUT_LOG = java.util.logging.Logger.getLogger("net.java.games.input");
+    private static final java.util.logging.Logger JINPUT_LOG =
+            java.util.logging.Logger.getLogger("net.java.games.input");
+
     private static Optional<String> problem;
 
-    private JInputNatives() {
-    }
+    private JInputNatives() {}
 
     /**
      * Makes JInput's native library ready (once per JVM).
@@ -70,9 +71,11 @@ public final class JInputNatives {
     static List<String> libraries(String osName, String arch) {
         String os = osName.toLowerCase(Locale.ROOT);
         boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
-        return os.contains("linux") && x64 ? List.of("libjinput-linux64.so")
-                : os.contains("windows") && x64 ? List.of("jinput-raw_64.dll", "jinput-dx8_64.dll", "jinput-wintab.dll")
-                : os.contains("mac") ? List.of("libjinput-osx.jnilib") : List.of();
+        return os.contains("linux") && x64
+                ? List.of("libjinput-linux64.so")
+                : os.contains("windows") && x64
+                        ? List.of("jinput-raw_64.dll", "jinput-dx8_64.dll", "jinput-wintab.dll")
+                        : os.contains("mac") ? List.of("libjinput-osx.jnilib") : List.of();
     }
 
     private static Optional<String> copyOut(List<String> libs, Path dir) {
@@ -102,7 +105,8 @@ public final class JInputNatives {
             System.load(lib.toAbsolutePath().toString());
             return Optional.empty();
         } catch (UnsatisfiedLinkError e) {
-            return Optional.of("JInput's native library cannot be loaded, so no gamepad can be read: " + e.getMessage());
+            return Optional.of(
+                    "JInput's native library cannot be loaded, so no gamepad can be read: " + e.getMessage());
         }
     }
 }

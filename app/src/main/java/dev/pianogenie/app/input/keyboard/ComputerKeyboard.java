@@ -70,7 +70,7 @@ public final class ComputerKeyboard implements ButtonSource {
             switch (a.kind()) {
                 case BUTTON -> l.onEvent(ButtonEvent.release(a.button(), nanos));
                 case PEDAL -> l.onEvent(ButtonEvent.pedal(false, nanos));
-                case RESET -> { }
+                case RESET -> {}
             }
         }
         return true;

@@ -18,12 +18,16 @@ import java.util.Optional;
 public final class KeyboardLayout {
     /** What a key does: a button (0..n−1), the pedal or a reset. */
     public record Action(Kind kind, int button) {
-        public enum Kind { BUTTON, PEDAL, RESET }
+        public enum Kind {
+            BUTTON,
+            PEDAL,
+            RESET
+        }
     }
 
     private static final List<String> HOME = List.of("a", "s", "d", "f", "j", "k", "l", ";");
-    private static final List<String> MUSICAL_TYPING = List.of("a", "w", "s", "e", "d", "f", "t", "g", "y", "h", "u", "j",
-            "k", "o", "l", "p");
+    private static final List<String> MUSICAL_TYPING =
+            List.of("a", "w", "s", "e", "d", "f", "t", "g", "y", "h", "u", "j", "k", "o", "l", "p");
     private static final int NUMBER_KEYS = 9; // 1..9; 0 resets
     /** The layout of 8 buttons, the one both published models are played with. */
     public static final KeyboardLayout DEFAULT = forButtons(Keys.DEFAULT_BUTTONS);
@@ -35,7 +39,9 @@ public final class KeyboardLayout {
     private KeyboardLayout(int buttons) {
         this.buttons = Keys.checkButtonCount(buttons);
         int left = (buttons + 1) / 2; // the left hand takes the odd one
-        this.letters = buttons <= HOME.size() ? HOME.subList(4 - left, 4 + buttons - left) : MUSICAL_TYPING.subList(0, buttons);
+        this.letters = buttons <= HOME.size()
+                ? HOME.subList(4 - left, 4 + buttons - left)
+                : MUSICAL_TYPING.subList(0, buttons);
         for (int b = 0; b < buttons; b++) {
             actions.put(letters.get(b), new Action(Action.Kind.BUTTON, b));
             if (b < NUMBER_KEYS) {

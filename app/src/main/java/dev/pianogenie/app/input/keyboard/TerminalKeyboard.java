@@ -33,6 +33,7 @@ public final class TerminalKeyboard implements ButtonSource {
     public static final long AUTO_REPEAT_NANOS = 60_000_000L;
     /** The bytes of one escape sequence arrive together. */
     static final long ESCAPE_NANOS = 20_000_000L;
+
     private static final int CTRL_C = 3;
     private static final int ESC = 27;
 
@@ -66,11 +67,14 @@ public final class TerminalKeyboard implements ButtonSource {
         try {
             tty = Files.newInputStream(Path.of("/dev/tty"));
         } catch (IOException | UnsupportedOperationException e) {
-            throw new ControllerException("no terminal to read keys from (/dev/tty: " + e.getMessage() + "): run genie"
-                    + " in a terminal, or choose another controller (--controller gamepad, midi:NAME, mic, replay:FILE)", e);
+            throw new ControllerException(
+                    "no terminal to read keys from (/dev/tty: " + e.getMessage() + "): run genie"
+                            + " in a terminal, or choose another controller (--controller gamepad, midi:NAME, mic, replay:FILE)",
+                    e);
         }
         if (!stty("raw", "-echo")) {
-            listener.onConnection(name(), true, "the terminal could not be put in raw mode (stty): keys arrive after Enter");
+            listener.onConnection(
+                    name(), true, "the terminal could not be put in raw mode (stty): keys arrive after Enter");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stty("sane"), "restore-terminal"));
         attach(listener);
@@ -154,7 +158,8 @@ public final class TerminalKeyboard implements ButtonSource {
         if (sounding[k]) {
             keys.keyUp(key, nanos); // pressed again: the first note ends here
         }
-        sounding[k] = keys.keyDown(key, nanos) && keys.layout().action(key).get().kind() == KeyboardLayout.Action.Kind.BUTTON;
+        sounding[k] =
+                keys.keyDown(key, nanos) && keys.layout().action(key).get().kind() == KeyboardLayout.Action.Kind.BUTTON;
         if (!sounding[k]) {
             keys.keyUp(key, nanos); // reset keys: nothing to hold
         }
@@ -175,9 +180,13 @@ public final class TerminalKeyboard implements ButtonSource {
         cmd[0] = "stty";
         System.arraycopy(args, 0, cmd, 1, args.length);
         try {
-            return new ProcessBuilder(cmd).redirectInput(new java.io.File("/dev/tty"))
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor() == 0;
+            return new ProcessBuilder(cmd)
+                            .redirectInput(new java.io.File("/dev/tty"))
+                            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                            .redirectError(ProcessBuilder.Redirect.DISCARD)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

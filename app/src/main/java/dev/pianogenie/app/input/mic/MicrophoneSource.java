@@ -43,8 +43,9 @@ public final class MicrophoneSource implements ButtonSource {
             // Java Sound's own text names line formats ("No line matching interface TargetDataLine supporting format
             // PCM_SIGNED 44100.0 Hz…"): a player needs to know only that no input could be opened; the cause (and so
             // that text, through ErrorText) only with -Dgenie.debug=true
-            throw new ControllerException("no microphone here: no audio input could be opened (plug one in, or check"
-                    + " that no other program holds it); the keyboard and a gamepad still play",
+            throw new ControllerException(
+                    "no microphone here: no audio input could be opened (plug one in, or check"
+                            + " that no other program holds it); the keyboard and a gamepad still play",
                     Boolean.getBoolean("genie.debug") ? e : null);
         }
         long start = System.nanoTime();
@@ -52,7 +53,8 @@ public final class MicrophoneSource implements ButtonSource {
         Thread t = new Thread(dispatcher, "microphone");
         t.setDaemon(true);
         t.start();
-        listener.onConnection(name(), true, "microphone: sing or whistle, each new note is a press, as loud as you sing it");
+        listener.onConnection(
+                name(), true, "microphone: sing or whistle, each new note is a press, as loud as you sing it");
     }
 
     /** Wires pitch tracking and the contour into a dispatcher (also used on synthesized audio in tests). */
@@ -67,12 +69,17 @@ public final class MicrophoneSource implements ButtonSource {
             }
 
             @Override
-            public void processingFinished() {
-            }
+            public void processingFinished() {}
         });
-        d.addAudioProcessor(new PitchProcessor(PitchProcessor.PitchEstimationAlgorithm.YIN, rate, FRAME, (result, e) ->
-                contour.frame(startNanos + (long) (e.getTimeStamp() * 1e9), result.isPitched() ? result.getPitch() : -1,
-                        result.getProbability(), level[0])));
+        d.addAudioProcessor(new PitchProcessor(
+                PitchProcessor.PitchEstimationAlgorithm.YIN,
+                rate,
+                FRAME,
+                (result, e) -> contour.frame(
+                        startNanos + (long) (e.getTimeStamp() * 1e9),
+                        result.isPitched() ? result.getPitch() : -1,
+                        result.getProbability(),
+                        level[0])));
         d.addAudioProcessor(new AudioProcessor() {
             @Override
             public boolean process(AudioEvent e) {

@@ -18,11 +18,13 @@ public final class SungContour {
     public static final int STABLE_FRAMES = 3;
     /** Frames of silence or of another pitch that end a note. */
     public static final int END_FRAMES = 3;
+
     public static final double CHANGE_SEMITONES = 0.8;
     public static final double MIN_PROBABILITY = 0.85;
     public static final double MIN_LEVEL_DBFS = -50;
     /** The range the bands cover is at least this wide, centred on the singer's recent notes. */
     public static final double MIN_RANGE_SEMITONES = 12;
+
     private static final int HISTORY = 24;
 
     private final ButtonListener out;

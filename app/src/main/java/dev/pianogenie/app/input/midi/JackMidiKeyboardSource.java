@@ -21,7 +21,8 @@ import javax.sound.midi.ShortMessage;
  */
 public final class JackMidiKeyboardSource implements ButtonSource, LearnsButtons {
     /** The name its learnt mapping is saved under (one per machine: there is one JACK input). */
-    static final String MAPPING_NAME = "JACK " + dev.pianogenie.midi.jack.JackHost.CLIENT_NAME + ":" + JackMidiInput.PORT;
+    static final String MAPPING_NAME =
+            "JACK " + dev.pianogenie.midi.jack.JackHost.CLIENT_NAME + ":" + JackMidiInput.PORT;
 
     private final Optional<String> connectFrom;
     private final boolean mappingGiven;
@@ -89,8 +90,11 @@ public final class JackMidiKeyboardSource implements ButtonSource, LearnsButtons
         } catch (MidiDeviceException e) {
             throw new ControllerException("cannot use JACK MIDI input: " + e.getMessage(), e);
         }
-        l.onConnection(name(), true, name() + connectFrom.map(f -> " (from " + f + ")").orElse(", connect a MIDI source to it")
-                + ", keys " + keys.mapping() + note + ", CC64 = pedal");
+        l.onConnection(
+                name(),
+                true,
+                name() + connectFrom.map(f -> " (from " + f + ")").orElse(", connect a MIDI source to it") + ", keys "
+                        + keys.mapping() + note + ", CC64 = pedal");
     }
 
     @Override

@@ -29,22 +29,27 @@ public final class MidiKeyMapping {
     public static final int DEFAULT_BASE = 60;
     /** The default zones: C3..C5, the 25 keys of the smallest common keyboard around middle C. */
     public static final int DEFAULT_LOW = 48;
+
     public static final int DEFAULT_HIGH = 72;
     static final String KIND = "midi-keyboards";
 
     /** The saved form: {@code pitches} for keys, {@code low}/{@code high} for zones (files from before zones have only pitches). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Stored(int[] pitches, Integer low, Integer high, Integer rowStep) {
-    }
+    record Stored(int[] pitches, Integer low, Integer high, Integer rowStep) {}
 
     /** How keys become buttons. */
-    public enum Kind { KEYS, ZONES, ROWS }
+    public enum Kind {
+        KEYS,
+        ZONES,
+        ROWS
+    }
 
     private static final int[] WHITE = {0, 2, 4, 5, 7, 9, 11};
     /** Keys: the pitch of each button; null for zones. */
     private final int[] pitchOfButton;
     /** Zones: the range, inclusive; rows: the first row's pads (the lowest row's, mod rowStep); -1 for keys. */
     private final int low;
+
     private final int high;
     /** Rows: the notes from one row to the next; 0 otherwise. */
     private final int rowStep;
@@ -52,7 +57,8 @@ public final class MidiKeyMapping {
     private final int buttons;
 
     private MidiKeyMapping(int[] pitches) {
-        if (pitches.length != Keys.DEFAULT_BUTTONS || Arrays.stream(pitches).distinct().count() != Keys.DEFAULT_BUTTONS) {
+        if (pitches.length != Keys.DEFAULT_BUTTONS
+                || Arrays.stream(pitches).distinct().count() != Keys.DEFAULT_BUTTONS) {
             throw new IllegalArgumentException("a mapping needs 8 different keys, got " + Arrays.toString(pitches));
         }
         this.pitchOfButton = pitches.clone();
@@ -68,8 +74,9 @@ public final class MidiKeyMapping {
 
     private MidiKeyMapping(int low, int high, int rowStep, int buttons) {
         if (low < 0 || high > Midi.MAX_DATA || high - low + 1 < Keys.DEFAULT_BUTTONS) {
-            throw new IllegalArgumentException((rowStep > 0 ? "a row needs at least 8 pads" : "zones need a range of at least 8 keys")
-                    + " within MIDI notes 0..127, got " + low + ".." + high);
+            throw new IllegalArgumentException(
+                    (rowStep > 0 ? "a row needs at least 8 pads" : "zones need a range of at least 8 keys")
+                            + " within MIDI notes 0..127, got " + low + ".." + high);
         }
         if (rowStep != 0 && (rowStep < high - low + 1 || rowStep > Midi.MAX_DATA)) {
             throw new IllegalArgumentException("the rows of a pad grid cannot overlap: a row of " + (high - low + 1)
@@ -100,8 +107,8 @@ public final class MidiKeyMapping {
         int pc = Math.floorMod(base, 12);
         int start = Arrays.binarySearch(WHITE, pc);
         if (start < 0 || base < 0 || base > Midi.MAX_DATA - 14) {
-            throw new IllegalArgumentException("the base note must be a white key from 0 to 113, was " + base
-                    + " (" + Keys.pitchName(base) + ")");
+            throw new IllegalArgumentException(
+                    "the base note must be a white key from 0 to 113, was " + base + " (" + Keys.pitchName(base) + ")");
         }
         int[] p = new int[Keys.DEFAULT_BUTTONS];
         int octave = base - pc;
@@ -148,13 +155,16 @@ public final class MidiKeyMapping {
     public static Optional<MidiKeyMapping> saved(String deviceName) throws IOException {
         Optional<Stored> stored = ControllerSettings.load(KIND, deviceName, Stored.class);
         try {
-            return stored.map(s -> s.pitches() != null ? learnt(s.pitches())
-                    : s.low() != null && s.high() != null && s.rowStep() != null ? new MidiKeyMapping(s.low(), s.high(), s.rowStep())
-                    : s.low() != null && s.high() != null ? zones(s.low(), s.high())
-                    : learnt(null));
+            return stored.map(s -> s.pitches() != null
+                    ? learnt(s.pitches())
+                    : s.low() != null && s.high() != null && s.rowStep() != null
+                            ? new MidiKeyMapping(s.low(), s.high(), s.rowStep())
+                            : s.low() != null && s.high() != null ? zones(s.low(), s.high()) : learnt(null));
         } catch (RuntimeException e) {
-            throw new IOException("the saved mapping " + ControllerSettings.file(KIND, deviceName) + " is not valid ("
-                    + e.getMessage() + "); learn the keyboard again to replace it, or delete the file", e);
+            throw new IOException(
+                    "the saved mapping " + ControllerSettings.file(KIND, deviceName) + " is not valid ("
+                            + e.getMessage() + "); learn the keyboard again to replace it, or delete the file",
+                    e);
         }
     }
 
@@ -165,8 +175,12 @@ public final class MidiKeyMapping {
 
     /** Saves this mapping for a device (atomically), replacing any earlier one. */
     public void save(String deviceName) throws IOException {
-        ControllerSettings.save(KIND, deviceName, pitchOfButton != null ? new Stored(pitchOfButton, null, null, null)
-                : new Stored(null, low, high, rowStep > 0 ? rowStep : null));
+        ControllerSettings.save(
+                KIND,
+                deviceName,
+                pitchOfButton != null
+                        ? new Stored(pitchOfButton, null, null, null)
+                        : new Stored(null, low, high, rowStep > 0 ? rowStep : null));
     }
 
     public Kind kind() {
@@ -231,8 +245,13 @@ public final class MidiKeyMapping {
                     + Keys.pitchName(low) + " (" + low + "); each row plays buttons 1–" + buttons + " left to right";
         }
         if (isZones()) {
-            sb.append("every key, ").append(Keys.pitchName(low)).append("..").append(Keys.pitchName(high))
-                    .append(" in ").append(buttons).append(" zones from");
+            sb.append("every key, ")
+                    .append(Keys.pitchName(low))
+                    .append("..")
+                    .append(Keys.pitchName(high))
+                    .append(" in ")
+                    .append(buttons)
+                    .append(" zones from");
         }
         for (int p : pitches()) {
             sb.append(sb.length() == 0 ? "" : " ").append(p < 0 ? "-" : Keys.pitchName(p));

@@ -35,13 +35,15 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     private volatile MidiKeyMapping mapping;
     /** The model's button count: zones and rows fold into it. */
     private volatile int buttons = Keys.DEFAULT_BUTTONS;
+
     private volatile int[] learning; // pitches learnt so far, while learning
-    private volatile IntConsumer learnProgress = n -> { };
-    private volatile Consumer<String> learnDone = d -> { };
+    private volatile IntConsumer learnProgress = n -> {};
+    private volatile Consumer<String> learnDone = d -> {};
     private volatile MidiKeyMapping.Kind learnKind = MidiKeyMapping.Kind.KEYS; // what the next learn() learns
     private boolean pedalDown; // MIDI input thread only
     /** MIDI input thread only: the button each key down is holding (-1: none), and how many keys hold each button. */
     private final int[] buttonOfKey = new int[Midi.MAX_DATA + 1];
+
     private final int[] keysHolding = new int[Keys.MAX_BUTTONS]; // any model's buttons
     private MidiDevice device;
     private Transmitter transmitter;
@@ -99,7 +101,8 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         String note = "";
         if (given.isEmpty()) {
             try {
-                Optional<MidiKeyMapping> saved = MidiKeyMapping.saved(device.getDeviceInfo().getName());
+                Optional<MidiKeyMapping> saved =
+                        MidiKeyMapping.saved(device.getDeviceInfo().getName());
                 if (saved.isPresent()) {
                     mapping = saved.get().withButtons(buttons);
                     note = " (learnt)";
@@ -119,9 +122,12 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
                 l.onConnection(name(), false, "the MIDI keyboard '" + deviceName + "' was closed");
             }
         });
-        l.onConnection(name(), true, "MIDI keyboard '" + device.getDeviceInfo().getName() + "': "
-                + (mapping.kind() == MidiKeyMapping.Kind.KEYS ? "keys " : "") + mapping + note
-                + ", CC64 = pedal");
+        l.onConnection(
+                name(),
+                true,
+                "MIDI keyboard '" + device.getDeviceInfo().getName() + "': "
+                        + (mapping.kind() == MidiKeyMapping.Kind.KEYS ? "keys " : "") + mapping + note
+                        + ", CC64 = pedal");
     }
 
     void handle(MidiMessage message, long nanos, ButtonListener out) {
@@ -208,7 +214,9 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         int[] more = Arrays.copyOf(so, so.length + 1);
         more[so.length] = pitch;
         MidiKeyMapping.Kind kind = learnKind;
-        if (kind != MidiKeyMapping.Kind.KEYS && more.length == 2 && Math.abs(more[0] - more[1]) + 1 < Keys.DEFAULT_BUTTONS) {
+        if (kind != MidiKeyMapping.Kind.KEYS
+                && more.length == 2
+                && Math.abs(more[0] - more[1]) + 1 < Keys.DEFAULT_BUTTONS) {
             return; // too narrow a range for 8 zones, or a row's right end left of its left end: wait for another key
         }
         if (kind == MidiKeyMapping.Kind.ROWS && more.length == 2 && more[1] < more[0]) {
@@ -222,11 +230,12 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
             learning = more;
             return;
         }
-        MidiKeyMapping m = switch (kind) {
-            case KEYS -> MidiKeyMapping.learnt(more);
-            case ZONES -> MidiKeyMapping.zones(more[0], more[1]);
-            case ROWS -> MidiKeyMapping.rows(more[0], more[1], more[2]);
-        };
+        MidiKeyMapping m =
+                switch (kind) {
+                    case KEYS -> MidiKeyMapping.learnt(more);
+                    case ZONES -> MidiKeyMapping.zones(more[0], more[1]);
+                    case ROWS -> MidiKeyMapping.rows(more[0], more[1], more[2]);
+                };
         mapping = m.withButtons(buttons);
         learning = null;
         try {

@@ -22,6 +22,7 @@ public final class ReplaySource implements ButtonSource {
     private final Runnable onFinished;
     /** Held while an event is handed on, and by {@link #close()}: once close returns, nothing more is delivered. */
     private final Object delivering = new Object();
+
     private Thread thread;
     private volatile boolean stopped;
     /** The model's buttons: a take of another count is refused (its buttons would mean other notes, or none). */
@@ -45,10 +46,13 @@ public final class ReplaySource implements ButtonSource {
 
     @Override
     public void start(ButtonListener listener) throws ControllerException {
-        int recorded = SessionFile.readHeader(file).map(SessionHeader::numButtons).orElse(dev.pianogenie.model.Keys.DEFAULT_BUTTONS);
+        int recorded = SessionFile.readHeader(file)
+                .map(SessionHeader::numButtons)
+                .orElse(dev.pianogenie.model.Keys.DEFAULT_BUTTONS);
         if (recorded != modelButtons) {
-            throw new ControllerException("cannot replay " + file + ": the take was played with " + recorded
-                    + " buttons, the model has " + modelButtons + " (replay it with a model of " + recorded + " buttons, --model DIR)");
+            throw new ControllerException(
+                    "cannot replay " + file + ": the take was played with " + recorded + " buttons, the model has "
+                            + modelButtons + " (replay it with a model of " + recorded + " buttons, --model DIR)");
         }
         List<ButtonEvent> events = SessionFile.read(file);
         thread = new Thread(() -> play(events, listener), "replay");

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ControllerException;
-import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.input.KeyVelocity;
+import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.files.AtomicFile;
 import dev.pianogenie.files.FileAccessException;
 import dev.pianogenie.files.InputFile;
@@ -52,12 +52,12 @@ public final class SessionFile {
     static final int OLDEST_FORMAT = 1;
     /** A session file is a few MB at most (an hour of fast play); anything far bigger is not one. */
     static final long MAX_BYTES = 256L << 20;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final String KINDS = "press, release, pedal_down, pedal_up, reset, sampling, dynamics, velocity";
 
-    private SessionFile() {
-    }
+    private SessionFile() {}
 
     /** The session file saved beside a take's MIDI file: {@code take.mid} → {@code take.session.jsonl}. */
     public static Path besideMidi(Path mid) {
@@ -68,8 +68,11 @@ public final class SessionFile {
     /** One line for an event at {@code relativeNanos}. */
     public static String line(ButtonEvent e, long relativeNanos) {
         StringBuilder sb = new StringBuilder(64);
-        sb.append("{\"t_ns\": ").append(relativeNanos).append(", \"kind\": \"")
-                .append(e.kind().name().toLowerCase(Locale.ROOT)).append('"');
+        sb.append("{\"t_ns\": ")
+                .append(relativeNanos)
+                .append(", \"kind\": \"")
+                .append(e.kind().name().toLowerCase(Locale.ROOT))
+                .append('"');
         if (e.kind() == ButtonEvent.Kind.PRESS || e.kind() == ButtonEvent.Kind.RELEASE) {
             sb.append(", \"button\": ").append(e.button());
         }
@@ -81,9 +84,13 @@ public final class SessionFile {
             sb.append(", \"velocity\": null");
         }
         if (e.sampling() != null) {
-            sb.append(", \"temperature\": ").append(e.sampling().temperature())
-                    .append(", \"scale\": \"").append(e.sampling().scale())
-                    .append("\", \"range\": \"").append(e.sampling().range()).append('"');
+            sb.append(", \"temperature\": ")
+                    .append(e.sampling().temperature())
+                    .append(", \"scale\": \"")
+                    .append(e.sampling().scale())
+                    .append("\", \"range\": \"")
+                    .append(e.sampling().range())
+                    .append('"');
         }
         return sb.append('}').toString();
     }
@@ -146,8 +153,7 @@ public final class SessionFile {
         return parse(file, true).header;
     }
 
-    private record Parsed(Optional<SessionHeader> header, List<ButtonEvent> events) {
-    }
+    private record Parsed(Optional<SessionHeader> header, List<ButtonEvent> events) {}
 
     private static Parsed parse(Path file, boolean headerOnly) throws ControllerException {
         List<ButtonEvent> events = new ArrayList<>();
@@ -215,8 +221,11 @@ public final class SessionFile {
                     button = (int) longField(file, n, j, "button");
                     int count = header.map(SessionHeader::numButtons).orElse(Keys.DEFAULT_BUTTONS);
                     if (button < 0 || button >= count) {
-                        throw bad(file, n, "\"button\" must be 0.." + (count - 1) + " (a take of " + count + " buttons), was "
-                                + button);
+                        throw bad(
+                                file,
+                                n,
+                                "\"button\" must be 0.." + (count - 1) + " (a take of " + count + " buttons), was "
+                                        + button);
                     }
                 }
                 int velocity = ButtonEvent.NO_VELOCITY;
@@ -230,14 +239,19 @@ public final class SessionFile {
                 if (kind == ButtonEvent.Kind.DYNAMICS) {
                     velocity = level(file, n, j, "dynamics");
                 }
-                events.add(kind == ButtonEvent.Kind.SAMPLING ? ButtonEvent.sampling(samplingChange(file, n, j), t)
-                        : new ButtonEvent(kind, button, velocity, t));
+                events.add(
+                        kind == ButtonEvent.Kind.SAMPLING
+                                ? ButtonEvent.sampling(samplingChange(file, n, j), t)
+                                : new ButtonEvent(kind, button, velocity, t));
             }
         } catch (NoSuchFileException e) {
             throw new ControllerException("no session file " + file, e);
         } catch (FileAccessException e) {
-            throw new ControllerException(e.reason().equals("no such file") ? "no session file " + file
-                    : "cannot read the session file " + file + ": " + e.reason(), e);
+            throw new ControllerException(
+                    e.reason().equals("no such file")
+                            ? "no session file " + file
+                            : "cannot read the session file " + file + ": " + e.reason(),
+                    e);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new ControllerException(file + " is not a session file (not UTF-8 text)");
         } catch (IOException e) {
@@ -253,7 +267,11 @@ public final class SessionFile {
     private static SessionHeader header(Path file, int n, JsonNode j) throws ControllerException {
         long format = longField(file, n, j, "genie_session");
         if (format < OLDEST_FORMAT || format > FORMAT) {
-            throw bad(file, n, "session format " + format + " is not one this version reads (" + OLDEST_FORMAT + " to " + FORMAT + ")");
+            throw bad(
+                    file,
+                    n,
+                    "session format " + format + " is not one this version reads (" + OLDEST_FORMAT + " to " + FORMAT
+                            + ")");
         }
         OptionalDouble t = OptionalDouble.empty();
         if (j.hasNonNull("temperature")) {
@@ -269,7 +287,9 @@ public final class SessionFile {
         try {
             engine.ifPresent(DecoderEngine::parse);
             // the same parsers as --scale and --range; the pair must leave at least one key
-            scale.map(Scale::parse).orElse(RootedScale.CHROMATIC).keys(range.map(Keys::parseRange).orElse(PitchRange.FULL));
+            scale.map(Scale::parse)
+                    .orElse(RootedScale.CHROMATIC)
+                    .keys(range.map(Keys::parseRange).orElse(PitchRange.FULL));
         } catch (IllegalArgumentException e) {
             throw bad(file, n, e.getMessage());
         }
@@ -287,7 +307,8 @@ public final class SessionFile {
             }
             velocity = OptionalInt.of((int) v);
         }
-        OptionalInt dynamics = j.hasNonNull("dynamics") ? OptionalInt.of(level(file, n, j, "dynamics")) : OptionalInt.empty();
+        OptionalInt dynamics =
+                j.hasNonNull("dynamics") ? OptionalInt.of(level(file, n, j, "dynamics")) : OptionalInt.empty();
         Optional<String> keyVelocity = text(file, n, j, "key_velocity");
         try {
             keyVelocity.ifPresent(KeyVelocity::parse);
@@ -302,10 +323,19 @@ public final class SessionFile {
             }
             buttons = OptionalInt.of((int) b);
         }
-        return new SessionHeader(text(file, n, j, "model").orElse("(unnamed model)"), folder, text(file, n, j, "model_id"),
-                engine, t, scale, range,
-                j.hasNonNull("seed") ? OptionalLong.of(longField(file, n, j, "seed")) : OptionalLong.empty(), velocity,
-                dynamics, keyVelocity, buttons);
+        return new SessionHeader(
+                text(file, n, j, "model").orElse("(unnamed model)"),
+                folder,
+                text(file, n, j, "model_id"),
+                engine,
+                t,
+                scale,
+                range,
+                j.hasNonNull("seed") ? OptionalLong.of(longField(file, n, j, "seed")) : OptionalLong.empty(),
+                velocity,
+                dynamics,
+                keyVelocity,
+                buttons);
     }
 
     /** A level 1..127 ({@code "dynamics"}); one line naming the field if it is missing or out of range. */
@@ -326,7 +356,9 @@ public final class SessionFile {
         Optional<String> scale = text(file, n, j, "scale");
         Optional<String> range = text(file, n, j, "range");
         try {
-            return new SamplingChange(t.asDouble(), scale.map(Scale::parse).orElse(RootedScale.CHROMATIC),
+            return new SamplingChange(
+                    t.asDouble(),
+                    scale.map(Scale::parse).orElse(RootedScale.CHROMATIC),
                     range.map(Keys::parseRange).orElse(PitchRange.FULL));
         } catch (IllegalArgumentException e) {
             throw bad(file, n, e.getMessage());
@@ -362,7 +394,9 @@ public final class SessionFile {
             throw bad(file, n, "\"kind\" is missing (expected " + KINDS + ")");
         }
         String name = k.asText().toUpperCase(Locale.ROOT);
-        return Arrays.stream(ButtonEvent.Kind.values()).filter(x -> x.name().equals(name)).findFirst()
+        return Arrays.stream(ButtonEvent.Kind.values())
+                .filter(x -> x.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> bad(file, n, "unknown kind " + k + " (expected " + KINDS + ")"));
     }
 

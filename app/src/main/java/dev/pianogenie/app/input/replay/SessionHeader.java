@@ -15,27 +15,87 @@ import java.util.OptionalLong;
  * read (older files have no header; a format-1 header's velocity was the velocity every press without one was played
  * at; a header without {@code buttons} is from before models had another count: 8).
  */
-public record SessionHeader(String modelName, Optional<Path> modelFolder, Optional<String> modelId, Optional<String> engine,
-        OptionalDouble temperature, Optional<String> scale, Optional<String> range, OptionalLong seed, OptionalInt velocity,
-        OptionalInt dynamics, Optional<String> keyVelocity, OptionalInt buttons) {
+public record SessionHeader(
+        String modelName,
+        Optional<Path> modelFolder,
+        Optional<String> modelId,
+        Optional<String> engine,
+        OptionalDouble temperature,
+        Optional<String> scale,
+        Optional<String> range,
+        OptionalLong seed,
+        OptionalInt velocity,
+        OptionalInt dynamics,
+        Optional<String> keyVelocity,
+        OptionalInt buttons) {
 
     /** A header without the button count (a file from before it: 8 buttons). */
-    public SessionHeader(String modelName, Optional<Path> modelFolder, Optional<String> modelId, Optional<String> engine,
-            OptionalDouble temperature, Optional<String> scale, Optional<String> range, OptionalLong seed, OptionalInt velocity,
-            OptionalInt dynamics, Optional<String> keyVelocity) {
-        this(modelName, modelFolder, modelId, engine, temperature, scale, range, seed, velocity, dynamics, keyVelocity,
+    public SessionHeader(
+            String modelName,
+            Optional<Path> modelFolder,
+            Optional<String> modelId,
+            Optional<String> engine,
+            OptionalDouble temperature,
+            Optional<String> scale,
+            Optional<String> range,
+            OptionalLong seed,
+            OptionalInt velocity,
+            OptionalInt dynamics,
+            Optional<String> keyVelocity) {
+        this(
+                modelName,
+                modelFolder,
+                modelId,
+                engine,
+                temperature,
+                scale,
+                range,
+                seed,
+                velocity,
+                dynamics,
+                keyVelocity,
                 OptionalInt.empty());
     }
 
     /** A header without dynamics (as format 1 wrote them). */
-    public SessionHeader(String modelName, Optional<Path> modelFolder, Optional<String> modelId, Optional<String> engine,
-            OptionalDouble temperature, Optional<String> scale, Optional<String> range, OptionalLong seed, OptionalInt velocity) {
-        this(modelName, modelFolder, modelId, engine, temperature, scale, range, seed, velocity, OptionalInt.empty(), Optional.empty());
+    public SessionHeader(
+            String modelName,
+            Optional<Path> modelFolder,
+            Optional<String> modelId,
+            Optional<String> engine,
+            OptionalDouble temperature,
+            Optional<String> scale,
+            Optional<String> range,
+            OptionalLong seed,
+            OptionalInt velocity) {
+        this(
+                modelName,
+                modelFolder,
+                modelId,
+                engine,
+                temperature,
+                scale,
+                range,
+                seed,
+                velocity,
+                OptionalInt.empty(),
+                Optional.empty());
     }
 
     public SessionHeader withFolder(Path folder) {
-        return new SessionHeader(modelName, Optional.of(folder), modelId, engine, temperature, scale, range, seed, velocity,
-                dynamics, keyVelocity, buttons);
+        return new SessionHeader(
+                modelName,
+                Optional.of(folder),
+                modelId,
+                engine,
+                temperature,
+                scale,
+                range,
+                seed,
+                velocity,
+                dynamics,
+                keyVelocity,
+                buttons);
     }
 
     /** The buttons of the model the take was played with (8 when the file does not say: it is older than other counts). */

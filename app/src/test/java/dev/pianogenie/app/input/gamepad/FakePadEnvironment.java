@@ -18,6 +18,7 @@ import net.java.games.input.Rumbler;
 public final class FakePadEnvironment extends ControllerEnvironment {
     /** The pad of the environments made from now on (JInput keeps button states: a test starts with a new one). */
     public static volatile FakePad PAD = new FakePad();
+
     static volatile boolean plugged = true;
 
     /** A new pad, all buttons up, plugged in. */
@@ -39,10 +40,16 @@ public final class FakePadEnvironment extends ControllerEnvironment {
     /** A pad with the usual evdev button names, and an analog right trigger (axis rz, index {@link #TRIGGER}). */
     public static final class FakePad extends AbstractController {
         static final Component.Identifier.Button[] IDS = {
-            Component.Identifier.Button.LEFT_THUMB2, Component.Identifier.Button.LEFT_THUMB,
-            Component.Identifier.Button.X, Component.Identifier.Button.A, Component.Identifier.Button.B,
-            Component.Identifier.Button.Y, Component.Identifier.Button.RIGHT_THUMB,
-            Component.Identifier.Button.RIGHT_THUMB2, Component.Identifier.Button.SELECT};
+            Component.Identifier.Button.LEFT_THUMB2,
+            Component.Identifier.Button.LEFT_THUMB,
+            Component.Identifier.Button.X,
+            Component.Identifier.Button.A,
+            Component.Identifier.Button.B,
+            Component.Identifier.Button.Y,
+            Component.Identifier.Button.RIGHT_THUMB,
+            Component.Identifier.Button.RIGHT_THUMB2,
+            Component.Identifier.Button.SELECT
+        };
         final ConcurrentLinkedQueue<float[]> script = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
         public static final int TRIGGER = IDS.length;

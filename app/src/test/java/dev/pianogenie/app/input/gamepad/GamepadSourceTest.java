@@ -59,9 +59,10 @@ class GamepadSourceTest {
         MidiRecorder rec = new MidiRecorder();
         NoteBalance sounding = new NoteBalance();
         FakePadEnvironment.FakePad pad = FakePadEnvironment.PAD;
-        try (StreamingDecoder d = Decoders.open(ModelFiles.load(SharedData.tutorialModel()), DecoderEngine.TENSORFLOW, Sampling.greedy());
-             Performer performer = new Performer(d, listener);
-             GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
+        try (StreamingDecoder d = Decoders.open(
+                        ModelFiles.load(SharedData.tutorialModel()), DecoderEngine.TENSORFLOW, Sampling.greedy());
+                Performer performer = new Performer(d, listener);
+                GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
             performer.attach(rec);
             performer.attach(sounding);
             source.start(performer);
@@ -78,9 +79,12 @@ class GamepadSourceTest {
             pad.press(8, true, wall + 900_000_000L); // Select: the pedal
             pad.press(3, true, wall + 950_000_000L); // A held...
             waitFor(() -> played.size() == 9);
-            assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 3), played.stream().map(PerformerListener.Played::button).toList());
+            assertEquals(
+                    List.of(0, 1, 2, 3, 4, 5, 6, 7, 3),
+                    played.stream().map(PerformerListener.Played::button).toList());
             assertTrue(played.get(7).key() > played.get(0).key(), "LT plays low, RT high");
-            assertTrue(played.get(1).eventNanos() - played.get(0).eventNanos() > 90_000_000L,
+            assertTrue(
+                    played.get(1).eventNanos() - played.get(0).eventNanos() > 90_000_000L,
                     "the device's timestamps are kept, not the time of polling");
             assertTrue(performer.drain(5000));
             assertEquals(1, sounding.stuck(), "A is held");
@@ -116,9 +120,10 @@ class GamepadSourceTest {
             }
         };
         FakePadEnvironment.FakePad pad = FakePadEnvironment.PAD;
-        try (StreamingDecoder d = Decoders.open(ModelFiles.load(SharedData.tutorialModel()), DecoderEngine.TENSORFLOW, Sampling.greedy());
-             Performer performer = new Performer(d, listener, false);
-             GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
+        try (StreamingDecoder d = Decoders.open(
+                        ModelFiles.load(SharedData.tutorialModel()), DecoderEngine.TENSORFLOW, Sampling.greedy());
+                Performer performer = new Performer(d, listener, false);
+                GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
             source.start(new dev.pianogenie.app.input.ButtonListener() {
                 @Override
                 public void onEvent(ButtonEvent e) {
@@ -143,9 +148,16 @@ class GamepadSourceTest {
             assertTrue(performer.drain(5000));
         }
         // the tutorial model has no velocity output: it plays 80 scaled by the dynamics, i.e. the level itself
-        assertEquals(List.of(80, 112, 32, 72), played.stream().map(PerformerListener.Played::velocity).toList());
-        assertEquals(List.of(112, 32, 72), events.stream().filter(e -> e.kind() == ButtonEvent.Kind.DYNAMICS)
-                .map(ButtonEvent::velocity).toList(), "a change only when the trigger moves enough");
+        assertEquals(
+                List.of(80, 112, 32, 72),
+                played.stream().map(PerformerListener.Played::velocity).toList());
+        assertEquals(
+                List.of(112, 32, 72),
+                events.stream()
+                        .filter(e -> e.kind() == ButtonEvent.Kind.DYNAMICS)
+                        .map(ButtonEvent::velocity)
+                        .toList(),
+                "a change only when the trigger moves enough");
         assertEquals(List.of(112, 32, 72), shown, "the window is told each level");
         assertEquals(32, GamepadSource.level(-1f));
         assertEquals(112, GamepadSource.level(1f));
@@ -169,14 +181,20 @@ class GamepadSourceTest {
             }
             waitFor(() -> !learnt.isEmpty());
             assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), progress, "told after each button");
-            assertTrue(events.stream().noneMatch(e -> e.kind() == ButtonEvent.Kind.PRESS || e.kind() == ButtonEvent.Kind.PEDAL_DOWN),
+            assertTrue(
+                    events.stream()
+                            .noneMatch(
+                                    e -> e.kind() == ButtonEvent.Kind.PRESS || e.kind() == ButtonEvent.Kind.PEDAL_DOWN),
                     "learning does not play: " + events);
             events.clear();
             assertEquals("Select", learnt.get(0).buttons().get(0));
             assertEquals(learnt.get(0), GamepadMapping.saved("Fake Pad 8").orElseThrow(), "saved for this pad");
             pad.press(8, true, t);
             waitFor(() -> events.stream().anyMatch(e -> e.kind() == ButtonEvent.Kind.PRESS));
-            ButtonEvent press = events.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).findFirst().orElseThrow();
+            ButtonEvent press = events.stream()
+                    .filter(e -> e.kind() == ButtonEvent.Kind.PRESS)
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(0, press.button(), "Select is now button 0");
         }
     }
@@ -202,9 +220,13 @@ class GamepadSourceTest {
         };
         try (GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
             source.start(l);
-            assertTrue(connections.get(0).contains("is damaged") && connections.get(0).contains(file.toString()),
+            assertTrue(
+                    connections.get(0).contains("is damaged")
+                            && connections.get(0).contains(file.toString()),
                     connections.get(0));
-            assertEquals(GamepadMapping.defaultFor(FakePadEnvironment.PAD), source.mapping().orElseThrow());
+            assertEquals(
+                    GamepadMapping.defaultFor(FakePadEnvironment.PAD),
+                    source.mapping().orElseThrow());
             long t = System.currentTimeMillis() * 1_000_000L;
             FakePadEnvironment.PAD.press(7, true, t);
             waitFor(() -> !events.isEmpty());
@@ -239,15 +261,19 @@ class GamepadSourceTest {
     @Test
     void aNamedPadThatIsNotThereListsWhatIs() throws Exception {
         try (GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.of("Xbox"))) {
-            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.pianogenie.app.input.ControllerException.class,
-                    () -> source.start(event -> { }));
-            assertTrue(e.getMessage().contains("no gamepad named 'Xbox': JInput sees Fake Pad 8 (Gamepad, 9 buttons)"), e.getMessage());
+            var e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.pianogenie.app.input.ControllerException.class, () -> source.start(event -> {}));
+            assertTrue(
+                    e.getMessage().contains("no gamepad named 'Xbox': JInput sees Fake Pad 8 (Gamepad, 9 buttons)"),
+                    e.getMessage());
         }
         FakePadEnvironment.plug(false);
         try (GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.of("Xbox"))) {
-            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.pianogenie.app.input.ControllerException.class,
-                    () -> source.start(event -> { }));
-            assertTrue(e.getMessage().contains("no gamepad named 'Xbox': JInput sees no game controller at all"), e.getMessage());
+            var e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.pianogenie.app.input.ControllerException.class, () -> source.start(event -> {}));
+            assertTrue(
+                    e.getMessage().contains("no gamepad named 'Xbox': JInput sees no game controller at all"),
+                    e.getMessage());
         }
     }
 
@@ -274,8 +300,7 @@ class GamepadSourceTest {
         try (GamepadSource source = new GamepadSource(() -> stale, Optional.empty())) {
             source.start(new dev.pianogenie.app.input.ButtonListener() {
                 @Override
-                public void onEvent(ButtonEvent event) {
-                }
+                public void onEvent(ButtonEvent event) {}
 
                 @Override
                 public void onConnection(String name, boolean connected, String detail) {

@@ -18,18 +18,21 @@ class JInputNativesTest {
 
     @Test
     void aLibraryThatIsMissingOrNotALibraryIsSaid(@TempDir Path dir) throws Exception {
-        assertTrue(JInputNatives.loadable(dir.resolve("libjinput-linux64.so")).orElseThrow().contains("is missing"));
+        assertTrue(JInputNatives.loadable(dir.resolve("libjinput-linux64.so"))
+                .orElseThrow()
+                .contains("is missing"));
         Path text = Files.writeString(dir.resolve("libjinput-linux64.so"), "not a library");
         String said = JInputNatives.loadable(text).orElseThrow();
         assertTrue(said.startsWith("JInput's native library cannot be loaded, so no gamepad can be read: "), said);
-        assertEquals(List.of(), JInputNatives.libraries("Linux", "aarch64"), "the natives jar has no Linux aarch64 build");
+        assertEquals(
+                List.of(), JInputNatives.libraries("Linux", "aarch64"), "the natives jar has no Linux aarch64 build");
         assertEquals(List.of("libjinput-linux64.so"), JInputNatives.libraries("Linux", "amd64"));
     }
 
     @Test
     void aSourceThatCanNeverSeeAPadRefusesToStartAtOnce() {
         GamepadSource pad = new GamepadSource(FakePadEnvironment::new, Optional.empty(), Optional.of("no library"));
-        ButtonListener ignore = event -> { };
+        ButtonListener ignore = event -> {};
         ControllerException e = assertThrows(ControllerException.class, () -> pad.start(ignore));
         assertEquals("gamepads cannot work here: no library", e.getMessage());
     }

@@ -15,7 +15,9 @@ class KeyboardLayoutTest {
 
     static int button(KeyboardLayout l, String key) {
         Optional<KeyboardLayout.Action> a = l.action(key);
-        return a.isPresent() && a.get().kind() == KeyboardLayout.Action.Kind.BUTTON ? a.get().button() : -1;
+        return a.isPresent() && a.get().kind() == KeyboardLayout.Action.Kind.BUTTON
+                ? a.get().button()
+                : -1;
     }
 
     @Test
@@ -27,7 +29,9 @@ class KeyboardLayoutTest {
             assertEquals(b, button(l, String.valueOf(b + 1)));
         }
         assertEquals(-1, button(l, "9"));
-        assertEquals("keys 1-8 or a s d f j k l ; = buttons 0-7 (low to high), space = sustain pedal, 0 or r = reset", l.legend());
+        assertEquals(
+                "keys 1-8 or a s d f j k l ; = buttons 0-7 (low to high), space = sustain pedal, 0 or r = reset",
+                l.legend());
     }
 
     @Test
@@ -40,9 +44,14 @@ class KeyboardLayoutTest {
         }
         assertEquals(KeyboardLayout.Action.Kind.PEDAL, l.action(" ").get().kind());
         assertEquals(KeyboardLayout.Action.Kind.RESET, l.action("r").get().kind());
-        assertEquals("keys 1-4 or d f j k = buttons 0-3 (low to high), space = sustain pedal, 0 or r = reset", l.legend());
-        assertEquals(List.of(0, 1, 2), List.of(button(KeyboardLayout.forButtons(3), "d"), button(KeyboardLayout.forButtons(3), "f"),
-                button(KeyboardLayout.forButtons(3), "j")));
+        assertEquals(
+                "keys 1-4 or d f j k = buttons 0-3 (low to high), space = sustain pedal, 0 or r = reset", l.legend());
+        assertEquals(
+                List.of(0, 1, 2),
+                List.of(
+                        button(KeyboardLayout.forButtons(3), "d"),
+                        button(KeyboardLayout.forButtons(3), "f"),
+                        button(KeyboardLayout.forButtons(3), "j")));
     }
 
     @Test
@@ -53,8 +62,14 @@ class KeyboardLayoutTest {
             assertEquals(b, button(l, letters[b]), letters[b]);
         }
         assertEquals(8, button(l, "9"));
-        assertEquals(KeyboardLayout.Action.Kind.RESET, l.action("r").get().kind(), "r still resets: musical typing skips it");
-        assertTrue(l.legend().startsWith("keys a w s e d f t g y h u j k o l p = buttons 0-15 (low to high; 1-9 = buttons 0-8)"),
+        assertEquals(
+                KeyboardLayout.Action.Kind.RESET,
+                l.action("r").get().kind(),
+                "r still resets: musical typing skips it");
+        assertTrue(
+                l.legend()
+                        .startsWith(
+                                "keys a w s e d f t g y h u j k o l p = buttons 0-15 (low to high; 1-9 = buttons 0-8)"),
                 l.legend());
     }
 
@@ -69,8 +84,7 @@ class KeyboardLayoutTest {
             }
 
             @Override
-            public void onConnection(String source, boolean connected, String detail) {
-            }
+            public void onConnection(String source, boolean connected, String detail) {}
         });
         assertTrue(keyboard.keyDown("a", 1));
         keyboard.keyUp("a", 2);

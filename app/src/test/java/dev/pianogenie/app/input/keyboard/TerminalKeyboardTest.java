@@ -67,7 +67,9 @@ class TerminalKeyboardTest {
         }
         terminal.releaseDue(2800 * MS);
         terminal.releaseDue(2900 * MS);
-        assertEquals(List.of("press 1 @1000", "release 1 @1300", "press 1 @1500", "release 1 @2800"), events,
+        assertEquals(
+                List.of("press 1 @1000", "release 1 @1300", "press 1 @1500", "release 1 @2800"),
+                events,
                 "one note for the whole run of repeats, released a hold time after the last");
     }
 

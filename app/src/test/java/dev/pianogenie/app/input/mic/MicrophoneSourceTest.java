@@ -23,7 +23,8 @@ class MicrophoneSourceTest {
             double f = 440 * Math.pow(2, (midi - 69 + cents / 100) / 12);
             phase[0] += 2 * Math.PI * f / RATE;
             double env = Math.min(1, Math.min(i, n - i) / (0.02 * RATE)); // 20 ms fades
-            out.add((float) (env * 0.3 * (Math.sin(phase[0]) + 0.5 * Math.sin(2 * phase[0]) + 0.25 * Math.sin(3 * phase[0]))));
+            out.add((float)
+                    (env * 0.3 * (Math.sin(phase[0]) + 0.5 * Math.sin(2 * phase[0]) + 0.25 * Math.sin(3 * phase[0]))));
         }
         for (int i = 0; i < (int) (gapSeconds * RATE); i++) {
             out.add(0f);
@@ -46,17 +47,23 @@ class MicrophoneSourceTest {
             audio[i] = samples.get(i);
         }
         List<ButtonEvent> events = new ArrayList<>();
-        AudioDispatcher d = AudioDispatcherFactory.fromFloatArray(audio, RATE, MicrophoneSource.FRAME,
-                MicrophoneSource.FRAME - MicrophoneSource.HOP);
+        AudioDispatcher d = AudioDispatcherFactory.fromFloatArray(
+                audio, RATE, MicrophoneSource.FRAME, MicrophoneSource.FRAME - MicrophoneSource.HOP);
         MicrophoneSource.attach(d, new SungContour(events::add), 0);
         d.run();
 
-        List<ButtonEvent> presses = events.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).toList();
-        List<ButtonEvent> releases = events.stream().filter(e -> e.kind() == ButtonEvent.Kind.RELEASE).toList();
+        List<ButtonEvent> presses =
+                events.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).toList();
+        List<ButtonEvent> releases = events.stream()
+                .filter(e -> e.kind() == ButtonEvent.Kind.RELEASE)
+                .toList();
         assertEquals(scale.length, presses.size(), "one press per sung note: " + events);
         assertEquals(scale.length, releases.size(), "every press is released");
         for (int i = 0; i < events.size(); i++) {
-            assertEquals(i % 2 == 0 ? ButtonEvent.Kind.PRESS : ButtonEvent.Kind.RELEASE, events.get(i).kind(), "alternating");
+            assertEquals(
+                    i % 2 == 0 ? ButtonEvent.Kind.PRESS : ButtonEvent.Kind.RELEASE,
+                    events.get(i).kind(),
+                    "alternating");
         }
         List<Integer> buttons = presses.stream().map(ButtonEvent::button).toList();
         for (int i = 1; i < 8; i++) {
@@ -79,8 +86,8 @@ class MicrophoneSourceTest {
             audio[i] = i < RATE / 2 ? 0f : (float) (r.nextGaussian() * 0.003); // silence, then quiet hiss
         }
         List<ButtonEvent> events = new ArrayList<>();
-        AudioDispatcher d = AudioDispatcherFactory.fromFloatArray(audio, RATE, MicrophoneSource.FRAME,
-                MicrophoneSource.FRAME - MicrophoneSource.HOP);
+        AudioDispatcher d = AudioDispatcherFactory.fromFloatArray(
+                audio, RATE, MicrophoneSource.FRAME, MicrophoneSource.FRAME - MicrophoneSource.HOP);
         MicrophoneSource.attach(d, new SungContour(events::add), 0);
         d.run();
         assertTrue(events.isEmpty(), events.toString());
@@ -92,7 +99,8 @@ class MicrophoneSourceTest {
         for (int i = 0; i < n; i++) {
             double f = 440 * Math.pow(2, (midiAt.applyAsDouble((double) i / RATE) - 69) / 12);
             phase[0] += 2 * Math.PI * f / RATE;
-            out.add((float) (0.3 * (Math.sin(phase[0]) + 0.5 * Math.sin(2 * phase[0]) + 0.25 * Math.sin(3 * phase[0]))));
+            out.add((float)
+                    (0.3 * (Math.sin(phase[0]) + 0.5 * Math.sin(2 * phase[0]) + 0.25 * Math.sin(3 * phase[0]))));
         }
     }
 
@@ -102,8 +110,8 @@ class MicrophoneSourceTest {
             audio[i] = samples.get(i);
         }
         List<ButtonEvent> events = new ArrayList<>();
-        AudioDispatcher d = AudioDispatcherFactory.fromFloatArray(audio, RATE, MicrophoneSource.FRAME,
-                MicrophoneSource.FRAME - MicrophoneSource.HOP);
+        AudioDispatcher d = AudioDispatcherFactory.fromFloatArray(
+                audio, RATE, MicrophoneSource.FRAME, MicrophoneSource.FRAME - MicrophoneSource.HOP);
         MicrophoneSource.attach(d, new SungContour(events::add), 0);
         d.run();
         return events;
@@ -124,13 +132,19 @@ class MicrophoneSourceTest {
             samples.add(0f);
         }
         List<ButtonEvent> events = track(samples);
-        List<Integer> buttons = events.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).map(ButtonEvent::button).toList();
+        List<Integer> buttons = events.stream()
+                .filter(e -> e.kind() == ButtonEvent.Kind.PRESS)
+                .map(ButtonEvent::button)
+                .toList();
         assertEquals(legato.length + 2, buttons.size(), "one press per note, none inside the slide: " + events);
         for (int i = 0; i < events.size(); i++) {
-            assertEquals(i % 2 == 0 ? ButtonEvent.Kind.PRESS : ButtonEvent.Kind.RELEASE, events.get(i).kind(),
+            assertEquals(
+                    i % 2 == 0 ? ButtonEvent.Kind.PRESS : ButtonEvent.Kind.RELEASE,
+                    events.get(i).kind(),
                     "a pitch change releases before the next press: " + events);
         }
-        assertTrue(buttons.get(1) > buttons.get(0) && buttons.get(2) > buttons.get(1) && buttons.get(3) > buttons.get(2),
+        assertTrue(
+                buttons.get(1) > buttons.get(0) && buttons.get(2) > buttons.get(1) && buttons.get(3) > buttons.get(2),
                 "up: " + buttons);
         assertTrue(buttons.get(4) < buttons.get(3) && buttons.get(5) < buttons.get(4), "down: " + buttons);
         assertTrue(buttons.get(7) > buttons.get(6), "the slide ends higher: " + buttons);
@@ -143,7 +157,9 @@ class MicrophoneSourceTest {
         for (int i = 0; i < n; i++) {
             phase[0] += 2 * Math.PI * f / RATE;
             double env = Math.min(1, Math.min(i, n - i) / (0.02 * RATE));
-            out.add((float) (env * amplitude * (Math.sin(phase[0]) + 0.5 * Math.sin(2 * phase[0]) + 0.25 * Math.sin(3 * phase[0]))));
+            out.add((float) (env
+                    * amplitude
+                    * (Math.sin(phase[0]) + 0.5 * Math.sin(2 * phase[0]) + 0.25 * Math.sin(3 * phase[0]))));
         }
         for (int i = 0; i < RATE / 8; i++) {
             out.add(0f);
@@ -163,8 +179,8 @@ class MicrophoneSourceTest {
             audio[i] = samples.get(i);
         }
         List<ButtonEvent> events = new ArrayList<>();
-        AudioDispatcher d = AudioDispatcherFactory.fromFloatArray(audio, RATE, MicrophoneSource.FRAME,
-                MicrophoneSource.FRAME - MicrophoneSource.HOP);
+        AudioDispatcher d = AudioDispatcherFactory.fromFloatArray(
+                audio, RATE, MicrophoneSource.FRAME, MicrophoneSource.FRAME - MicrophoneSource.HOP);
         MicrophoneSource.attach(d, new SungContour(events::add, true), 0);
         d.run();
         List<Integer> levels = new ArrayList<>();
@@ -183,7 +199,11 @@ class MicrophoneSourceTest {
             assertTrue(levels.get(i) > levels.get(i - 1) + 8, "louder singing, louder dynamics: " + levels);
         }
         assertEquals(levels.get(3), levels.get(4), "the same loudness: the same level");
-        assertEquals(5, events.stream().filter(e -> e.kind() == ButtonEvent.Kind.DYNAMICS).count(),
+        assertEquals(
+                5,
+                events.stream()
+                        .filter(e -> e.kind() == ButtonEvent.Kind.DYNAMICS)
+                        .count(),
                 "a change is sent only when the level changes: " + events);
         assertTrue(levels.get(5) < levels.get(2), "soft again: " + levels);
         assertTrue(levels.get(0) >= 32 && levels.get(3) <= 112, "within pp..ff: " + levels);

@@ -3,7 +3,6 @@ package dev.pianogenie.app.input.midi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.perform.Performer;
 import dev.pianogenie.app.perform.PerformerListener;
 import dev.pianogenie.model.PianoGenieModel;
@@ -49,13 +48,15 @@ class EveryKeyPlaysTest {
     }
 
     static void key(boolean down, int pitch, int velocity) throws Exception {
-        LoopbackMidi.play(new ShortMessage(down ? ShortMessage.NOTE_ON : ShortMessage.NOTE_OFF, 0, pitch, down ? velocity : 0));
+        LoopbackMidi.play(
+                new ShortMessage(down ? ShortMessage.NOTE_ON : ShortMessage.NOTE_OFF, 0, pitch, down ? velocity : 0));
     }
 
     @Test
     void everyKeyOfA25KeyKeyboardSoundsAndRisingKeysGiveARisingLine() throws Exception {
         Log log = new Log();
-        try (StreamingDecoder d = Decoders.open(model, DecoderEngine.TENSORFLOW, Sampling.of(0.25).withSeed(3));
+        try (StreamingDecoder d = Decoders.open(
+                        model, DecoderEngine.TENSORFLOW, Sampling.of(0.25).withSeed(3));
                 Performer p = new Performer(d, log);
                 MidiKeyboardSource keyboard = new MidiKeyboardSource(LoopbackMidi.NAME, MidiKeyMapping.zones(48, 72))) {
             keyboard.start(p);
@@ -69,9 +70,11 @@ class EveryKeyPlaysTest {
         }
         List<PerformerListener.Played> notes = log.notes();
         assertEquals(25, notes.size(), "every key sounds: " + notes);
-        int[] buttons = notes.stream().mapToInt(PerformerListener.Played::button).toArray();
+        int[] buttons =
+                notes.stream().mapToInt(PerformerListener.Played::button).toArray();
         for (int i = 1; i < buttons.length; i++) {
-            assertTrue(buttons[i] >= buttons[i - 1], "the zones run left to right: " + java.util.Arrays.toString(buttons));
+            assertTrue(
+                    buttons[i] >= buttons[i - 1], "the zones run left to right: " + java.util.Arrays.toString(buttons));
         }
         assertEquals(0, buttons[0]);
         assertEquals(7, buttons[24]);
@@ -86,16 +89,21 @@ class EveryKeyPlaysTest {
             y[i] = notes.get(i).key();
         }
         double r = correlation(x, y);
-        assertTrue(r > 0.8, "the genie's line rises with the keys (r = " + r + "): "
-                + notes.stream().map(PerformerListener.Played::key).toList());
-        assertTrue(notes.get(24).key() - notes.get(0).key() >= 12, "and by more than an octave: "
-                + notes.get(0).key() + " → " + notes.get(24).key());
+        assertTrue(
+                r > 0.8,
+                "the genie's line rises with the keys (r = " + r + "): "
+                        + notes.stream().map(PerformerListener.Played::key).toList());
+        assertTrue(
+                notes.get(24).key() - notes.get(0).key() >= 12,
+                "and by more than an octave: " + notes.get(0).key() + " → "
+                        + notes.get(24).key());
     }
 
     @Test
     void aChordPlaysSeveralNotesAndAZoneIsReleasedWithItsLastKey() throws Exception {
         Log log = new Log();
-        try (StreamingDecoder d = Decoders.open(model, DecoderEngine.TENSORFLOW, Sampling.of(0.25).withSeed(4));
+        try (StreamingDecoder d = Decoders.open(
+                        model, DecoderEngine.TENSORFLOW, Sampling.of(0.25).withSeed(4));
                 Performer p = new Performer(d, log);
                 MidiKeyboardSource keyboard = new MidiKeyboardSource(LoopbackMidi.NAME, MidiKeyMapping.zones(48, 72))) {
             keyboard.start(p);
@@ -103,15 +111,25 @@ class EveryKeyPlaysTest {
                 key(true, pitch, 90);
             }
             assertTrue(p.drain(10_000));
-            assertEquals(List.of(0, 3, 6, 7), log.notes().stream().map(PerformerListener.Played::button).toList());
-            assertEquals(4, log.notes().stream().mapToInt(PerformerListener.Played::key).distinct().count(),
+            assertEquals(
+                    List.of(0, 3, 6, 7),
+                    log.notes().stream().map(PerformerListener.Played::button).toList());
+            assertEquals(
+                    4,
+                    log.notes().stream()
+                            .mapToInt(PerformerListener.Played::key)
+                            .distinct()
+                            .count(),
                     "four different notes sound: " + log.notes());
             key(true, 49, 70); // C#3: the zone of C3, still held — re-struck
             key(false, 48, 0);
             assertTrue(p.drain(10_000));
             assertEquals(5, log.notes().size());
-            assertEquals(List.of(0), log.released(), "the re-strike ended C3's note (the performer's one note per button);"
-                    + " C3's key-up releases nothing: C#3 still holds the zone");
+            assertEquals(
+                    List.of(0),
+                    log.released(),
+                    "the re-strike ended C3's note (the performer's one note per button);"
+                            + " C3's key-up releases nothing: C#3 still holds the zone");
             key(false, 49, 0);
             for (int pitch : new int[] {60, 67, 72}) {
                 key(false, pitch, 0);

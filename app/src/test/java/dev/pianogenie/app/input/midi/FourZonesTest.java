@@ -30,7 +30,8 @@ class FourZonesTest {
     @BeforeAll
     static void load() throws Exception {
         PianoGenieModel tutorial = ModelFiles.load(SharedData.tutorialModel());
-        four = new PianoGenieModel(tutorial.config().withNumButtons(4), tutorial.decoder(), tutorial.tensors(), tutorial.source());
+        four = new PianoGenieModel(
+                tutorial.config().withNumButtons(4), tutorial.decoder(), tutorial.tensors(), tutorial.source());
     }
 
     record Log(List<PerformerListener.Played> notes, List<String> problems) implements PerformerListener {
@@ -52,7 +53,8 @@ class FourZonesTest {
     @Test
     void aTwentyFiveKeyKeyboardFoldsIntoFourZones() throws Exception {
         Log log = new Log();
-        try (StreamingDecoder d = Decoders.open(four, DecoderEngine.TENSORFLOW, Sampling.of(0.25).withSeed(3));
+        try (StreamingDecoder d = Decoders.open(
+                        four, DecoderEngine.TENSORFLOW, Sampling.of(0.25).withSeed(3));
                 Performer p = new Performer(d, log);
                 MidiKeyboardSource keyboard = new MidiKeyboardSource(LoopbackMidi.NAME, MidiKeyMapping.zones(48, 72))) {
             keyboard.useButtons(d.numButtons()); // as LiveSession.addSource does
@@ -65,20 +67,25 @@ class FourZonesTest {
             }
             assertTrue(p.drain(10_000));
         }
-        int[] buttons = log.notes().stream().mapToInt(PerformerListener.Played::button).toArray();
+        int[] buttons =
+                log.notes().stream().mapToInt(PerformerListener.Played::button).toArray();
         assertEquals(25, buttons.length, "every key sounds");
         for (int i = 1; i < buttons.length; i++) {
             assertTrue(buttons[i] >= buttons[i - 1], "the zones run left to right: " + Arrays.toString(buttons));
         }
-        assertEquals(List.of(0, 1, 2, 3), Arrays.stream(buttons).distinct().boxed().toList(), Arrays.toString(buttons));
+        assertEquals(
+                List.of(0, 1, 2, 3), Arrays.stream(buttons).distinct().boxed().toList(), Arrays.toString(buttons));
         assertTrue(log.problems().isEmpty(), log.problems().toString());
-        assertEquals("every key, C3..C5 in 4 zones from C3 G3 C#4 G4", MidiKeyMapping.zones(48, 72).withButtons(4).toString());
+        assertEquals(
+                "every key, C3..C5 in 4 zones from C3 G3 C#4 G4",
+                MidiKeyMapping.zones(48, 72).withButtons(4).toString());
     }
 
     @Test
     void aButtonBeyondTheModelsPlaysNothingAndIsSaidOnce() throws Exception {
         Log log = new Log();
-        try (StreamingDecoder d = Decoders.open(four, DecoderEngine.TENSORFLOW, Sampling.greedy()); Performer p = new Performer(d, log)) {
+        try (StreamingDecoder d = Decoders.open(four, DecoderEngine.TENSORFLOW, Sampling.greedy());
+                Performer p = new Performer(d, log)) {
             long t = System.nanoTime();
             p.onEvent(ButtonEvent.press(6, t));
             p.onEvent(ButtonEvent.release(6, t + 1_000_000));
@@ -87,8 +94,12 @@ class FourZonesTest {
             p.onEvent(ButtonEvent.release(3, t + 4_000_000));
             assertTrue(p.drain(5000));
         }
-        assertEquals(List.of(3), log.notes().stream().map(PerformerListener.Played::button).toList());
-        assertEquals(List.of("button 7 does nothing: the model has 4 buttons (presses beyond them are ignored, and not recorded)"),
+        assertEquals(
+                List.of(3),
+                log.notes().stream().map(PerformerListener.Played::button).toList());
+        assertEquals(
+                List.of(
+                        "button 7 does nothing: the model has 4 buttons (presses beyond them are ignored, and not recorded)"),
                 log.problems());
     }
 }

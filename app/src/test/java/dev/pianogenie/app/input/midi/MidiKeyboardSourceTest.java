@@ -49,9 +49,12 @@ class MidiKeyboardSourceTest {
         assertEquals(3, learnt.button(41));
         assertEquals(-1, learnt.button(60));
         assertThrows(IllegalArgumentException.class, () -> MidiKeyMapping.whiteKeysFrom(61), "C#4 is not a white key");
-        assertThrows(IllegalArgumentException.class, () -> MidiKeyMapping.learnt(new int[] {60, 60, 62, 64, 65, 67, 69, 71}));
-        ControllerException e = assertThrows(ControllerException.class,
-                () -> new MidiKeyboardSource("Nope", MidiKeyMapping.whiteKeysFrom(60)).start(x -> { }));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> MidiKeyMapping.learnt(new int[] {60, 60, 62, 64, 65, 67, 69, 71}));
+        ControllerException e = assertThrows(
+                ControllerException.class,
+                () -> new MidiKeyboardSource("Nope", MidiKeyMapping.whiteKeysFrom(60)).start(x -> {}));
         assertTrue(e.getMessage().contains("Nope"), e.getMessage());
     }
 
@@ -63,7 +66,9 @@ class MidiKeyboardSourceTest {
         List<String> learnt = new CopyOnWriteArrayList<>();
         try (MidiKeyboardSource source = new MidiKeyboardSource(LoopbackMidi.NAME, Optional.empty())) {
             source.start(events::add);
-            assertEquals("every key, C3..C5 in 8 zones from C3 E3 G3 A#3 C#4 E4 G4 A#4", source.mapping().toString(),
+            assertEquals(
+                    "every key, C3..C5 in 8 zones from C3 E3 G3 A#3 C#4 E4 G4 A#4",
+                    source.mapping().toString(),
                     "nothing learnt yet: every key of C3..C5 in zones");
             source.learn(progress::add, learnt::add);
             int[] drumPads = {36, 38, 38, 42, 46, 49, 51, 36, 45, 48}; // repeats are skipped
@@ -73,7 +78,8 @@ class MidiKeyboardSourceTest {
             }
             assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), progress);
             assertEquals(List.of("C2 D2 F#2 A#2 C#3 D#3 A2 C3"), learnt);
-            assertTrue(events.stream().allMatch(e -> e.kind() == ButtonEvent.Kind.RELEASE && e.button() == 7),
+            assertTrue(
+                    events.stream().allMatch(e -> e.kind() == ButtonEvent.Kind.RELEASE && e.button() == 7),
                     "learning plays nothing (only the last pad's key-up, now button 7): " + events);
             events.clear();
             LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 9, 42, 33));
@@ -83,8 +89,7 @@ class MidiKeyboardSourceTest {
         try (MidiKeyboardSource again = new MidiKeyboardSource(LoopbackMidi.NAME, Optional.empty())) {
             again.start(new ButtonListener() {
                 @Override
-                public void onEvent(ButtonEvent event) {
-                }
+                public void onEvent(ButtonEvent event) {}
 
                 @Override
                 public void onConnection(String source, boolean connected, String detail) {
@@ -115,11 +120,15 @@ class MidiKeyboardSourceTest {
         assertThrows(IllegalArgumentException.class, () -> MidiKeyMapping.zones(100, 130));
         var spec = dev.pianogenie.app.live.ControllerSpec.parse("midi:Keystation 88@21-108");
         assertEquals("midi:Keystation 88@21-108", spec.toString());
-        assertEquals("every key, A0..C8 in 8 zones from A0 G#1 G2 F#3 F4 E5 D#6 D7",
-                ((MidiKeyboardSource) spec.open(() -> { })).mapping().toString(), "a given range");
-        assertThrows(IllegalArgumentException.class, () -> dev.pianogenie.app.live.ControllerSpec.parse("midi:X@60-62"));
+        assertEquals(
+                "every key, A0..C8 in 8 zones from A0 G#1 G2 F#3 F4 E5 D#6 D7",
+                ((MidiKeyboardSource) spec.open(() -> {})).mapping().toString(),
+                "a given range");
+        assertThrows(
+                IllegalArgumentException.class, () -> dev.pianogenie.app.live.ControllerSpec.parse("midi:X@60-62"));
         var out = dev.pianogenie.app.live.OutputSpec.parse("midi:Keystation 88");
-        assertTrue(spec.echoRisk(List.of(out)).orElseThrow().contains("both the MIDI keyboard and the output"),
+        assertTrue(
+                spec.echoRisk(List.of(out)).orElseThrow().contains("both the MIDI keyboard and the output"),
                 "the same port both ways: a port that echoes would feed the genie's notes back in");
         assertEquals(Optional.empty(), spec.echoRisk(List.of(dev.pianogenie.app.live.OutputSpec.parse("synth"))));
     }
@@ -130,7 +139,7 @@ class MidiKeyboardSourceTest {
         List<Integer> progress = new CopyOnWriteArrayList<>();
         List<String> learnt = new CopyOnWriteArrayList<>();
         try (MidiKeyboardSource source = new MidiKeyboardSource(LoopbackMidi.NAME, Optional.empty())) {
-            source.start(e -> { });
+            source.start(e -> {});
             source.learnZones(true);
             assertEquals(2, source.learnSteps());
             source.learn(progress::add, learnt::add);
@@ -142,13 +151,20 @@ class MidiKeyboardSourceTest {
             assertEquals(1, learnt.size());
             assertTrue(learnt.get(0).startsWith("every key, C2..C7 in 8 zones"), learnt.toString());
         }
-        assertEquals(MidiKeyMapping.zones(36, 96).toString(), MidiKeyMapping.saved(LoopbackMidi.NAME).orElseThrow().toString());
-        assertTrue(dev.pianogenie.app.cli.DevicesCommand.fold(LoopbackMidi.NAME).contains("C2..C7"),
+        assertEquals(
+                MidiKeyMapping.zones(36, 96).toString(),
+                MidiKeyMapping.saved(LoopbackMidi.NAME).orElseThrow().toString());
+        assertTrue(
+                dev.pianogenie.app.cli.DevicesCommand.fold(LoopbackMidi.NAME).contains("C2..C7"),
                 "./genie devices shows the fold this input gets");
-        java.nio.file.Files.writeString(dev.pianogenie.app.input.ControllerSettings.file(MidiKeyMapping.KIND, LoopbackMidi.NAME),
+        java.nio.file.Files.writeString(
+                dev.pianogenie.app.input.ControllerSettings.file(MidiKeyMapping.KIND, LoopbackMidi.NAME),
                 "{\"low\": 60, \"high\": 62}");
-        java.io.IOException bad = assertThrows(java.io.IOException.class, () -> MidiKeyMapping.saved(LoopbackMidi.NAME));
-        assertTrue(bad.getMessage().contains("at least 8 keys") && bad.getMessage().contains("learn the keyboard again"), bad.getMessage());
+        java.io.IOException bad =
+                assertThrows(java.io.IOException.class, () -> MidiKeyMapping.saved(LoopbackMidi.NAME));
+        assertTrue(
+                bad.getMessage().contains("at least 8 keys") && bad.getMessage().contains("learn the keyboard again"),
+                bad.getMessage());
     }
 
     @Test
@@ -160,7 +176,7 @@ class MidiKeyboardSourceTest {
             source.start(events::add);
             source.learnAs(MidiKeyMapping.Kind.ROWS);
             assertEquals(3, source.learnSteps());
-            source.learn(n -> { }, learnt::add);
+            source.learn(n -> {}, learnt::add);
             // a Launchpad in programmer mode: rows 11..18, 21..28, ... 81..88, bottom to top; the player learns on the
             // top row (81, 88), then the row below (71); 84 between them is ignored (inside the row)
             for (int pitch : new int[] {81, 88, 84, 71}) {
@@ -175,15 +191,22 @@ class MidiKeyboardSourceTest {
                     LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, 10 * row + column, 64));
                     LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, 10 * row + column, 0));
                 }
-                LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, 10 * row + 9, 64)); // the side buttons: not pads
+                LoopbackMidi.play(
+                        new ShortMessage(ShortMessage.NOTE_ON, 0, 10 * row + 9, 64)); // the side buttons: not pads
             }
         }
-        List<Integer> pressed = events.stream().filter(e -> e.kind() == ButtonEvent.Kind.PRESS).map(ButtonEvent::button).toList();
+        List<Integer> pressed = events.stream()
+                .filter(e -> e.kind() == ButtonEvent.Kind.PRESS)
+                .map(ButtonEvent::button)
+                .toList();
         assertEquals(64, pressed.size(), "every pad of the 8×8 grid plays, the side buttons do not");
         for (int i = 0; i < 64; i++) {
             assertEquals(i % 8, pressed.get(i), "column " + (i % 8 + 1) + " is button " + (i % 8 + 1));
         }
-        assertEquals(MidiKeyMapping.Kind.ROWS, MidiKeyMapping.saved(LoopbackMidi.NAME).orElseThrow().kind(), "remembered");
+        assertEquals(
+                MidiKeyMapping.Kind.ROWS,
+                MidiKeyMapping.saved(LoopbackMidi.NAME).orElseThrow().kind(),
+                "remembered");
         assertEquals(-1, MidiKeyMapping.rows(11, 18, 21).button(19), "the column of the side buttons");
         assertEquals(2, MidiKeyMapping.rows(11, 18, 21).button(93), "a row beyond the learnt ones plays too");
         assertThrows(IllegalArgumentException.class, () -> MidiKeyMapping.rows(11, 18, 15), "rows cannot overlap");
@@ -197,17 +220,20 @@ class MidiKeyboardSourceTest {
             source.start(events::add);
             LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, 48, 80)); // held: button 0
             source.learnZones(true);
-            source.learn(n -> { }, d -> { });
+            source.learn(n -> {}, d -> {});
             LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, 48, 0)); // up while learning
             LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, 36, 80)); // learnt, plays nothing
             LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, 36, 0));
             LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, 96, 80));
             LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, 96, 0));
-            LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_ON, 0, 37, 80)); // C#2 under the learnt C2..C7: button 0
+            LoopbackMidi.play(
+                    new ShortMessage(ShortMessage.NOTE_ON, 0, 37, 80)); // C#2 under the learnt C2..C7: button 0
             LoopbackMidi.play(new ShortMessage(ShortMessage.NOTE_OFF, 0, 37, 0));
         }
-        assertEquals(List.of("PRESS 0", "RELEASE 0", "PRESS 0", "RELEASE 0"),
-                events.stream().map(e -> e.kind() + " " + e.button()).toList(), "nothing held for ever, nothing stuck");
+        assertEquals(
+                List.of("PRESS 0", "RELEASE 0", "PRESS 0", "RELEASE 0"),
+                events.stream().map(e -> e.kind() + " " + e.button()).toList(),
+                "nothing held for ever, nothing stuck");
     }
 
     @Test
@@ -222,6 +248,8 @@ class MidiKeyboardSourceTest {
                 LoopbackMidi.play(new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 64, v));
             }
         }
-        assertEquals(List.of(ButtonEvent.Kind.PEDAL_DOWN, ButtonEvent.Kind.PEDAL_UP), events.stream().map(ButtonEvent::kind).toList());
+        assertEquals(
+                List.of(ButtonEvent.Kind.PEDAL_DOWN, ButtonEvent.Kind.PEDAL_UP),
+                events.stream().map(ButtonEvent::kind).toList());
     }
 }

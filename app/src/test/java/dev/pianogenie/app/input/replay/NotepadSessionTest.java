@@ -19,11 +19,15 @@ class NotepadSessionTest {
                 + "{\"t_ns\": 0, \"kind\": \"press\", \"button\": 2}\r\n"
                 + "{\"t_ns\": 100000000, \"kind\": \"release\", \"button\": 2}\r\n";
         Path file = Files.write(dir.resolve("edited" + SessionFile.EXTENSION), text.getBytes(StandardCharsets.UTF_8));
-        assertEquals(0.5, SessionFile.readHeader(file).orElseThrow().temperature().getAsDouble());
+        assertEquals(
+                0.5, SessionFile.readHeader(file).orElseThrow().temperature().getAsDouble());
         List<ButtonEvent> events = SessionFile.read(file);
-        assertEquals(List.of(ButtonEvent.Kind.PRESS, ButtonEvent.Kind.RELEASE), events.stream().map(ButtonEvent::kind).toList());
+        assertEquals(
+                List.of(ButtonEvent.Kind.PRESS, ButtonEvent.Kind.RELEASE),
+                events.stream().map(ButtonEvent::kind).toList());
 
-        Path noHeader = Files.write(dir.resolve("plain" + SessionFile.EXTENSION),
+        Path noHeader = Files.write(
+                dir.resolve("plain" + SessionFile.EXTENSION),
                 "\uFEFF{\"t_ns\": 0, \"kind\": \"press\", \"button\": 6}\r\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(6, SessionFile.read(noHeader).get(0).button(), "a byte-order mark before the first event too");
     }

@@ -21,11 +21,14 @@ class ReplaySourceTest {
     @RepeatedTest(3)
     void nothingIsDeliveredAfterClose(@TempDir Path dir) throws Exception {
         Path session = dir.resolve("take" + SessionFile.EXTENSION);
-        Files.write(session, List.of(
-                "{\"t_ns\": 0, \"kind\": \"press\", \"button\": 1, \"velocity\": 80}",
-                "{\"t_ns\": 50000000, \"kind\": \"release\", \"button\": 1}",
-                "{\"t_ns\": 400000000, \"kind\": \"press\", \"button\": 5, \"velocity\": 80}",
-                "{\"t_ns\": 450000000, \"kind\": \"release\", \"button\": 5}"), StandardCharsets.UTF_8);
+        Files.write(
+                session,
+                List.of(
+                        "{\"t_ns\": 0, \"kind\": \"press\", \"button\": 1, \"velocity\": 80}",
+                        "{\"t_ns\": 50000000, \"kind\": \"release\", \"button\": 1}",
+                        "{\"t_ns\": 400000000, \"kind\": \"press\", \"button\": 5, \"velocity\": 80}",
+                        "{\"t_ns\": 450000000, \"kind\": \"release\", \"button\": 5}"),
+                StandardCharsets.UTF_8);
         List<ButtonEvent> got = new CopyOnWriteArrayList<>();
         CountDownLatch twoIn = new CountDownLatch(2);
         CountDownLatch finished = new CountDownLatch(1);
@@ -50,11 +53,13 @@ class ReplaySourceTest {
     @org.junit.jupiter.api.Test
     void aPipeOrADeviceIsRefusedNotReadForEver(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("fifo" + SessionFile.EXTENSION);
-        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
         for (Path p : new Path[] {fifo, Path.of("/dev/zero")}) {
-            var e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
-                    () -> org.junit.jupiter.api.Assertions.assertThrows(dev.pianogenie.app.input.ControllerException.class,
-                            () -> SessionFile.read(p)));
+            var e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(10),
+                    () -> org.junit.jupiter.api.Assertions.assertThrows(
+                            dev.pianogenie.app.input.ControllerException.class, () -> SessionFile.read(p)));
             assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
         }
     }

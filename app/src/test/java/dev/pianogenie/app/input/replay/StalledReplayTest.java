@@ -55,8 +55,12 @@ class StalledReplayTest {
             if (i == 2) {
                 assertTrue(gap >= 700_000_000L, "the stall itself: " + gap / 1e6 + " ms");
             } else {
-                assertTrue(gap >= GAP - 20_000_000L, "press " + (i + 1) + " came " + gap / 1e6 + " ms after the one before,"
-                        + " not 100 ms: " + got.stream().map(e -> (e.nanos() - got.get(0).nanos()) / 1_000_000).toList());
+                assertTrue(
+                        gap >= GAP - 20_000_000L,
+                        "press " + (i + 1) + " came " + gap / 1e6 + " ms after the one before," + " not 100 ms: "
+                                + got.stream()
+                                        .map(e -> (e.nanos() - got.get(0).nanos()) / 1_000_000)
+                                        .toList());
             }
         }
         replay.close();

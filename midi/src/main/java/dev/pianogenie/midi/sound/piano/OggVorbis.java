@@ -18,8 +18,7 @@ import java.util.Arrays;
 final class OggVorbis {
     private static final int CHUNK = 8192;
 
-    private OggVorbis() {
-    }
+    private OggVorbis() {}
 
     /** Decoded audio: {@code channels[c][frame]} in [-1, 1]. */
     record Pcm(int sampleRate, float[][] channels) {
@@ -52,7 +51,9 @@ final class OggVorbis {
             stream.init(page.serialno());
             info.init();
             comment.init();
-            if (stream.pagein(page) < 0 || stream.packetout(packet) != 1 || info.synthesis_headerin(comment, packet) < 0) {
+            if (stream.pagein(page) < 0
+                    || stream.packetout(packet) != 1
+                    || info.synthesis_headerin(comment, packet) < 0) {
                 throw new IOException(name + " is an Ogg file but not Vorbis audio");
             }
             int headers = 1;

@@ -29,12 +29,10 @@ public final class PianoCache {
     static final String CHECK = ".check";
     static final String INPUTS = "inputs.properties";
 
-    private PianoCache() {
-    }
+    private PianoCache() {}
 
     /** The cached soundbank and whether it was built just now. */
-    public record Entry(Path sf2, boolean built, String key) {
-    }
+    public record Entry(Path sf2, boolean built, String key) {}
 
     /**
      * The cached piano for {@code samples}, built first when missing or damaged.
@@ -42,14 +40,20 @@ public final class PianoCache {
      * @param say hears one line when a damaged cache is thrown away
      * @throws PianoUnavailableException if a sample cannot be read or decoded, or the cache cannot be written
      */
-    public static Entry ensure(PianoSamples samples, Path cacheDir, PianoSoundbankBuilder.Progress progress,
-                               Consumer<String> say) throws PianoUnavailableException {
+    public static Entry ensure(
+            PianoSamples samples, Path cacheDir, PianoSoundbankBuilder.Progress progress, Consumer<String> say)
+            throws PianoUnavailableException {
         return ensure(samples, cacheDir, progress, say, Runtime.getRuntime().availableProcessors());
     }
 
     /** As {@link #ensure(PianoSamples, Path, PianoSoundbankBuilder.Progress, Consumer)}, decoding on {@code threads} threads. */
-    public static Entry ensure(PianoSamples samples, Path cacheDir, PianoSoundbankBuilder.Progress progress,
-                               Consumer<String> say, int threads) throws PianoUnavailableException {
+    public static Entry ensure(
+            PianoSamples samples,
+            Path cacheDir,
+            PianoSoundbankBuilder.Progress progress,
+            Consumer<String> say,
+            int threads)
+            throws PianoUnavailableException {
         String key = key(samples, cacheDir);
         Path sf2 = cacheDir.resolve(PREFIX + key + SUFFIX);
         Path check = cacheDir.resolve(PREFIX + key + SUFFIX + CHECK);
@@ -156,12 +160,14 @@ public final class PianoCache {
             for (PianoSamples.Layer layer : samples.layers()) {
                 for (PianoSamples.Sample s : layer.samples()) {
                     d.update((s.file().toAbsolutePath() + " " + Files.size(s.file()) + " "
-                            + Files.getLastModifiedTime(s.file()).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+                                    + Files.getLastModifiedTime(s.file()).toMillis() + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
                 }
             }
             return "v" + PianoSoundbankBuilder.VERSION + "." + HexFormat.of().formatHex(d.digest(), 0, 16);
         } catch (IOException e) {
-            throw new PianoUnavailableException("the piano samples in " + samples.folder() + " cannot be read: " + e.getMessage(), e);
+            throw new PianoUnavailableException(
+                    "the piano samples in " + samples.folder() + " cannot be read: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
@@ -181,13 +187,15 @@ public final class PianoCache {
                             one.update(buf, 0, n);
                         }
                     }
-                    all.update((layer.number() + " " + s.key() + " " + HexFormat.of().formatHex(one.digest()) + "\n")
+                    all.update((layer.number() + " " + s.key() + " "
+                                    + HexFormat.of().formatHex(one.digest()) + "\n")
                             .getBytes(StandardCharsets.UTF_8));
                 }
             }
             return HexFormat.of().formatHex(all.digest(), 0, 8);
         } catch (IOException e) {
-            throw new PianoUnavailableException("the piano samples in " + samples.folder() + " cannot be read: " + e.getMessage(), e);
+            throw new PianoUnavailableException(
+                    "the piano samples in " + samples.folder() + " cannot be read: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }

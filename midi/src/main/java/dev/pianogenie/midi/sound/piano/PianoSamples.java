@@ -22,16 +22,15 @@ import java.util.stream.Stream;
 public record PianoSamples(Path folder, List<Layer> layers) {
     /** The loudest layer number of the set: the top of the velocity scale. */
     public static final int LOUDEST = 16;
+
     private static final Pattern PACKAGE = Pattern.compile("piano-velocity(\\d+)");
     private static final Pattern FILE = Pattern.compile("([A-G])(#?)(-?\\d)v(\\d+)\\.ogg");
 
     /** One velocity layer: its number (1..16 in Salamander's numbering) and its samples, lowest key first. */
-    public record Layer(int number, List<Sample> samples) {
-    }
+    public record Layer(int number, List<Sample> samples) {}
 
     /** One sample file and the MIDI key it was recorded at. */
-    public record Sample(Path file, int key) {
-    }
+    public record Sample(Path file, int key) {}
 
     /**
      * The layers in {@code folder}.
@@ -54,7 +53,8 @@ public record PianoSamples(Path folder, List<Layer> layers) {
                 }
             }
         } catch (IOException e) {
-            throw new PianoUnavailableException("the piano samples in " + folder + " cannot be read: " + e.getMessage());
+            throw new PianoUnavailableException(
+                    "the piano samples in " + folder + " cannot be read: " + e.getMessage());
         }
         if (layers.isEmpty()) {
             throw new PianoUnavailableException("no piano-velocityN sample package in " + folder);
@@ -79,16 +79,17 @@ public record PianoSamples(Path folder, List<Layer> layers) {
 
     /** The MIDI key of a note name: C4 = 60, A0 = 21. */
     static int key(String letter, boolean sharp, int octave) {
-        int semitone = switch (letter.toUpperCase(Locale.ROOT)) {
-            case "C" -> 0;
-            case "D" -> 2;
-            case "E" -> 4;
-            case "F" -> 5;
-            case "G" -> 7;
-            case "A" -> 9;
-            case "B" -> 11;
-            default -> throw new IllegalArgumentException("not a note letter: " + letter);
-        };
+        int semitone =
+                switch (letter.toUpperCase(Locale.ROOT)) {
+                    case "C" -> 0;
+                    case "D" -> 2;
+                    case "E" -> 4;
+                    case "F" -> 5;
+                    case "G" -> 7;
+                    case "A" -> 9;
+                    case "B" -> 11;
+                    default -> throw new IllegalArgumentException("not a note letter: " + letter);
+                };
         return 12 * (octave + 1) + semitone + (sharp ? 1 : 0);
     }
 }

@@ -39,6 +39,7 @@ import javax.sound.midi.Patch;
 public final class PianoSoundbankBuilder {
     /** Part of the cache key: bump when anything here changes what is built. */
     public static final int VERSION = 2;
+
     public static final String INSTRUMENT_NAME = "Salamander Grand Piano";
     static final double LEAD_SECONDS = 0.001;
     static final double ATTACK_OF_PEAK = 0.1;
@@ -48,6 +49,7 @@ public final class PianoSoundbankBuilder {
     static final double FADE_OUT_SECONDS = 1.0;
     /** The loudest sample peak after levelling, dBFS. */
     static final double MAX_PEAK_DBFS = -0.5;
+
     static final String DESCRIPTION_START = "Piano Genie sampled piano, builder version ";
     /** Damper release: the volume envelope's release time, timecents (1200·log2 s): 0.35 s. */
     static final short RELEASE_TIMECENTS = (short) Math.round(1200 * Math.log(0.35) / Math.log(2));
@@ -58,12 +60,10 @@ public final class PianoSoundbankBuilder {
         void step(int done, int total);
     }
 
-    private PianoSoundbankBuilder() {
-    }
+    private PianoSoundbankBuilder() {}
 
     /** One decoded, trimmed sample ready for the soundbank, with its measured level. */
-    record Prepared(int layer, int key, float[] left, float[] right, int sampleRate, double levelDb, double peakDb) {
-    }
+    record Prepared(int layer, int key, float[] left, float[] right, int sampleRate, double levelDb, double peakDb) {}
 
     /**
      * Decodes every sample of {@code samples} and builds the soundbank.
@@ -71,7 +71,8 @@ public final class PianoSoundbankBuilder {
      * @param threads decoding threads: all cores when nothing else waits, one fewer while the window plays
      * @throws PianoUnavailableException if a sample cannot be decoded (naming it)
      */
-    public static SF2Soundbank build(PianoSamples samples, Progress progress, int threads) throws PianoUnavailableException {
+    public static SF2Soundbank build(PianoSamples samples, Progress progress, int threads)
+            throws PianoUnavailableException {
         List<PianoSamples.Sample> all = new ArrayList<>();
         List<Integer> layerOf = new ArrayList<>();
         for (PianoSamples.Layer layer : samples.layers()) {
@@ -104,8 +105,10 @@ public final class PianoSoundbankBuilder {
                     prepared.add(futures.get(i).get());
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
-                    throw new PianoUnavailableException("piano sample " + all.get(i).file() + " cannot be decoded: "
-                            + (cause instanceof IOException ? cause.getMessage() : String.valueOf(cause)), cause);
+                    throw new PianoUnavailableException(
+                            "piano sample " + all.get(i).file() + " cannot be decoded: "
+                                    + (cause instanceof IOException ? cause.getMessage() : String.valueOf(cause)),
+                            cause);
                 }
             }
         } catch (InterruptedException e) {
@@ -172,8 +175,10 @@ public final class PianoSoundbankBuilder {
         int[][] ranges = new int[n][2];
         for (int i = 0; i < n; i++) {
             ranges[i][0] = i == 0 ? 1 : ranges[i - 1][1] + 1;
-            ranges[i][1] = i == n - 1 ? 127
-                    : (int) Math.floor((nominalVelocity(layerNumbers.get(i)) + nominalVelocity(layerNumbers.get(i + 1))) / 2);
+            ranges[i][1] = i == n - 1
+                    ? 127
+                    : (int) Math.floor(
+                            (nominalVelocity(layerNumbers.get(i)) + nominalVelocity(layerNumbers.get(i + 1))) / 2);
         }
         return ranges;
     }
@@ -190,14 +195,17 @@ public final class PianoSoundbankBuilder {
      * across layers.
      */
     static SF2Soundbank assemble(List<Prepared> prepared) { // emptied: the caller hands its samples over
-        List<Integer> layerNumbers = prepared.stream().map(Prepared::layer).distinct().sorted().toList();
-        List<Integer> keys = prepared.stream().map(Prepared::key).distinct().sorted().toList();
+        List<Integer> layerNumbers =
+                prepared.stream().map(Prepared::layer).distinct().sorted().toList();
+        List<Integer> keys =
+                prepared.stream().map(Prepared::key).distinct().sorted().toList();
         int[][] ranges = velocityRanges(layerNumbers);
         Prepared[][] grid = new Prepared[keys.size()][layerNumbers.size()];
         for (Prepared p : prepared) {
             grid[keys.indexOf(p.key())][layerNumbers.indexOf(p.layer())] = p;
         }
-        prepared.clear(); // from here each key's float samples are let go once converted: the build's memory stays ~0.5 GB
+        prepared.clear(); // from here each key's float samples are let go once converted: the build's memory stays ~0.5
+        // GB
         double[][] gainDb = new double[keys.size()][layerNumbers.size()];
         double headroomDb = 0;
         for (int k = 0; k < keys.size(); k++) {
@@ -231,7 +239,8 @@ public final class PianoSoundbankBuilder {
                     SF2LayerRegion region = new SF2LayerRegion();
                     region.setSample(pair[ch]);
                     region.putBytes(SF2Region.GENERATOR_KEYRANGE, new byte[] {(byte) keyLo, (byte) keyHi});
-                    region.putBytes(SF2Region.GENERATOR_VELRANGE, new byte[] {(byte) ranges[j][0], (byte) ranges[j][1]});
+                    region.putBytes(
+                            SF2Region.GENERATOR_VELRANGE, new byte[] {(byte) ranges[j][0], (byte) ranges[j][1]});
                     region.putShort(SF2Region.GENERATOR_PAN, (short) (ch == 0 ? -500 : 500));
                     region.putShort(SF2Region.GENERATOR_RELEASEVOLENV, RELEASE_TIMECENTS);
                     region.putShort(SF2Region.GENERATOR_SAMPLEMODES, (short) 0);

@@ -52,16 +52,23 @@ class PianoSoundbankTest {
     @Test
     void findsTheLayersAndKeysAsTheNpmPackagesLayThemOut() throws Exception {
         PianoSamples s = PianoSamples.in(fixture());
-        assertEquals(List.of(3, 12), s.layers().stream().map(PianoSamples.Layer::number).toList());
-        assertEquals(List.of(60, 66), s.layers().get(0).samples().stream().map(PianoSamples.Sample::key).toList());
+        assertEquals(
+                List.of(3, 12),
+                s.layers().stream().map(PianoSamples.Layer::number).toList());
+        assertEquals(
+                List.of(60, 66),
+                s.layers().get(0).samples().stream()
+                        .map(PianoSamples.Sample::key)
+                        .toList());
         assertEquals(21, PianoSamples.key("A", false, 0));
         assertEquals(108, PianoSamples.key("C", false, 8));
         assertEquals(63, PianoSamples.key("D", true, 4));
     }
 
     @Test
-    void theBuiltPianoHasVelocityRangesStereoPairsLinearModulatorsAndTrimmedStarts(@TempDir Path cache) throws Exception {
-        PianoCache.Entry e = PianoCache.ensure(PianoSamples.in(fixture()), cache, (d, n) -> { }, s -> { });
+    void theBuiltPianoHasVelocityRangesStereoPairsLinearModulatorsAndTrimmedStarts(@TempDir Path cache)
+            throws Exception {
+        PianoCache.Entry e = PianoCache.ensure(PianoSamples.in(fixture()), cache, (d, n) -> {}, s -> {});
         Soundbank loaded = Soundfonts.load(e.sf2());
         SF2Soundbank bank = (SF2Soundbank) loaded;
         assertTrue(PianoSoundbankBuilder.isOurs(bank));
@@ -75,7 +82,8 @@ class PianoSoundbankTest {
             byte[] vel = r.getBytes(SF2Region.GENERATOR_VELRANGE);
             velRanges.add(vel[0] + "-" + vel[1]);
             assertEquals(500, Math.abs(r.getShort(SF2Region.GENERATOR_PAN)), "each channel hard to its side");
-            // no modulator at all, so none that Gervill misreads (concave/convex as switches) and none that replaces its
+            // no modulator at all, so none that Gervill misreads (concave/convex as switches) and none that replaces
+            // its
             // smooth velocity curve; the level across layers is in the samples themselves
             assertTrue(r.getModulators().isEmpty(), "no modulator");
             assertEquals(0, r.getShort(SF2Region.GENERATOR_INITIALATTENUATION));
@@ -94,7 +102,8 @@ class PianoSoundbankTest {
                 attack++;
             }
             double leadMs = 1000.0 * attack / s.getSampleRate();
-            // the attack is found on both channels together: this channel may reach its own a little later than the 1 ms lead,
+            // the attack is found on both channels together: this channel may reach its own a little later than the 1
+            // ms lead,
             // never the ~14 ms of room noise the files hold before it
             assertTrue(leadMs <= 2, s.getName() + " starts " + leadMs + " ms before its attack");
             assertTrue(Math.abs(pcm[0]) < 0.01 * peak, s.getName() + " starts from near silence (no click)");
@@ -102,40 +111,50 @@ class PianoSoundbankTest {
     }
 
     @Test
-    void throughGervillAHarderNoteIsBrighterAndTheLevelHasNoStepWhereTheLayersHandOver(@TempDir Path cache) throws Exception {
+    void throughGervillAHarderNoteIsBrighterAndTheLevelHasNoStepWhereTheLayersHandOver(@TempDir Path cache)
+            throws Exception {
         DefaultSound.configure(fixture(), cache);
-        assertTrue(DefaultSound.prepare((d, n) -> { }, s -> { }).isPresent(), DefaultSound.unavailable());
+        assertTrue(DefaultSound.prepare((d, n) -> {}, s -> {}).isPresent(), DefaultSound.unavailable());
         double soft = SoundBench.brightnessDb(Optional.empty(), 60, 40);
         double hard = SoundBench.brightnessDb(Optional.empty(), 60, 127);
-        assertTrue(hard - soft > 6, "C4 at velocity 127 is " + (hard - soft) + " dB brighter than at 40 (layer 12 against 3)");
+        assertTrue(
+                hard - soft > 6,
+                "C4 at velocity 127 is " + (hard - soft) + " dB brighter than at 40 (layer 12 against 3)");
         int[] v = {52, 56, 59, 60, 64, 68};
         double[] level = SoundBench.levelsDb(Optional.empty(), 60, v);
         for (int i = 1; i < v.length; i++) {
             double curve = 40 * Math.log10((double) v[i] / v[i - 1]);
             double step = level[i] - level[i - 1];
             assertTrue(step > 0, "louder from " + v[i - 1] + " to " + v[i]);
-            assertTrue(Math.abs(step - curve) < 2, "from velocity " + v[i - 1] + " to " + v[i] + ": " + step
-                    + " dB against the curve's " + curve + " dB");
+            assertTrue(
+                    Math.abs(step - curve) < 2,
+                    "from velocity " + v[i - 1] + " to " + v[i] + ": " + step + " dB against the curve's " + curve
+                            + " dB");
         }
         Performance p = new Performance(List.of(new Note(62, 90, 0.5, 0.9)), List.of(), 0.9);
         double delay = OfflineRenderer.onsetDelays(p, Optional.empty(), -60)[0];
-        assertTrue(delay >= 0 && delay < 0.005, "D4 (C4's sample two semitones up) sounds " + delay * 1e3 + " ms after note-on");
+        assertTrue(
+                delay >= 0 && delay < 0.005,
+                "D4 (C4's sample two semitones up) sounds " + delay * 1e3 + " ms after note-on");
     }
 
     @Test
     void theCacheIsKeptRebuiltWhenASampleChangesAndRebuiltWhenDamaged(@TempDir Path dir) throws Exception {
         Path samples = copy(fixture(), dir.resolve("samples"));
         Path cache = dir.resolve("cache");
-        PianoCache.Entry first = PianoCache.ensure(PianoSamples.in(samples), cache, (d, n) -> { }, s -> { });
+        PianoCache.Entry first = PianoCache.ensure(PianoSamples.in(samples), cache, (d, n) -> {}, s -> {});
         assertTrue(first.built());
-        PianoCache.Entry again = PianoCache.ensure(PianoSamples.in(samples), cache, (d, n) -> { }, s -> { });
+        PianoCache.Entry again = PianoCache.ensure(PianoSamples.in(samples), cache, (d, n) -> {}, s -> {});
         assertFalse(again.built(), "kept");
         assertEquals(first.sf2(), again.sf2());
 
         // a sample changes (another recording under the same name): a new soundbank, the old one removed
         Path f = samples.resolve("piano-velocity3/audio/C4v3.ogg");
-        Files.copy(samples.resolve("piano-velocity3/audio/F#4v3.ogg"), f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        PianoCache.Entry changed = PianoCache.ensure(PianoSamples.in(samples), cache, (d, n) -> { }, s -> { });
+        Files.copy(
+                samples.resolve("piano-velocity3/audio/F#4v3.ogg"),
+                f,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        PianoCache.Entry changed = PianoCache.ensure(PianoSamples.in(samples), cache, (d, n) -> {}, s -> {});
         assertTrue(changed.built());
         assertNotEquals(first.key(), changed.key());
         assertFalse(Files.exists(first.sf2()), "the soundbank of the old samples is gone");
@@ -146,7 +165,7 @@ class PianoSoundbankTest {
             raf.setLength(size / 2);
         }
         List<String> said = new ArrayList<>();
-        PianoCache.Entry rebuilt = PianoCache.ensure(PianoSamples.in(samples), cache, (d, n) -> { }, said::add);
+        PianoCache.Entry rebuilt = PianoCache.ensure(PianoSamples.in(samples), cache, (d, n) -> {}, said::add);
         assertTrue(rebuilt.built());
         assertEquals(1, said.size());
         assertTrue(said.get(0).contains("damaged"), said.get(0));
@@ -158,22 +177,28 @@ class PianoSoundbankTest {
             raf.seek(size - 100);
             raf.write(b ^ 0x55);
         }
-        assertTrue(PianoCache.damage(rebuilt.sf2(), rebuilt.sf2().resolveSibling(rebuilt.sf2().getFileName() + PianoCache.CHECK))
+        assertTrue(PianoCache.damage(
+                        rebuilt.sf2(),
+                        rebuilt.sf2().resolveSibling(rebuilt.sf2().getFileName() + PianoCache.CHECK))
                 .contains("content"));
-        assertTrue(PianoCache.ensure(PianoSamples.in(samples), cache, (d, n) -> { }, s -> { }).built());
+        assertTrue(PianoCache.ensure(PianoSamples.in(samples), cache, (d, n) -> {}, s -> {})
+                .built());
         assertTrue(Soundfonts.load(rebuilt.sf2()).getInstruments().length == 1);
     }
 
     @Test
     void withoutSamplesGervillsSetPlaysAndOneLineSaysWhyAndHowToGetThePiano(@TempDir Path dir) throws Exception {
         DefaultSound.configure(dir.resolve("no-such-folder"), dir.resolve("cache"));
-        assertTrue(DefaultSound.prepare((d, n) -> { }, s -> { }).isEmpty());
+        assertTrue(DefaultSound.prepare((d, n) -> {}, s -> {}).isEmpty());
         String line = DefaultSound.unavailable();
         assertFalse(line.contains("\n"));
         assertTrue(line.contains("Gervill") && line.contains("not installed") && line.contains("npm"), line);
         Path wav = dir.resolve("take.wav");
         Performance p = new Performance(List.of(new Note(60, 90, 0.1, 0.3)), List.of(), 0.3);
-        assertTrue(OfflineRenderer.writeWav(p, Optional.empty(), wav, false).sound().contains("Gervill"),
+        assertTrue(
+                OfflineRenderer.writeWav(p, Optional.empty(), wav, false)
+                        .sound()
+                        .contains("Gervill"),
                 "the render says which sound it used");
     }
 
@@ -181,14 +206,15 @@ class PianoSoundbankTest {
     void aDamagedSampleIsSaidByName(@TempDir Path dir) throws Exception {
         Path samples = copy(fixture(), dir.resolve("samples"));
         Files.write(samples.resolve("piano-velocity12/audio/C4v12.ogg"), new byte[] {1, 2, 3});
-        PianoUnavailableException e = assertThrows(PianoUnavailableException.class,
-                () -> PianoCache.ensure(PianoSamples.in(samples), dir.resolve("cache"), (d, n) -> { }, s -> { }));
+        PianoUnavailableException e = assertThrows(
+                PianoUnavailableException.class,
+                () -> PianoCache.ensure(PianoSamples.in(samples), dir.resolve("cache"), (d, n) -> {}, s -> {}));
         assertTrue(e.getMessage().contains("C4v12.ogg") && e.getMessage().contains("not an Ogg file"), e.getMessage());
     }
 
     @Test
     void anSf3IsRefusedByItsContentEvenNamedSf2(@TempDir Path dir) throws Exception {
-        PianoCache.Entry e = PianoCache.ensure(PianoSamples.in(fixture()), dir.resolve("cache"), (d, n) -> { }, s -> { });
+        PianoCache.Entry e = PianoCache.ensure(PianoSamples.in(fixture()), dir.resolve("cache"), (d, n) -> {}, s -> {});
         byte[] bytes = Files.readAllBytes(e.sf2());
         int ifil = new String(bytes, 0, 64, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("ifil");
         bytes[ifil + 8] = 3; // SoundFont 3: Ogg-compressed samples
