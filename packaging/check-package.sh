@@ -53,7 +53,7 @@ run() {
 }
 
 out="$(run --version)" || fail "--version exited $?"
-grep -q '^Piano Genie [0-9]' <<<"$out" && grep -q "^model: .*step [0-9]* ($WORK/root/opt/piano-genie/lib/app/assets/model)" <<<"$out" \
+grep -q '^Piano Genie [0-9]' <<<"$out" && grep -q "^model: .*validation PPL [0-9.]*, .* ($WORK/root/opt/piano-genie/lib/app/assets/model)" <<<"$out" \
   || fail "--version printed: $out"
 ok "--version: $(tr '\n' ' ' <<<"$out")"
 
