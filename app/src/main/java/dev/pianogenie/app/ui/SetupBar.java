@@ -216,12 +216,12 @@ final class SetupBar extends VBox {
                     "No gamepad connected: plug one in first (the keyboard and the on-screen buttons always play)"));
             return;
         }
-        state.say(Message.info("Learning: press the " + state.buttons().get()
+        state.say(Message.info("Learning: press the " + pad.buttonsLearnt()
                 + " pad buttons from lowest to highest, then the pedal button"));
         pad.learn(
                 true,
                 m -> Platform.runLater(() ->
-                        state.say(Message.info("Learnt and saved for " + m.count() + " buttons: " + m.describe()))));
+                        state.say(Message.info("Learnt and saved (" + m.count() + " buttons): " + m.describe()))));
     }
 
     // ---- sampling ----

@@ -45,16 +45,16 @@ public record GamepadMapping(List<String> buttons, String pedal) {
     }
 
     /**
-     * The mapping learnt for a controller and a model of {@code numButtons}, if one was saved; a damaged file, or one
-     * of another count, is an error that names it.
+     * The mapping learnt for a controller and a model of {@code numButtons}, if one was saved (of fewer buttons where
+     * the pad has fewer); a damaged file, or one of more buttons, is an error that names it.
      */
     public static Optional<GamepadMapping> saved(String controllerName, int numButtons) throws IOException {
         Optional<GamepadMapping> m =
                 ControllerSettings.load(KIND, settingsName(controllerName, numButtons), GamepadMapping.class);
-        if (m.isPresent() && m.get().count() != numButtons) {
+        if (m.isPresent() && m.get().count() > numButtons) {
             throw new IOException(
                     "the saved mapping " + ControllerSettings.file(KIND, settingsName(controllerName, numButtons))
-                            + " has " + m.get().count() + " buttons, not " + numButtons
+                            + " has " + m.get().count() + " buttons, more than the model's " + numButtons
                             + "; learn the controller again to replace it, or delete the file");
         }
         return m;
@@ -68,9 +68,15 @@ public record GamepadMapping(List<String> buttons, String pedal) {
                 .toList();
     }
 
-    /** Saves this mapping for a controller and this count (atomically), replacing any earlier one of that count. */
-    public void save(String controllerName) throws IOException {
-        ControllerSettings.save(KIND, settingsName(controllerName, count()), this);
+    /**
+     * Saves this mapping for a controller and a model of {@code numButtons} (at least its own count: a pad short of
+     * buttons learns fewer), atomically, replacing any earlier one of that count.
+     */
+    public void save(String controllerName, int numButtons) throws IOException {
+        if (count() > numButtons) {
+            throw new IllegalArgumentException(count() + " buttons learnt for a model of " + numButtons);
+        }
+        ControllerSettings.save(KIND, settingsName(controllerName, numButtons), this);
     }
 
     /**

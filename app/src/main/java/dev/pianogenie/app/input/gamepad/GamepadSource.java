@@ -427,12 +427,22 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
 
     @Override
     public int learnSteps() {
-        return numButtons + 1;
+        return buttonsLearnt() + 1;
     }
 
     @Override
     public int buttonsLearnt() {
-        return numButtons;
+        return learnable(true);
+    }
+
+    /**
+     * How many buttons learning asks for: the model's count, or as many as the pad has beside the pedal (learning
+     * more would wait for ever; the pad then plays the lowest, as its default would).
+     */
+    private int learnable(boolean withPedal) {
+        Controller c = controller;
+        int n = numButtons;
+        return c == null ? n : Math.max(1, Math.min(n, digitalButtons(c) - (withPedal ? 1 : 0)));
     }
 
     @Override
@@ -446,12 +456,13 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     }
 
     /**
-     * Learn mode: the next n distinct buttons pressed (the model's count) become buttons 0..n-1 (low to high) and, if
-     * {@code withPedal}, one more the pedal; saved for this controller and count. While learning, presses do not play.
+     * Learn mode: the next n distinct buttons pressed (the model's count, or all the pad has) become buttons 0..n-1 (low
+     * to high) and, if {@code withPedal}, one more the pedal; saved for this controller and the model's count. While learning, presses do not play.
      */
     public void learn(boolean withPedal, IntConsumer progress, Consumer<GamepadMapping> done) {
         List<String> names = new ArrayList<>();
-        int n = numButtons;
+        int count = numButtons;
+        int n = learnable(withPedal);
         int steps = n + (withPedal ? 1 : 0);
         learner = comp -> {
             if (names.contains(comp.getName())) {
@@ -464,7 +475,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
                 Controller c = controller;
                 try {
                     if (c != null) {
-                        m.save(c.getName());
+                        m.save(c.getName(), count);
                     }
                 } catch (IOException e) {
                     ButtonListener l = listener;

@@ -154,6 +154,29 @@ class GamepadButtonCountTest {
     }
 
     @Test
+    void learningOnAPadWithTooFewButtonsLearnsWhatItHasForThatCount() throws Exception {
+        Path eight = writeOldEightButtonFile();
+        String before = Files.readString(eight);
+        try (GamepadSource source = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
+            source.useButtons(12);
+            source.start(recorder(new CopyOnWriteArrayList<>()));
+            assertEquals(8, source.buttonsLearnt(), "9 buttons: 8 and the pedal (12 would wait for ever)");
+            List<GamepadMapping> learnt = new CopyOnWriteArrayList<>();
+            source.learn(true, n -> {}, learnt::add);
+            play(FakePadEnvironment.PAD, 0, 1, 2, 3, 4, 5, 6, 7, SELECT);
+            waitFor(() -> !learnt.isEmpty());
+            assertEquals(8, learnt.get(0).count());
+        }
+        assertEquals(before, Files.readString(eight), "saved for 12, not over the 8-button mapping");
+        said.clear();
+        try (GamepadSource again = new GamepadSource(FakePadEnvironment::new, Optional.empty())) {
+            again.useButtons(12);
+            again.start(recorder(new CopyOnWriteArrayList<>()));
+            assertTrue(said.get(0).contains("(learnt); Fake Pad 8 has buttons for 8 of the model's 12"), said.get(0));
+        }
+    }
+
+    @Test
     void learningFourButtonsSavesThemForFourAndKeepsTheEightButtonMapping() throws Exception {
         Path eight = writeOldEightButtonFile();
         String before = Files.readString(eight);
