@@ -236,7 +236,7 @@ final class HeadlessPlay {
     }
 
     /** @param learns how many buttons the controller learns (then the pedal, if it has more steps) */
-    private static String prompt(MidiKeyMapping.Kind kind, int learnt, int learns, int buttons) {
+    static String prompt(MidiKeyMapping.Kind kind, int learnt, int learns, int buttons) {
         return switch (kind) {
             case KEYS -> prompt(learnt, learns);
             case ZONES ->

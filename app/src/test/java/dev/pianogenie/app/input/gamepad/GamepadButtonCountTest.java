@@ -260,6 +260,17 @@ class GamepadButtonCountTest {
                 DefaultGamepadMapping.forButtons(pad, 16).buttons().subList(8, 12));
     }
 
+    @Test
+    void devicesShowsThePadForTheDefaultModelAndHowOtherCountsDiffer() throws Exception {
+        writeOldEightButtonFile();
+        assertEquals(
+                List.of("Fake Pad 8 (Gamepad, 9 buttons): the default 8-button model plays Select Right Thumb 2 Right"
+                        + " Thumb Y B A X Left Thumb, pedal Left Thumb 2 (learnt); a model of fewer buttons plays the"
+                        + " middle of these, one of more adds the pad's further buttons above them (Learn… or --learn"
+                        + " learns each count)"),
+                GamepadSource.devices(new FakePadEnvironment()));
+    }
+
     /** A mapping file as genie wrote it before models had counts: Select lowest, reversed, LT the pedal. */
     private static Path writeOldEightButtonFile() throws Exception {
         Path file = ControllerSettings.file(GamepadMapping.KIND, "Fake Pad 8");
