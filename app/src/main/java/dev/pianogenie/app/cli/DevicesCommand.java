@@ -32,13 +32,14 @@ public final class DevicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("Game controllers (JInput; --controller gamepad[:NAME]):");
+        System.out.println("Game controllers (JInput; --controller gamepad[:NAME]; as the default 8-button model plays"
+                + " them):");
         Optional<String> noPads = JInputNatives.ensure();
         List<String> pads =
-                noPads.isEmpty() ? GamepadSource.list(ControllerEnvironment.getDefaultEnvironment()) : List.of();
+                noPads.isEmpty() ? GamepadSource.devices(ControllerEnvironment.getDefaultEnvironment()) : List.of();
         print(pads, noPads.orElse("none found (is one plugged in? you need read access to /dev/input/event*)"));
-        System.out.println("MIDI inputs (--controller midi:NAME; each with the keys it would play the 8 buttons with —"
-                + " learn another with --learn, --learn=zones or --learn=rows):");
+        System.out.println("MIDI inputs (--controller midi:NAME; each with the keys it would play the default 8-button"
+                + " model with — learn another with --learn, --learn=zones or --learn=rows):");
         print(
                 MidiDevices.inputs().stream()
                         .map(p -> p.name() + ": " + fold(p.name()))
@@ -70,14 +71,32 @@ public final class DevicesCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The fold a MIDI input would get: its learnt mapping, else the standard zones; a damaged file says so. */
+    /**
+     * The fold a MIDI input would get for the default 8-button model — its learnt mapping, else the standard zones; a
+     * damaged file says so — and how a model of another count differs (there is no model here).
+     */
     public static String fold(String input) {
+        MidiKeyMapping m = MidiKeyMapping.standard();
+        String note = " (nothing learnt yet)";
         try {
             Optional<MidiKeyMapping> saved = MidiKeyMapping.saved(input);
-            return saved.map(m -> m + " (learnt)").orElse(MidiKeyMapping.standard() + " (nothing learnt yet)");
+            if (saved.isPresent()) {
+                m = saved.get();
+                note = " (learnt)";
+            }
         } catch (java.io.IOException e) {
-            return MidiKeyMapping.standard() + " (" + e.getMessage() + ")";
+            note = " (" + e.getMessage() + ")";
         }
+        return m + note + "; " + otherCounts(m.kind());
+    }
+
+    /** What {@link MidiKeyMapping#withButtons} does for a model of another count, in a few words. */
+    private static String otherCounts(MidiKeyMapping.Kind kind) {
+        return switch (kind) {
+            case ZONES -> "a model of n buttons: the same range in n zones";
+            case ROWS -> "a model of n buttons: each row in n zones";
+            case KEYS -> "these 8 keys whatever the model (one of fewer buttons ignores the upper keys)";
+        };
     }
 
     private static String onset(Optional<Path> sf2) {

@@ -17,7 +17,6 @@ import dev.pianogenie.app.live.RecordTarget;
 import dev.pianogenie.app.live.Take;
 import dev.pianogenie.app.live.TakeSaver;
 import dev.pianogenie.app.perform.PerformerListener;
-import dev.pianogenie.model.Keys;
 import dev.pianogenie.model.PianoGenieModel;
 import dev.pianogenie.model.io.ModelFiles;
 import java.io.PrintStream;
@@ -205,16 +204,17 @@ final class HeadlessPlay {
             } else if (learnKind != MidiKeyMapping.Kind.KEYS) {
                 throw new IllegalArgumentException("--learn=" + learnKind.name().toLowerCase(java.util.Locale.ROOT)
                         + " is for a MIDI keyboard or pad grid (--controller midi:NAME); " + s.name()
-                        + " learns its 8 buttons: --learn");
+                        + " learns its " + buttons + " buttons: --learn");
             }
             MidiKeyMapping.Kind learning = kind;
             int steps = learner.learnSteps();
+            int learns = learner.buttonsLearnt();
             CountDownLatch learnt = new CountDownLatch(1);
-            say("learning " + s.name() + ": " + prompt(learning, 0, steps, buttons));
+            say("learning " + s.name() + ": " + prompt(learning, 0, learns, buttons));
             learner.learn(
                     n -> {
                         if (n < steps) {
-                            news.add(prompt(learning, n, steps, buttons));
+                            news.add(prompt(learning, n, learns, buttons));
                         }
                     },
                     mapping -> {
@@ -235,9 +235,10 @@ final class HeadlessPlay {
         return true;
     }
 
-    private static String prompt(MidiKeyMapping.Kind kind, int learnt, int steps, int buttons) {
+    /** @param learns how many buttons the controller learns (then the pedal, if it has more steps) */
+    static String prompt(MidiKeyMapping.Kind kind, int learnt, int learns, int buttons) {
         return switch (kind) {
-            case KEYS -> prompt(learnt, steps);
+            case KEYS -> prompt(learnt, learns);
             case ZONES ->
                 learnt == 0
                         ? "press the keyboard's lowest key (every key will play, folded into " + buttons + " zones)"
@@ -251,10 +252,10 @@ final class HeadlessPlay {
         };
     }
 
-    private static String prompt(int learnt, int steps) {
-        return learnt < Keys.DEFAULT_BUTTONS
-                ? "press the button for button " + (learnt + 1) + " of 8"
-                        + (learnt == 0 ? " (the lowest)" : learnt == 7 ? " (the highest)" : "")
+    private static String prompt(int learnt, int learns) {
+        return learnt < learns
+                ? "press the button for button " + (learnt + 1) + " of " + learns
+                        + (learnt == 0 ? " (the lowest)" : learnt == learns - 1 ? " (the highest)" : "")
                 : "press the button for the sustain pedal";
     }
 

@@ -138,10 +138,16 @@ final class SetupBar extends VBox {
         Button learn = new Button("Learn…");
         learn.setId("learn");
         learn.setFocusTraversable(false);
-        learn.setTooltip(
-                new Tooltip(
-                        "learn which 8 buttons of the gamepad (or keys of the chosen MIDI keyboard) to use;"
-                                + " Shift-click: every key of the MIDI keyboard plays, folded into 8 zones (press its lowest and highest key)"));
+        Tooltip learnTip = new Tooltip();
+        // the model's count: a gamepad learns that many buttons, a keyboard's keys fold into that many zones
+        learnTip.textProperty()
+                .bind(state.buttons()
+                        .asString(
+                                Locale.ROOT,
+                                "learn which %d buttons of the gamepad (or 8 keys of the chosen MIDI keyboard) to use;"
+                                        + " Shift-click: every key of the MIDI keyboard plays, folded into %<d zones (press its"
+                                        + " lowest and highest key)"));
+        learn.setTooltip(learnTip);
         learn.setOnAction(e -> learn(false));
         learn.setOnMouseClicked(
                 e -> { // a button does not fire with Shift held: the Shift-click is ours
@@ -210,11 +216,12 @@ final class SetupBar extends VBox {
                     "No gamepad connected: plug one in first (the keyboard and the on-screen buttons always play)"));
             return;
         }
-        state.say(Message.info("Learning: press the 8 pad buttons from lowest to highest, then the pedal button"));
+        state.say(Message.info("Learning: press the " + pad.buttonsLearnt()
+                + " pad buttons from lowest to highest, then the pedal button"));
         pad.learn(
                 true,
-                m -> Platform.runLater(() -> state.say(
-                        Message.info("Learnt and saved: " + String.join(" ", m.buttons()) + ", pedal " + m.pedal()))));
+                m -> Platform.runLater(() ->
+                        state.say(Message.info("Learnt and saved (" + m.count() + " buttons): " + m.describe()))));
     }
 
     // ---- sampling ----

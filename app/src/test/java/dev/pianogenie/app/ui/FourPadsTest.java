@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pianogenie.app.cli.FourButtonModel;
 import dev.pianogenie.app.cli.PlayCommand;
+import dev.pianogenie.app.input.gamepad.FakePadEnvironment;
 import dev.pianogenie.testkit.LoopbackMidi;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import net.java.games.input.ControllerEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +41,10 @@ class FourPadsTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
+        // the gamepad's learnt mappings go here, not beside other tests'
+        System.setProperty(
+                "pianogenie.config", dir.resolve("config" + System.nanoTime()).toString());
+        FakePadEnvironment.plug(true);
         Path model = FourButtonModel.write(dir.resolve("m" + System.nanoTime()));
         var setup =
                 PlayCommand.setupFrom("--model", model.toString(), "--output", MainViewTest.OUT, "--temperature", "0");
@@ -50,6 +57,38 @@ class FourPadsTest {
     @AfterEach
     void stop() {
         state.close();
+        System.clearProperty("pianogenie.config");
+    }
+
+    @Test
+    void theGamepadLearnsFourButtonsAndLearnSaysFour(FxRobot robot) throws Exception {
+        MainViewTest.waitFor(
+                () -> state.modelReady().get() && state.controllerConnected().get(),
+                "model loaded, the (scripted) gamepad connected");
+        WaitForAsyncUtils.waitForFxEvents();
+        String tip = robot.lookup("#learn").queryAs(Button.class).getTooltip().getText();
+        assertTrue(tip.startsWith("learn which 4 buttons of the gamepad") && tip.contains("folded into 4 zones"), tip);
+        robot.clickOn("#learn");
+        MainViewTest.waitFor(
+                () -> state.message()
+                        .get()
+                        .text()
+                        .equals("Learning: press the 4 pad buttons from lowest to highest, then the pedal button"),
+                "asks for 4: " + state.message().get());
+        // the window's pad: JInput's default environment enumerates once per JVM, holding the pad of that moment
+        FakePadEnvironment.FakePad pad = (FakePadEnvironment.FakePad)
+                ControllerEnvironment.getDefaultEnvironment().getControllers()[0];
+        long t = System.currentTimeMillis() * 1_000_000L;
+        for (int i : new int[] {7, 6, 5, 4, 8}) { // RT RB Y B, then Select as the pedal
+            pad.press(i, true, t);
+            pad.press(i, false, t);
+        }
+        MainViewTest.waitFor(
+                () -> state.message()
+                        .get()
+                        .text()
+                        .equals("Learnt and saved (4 buttons): Right Thumb 2 Right Thumb Y B, pedal Select"),
+                "learnt 4 and said: " + state.message().get());
     }
 
     @Test

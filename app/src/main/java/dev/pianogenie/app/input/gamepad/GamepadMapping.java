@@ -3,74 +3,39 @@ package dev.pianogenie.app.input.gamepad;
 import dev.pianogenie.app.input.ControllerSettings;
 import dev.pianogenie.model.Keys;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import net.java.games.input.Component;
-import net.java.games.input.Controller;
 
 /**
- * Which pad buttons are the 8 buttons (low to high) and the pedal, by component name. The default suits
- * common pads: left triggers low, the four face buttons in the middle, right triggers high, Select as the
- * pedal; pads without those names use their first 8 buttons and the 9th as pedal. A learnt mapping is saved
- * per controller name ({@link ControllerSettings}, folder {@code gamepads}).
+ * Which pad buttons are the model's buttons (low to high) and the pedal, by component name. The defaults are
+ * {@link DefaultGamepadMapping}'s. A learnt mapping is saved per controller name and number of buttons
+ * ({@link ControllerSettings}, folder {@code gamepads}): a pad learnt for a 4-button model keeps its 8-button mapping.
+ * The mapping of a pad with fewer buttons than the model may hold fewer: the pad plays the lowest ones.
  */
 public record GamepadMapping(List<String> buttons, String pedal) {
     static final String KIND = "gamepads";
-    /** The usual Linux evdev names JInput gives: LT, LB, X, A, B, Y, RB, RT. */
-    static final List<Component.Identifier.Button> PAD_ORDER = List.of(
-            Component.Identifier.Button.LEFT_THUMB2,
-            Component.Identifier.Button.LEFT_THUMB,
-            Component.Identifier.Button.X,
-            Component.Identifier.Button.A,
-            Component.Identifier.Button.B,
-            Component.Identifier.Button.Y,
-            Component.Identifier.Button.RIGHT_THUMB,
-            Component.Identifier.Button.RIGHT_THUMB2);
 
     public GamepadMapping {
         buttons = List.copyOf(buttons);
-        if (buttons.size() != Keys.DEFAULT_BUTTONS || new HashSet<>(buttons).size() != Keys.DEFAULT_BUTTONS) {
-            throw new IllegalArgumentException("a gamepad mapping needs 8 different buttons, got " + buttons);
+        if (buttons.isEmpty() || buttons.size() > Keys.MAX_BUTTONS || new HashSet<>(buttons).size() != buttons.size()) {
+            throw new IllegalArgumentException(
+                    "a gamepad mapping needs 1.." + Keys.MAX_BUTTONS + " different buttons, got " + buttons);
         }
         if (pedal != null && buttons.contains(pedal)) {
-            throw new IllegalArgumentException("the pedal " + pedal + " is also one of the 8 buttons " + buttons);
+            throw new IllegalArgumentException("the pedal " + pedal + " is also one of the buttons " + buttons);
         }
     }
 
-    /** The default for a controller. */
-    public static GamepadMapping defaultFor(Controller c) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (Component.Identifier.Button id : PAD_ORDER) {
-            Component comp = c.getComponent(id);
-            if (comp == null) {
-                names = null;
-                break;
-            }
-            names.add(comp.getName());
-        }
-        if (names != null) {
-            Component select = c.getComponent(Component.Identifier.Button.SELECT);
-            return new GamepadMapping(names, select == null ? null : select.getName());
-        }
-        java.util.List<String> generic = new java.util.ArrayList<>();
-        String pedal = null;
-        for (Component comp : c.getComponents()) {
-            if (comp.getIdentifier() instanceof Component.Identifier.Button && !comp.isAnalog()) {
-                if (generic.size() < Keys.DEFAULT_BUTTONS) {
-                    generic.add(comp.getName());
-                } else if (pedal == null) {
-                    pedal = comp.getName();
-                }
-            }
-        }
-        if (generic.size() < Keys.DEFAULT_BUTTONS) {
-            throw new IllegalArgumentException(c.getName() + " has only " + generic.size() + " buttons; 8 are needed");
-        }
-        return new GamepadMapping(generic, pedal);
+    /** How many of the model's buttons the pad plays. */
+    public int count() {
+        return buttons.size();
     }
 
-    /** The button 0..7 of a component, -1 if none. */
+    /** The button 0..count-1 of a component, -1 if none. */
     public int button(Component c) {
         return buttons.indexOf(c.getName());
     }
@@ -79,14 +44,47 @@ public record GamepadMapping(List<String> buttons, String pedal) {
         return pedal != null && pedal.equals(c.getName());
     }
 
-    /** The mapping learnt for a controller, if one was saved; a damaged file is an error that names it. */
-    public static Optional<GamepadMapping> saved(String controllerName) throws IOException {
-        return ControllerSettings.load(KIND, controllerName, GamepadMapping.class);
+    /**
+     * The mapping learnt for a controller and a model of {@code numButtons}, if one was saved (of fewer buttons where
+     * the pad has fewer); a damaged file, or one of more buttons, is an error that names it.
+     */
+    public static Optional<GamepadMapping> saved(String controllerName, int numButtons) throws IOException {
+        Optional<GamepadMapping> m =
+                ControllerSettings.load(KIND, settingsName(controllerName, numButtons), GamepadMapping.class);
+        if (m.isPresent() && m.get().count() > numButtons) {
+            throw new IOException(
+                    "the saved mapping " + ControllerSettings.file(KIND, settingsName(controllerName, numButtons))
+                            + " has " + m.get().count() + " buttons, more than the model's " + numButtons
+                            + "; learn the controller again to replace it, or delete the file");
+        }
+        return m;
     }
 
-    /** Saves this mapping for a controller (atomically), replacing any earlier one. */
-    public void save(String controllerName) throws IOException {
-        ControllerSettings.save(KIND, controllerName, this);
+    /** The counts a mapping was learnt for on this controller, lowest first. */
+    public static List<Integer> learntCounts(String controllerName) {
+        return IntStream.rangeClosed(Keys.MIN_BUTTONS, Keys.MAX_BUTTONS)
+                .filter(n -> Files.isRegularFile(ControllerSettings.file(KIND, settingsName(controllerName, n))))
+                .boxed()
+                .toList();
+    }
+
+    /**
+     * Saves this mapping for a controller and a model of {@code numButtons} (at least its own count: a pad short of
+     * buttons learns fewer), atomically, replacing any earlier one of that count.
+     */
+    public void save(String controllerName, int numButtons) throws IOException {
+        if (count() > numButtons) {
+            throw new IllegalArgumentException(count() + " buttons learnt for a model of " + numButtons);
+        }
+        ControllerSettings.save(KIND, settingsName(controllerName, numButtons), this);
+    }
+
+    /**
+     * The settings name of a controller's mapping for a count: the controller's name for 8, so the files saved before
+     * models had other counts (8 buttons, named after the pad) load unchanged; "NAME 4 buttons" for another count.
+     */
+    static String settingsName(String controllerName, int numButtons) {
+        return numButtons == Keys.DEFAULT_BUTTONS ? controllerName : controllerName + " " + numButtons + " buttons";
     }
 
     /** "LT LB X A B Y RB RT, pedal Select". */

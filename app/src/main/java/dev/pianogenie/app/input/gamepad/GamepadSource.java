@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import net.java.games.input.Component;
 import net.java.games.input.Controller;
 import net.java.games.input.ControllerEnvironment;
@@ -28,7 +29,8 @@ import net.java.games.input.EventQueue;
  * {@link #POLL_NANOS} (so polling adds at most a millisecond) and turns its button events — with their own
  * timestamps — into presses and releases. Without a pad it looks again every {@link #RESCAN_MILLIS}; an
  * unplugged pad is reported (the performer releases its notes) and play resumes when it comes back.
- * A learn mode records which physical buttons are the 8 buttons and the pedal, saved per pad.
+ * It plays the model's number of buttons ({@link #useButtons}): a learn mode records which physical buttons are those
+ * buttons and the pedal, saved per pad and count; until then {@link DefaultGamepadMapping} chooses them.
  *
  * <p>The pad's analog right trigger ({@link #DYNAMICS_AXIS}, JInput's axis {@code rz}: the right trigger of Xbox-style
  * pads on Linux) is the dynamics, like an expression pedal: at rest pp, pulled all the way ff
@@ -53,6 +55,11 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     private volatile Controller controller;
     private volatile boolean polled;
     private volatile GamepadMapping mapping;
+    /** The model's count: set before {@link #start} (a new model gets a new source). */
+    private volatile int numButtons = Keys.DEFAULT_BUTTONS;
+    /** Whether a press of a button that plays nothing was explained since the pad connected (poll thread). */
+    private boolean toldUnmapped;
+
     private volatile Consumer<Component> learner;
     private volatile boolean running;
     private Thread thread;
@@ -125,7 +132,7 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         }
     }
 
-    /** Every controller, by name and type (for `genie devices`). */
+    /** Every controller, by name and type. */
     public static List<String> list(ControllerEnvironment env) {
         List<String> names = new ArrayList<>();
         for (Controller c : env.getControllers()) {
@@ -134,18 +141,63 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         return names;
     }
 
+    /**
+     * Every controller, one line each, with the buttons it would play an 8-button model with (for
+     * {@code genie devices}, which has no model): its learnt mapping or the default.
+     */
+    public static List<String> devices(ControllerEnvironment env) {
+        List<String> lines = new ArrayList<>();
+        for (Controller c : env.getControllers()) {
+            String line = c.getName() + " (" + c.getType() + ", " + digitalButtons(c) + " buttons)";
+            if (digitalButtons(c) >= Keys.DEFAULT_BUTTONS) {
+                line += ": " + forDefaultModel(c) + "; " + DefaultGamepadMapping.OTHER_COUNTS;
+            }
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    private static String forDefaultModel(Controller c) {
+        String buttons;
+        try {
+            buttons = GamepadMapping.saved(c.getName(), Keys.DEFAULT_BUTTONS)
+                    .map(m -> m.describe() + " (learnt)")
+                    .orElseGet(() -> DefaultGamepadMapping.forButtons(c, Keys.DEFAULT_BUTTONS)
+                                    .describe()
+                            + " (default)");
+        } catch (IOException e) {
+            buttons =
+                    DefaultGamepadMapping.forButtons(c, Keys.DEFAULT_BUTTONS).describe() + " (" + e.getMessage() + ")";
+        }
+        List<Integer> learnt = GamepadMapping.learntCounts(c.getName()).stream()
+                .filter(n -> n != Keys.DEFAULT_BUTTONS)
+                .toList();
+        return "the default 8-button model plays " + buttons
+                + (learnt.isEmpty()
+                        ? ""
+                        : "; learnt also for "
+                                + learnt.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " buttons");
+    }
+
     /** What the controllers seen now are, for a message: each with its type and buttons, or that there are none. */
     public String found() {
         return found(rescan.get());
     }
 
-    static String found(ControllerEnvironment env) {
+    String found(ControllerEnvironment env) {
         List<String> all = list(env);
         if (all.isEmpty()) {
             return "JInput sees no game controller at all";
         }
-        return "JInput sees " + String.join(", ", all) + " (a gamepad needs at least " + Keys.DEFAULT_BUTTONS
-                + " buttons)";
+        return "JInput sees " + String.join(", ", all) + " (a gamepad needs at least " + fewestButtons() + " buttons)";
+    }
+
+    /**
+     * The fewest buttons of a controller taken for a pad: the model's count, at most 8 (a mouse or a pedal box has
+     * fewer; a pad of 8 or more plays a bigger model as far as it can).
+     */
+    private int fewestButtons() {
+        return Math.min(numButtons, Keys.DEFAULT_BUTTONS);
     }
 
     /** Whether a pad is connected now and has answered a poll (one that is listed but fails is not). */
@@ -154,13 +206,12 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     }
 
     static int digitalButtons(Controller c) {
-        int n = 0;
-        for (Component comp : c.getComponents()) {
-            if (comp.getIdentifier() instanceof Component.Identifier.Button && !comp.isAnalog()) {
-                n++;
-            }
-        }
-        return n;
+        return DefaultGamepadMapping.digitalButtons(c).size();
+    }
+
+    @Override
+    public void useButtons(int n) {
+        numButtons = Keys.checkButtonCount(n);
     }
 
     @Override
@@ -200,8 +251,8 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     private Controller find(ControllerEnvironment env, Controller skip) {
         Controller stick = null;
         for (Controller c : env.getControllers()) {
-            if (c == skip || digitalButtons(c) < Keys.DEFAULT_BUTTONS) {
-                continue; // a mouse, a wheel, a pedal box: not 8 buttons
+            if (c == skip || digitalButtons(c) < fewestButtons()) {
+                continue; // a mouse, a wheel, a pedal box: too few buttons
             }
             Controller.Type t = c.getType();
             if (wanted.isPresent()) {
@@ -221,23 +272,35 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     }
 
     private void connect(Controller c) {
+        int n = numButtons;
         String note = "";
         GamepadMapping m;
         try {
-            m = GamepadMapping.saved(c.getName()).orElse(null);
+            m = GamepadMapping.saved(c.getName(), n).orElse(null);
         } catch (IOException e) {
             m = null;
             note = " (" + e.getMessage() + ")";
         }
-        mapping = m != null ? m : GamepadMapping.defaultFor(c);
+        List<Integer> others = GamepadMapping.learntCounts(c.getName());
+        if (m == null && note.isEmpty() && !others.isEmpty()) {
+            note = " (learnt for " + others.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " buttons, not this model's " + n + ": Learn… (--learn) learns " + n + ")";
+        }
+        mapping = m != null ? m : DefaultGamepadMapping.forButtons(c, n);
+        String shortOf = DefaultGamepadMapping.shortOf(c.getName(), mapping, n);
         c.setEventQueueSize(256);
         polled = false;
+        toldUnmapped = false;
         controller = c;
         listener.onConnection(
                 name(),
                 true,
                 c.getName() + ": buttons " + mapping.describe()
-                        + (m != null ? " (learnt)" : " (default; learn to change)") + note);
+                        + (m != null
+                                ? " (learnt)"
+                                : " (default" + (n != Keys.DEFAULT_BUTTONS ? " for " + n + " buttons" : "")
+                                        + "; learn to change)")
+                        + note + (shortOf.isEmpty() ? "" : "; " + shortOf));
     }
 
     private void run() {
@@ -330,6 +393,13 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
         int b = m.button(comp);
         if (b >= 0) {
             listener.onEvent(down ? ButtonEvent.press(b, nanos) : ButtonEvent.release(b, nanos));
+        } else if (down && !toldUnmapped) {
+            toldUnmapped = true; // once: a player trying every button is told, not flooded
+            listener.onConnection(
+                    name(),
+                    true,
+                    comp.getName() + " does nothing: the model has " + numButtons + " buttons, played with "
+                            + String.join(" ", m.buttons()) + " (Learn… or --learn picks others)");
         }
     }
 
@@ -357,7 +427,22 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
 
     @Override
     public int learnSteps() {
-        return Keys.DEFAULT_BUTTONS + 1;
+        return buttonsLearnt() + 1;
+    }
+
+    @Override
+    public int buttonsLearnt() {
+        return learnable(true);
+    }
+
+    /**
+     * How many buttons learning asks for: the model's count, or as many as the pad has beside the pedal (learning
+     * more would wait for ever; the pad then plays the lowest, as its default would).
+     */
+    private int learnable(boolean withPedal) {
+        Controller c = controller;
+        int n = numButtons;
+        return c == null ? n : Math.max(1, Math.min(n, digitalButtons(c) - (withPedal ? 1 : 0)));
     }
 
     @Override
@@ -371,12 +456,14 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
     }
 
     /**
-     * Learn mode: the next 8 distinct buttons pressed become buttons 0..7 (low to high) and, if {@code withPedal},
-     * a 9th the pedal; saved for this controller. While learning, presses do not play.
+     * Learn mode: the next n distinct buttons pressed (the model's count, or all the pad has) become buttons 0..n-1 (low
+     * to high) and, if {@code withPedal}, one more the pedal; saved for this controller and the model's count. While learning, presses do not play.
      */
     public void learn(boolean withPedal, IntConsumer progress, Consumer<GamepadMapping> done) {
         List<String> names = new ArrayList<>();
-        int steps = Keys.DEFAULT_BUTTONS + (withPedal ? 1 : 0);
+        int count = numButtons;
+        int n = learnable(withPedal);
+        int steps = n + (withPedal ? 1 : 0);
         learner = comp -> {
             if (names.contains(comp.getName())) {
                 return;
@@ -384,12 +471,11 @@ public final class GamepadSource implements ButtonSource, LearnsButtons {
             names.add(comp.getName());
             progress.accept(names.size());
             if (names.size() == steps) {
-                GamepadMapping m = new GamepadMapping(
-                        names.subList(0, Keys.DEFAULT_BUTTONS), withPedal ? names.get(Keys.DEFAULT_BUTTONS) : null);
+                GamepadMapping m = new GamepadMapping(names.subList(0, n), withPedal ? names.get(n) : null);
                 Controller c = controller;
                 try {
                     if (c != null) {
-                        m.save(c.getName());
+                        m.save(c.getName(), count);
                     }
                 } catch (IOException e) {
                     ButtonListener l = listener;

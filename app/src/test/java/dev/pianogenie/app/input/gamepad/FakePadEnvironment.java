@@ -11,7 +11,7 @@ import net.java.games.input.Event;
 import net.java.games.input.Rumbler;
 
 /**
- * A JInput controller environment holding one scripted 8-button pad (no virtual gamepad is possible here):
+ * A JInput controller environment holding one scripted pad (8 buttons and Select, or a bigger one) (no virtual gamepad is possible here):
  * JInput's own polling and event queue run for real; only the device underneath is scripted. Also usable
  * through {@code -Djinput.plugins=dev.pianogenie.app.input.gamepad.FakePadEnvironment}.
  */
@@ -23,7 +23,12 @@ public final class FakePadEnvironment extends ControllerEnvironment {
 
     /** A new pad, all buttons up, plugged in. */
     public static void freshPad() {
-        PAD = new FakePad();
+        freshPad(new FakePad());
+    }
+
+    /** This pad, plugged in. */
+    public static void freshPad(FakePad pad) {
+        PAD = pad;
         plugged = true;
     }
 
@@ -37,7 +42,7 @@ public final class FakePadEnvironment extends ControllerEnvironment {
         return true;
     }
 
-    /** A pad with the usual evdev button names, and an analog right trigger (axis rz, index {@link #TRIGGER}). */
+    /** A pad with the usual evdev button names, and an analog right trigger (axis rz, the last component). */
     public static final class FakePad extends AbstractController {
         static final Component.Identifier.Button[] IDS = {
             Component.Identifier.Button.LEFT_THUMB2,
@@ -50,17 +55,38 @@ public final class FakePadEnvironment extends ControllerEnvironment {
             Component.Identifier.Button.RIGHT_THUMB2,
             Component.Identifier.Button.SELECT
         };
+        /** Buttons a bigger pad has beyond {@link #IDS} (indices 9..12): stick clicks, Start, Mode. */
+        static final Component.Identifier.Button[] MORE = {
+            Component.Identifier.Button.LEFT_THUMB3,
+            Component.Identifier.Button.RIGHT_THUMB3,
+            Component.Identifier.Button.START,
+            Component.Identifier.Button.MODE
+        };
+
         final ConcurrentLinkedQueue<float[]> script = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
-        public static final int TRIGGER = IDS.length;
+        /** The index of the analog trigger: after the buttons. */
+        private final int trigger;
 
         FakePad() {
-            super("Fake Pad 8", buttons(), new Controller[0], new Rumbler[0]);
+            this("Fake Pad 8", IDS);
         }
 
-        static Component[] buttons() {
-            Component[] c = new Component[IDS.length + 1];
-            c[TRIGGER] = new AbstractComponent("rz", Component.Identifier.Axis.RZ) {
+        FakePad(String name, Component.Identifier.Button[] ids) {
+            super(name, buttons(ids), new Controller[0], new Rumbler[0]);
+            trigger = ids.length;
+        }
+
+        /** "Fake Pad 13": the 8 buttons and Select of {@link #IDS}, then {@link #MORE}. */
+        public static FakePad bigger() {
+            Component.Identifier.Button[] ids = java.util.Arrays.copyOf(IDS, IDS.length + MORE.length);
+            System.arraycopy(MORE, 0, ids, IDS.length, MORE.length);
+            return new FakePad("Fake Pad 13", ids);
+        }
+
+        static Component[] buttons(Component.Identifier.Button[] ids) {
+            Component[] c = new Component[ids.length + 1];
+            c[ids.length] = new AbstractComponent("rz", Component.Identifier.Axis.RZ) {
                 @Override
                 protected float poll() {
                     return -1;
@@ -76,9 +102,9 @@ public final class FakePadEnvironment extends ControllerEnvironment {
                     return false;
                 }
             };
-            for (int i = 0; i < IDS.length; i++) {
-                String name = IDS[i].getName();
-                c[i] = new AbstractComponent(name, IDS[i]) {
+            for (int i = 0; i < ids.length; i++) {
+                String name = ids[i].getName();
+                c[i] = new AbstractComponent(name, ids[i]) {
                     @Override
                     protected float poll() {
                         return 0;
@@ -98,7 +124,7 @@ public final class FakePadEnvironment extends ControllerEnvironment {
             return Type.GAMEPAD;
         }
 
-        /** Scripts a button (index into {@link #IDS}) going down or up at {@code nanos} (device clock). */
+        /** Scripts a button (index into its buttons: {@link #IDS}, then {@link #MORE}) going down or up at {@code nanos} (device clock). */
         public void press(int index, boolean down, long nanos) {
             times.add(nanos);
             script.add(new float[] {index, down ? 1f : 0f});
@@ -107,7 +133,7 @@ public final class FakePadEnvironment extends ControllerEnvironment {
         /** Scripts the analog trigger moving to {@code value} (−1 at rest … 1) at {@code nanos}. */
         public void trigger(float value, long nanos) {
             times.add(nanos);
-            script.add(new float[] {TRIGGER, value});
+            script.add(new float[] {trigger, value});
         }
 
         @Override

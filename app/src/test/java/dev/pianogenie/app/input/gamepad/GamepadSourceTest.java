@@ -188,7 +188,7 @@ class GamepadSourceTest {
                     "learning does not play: " + events);
             events.clear();
             assertEquals("Select", learnt.get(0).buttons().get(0));
-            assertEquals(learnt.get(0), GamepadMapping.saved("Fake Pad 8").orElseThrow(), "saved for this pad");
+            assertEquals(learnt.get(0), GamepadMapping.saved("Fake Pad 8", 8).orElseThrow(), "saved for this pad");
             pad.press(8, true, t);
             waitFor(() -> events.stream().anyMatch(e -> e.kind() == ButtonEvent.Kind.PRESS));
             ButtonEvent press = events.stream()
@@ -225,7 +225,7 @@ class GamepadSourceTest {
                             && connections.get(0).contains(file.toString()),
                     connections.get(0));
             assertEquals(
-                    GamepadMapping.defaultFor(FakePadEnvironment.PAD),
+                    DefaultGamepadMapping.forButtons(FakePadEnvironment.PAD, 8),
                     source.mapping().orElseThrow());
             long t = System.currentTimeMillis() * 1_000_000L;
             FakePadEnvironment.PAD.press(7, true, t);
