@@ -27,6 +27,14 @@ import org.jaudiolibs.jnajack.lowlevel.JackLibrary;
  *   <li>only then {@code jack_deactivate} (no thread of ours left to cancel) and {@code jack_client_close} (cancels
  *   a notification thread that is in libjack's own code).</li>
  * </ol>
+ *
+ * <p>PipeWire's libjack (pipewire-jack, {@code pw-jack}; read in 0.3.65 and 1.x) differs: it ignores the process
+ * callback's value and calls on every period, the client active until {@code jack_deactivate}, which stops the
+ * thread with a <em>deferred</em> {@code pthread_cancel} (it acts only at a cancellation point: normally the wait
+ * for the next period in libjack); the xrun callback runs on the process thread; callbacks cannot be changed while
+ * active. So a call that comes after our false (only PipeWire's does) returns true at once, keeping the thread
+ * attached (on false JNAJack detaches it, and it would re-attach every period); the callbacks stay registered; and
+ * {@code jack_deactivate} is called just after such a call has returned, a whole period before the next.
  */
 final class JackClientThreads {
     /** One period's work; false ends the client's processing for good. */
@@ -40,6 +48,8 @@ final class JackClientThreads {
     private final AtomicLong xruns = new AtomicLong();
     private volatile boolean stopping;
     private volatile boolean inCall;
+    private volatile boolean ended; // our callback returned false
+    private volatile long callsAfterEnd; // process calls that came after that (PipeWire's libjack)
     private volatile Thread processThread;
     private volatile Thread xrunThread;
     private volatile Thread shutdownThread;
@@ -67,9 +77,15 @@ final class JackClientThreads {
             if (processThread != t) {
                 processThread = t;
             }
+            if (ended) { // this libjack ignored our false (PipeWire's): stay attached, do nothing
+                callsAfterEnd++; // only this thread writes it
+                return true;
+            }
             inCall = true;
             try {
-                return !stopping && process.process(frames);
+                boolean on = !stopping && process.process(frames);
+                ended = !on;
+                return on;
             } finally {
                 inCall = false;
             }
@@ -121,16 +137,24 @@ final class JackClientThreads {
                     + " is left open");
             return;
         }
-        if (processThread != null && !processThreadAlive()) {
+        if (processThread != null && !processThreadAlive() && callsAfterEnd == 0) {
             // the client is inactive once JACK's End() has run (just after our last call returned): then the
             // notification thread's Java callbacks can go
             long until = System.nanoTime() + patience;
-            while (lib.jack_set_xrun_callback(clientPtr, null, null) != 0 && System.nanoTime() < until) {
+            boolean unregistered;
+            while (!(unregistered = lib.jack_set_xrun_callback(clientPtr, null, null) == 0)
+                    && callsAfterEnd == 0
+                    && System.nanoTime() < until) {
                 LockSupport.parkNanos(1_000_000L);
             }
-            lib.jack_on_shutdown(clientPtr, null, null);
-            awaitGone(xrunThread, patience);
-            awaitGone(shutdownThread, patience);
+            if (unregistered) {
+                lib.jack_on_shutdown(clientPtr, null, null);
+                awaitGone(xrunThread, patience);
+                awaitGone(shutdownThread, patience);
+            }
+        }
+        if (callsAfterEnd > 0) { // PipeWire's libjack: the client is still active (class comment)
+            awaitCallAfterEnd(patience);
         }
         client.deactivate(); // nothing of ours left to cancel: a no-op once End() has run, else a thread in libjack
         client.close();
@@ -140,13 +164,14 @@ final class JackClientThreads {
     static final long STUCK_NANOS = 10_000_000_000L;
 
     /**
-     * Waits for the process thread to end itself at its next call; or, if no call comes within {@code patience}
+     * Waits for the process thread to end itself at its next call (or, under PipeWire's libjack, for a call after
+     * our false: the thread does not end there); or, if no call comes within {@code patience}
      * (a stalled server), for the thread to be out of Java (in libjack, where cancelling it is safe). False when a
      * call stays in Java longer than {@link #STUCK_NANOS}.
      */
     private boolean awaitProcessEnd(long patience) {
         long start = System.nanoTime();
-        while (processThreadAlive() || processThread == null) {
+        while ((processThreadAlive() || processThread == null) && callsAfterEnd == 0) {
             long waited = System.nanoTime() - start;
             if (waited > patience && !inCall) {
                 return true;
@@ -157,6 +182,18 @@ final class JackClientThreads {
             LockSupport.parkNanos(1_000_000L);
         }
         return true;
+    }
+
+    /**
+     * Returns just after a process call that came after our false has returned (or after {@code patience} without
+     * one: a stalled server, the thread waiting in libjack): the thread then waits in libjack for a period.
+     */
+    private void awaitCallAfterEnd(long patience) {
+        long seen = callsAfterEnd;
+        long until = System.nanoTime() + patience;
+        while (callsAfterEnd == seen && System.nanoTime() < until) {
+            LockSupport.parkNanos(50_000L);
+        }
     }
 
     private boolean processThreadAlive() {

@@ -262,10 +262,27 @@ public final class JackHost {
     public void unregister(JackPort port) {
         if (!gone && !closed) {
             try {
+                // JNAJack fetches every port's buffer before each process call, and drops a port from its list only
+                // after unregistering it: meanwhile PipeWire's libjack answers NULL (JNAJack's NullPointerException,
+                // a stack trace, a lost period; seen for a connected port at 128 frames). So the port leaves the list
+                // first, and the process call that may still use the old list ends, before JACK hears of it.
+                dropFromJnaJacksList(port);
+                sleepPeriods(this, 2);
                 client.unregisterPort(port);
             } catch (JackException e) {
                 // the client closes soon anyway; its ports go with it
             }
+        }
+    }
+
+    private void dropFromJnaJacksList(JackPort port) {
+        try {
+            Field f = JackClient.class.getDeclaredField("ports");
+            f.setAccessible(true);
+            JackPort[] all = (JackPort[]) f.get(client);
+            f.set(client, Arrays.stream(all).filter(p -> p != port).toArray(JackPort[]::new));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // JNAJack changed: it unregisters the port its own way
         }
     }
 

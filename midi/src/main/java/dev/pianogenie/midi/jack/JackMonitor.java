@@ -5,6 +5,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
@@ -88,14 +89,33 @@ public final class JackMonitor implements AutoCloseable {
         try {
             Jack jack = JackHost.jackLibrary();
             if (midiOutPort != null) {
-                jack.connect(client, midiOutPort, NAME + ":midi_in");
+                connectSoon(jack, midiOutPort, NAME + ":midi_in");
             }
             if (leftPort != null) {
-                jack.connect(client, leftPort, NAME + ":in_l");
-                jack.connect(client, rightPort, NAME + ":in_r");
+                connectSoon(jack, leftPort, NAME + ":in_l");
+                connectSoon(jack, rightPort, NAME + ":in_r");
             }
         } catch (JackException | MidiDeviceException e) {
             throw new MidiDeviceException("the monitor could not connect to " + midiOutPort + " / " + leftPort, e);
+        }
+    }
+
+    /**
+     * Connects, trying again for up to 2 s: PipeWire's libjack knows another client's new port only once the
+     * registry has told this client (asynchronously; jackd2 at once), and until then cannot connect it.
+     */
+    private void connectSoon(Jack jack, String from, String to) throws JackException {
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            try {
+                jack.connect(client, from, to);
+                return;
+            } catch (JackException e) {
+                if (System.nanoTime() > until) {
+                    throw e;
+                }
+                LockSupport.parkNanos(10_000_000L);
+            }
         }
     }
 
