@@ -113,6 +113,18 @@ public final class Launcher {
     private static final String RELAUNCHED = "PIANO_GENIE_RELAUNCHED";
 
     /**
+     * The relaunched child's environment: this one with the training natives' settings, marked as relaunched, and
+     * without jpackage's {@code _JPACKAGE_LAUNCHER}: the installed launcher sets it in its own process, and a launcher
+     * that finds it takes its arguments for the JVM's — the child ran {@code java … train} and found no class "train".
+     */
+    static Map<String, String> childEnvironment(Map<String, String> env) {
+        Map<String, String> child = new java.util.HashMap<>(NativeEnvironment.completed(env));
+        child.remove("_JPACKAGE_LAUNCHER");
+        child.put(RELAUNCHED, "1");
+        return child;
+    }
+
+    /**
      * Runs {@code command} with the native settings added to this environment, in this terminal (the child
      * inherits standard input, output and error), and returns its exit code. A TERM, INT or HUP to this process
      * reaches the child (it saves its checkpoint and stops), and this one waits for it. Empty if it cannot start.
@@ -120,8 +132,7 @@ public final class Launcher {
     private static OptionalInt runWithNativeSettings(List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().clear();
-        pb.environment().putAll(NativeEnvironment.completed(System.getenv()));
-        pb.environment().put(RELAUNCHED, "1");
+        pb.environment().putAll(childEnvironment(System.getenv()));
         Process child;
         try {
             child = pb.start();

@@ -72,6 +72,16 @@ class LauncherTest {
      * again with it: the timed run reports the settings it ran with.
      */
     @Test
+    void theRelaunchedChildIsNotTakenForJpackagesOwnRelaunch() {
+        Map<String, String> child =
+                Launcher.childEnvironment(Map.of("_JPACKAGE_LAUNCHER", "0", "HOME", "/home/p", "LANG", "C.UTF-8"));
+        assertFalse(child.containsKey("_JPACKAGE_LAUNCHER"), "the installed launcher would take 'train' for a class");
+        assertEquals("/home/p", child.get("HOME"));
+        assertEquals("1", child.get("PIANO_GENIE_RELAUNCHED"));
+        assertTrue(NativeEnvironment.present(child), "with the training natives' settings");
+    }
+
+    @Test
     void benchTrainStartedWithoutTheSettingsRunsWithThem(@TempDir Path tmp) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // a class path past 4 KB, as a deep checkout gives ./genie: the JDK's ProcessHandle loses the arguments then
