@@ -118,7 +118,10 @@ class LiveSetupTest {
                         Optional.of("A:minor-pentatonic"),
                         Optional.of("A2-A5"),
                         OptionalLong.of(5),
-                        OptionalInt.of(64))),
+                        OptionalInt.of(64),
+                        OptionalInt.empty(),
+                        Optional.empty(),
+                        OptionalInt.empty())),
                 List.of(ButtonEvent.press(0, 0)));
         LiveSetup s = PlayCommand.setupFrom("--controller", "replay:" + session, "--seed", "3")
                 .followingReplay(x -> {});
@@ -190,16 +193,7 @@ class LiveSetupTest {
         Take take = new Take(
                 new Performance(List.of(new dev.pianogenie.midi.Note(60, 80, 0, 0.5)), List.of(), 0.5),
                 List.of(ButtonEvent.press(0, 0), ButtonEvent.release(0, 500_000_000L)),
-                new SessionHeader(
-                        "M",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        OptionalDouble.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        OptionalLong.empty(),
-                        OptionalInt.empty()),
+                nothingButAName(),
                 false);
         assertTrue(!RecordTarget.save(take, link).rescued());
         assertTrue(Files.isSymbolicLink(link)
@@ -211,16 +205,7 @@ class LiveSetupTest {
         Take take = new Take(
                 new Performance(List.of(new dev.pianogenie.midi.Note(60, 80, 0, 0.5)), List.of(), 0.5),
                 List.of(ButtonEvent.press(0, 0), ButtonEvent.release(0, 500_000_000L)),
-                new SessionHeader(
-                        "M",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        OptionalDouble.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        OptionalLong.empty(),
-                        OptionalInt.empty()),
+                nothingButAName(),
                 false);
         Path file = Files.createFile(dir.resolve("was-a-folder"));
         Path target = file.resolve("take.mid"); // its folder became a file meanwhile
@@ -231,5 +216,22 @@ class LiveSetupTest {
                 saved.problem());
         assertEquals(1, MidiFileReader.read(saved.mid()).notes().size(), "the take is safe in " + saved.mid());
         assertTrue(Files.isRegularFile(saved.session()));
+    }
+
+    /** A take's header that says only the model's name. */
+    static SessionHeader nothingButAName() {
+        return new SessionHeader(
+                "M",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalDouble.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalLong.empty(),
+                OptionalInt.empty(),
+                OptionalInt.empty(),
+                Optional.empty(),
+                OptionalInt.empty());
     }
 }

@@ -185,8 +185,9 @@ final class JackClientThreads {
     }
 
     /**
-     * Returns just after a process call that came after our false has returned (or after {@code patience} without
-     * one: a stalled server, the thread waiting in libjack): the thread then waits in libjack for a period.
+     * Returns once a process call after our false has been counted — that call returns at once, and the thread then
+     * waits in libjack for the next period, where PipeWire's deferred cancel takes it — or after {@code patience}
+     * without one (a stalled server: the thread waits in libjack already).
      */
     private void awaitCallAfterEnd(long patience) {
         long seen = callsAfterEnd;

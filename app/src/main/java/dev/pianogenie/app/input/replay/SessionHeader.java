@@ -29,59 +29,6 @@ public record SessionHeader(
         Optional<String> keyVelocity,
         OptionalInt buttons) {
 
-    /** A header without the button count (a file from before it: 8 buttons). */
-    public SessionHeader(
-            String modelName,
-            Optional<Path> modelFolder,
-            Optional<String> modelId,
-            Optional<String> engine,
-            OptionalDouble temperature,
-            Optional<String> scale,
-            Optional<String> range,
-            OptionalLong seed,
-            OptionalInt velocity,
-            OptionalInt dynamics,
-            Optional<String> keyVelocity) {
-        this(
-                modelName,
-                modelFolder,
-                modelId,
-                engine,
-                temperature,
-                scale,
-                range,
-                seed,
-                velocity,
-                dynamics,
-                keyVelocity,
-                OptionalInt.empty());
-    }
-
-    /** A header without dynamics (as format 1 wrote them). */
-    public SessionHeader(
-            String modelName,
-            Optional<Path> modelFolder,
-            Optional<String> modelId,
-            Optional<String> engine,
-            OptionalDouble temperature,
-            Optional<String> scale,
-            Optional<String> range,
-            OptionalLong seed,
-            OptionalInt velocity) {
-        this(
-                modelName,
-                modelFolder,
-                modelId,
-                engine,
-                temperature,
-                scale,
-                range,
-                seed,
-                velocity,
-                OptionalInt.empty(),
-                Optional.empty());
-    }
-
     public SessionHeader withFolder(Path folder) {
         return new SessionHeader(
                 modelName,

@@ -33,7 +33,10 @@ class SessionFileTest {
                 Optional.of("D:dorian"),
                 Optional.of("C3-C6"),
                 OptionalLong.of(-42),
-                OptionalInt.of(90));
+                OptionalInt.of(90),
+                OptionalInt.empty(),
+                Optional.empty(),
+                OptionalInt.empty());
         SamplingChange change = new SamplingChange(0.45, Scale.parse("F#:minor-pentatonic"), Keys.parseRange("A1-C7"));
         List<ButtonEvent> events = List.of(
                 ButtonEvent.press(3, 77, 5_000),
@@ -73,7 +76,8 @@ class SessionFileTest {
                 OptionalLong.of(1),
                 OptionalInt.empty(),
                 OptionalInt.of(48),
-                Optional.of("dynamics"));
+                Optional.of("dynamics"),
+                OptionalInt.empty());
         List<ButtonEvent> events = List.of(
                 ButtonEvent.dynamics(96, 0),
                 ButtonEvent.press(2, 10),
