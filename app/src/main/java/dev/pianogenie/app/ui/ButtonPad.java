@@ -98,6 +98,25 @@ final class ButtonPad extends HBox {
         }
     }
 
+    /** The smallest a face is drawn (narrower pads would need a smaller face still: none is that narrow at 16). */
+    static final double MIN_FACE_SCALE = 0.5;
+
+    private static void fitFace(Button btn, javafx.scene.layout.Region face) {
+        double w = btn.getWidth();
+        double h = btn.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        double grow = Math.min(MAX_FACE_SCALE, Math.min(w / 150, h / 84));
+        javafx.geometry.Insets pad = btn.getInsets();
+        double room = Math.min(
+                (w - pad.getLeft() - pad.getRight()) / face.prefWidth(-1),
+                (h - pad.getTop() - pad.getBottom()) / face.prefHeight(-1));
+        double scale = Math.max(MIN_FACE_SCALE, Math.min(Math.max(1, grow), room));
+        face.setScaleX(scale);
+        face.setScaleY(scale);
+    }
+
     private Button pad(int b, int n, KeyboardLayout layout) {
         ButtonListener input = held;
         int button = b;
@@ -118,6 +137,7 @@ final class ButtonPad extends HBox {
         notes[b].setMinWidth(Label.USE_PREF_SIZE);
         odds[b] = new Label();
         odds[b].getStyleClass().add("pad-odds");
+        odds[b].setMinWidth(Label.USE_PREF_SIZE); // never "…": the face is scaled to fit its pad instead
         odds[b].setManaged(false);
         odds[b].setVisible(false);
         VBox next = new VBox(0, notes[b], odds[b]);
@@ -126,14 +146,13 @@ final class ButtonPad extends HBox {
         face.setAlignment(Pos.CENTER);
         Button btn = new Button();
         btn.setGraphic(face);
-        // a big pad (a big window) shows its face bigger, readable from the instrument; never beyond the pad
-        javafx.beans.InvalidationListener grow = o -> {
-            double scale = Math.max(1, Math.min(MAX_FACE_SCALE, Math.min(btn.getWidth() / 150, btn.getHeight() / 84)));
-            face.setScaleX(scale);
-            face.setScaleY(scale);
-        };
-        btn.widthProperty().addListener(grow);
-        btn.heightProperty().addListener(grow);
+        // a big pad (a big window) shows its face bigger, readable from the instrument; a narrow one (12 pads on a
+        // small screen) smaller, so that it never spills onto the next pad; re-fitted as the note beside it changes
+        javafx.beans.InvalidationListener fit = o -> fitFace(btn, face);
+        btn.widthProperty().addListener(fit);
+        btn.heightProperty().addListener(fit);
+        notes[b].textProperty().addListener(fit);
+        odds[b].visibleProperty().addListener(fit);
         btn.setId("genie-button-" + b);
         btn.getStyleClass().add("genie-button");
         btn.setFocusTraversable(false);

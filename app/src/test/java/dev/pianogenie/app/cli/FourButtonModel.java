@@ -13,8 +13,13 @@ public final class FourButtonModel {
     private FourButtonModel() {}
 
     public static Path write(Path folder) throws Exception {
+        return write(folder, 4);
+    }
+
+    /** The same with {@code n} buttons. */
+    public static Path write(Path folder, int n) throws Exception {
         PianoGenieModel tutorial = ModelFiles.load(SharedData.tutorialModel());
-        ModelFiles.save(folder, tutorial.config().withName("four").withNumButtons(4), tutorial.tensors());
+        ModelFiles.save(folder, tutorial.config().withName(n + " buttons").withNumButtons(n), tutorial.tensors());
         return folder;
     }
 }
