@@ -81,6 +81,12 @@ done
 for d in tensorflow pytorch jinput jna; do
   [ -n "$(ls -A "$INPUT/natives/$d")" ] || die "no $d natives for $TF_CLASSIFIER on the classpath (is the right OS profile active?)"
 done
+# Gervill without its garbage per audio period (gervill-patch/pom.xml): loaded into the runtime's java.desktop with
+# --patch-module (JAVA_OPTIONS below), so it stays out of the top folder, whose jars make the classpath
+PATCH_JAR="$(ls "$ROOT"/gervill-patch/target/gervill-patch-*.jar 2>/dev/null | head -n 1)"
+[ -n "$PATCH_JAR" ] || die "gervill-patch's jar is missing: run ./genie package again after a clean build"
+mkdir -p "$INPUT/patch"
+cp "$PATCH_JAR" "$INPUT/patch/gervill-patch.jar"
 mkdir -p "$INPUT/assets"
 cp -r "$ROOT/assets/model" "$INPUT/assets/model" # with its card (MODEL_CARD.md) and licence
 cp "$ROOT/NOTICE.md" "$INPUT/"                   # the third-party notices (the GPL text goes to /usr/share/doc)
@@ -123,6 +129,7 @@ email="$(git -C "$ROOT" config user.email 2>/dev/null || true)"
 [ -n "$email" ] && MAINTAINER=(--linux-deb-maintainer "$email")
 JAVA_OPTIONS=(
   "--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED"
+  '--patch-module=java.desktop=$APPDIR/patch/gervill-patch.jar'
   "-XX:G1HeapRegionSize=2m" # the piano's samples (up to 0.7 MB each) are not "humongous" objects in a small heap
   "-Dai.djl.offline=true"
   '-Dgenie.home=$APPDIR'

@@ -61,6 +61,7 @@ public final class DevicesCommand implements Callable<Integer> {
         System.out.println("  " + onset(Optional.empty()) + "  ← the default"
                 + (DefaultSound.loaded().isPresent() ? " (" + DefaultSound.CREDIT + ")" : ""));
         List<Path> found = Soundfonts.found();
+        System.out.println("  engine: the JDK's Gervill, " + dev.pianogenie.midi.sound.GervillPatch.describe());
         if (found.isEmpty()) {
             System.out.println("  no soundfont in " + Soundfonts.SEARCH.get(0)
                     + " (Debian: apt-get install timgm6mb-soundfont or fluid-soundfont-gm)");

@@ -210,7 +210,8 @@ final class JackLatencyBench {
                         "JACK's process thread allocated %s bytes a period (JNAJack's and JNA's call-in%s)%n",
                         alloc < 0 ? "?" : String.format(Locale.ROOT, "%.1f", alloc / (double) Math.max(1, cycles)),
                         rendering == JackSynthSink.Rendering.CALLBACK
-                                ? ", and Gervill's rendering"
+                                ? ", and Gervill's rendering: its notes' starts; Gervill "
+                                        + dev.pianogenie.midi.sound.GervillPatch.describe()
                                 : "; the copy from the ring allocates none");
                 System.out.println(gc.describe() + "; during the measured presses: " + (gc.count() - gcBefore));
                 System.out.printf(
@@ -234,7 +235,7 @@ final class JackLatencyBench {
                         Locale.ROOT,
                         "{\"jack_midi_p99_us\": %.1f, \"jack_audio_p99_us\": %.1f, \"period_us\": %.1f, \"xruns\": %d,"
                                 + " \"jack_midi_p50_us\": %.1f, \"jack_audio_p50_us\": %.1f, \"to_sinks_p99_us\": %.1f, \"sinks_to_jack_midi_p99_us\": %.1f, \"sinks_to_jack_audio_p99_us\": %.1f,"
-                                + " \"rendering\": \"%s\"}%n",
+                                + " \"process_bytes_per_period\": %.1f, \"rendering\": \"%s\"}%n",
                         midiP99,
                         audioP99,
                         periodUs,
@@ -244,6 +245,7 @@ final class JackLatencyBench {
                         handedP99,
                         pct(sm, 0.99) / 1e3,
                         pct(sa, 0.99) / 1e3,
+                        alloc < 0 ? -1.0 : alloc / (double) Math.max(1, cycles),
                         rendering.name().toLowerCase(Locale.ROOT));
                 return missedMidi + missedAudio == 0 ? 0 : 1;
             } finally {

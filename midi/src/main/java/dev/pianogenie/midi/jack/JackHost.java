@@ -60,7 +60,7 @@ public final class JackHost {
     private final JackClient client;
     private final int sampleRate;
     private final int period;
-    private final boolean realtime;
+    private final Optional<Boolean> realtime; // empty: the server's library does not say
     private volatile Cycle[] cycles = new Cycle[0];
     private final JackClientThreads threads;
     private volatile long processCalls;
@@ -134,7 +134,7 @@ public final class JackHost {
             Jack j = jackLibrary();
             JackClient c = openClient(j, CLIENT_NAME + "-probe");
             try {
-                return Optional.of(describe(c.getSampleRate(), c.getBufferSize(), Optional.empty()));
+                return Optional.of(describe(c.getSampleRate(), c.getBufferSize(), isRealtime(c)));
             } finally {
                 c.close();
             }
@@ -144,7 +144,7 @@ public final class JackHost {
     }
 
     public String describe() {
-        return describe(sampleRate, period, Optional.of(realtime));
+        return describe(sampleRate, period, realtime);
     }
 
     private static String describe(int rate, int frames, Optional<Boolean> rt) {
@@ -215,8 +215,11 @@ public final class JackHost {
         return period * 1_000_000_000L / sampleRate;
     }
 
-    /** Whether the server runs its process threads with realtime priority ({@code jack_is_realtime}). */
-    public boolean realtime() {
+    /**
+     * Whether the server runs its process threads with realtime priority ({@code jack_is_realtime}); empty when its
+     * library does not say (some PipeWire versions answer "not supported").
+     */
+    public Optional<Boolean> realtime() {
         return realtime;
     }
 
@@ -459,18 +462,21 @@ public final class JackHost {
         threads.stopAndClose(gone, periodNanos()); // frees the client's memory and threads, also after the server died
     }
 
-    /** {@code jack_is_realtime}, which JNAJack 1.4.0 does not offer, called through JNA. */
-    private static boolean isRealtime(JackClient client) {
+    /**
+     * {@code jack_is_realtime}, which JNAJack 1.4.0 does not offer, called through JNA: 1 yes, 0 no; anything else (an
+     * older PipeWire's -ENOTSUP) or no answer: empty.
+     */
+    private static Optional<Boolean> isRealtime(JackClient client) {
         try {
             Field f = JackClient.class.getDeclaredField("clientPtr");
             f.setAccessible(true);
             Pointer p = ((PointerType) f.get(client)).getPointer();
-            return NativeLibrary.getInstance("jack")
-                            .getFunction("jack_is_realtime")
-                            .invokeInt(new Object[] {p})
-                    != 0;
+            int answer = NativeLibrary.getInstance("jack")
+                    .getFunction("jack_is_realtime")
+                    .invokeInt(new Object[] {p});
+            return answer == 1 ? Optional.of(true) : answer == 0 ? Optional.of(false) : Optional.empty();
         } catch (ReflectiveOperationException | RuntimeException | UnsatisfiedLinkError e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.pianogenie.midi.ChannelMessageSink;
 import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.sound.AudioTap;
 import dev.pianogenie.midi.sound.BuiltInSynth;
+import dev.pianogenie.midi.sound.GervillPatch;
 import dev.pianogenie.midi.sound.MidiDeviceException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -199,7 +200,9 @@ public final class JackSynthSink implements ChannelMessageSink {
                 host.clientName(),
                 LEFT,
                 RIGHT,
-                mode == Rendering.CALLBACK ? "in JACK's callback" : "on its own thread " + lead + " frames ahead");
+                mode == Rendering.CALLBACK
+                        ? "in JACK's callback (Gervill " + GervillPatch.describe() + ")"
+                        : "on its own thread " + lead + " frames ahead");
     }
 
     /** A controller change on the synth's channel (e.g. CC91 = 0: no reverb, for onset measurements). */
