@@ -1,6 +1,7 @@
 package dev.pianogenie.app.ui;
 
 import dev.pianogenie.app.input.gamepad.GamepadSource;
+import dev.pianogenie.app.input.midi.LearnsKeys;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.perform.Dynamics;
@@ -190,9 +191,12 @@ final class SetupBar extends VBox {
         return group(light, status, learn, also, sustain);
     }
 
-    /** {@code zones}: a MIDI keyboard learns its lowest and highest key (every key plays), not 8 keys. */
+    /**
+     * {@code zones}: a MIDI keyboard ({@code midi:} or JACK's input) learns its lowest and highest key (every key plays),
+     * not chosen keys.
+     */
     private void learn(boolean zones) {
-        var keyboard = state.engineRoom().midiKeyboard();
+        LearnsKeys keyboard = state.engineRoom().midiKeyboard();
         if (keyboard != null && zones) {
             keyboard.learnZones(true);
             state.say(

@@ -4,7 +4,6 @@ import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.ControllerException;
-import dev.pianogenie.app.input.LearnsButtons;
 import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.sound.MidiDeviceException;
 import dev.pianogenie.midi.sound.MidiDevices;
@@ -29,7 +28,7 @@ import javax.sound.midi.Transmitter;
  * holding it goes up. The mapping is the one given, else the one learnt for this device, else zones over C3..C5.
  * Messages are stamped when they arrive (Java's MIDI input carries no usable device timestamp).
  */
-public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
+public final class MidiKeyboardSource implements ButtonSource, LearnsKeys {
     private final String deviceName;
     private final Optional<MidiKeyMapping> given;
     private volatile MidiKeyMapping mapping;
@@ -173,15 +172,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         }
     }
 
-    /** What the next {@link #learn} learns: true = the keyboard's lowest and highest key (every key plays), false = 8 keys. */
-    public void learnZones(boolean zones) {
-        learnAs(zones ? MidiKeyMapping.Kind.ZONES : MidiKeyMapping.Kind.KEYS);
-    }
-
-    /**
-     * What the next {@link #learn} learns: 8 keys; the range (the lowest and highest key); or pad rows (a row's
-     * leftmost and rightmost pad, then the next row's leftmost).
-     */
+    @Override
     public void learnAs(MidiKeyMapping.Kind kind) {
         this.learnKind = kind;
     }
