@@ -181,8 +181,8 @@ class LearnJackMidiInTheWindowTest {
                     () -> state.message()
                             .get()
                             .text()
-                            .equals(
-                                    "Learning: press the keyboard's lowest key, then its highest (every key will play)"),
+                            .equals("Learning: press the keyboard's lowest key, then its highest (every key will play,"
+                                    + " folded into 8 zones)"),
                     "it asks for the lowest key: " + state.message().get());
             strike(keyboard, 36); // a 61-key keyboard
             strike(keyboard, 96);

@@ -180,7 +180,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsKeys {
     @Override
     public int learnSteps() {
         return switch (learnKind) {
-            case KEYS -> Keys.DEFAULT_BUTTONS;
+            case KEYS -> MidiKeyMapping.CHOSEN_KEYS;
             case ZONES -> 2;
             case ROWS -> 3;
         };
@@ -227,14 +227,15 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsKeys {
                     case ZONES -> MidiKeyMapping.zones(more[0], more[1]);
                     case ROWS -> MidiKeyMapping.rows(more[0], more[1], more[2]);
                 };
-        mapping = m.withButtons(buttons);
+        MidiKeyMapping playing = m.withButtons(buttons); // saved without the count: one keyboard plays every model
+        mapping = playing;
         learning = null;
         try {
             m.save(device != null ? device.getDeviceInfo().getName() : deviceName); // a JACK port: its name
         } catch (IOException e) {
             listener.onConnection(name(), true, "the mapping works but could not be saved: " + e.getMessage());
         }
-        learnDone.accept(m.toString());
+        learnDone.accept(playing.toString()); // as it plays: a 4-button model's range in 4 zones, not 8
     }
 
     @Override
