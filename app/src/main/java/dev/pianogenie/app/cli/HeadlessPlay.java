@@ -5,8 +5,8 @@ import dev.pianogenie.app.input.LearnsButtons;
 import dev.pianogenie.app.input.SamplingChange;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.KeyboardLayout;
+import dev.pianogenie.app.input.midi.LearnsKeys;
 import dev.pianogenie.app.input.midi.MidiKeyMapping;
-import dev.pianogenie.app.input.midi.MidiKeyboardSource;
 import dev.pianogenie.app.live.ControllerSpec;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSession;
@@ -198,12 +198,12 @@ final class HeadlessPlay {
             }
             any = true;
             MidiKeyMapping.Kind kind = MidiKeyMapping.Kind.KEYS;
-            if (s instanceof MidiKeyboardSource keyboard) {
+            if (s instanceof LearnsKeys keyboard) { // midi:NAME or JACK's MIDI input
                 keyboard.learnAs(learnKind);
                 kind = learnKind;
             } else if (learnKind != MidiKeyMapping.Kind.KEYS) {
                 throw new IllegalArgumentException("--learn=" + learnKind.name().toLowerCase(java.util.Locale.ROOT)
-                        + " is for a MIDI keyboard or pad grid (--controller midi:NAME); " + s.name()
+                        + " is for a MIDI keyboard or pad grid (--controller midi:NAME or jack-midi); " + s.name()
                         + " learns its " + buttons + " buttons: --learn");
             }
             MidiKeyMapping.Kind learning = kind;
@@ -230,7 +230,8 @@ final class HeadlessPlay {
             printNews();
         }
         if (!any) {
-            throw new IllegalArgumentException("--learn works with --controller gamepad[:NAME] and midi:NAME");
+            throw new IllegalArgumentException(
+                    "--learn works with --controller gamepad[:NAME], midi:NAME and jack-midi");
         }
         return true;
     }

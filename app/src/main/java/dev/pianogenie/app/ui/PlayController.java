@@ -6,7 +6,7 @@ import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.ControllerException;
 import dev.pianogenie.app.input.gamepad.GamepadSource;
 import dev.pianogenie.app.input.keyboard.ComputerKeyboard;
-import dev.pianogenie.app.input.midi.MidiKeyboardSource;
+import dev.pianogenie.app.input.midi.LearnsKeys;
 import dev.pianogenie.app.live.ControllerSpec;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.LiveSession;
@@ -84,9 +84,9 @@ final class PlayController implements AutoCloseable {
         return gamepad;
     }
 
-    /** The MIDI keyboard chosen in the window, if any. */
-    MidiKeyboardSource midiKeyboard() {
-        return extra instanceof MidiKeyboardSource k ? k : null;
+    /** The MIDI keyboard chosen in the window ({@code midi:NAME} or JACK's MIDI input), if any. */
+    LearnsKeys midiKeyboard() {
+        return extra instanceof LearnsKeys k ? k : null;
     }
 
     interface Task {

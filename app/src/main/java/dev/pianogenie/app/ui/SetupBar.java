@@ -1,6 +1,8 @@
 package dev.pianogenie.app.ui;
 
 import dev.pianogenie.app.input.gamepad.GamepadSource;
+import dev.pianogenie.app.input.midi.LearnsKeys;
+import dev.pianogenie.app.input.midi.MidiKeyMapping;
 import dev.pianogenie.app.live.KeyChoice;
 import dev.pianogenie.app.live.OutputSpec;
 import dev.pianogenie.app.perform.Dynamics;
@@ -141,12 +143,17 @@ final class SetupBar extends VBox {
         Tooltip learnTip = new Tooltip();
         // the model's count: a gamepad learns that many buttons, a keyboard's keys fold into that many zones
         learnTip.textProperty()
-                .bind(state.buttons()
-                        .asString(
-                                Locale.ROOT,
-                                "learn which %d buttons of the gamepad (or 8 keys of the chosen MIDI keyboard) to use;"
-                                        + " Shift-click: every key of the MIDI keyboard plays, folded into %<d zones (press its"
-                                        + " lowest and highest key)"));
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> {
+                            int n = state.buttons().get();
+                            String plays = chosenKeysPlay(MidiKeyMapping.CHOSEN_KEYS, n);
+                            return "learn which " + n + " buttons of the gamepad (or "
+                                    + MidiKeyMapping.CHOSEN_KEYS + " keys of the chosen MIDI keyboard"
+                                    + (plays.isEmpty() ? "" : "; " + plays)
+                                    + ") to use; Shift-click: every key of the MIDI keyboard"
+                                    + " plays, folded into " + n + " zones (press its lowest and highest key)";
+                        },
+                        state.buttons()));
         learn.setTooltip(learnTip);
         learn.setOnAction(e -> learn(false));
         learn.setOnMouseClicked(
@@ -190,13 +197,17 @@ final class SetupBar extends VBox {
         return group(light, status, learn, also, sustain);
     }
 
-    /** {@code zones}: a MIDI keyboard learns its lowest and highest key (every key plays), not 8 keys. */
+    /**
+     * {@code zones}: a MIDI keyboard ({@code midi:} or JACK's input) learns its lowest and highest key (every key plays),
+     * not chosen keys.
+     */
     private void learn(boolean zones) {
-        var keyboard = state.engineRoom().midiKeyboard();
+        LearnsKeys keyboard = state.engineRoom().midiKeyboard();
+        int buttons = state.buttons().get();
         if (keyboard != null && zones) {
             keyboard.learnZones(true);
-            state.say(
-                    Message.info("Learning: press the keyboard's lowest key, then its highest (every key will play)"));
+            state.say(Message.info("Learning: press the keyboard's lowest key, then its highest (every key will play,"
+                    + " folded into " + buttons + " zones)"));
             keyboard.learn(
                     n -> Platform.runLater(() -> state.say(Message.info("Learning: now its highest key"))),
                     d -> Platform.runLater(() -> state.say(Message.info("Learnt: " + d))));
@@ -204,9 +215,12 @@ final class SetupBar extends VBox {
         }
         if (keyboard != null) {
             keyboard.learnZones(false);
-            state.say(Message.info("Learning: play the 8 keys you want as buttons, lowest first"));
+            int keys = keyboard.learnSteps();
+            String plays = chosenKeysPlay(keys, buttons);
+            state.say(Message.info("Learning: play the " + keys + " keys you want as buttons, lowest first"
+                    + (plays.isEmpty() ? "" : " (" + plays + ")")));
             keyboard.learn(
-                    n -> Platform.runLater(() -> state.say(Message.info("Learning: " + n + " of 8 keys"))),
+                    n -> Platform.runLater(() -> state.say(Message.info("Learning: " + n + " of " + keys + " keys"))),
                     d -> Platform.runLater(() -> state.say(Message.info("Learnt: " + d))));
             return;
         }
@@ -222,6 +236,18 @@ final class SetupBar extends VBox {
                 true,
                 m -> Platform.runLater(() ->
                         state.say(Message.info("Learnt and saved (" + m.count() + " buttons): " + m.describe()))));
+    }
+
+    /**
+     * What a model of {@code buttons} does with {@code keys} chosen keys ({@link MidiKeyMapping#CHOSEN_KEYS}, whatever
+     * the model); empty when it has as many buttons.
+     */
+    private static String chosenKeysPlay(int keys, int buttons) {
+        return buttons == keys
+                ? ""
+                : buttons < keys
+                        ? "this " + buttons + "-button model plays the first " + buttons
+                        : "they play buttons 1–" + keys + " of this model's " + buttons;
     }
 
     // ---- sampling ----

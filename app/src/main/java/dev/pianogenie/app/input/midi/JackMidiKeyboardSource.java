@@ -3,7 +3,6 @@ package dev.pianogenie.app.input.midi;
 import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.ControllerException;
-import dev.pianogenie.app.input.LearnsButtons;
 import dev.pianogenie.midi.jack.JackMidiInput;
 import dev.pianogenie.midi.sound.MidiDeviceException;
 import java.io.IOException;
@@ -19,9 +18,9 @@ import javax.sound.midi.ShortMessage;
  * from middle C —, velocity, CC64 pedal), because it is handled by the same code. Events carry the time JACK gives
  * them (the frame they came in), not the time they were handled.
  */
-public final class JackMidiKeyboardSource implements ButtonSource, LearnsButtons {
+public final class JackMidiKeyboardSource implements ButtonSource, LearnsKeys {
     /** The name its learnt mapping is saved under (one per machine: there is one JACK input). */
-    static final String MAPPING_NAME =
+    public static final String MAPPING_NAME =
             "JACK " + dev.pianogenie.midi.jack.JackHost.CLIENT_NAME + ":" + JackMidiInput.PORT;
 
     private final Optional<String> connectFrom;
@@ -95,6 +94,11 @@ public final class JackMidiKeyboardSource implements ButtonSource, LearnsButtons
                 true,
                 name() + connectFrom.map(f -> " (from " + f + ")").orElse(", connect a MIDI source to it") + ", keys "
                         + keys.mapping() + note + ", CC64 = pedal");
+    }
+
+    @Override
+    public void learnAs(MidiKeyMapping.Kind kind) {
+        keys.learnAs(kind);
     }
 
     @Override

@@ -31,6 +31,9 @@ public final class MidiKeyMapping {
     public static final int DEFAULT_LOW = 48;
 
     public static final int DEFAULT_HIGH = 72;
+    /** How many keys a mapping of chosen keys holds, whatever the model (one of fewer buttons ignores the upper keys). */
+    public static final int CHOSEN_KEYS = Keys.DEFAULT_BUTTONS;
+
     static final String KIND = "midi-keyboards";
 
     /** The saved form: {@code pitches} for keys, {@code low}/{@code high} for zones (files from before zones have only pitches). */

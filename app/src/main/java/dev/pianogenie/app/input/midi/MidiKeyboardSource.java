@@ -4,7 +4,6 @@ import dev.pianogenie.app.input.ButtonEvent;
 import dev.pianogenie.app.input.ButtonListener;
 import dev.pianogenie.app.input.ButtonSource;
 import dev.pianogenie.app.input.ControllerException;
-import dev.pianogenie.app.input.LearnsButtons;
 import dev.pianogenie.midi.Midi;
 import dev.pianogenie.midi.sound.MidiDeviceException;
 import dev.pianogenie.midi.sound.MidiDevices;
@@ -29,7 +28,7 @@ import javax.sound.midi.Transmitter;
  * holding it goes up. The mapping is the one given, else the one learnt for this device, else zones over C3..C5.
  * Messages are stamped when they arrive (Java's MIDI input carries no usable device timestamp).
  */
-public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
+public final class MidiKeyboardSource implements ButtonSource, LearnsKeys {
     private final String deviceName;
     private final Optional<MidiKeyMapping> given;
     private volatile MidiKeyMapping mapping;
@@ -173,15 +172,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
         }
     }
 
-    /** What the next {@link #learn} learns: true = the keyboard's lowest and highest key (every key plays), false = 8 keys. */
-    public void learnZones(boolean zones) {
-        learnAs(zones ? MidiKeyMapping.Kind.ZONES : MidiKeyMapping.Kind.KEYS);
-    }
-
-    /**
-     * What the next {@link #learn} learns: 8 keys; the range (the lowest and highest key); or pad rows (a row's
-     * leftmost and rightmost pad, then the next row's leftmost).
-     */
+    @Override
     public void learnAs(MidiKeyMapping.Kind kind) {
         this.learnKind = kind;
     }
@@ -189,7 +180,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
     @Override
     public int learnSteps() {
         return switch (learnKind) {
-            case KEYS -> Keys.DEFAULT_BUTTONS;
+            case KEYS -> MidiKeyMapping.CHOSEN_KEYS;
             case ZONES -> 2;
             case ROWS -> 3;
         };
@@ -236,14 +227,15 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsButtons {
                     case ZONES -> MidiKeyMapping.zones(more[0], more[1]);
                     case ROWS -> MidiKeyMapping.rows(more[0], more[1], more[2]);
                 };
-        mapping = m.withButtons(buttons);
+        MidiKeyMapping playing = m.withButtons(buttons); // saved without the count: one keyboard plays every model
+        mapping = playing;
         learning = null;
         try {
             m.save(device != null ? device.getDeviceInfo().getName() : deviceName); // a JACK port: its name
         } catch (IOException e) {
             listener.onConnection(name(), true, "the mapping works but could not be saved: " + e.getMessage());
         }
-        learnDone.accept(m.toString());
+        learnDone.accept(playing.toString()); // as it plays: a 4-button model's range in 4 zones, not 8
     }
 
     @Override
