@@ -14,8 +14,8 @@ import javax.sound.midi.ShortMessage;
 
 /**
  * A keyboard, pad or DAW track reaching us through JACK's MIDI input port {@code piano-genie:midi_in}: plays the
- * genie exactly as a {@code midi:} keyboard does (the same mapping — given, learnt for this port, or 8 white keys
- * from middle C —, velocity, CC64 pedal), because it is handled by the same code. Events carry the time JACK gives
+ * genie exactly as a {@code midi:} keyboard does (the same mapping — given, learnt for this port (Learn… in the
+ * window, {@code --learn}), or every key of C3..C5 folded into zones —, velocity, CC64 pedal), because it is handled by the same code. Events carry the time JACK gives
  * them (the frame they came in), not the time they were handled.
  */
 public final class JackMidiKeyboardSource implements ButtonSource, LearnsKeys {
@@ -30,7 +30,7 @@ public final class JackMidiKeyboardSource implements ButtonSource, LearnsKeys {
 
     /**
      * @param connectFrom a JACK MIDI output to connect to the input at start (e.g. "a2j:Keystation"), or empty
-     * @param mapping     a fixed mapping, else the learnt one, else white keys from middle C
+     * @param mapping     a fixed mapping, else the learnt one, else zones over C3..C5 (every key plays)
      */
     public JackMidiKeyboardSource(Optional<String> connectFrom, Optional<MidiKeyMapping> mapping) {
         this.connectFrom = connectFrom;

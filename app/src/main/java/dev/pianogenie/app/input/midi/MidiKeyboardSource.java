@@ -53,7 +53,7 @@ public final class MidiKeyboardSource implements ButtonSource, LearnsKeys {
         this(deviceName, Optional.of(mapping));
     }
 
-    /** With the given mapping, else the one learnt for the device, else white keys from middle C. */
+    /** With the given mapping, else the one learnt for the device, else zones over C3..C5 (every key plays). */
     public MidiKeyboardSource(String deviceName, Optional<MidiKeyMapping> mapping) {
         this.deviceName = deviceName;
         this.given = mapping;
