@@ -72,6 +72,10 @@ run play --headless --controller "replay:$ROOT/docs/demo.session.jsonl@fast" --o
 head -c 4 "$WORK/cwd/take.mid" | grep -q MThd || fail "take.mid is not a MIDI file"
 ok "play --headless --controller replay:... --output none --record take.mid: $(grep saved "$WORK/play.out")"
 
+out="$(run devices 2>&1)" || { echo "$out" >&2; fail "devices exited non-zero"; }
+grep -q "engine: the JDK's Gervill, patched" <<<"$out" || { echo "$out" >&2; fail "the installed app runs Gervill unpatched"; }
+ok "devices: $(grep -E 'engine:|← the default' <<<"$out" | sed 's/^ *//' | tr '\n' ' ')"
+
 if [ -d "$ROOT/../shared/data/maestro-v2.0.0/2004" ]; then
   mkdir -p "$WORK/midi"
   find "$ROOT/../shared/data/maestro-v2.0.0/2004" -name '*.midi' | sort | head -n 3 | xargs -I{} cp {} "$WORK/midi/"
