@@ -100,7 +100,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
                 return 1;
             }
             int n = spec.commandLine().getParseResult().hasMatchedOption("--presses") ? presses : 500;
-            OptionChecks.between("--presses", n, 1, BenchDecoderCommand.MAX_PRESSES);
+            OptionChecks.between("--presses", n, 1, JackLatencyBench.MAX_PRESSES);
             PianoGenieModel m = ModelFiles.load(model != null ? model : dev.pianogenie.app.live.DefaultModel.locate());
             return JackLatencyBench.run(
                     m,

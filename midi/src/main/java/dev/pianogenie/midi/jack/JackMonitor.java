@@ -56,15 +56,34 @@ public final class JackMonitor implements AutoCloseable {
 
     /** @param capacity how many events and how many periods it keeps (later ones are not recorded) */
     public JackMonitor(int capacity) throws MidiDeviceException {
-        eventNanos = new long[capacity];
-        eventFrames = new int[capacity];
-        eventMessages = new int[capacity];
-        periodNanos = new long[capacity];
-        periodPeaks = new float[capacity];
-        periodFirst = new int[capacity];
+        this(capacity, capacity, 0);
+    }
+
+    /**
+     * Keeps {@code events} MIDI events and every period of {@code seconds} of the server's time, however short its
+     * period (a bench's length is known in seconds, not in periods: at 128 frames a period is 2.7 ms).
+     */
+    public JackMonitor(int events, double seconds) throws MidiDeviceException {
+        this(events, 0, seconds);
+    }
+
+    private JackMonitor(int events, int periods, double seconds) throws MidiDeviceException {
         Jack jack = JackHost.jackLibrary();
+        double periodsPerSecond;
         try {
             client = jack.openClient(NAME, EnumSet.of(JackOptions.JackNoStartServer), EnumSet.noneOf(JackStatus.class));
+            periodsPerSecond = client.getSampleRate() / (double) client.getBufferSize();
+        } catch (JackException | UnsatisfiedLinkError e) {
+            throw new MidiDeviceException(JackHost.NO_SERVER, e);
+        }
+        int keep = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(periods, Math.ceil(seconds * periodsPerSecond)));
+        eventNanos = new long[events];
+        eventFrames = new int[events];
+        eventMessages = new int[events];
+        periodNanos = new long[keep];
+        periodPeaks = new float[keep];
+        periodFirst = new int[keep];
+        try {
             midiIn = client.registerPort("midi_in", JackPortType.MIDI, JackPortFlags.JackPortIsInput);
             audioL = client.registerPort("in_l", JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
             audioR = client.registerPort("in_r", JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
