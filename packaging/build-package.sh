@@ -128,7 +128,7 @@ MAINTAINER=()
 email="$(git -C "$ROOT" config user.email 2>/dev/null || true)"
 [ -n "$email" ] && MAINTAINER=(--linux-deb-maintainer "$email")
 JAVA_OPTIONS=(
-  "--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED"
+  "--add-opens=java.desktop/com.sun.media.sound=ALL-UNNAMED" # opens: GervillSounds sets Gervill's default set
   '--patch-module=java.desktop=$APPDIR/patch/gervill-patch.jar'
   "-XX:G1HeapRegionSize=2m" # the piano's samples (up to 0.7 MB each) are not "humongous" objects in a small heap
   "-Dai.djl.offline=true"

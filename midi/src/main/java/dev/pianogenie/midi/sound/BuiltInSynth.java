@@ -119,6 +119,7 @@ public final class BuiltInSynth {
     }
 
     static AudioSynthesizer newSynth() throws MidiDeviceException {
+        GervillSounds.install(); // Gervill's own set from our cache, not ~/.gervill
         try {
             Synthesizer s = MidiSystem.getSynthesizer();
             if (!(s instanceof AudioSynthesizer a)) {

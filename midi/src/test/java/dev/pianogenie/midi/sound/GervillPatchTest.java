@@ -96,10 +96,11 @@ class GervillPatchTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(java.util.List.of(options));
         command.addAll(java.util.List.of(
-                "--add-exports",
+                "--add-opens",
                 "java.desktop/com.sun.media.sound=ALL-UNNAMED",
                 "-Djava.awt.headless=true",
                 "-Duser.home=" + System.getProperty("user.home"),
+                "-Dpianogenie.cache=" + System.getProperty("pianogenie.cache"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 Renders.class.getName()));
