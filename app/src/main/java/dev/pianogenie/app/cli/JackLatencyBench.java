@@ -149,6 +149,7 @@ final class JackLatencyBench {
                 long xruns = monitor.xruns() - xrunsBefore;
                 long cycles = host.cycles() - cyclesBefore;
                 long alloc = processThreadAllocatedBytes() - allocBefore;
+                double bytesPerPeriod = alloc < 0 ? -1 : alloc / (double) Math.max(1, cycles); // -1: not measured
                 double periodUs = host.periodNanos() / 1e3;
                 double handedP50 = p.latency().totalPercentileMicrosSince(latencyFrom, 0.5);
                 double handedP99 = p.latency().totalPercentileMicrosSince(latencyFrom, 0.99);
@@ -213,7 +214,7 @@ final class JackLatencyBench {
                 System.out.printf(
                         Locale.ROOT,
                         "JACK's process thread allocated %s bytes a period (JNAJack's and JNA's call-in%s)%n",
-                        alloc < 0 ? "?" : String.format(Locale.ROOT, "%.1f", alloc / (double) Math.max(1, cycles)),
+                        bytesPerPeriod < 0 ? "?" : String.format(Locale.ROOT, "%.1f", bytesPerPeriod),
                         rendering == JackSynthSink.Rendering.CALLBACK
                                 ? ", and Gervill's rendering: its notes' starts; Gervill "
                                         + dev.pianogenie.midi.sound.GervillPatch.describe()
@@ -250,7 +251,7 @@ final class JackLatencyBench {
                         handedP99,
                         pct(sm, 0.99) / 1e3,
                         pct(sa, 0.99) / 1e3,
-                        alloc < 0 ? -1.0 : alloc / (double) Math.max(1, cycles),
+                        bytesPerPeriod,
                         rendering.name().toLowerCase(Locale.ROOT));
                 return missedMidi + missedAudio == 0 ? 0 : 1;
             } finally {

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.prefs.Preferences;
 import javafx.scene.control.ComboBox;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,10 +172,7 @@ class LearnJackMidiInTheWindowTest {
             keyboard.recordAudio(false);
             LearnZonesInTheWindowTest.waitFor(() -> state.modelReady().get(), "model loaded");
             chooseJackMidi(robot, keyboard);
-            robot.press(KeyCode.SHIFT);
-            robot.clickOn("#learn");
-            robot.release(KeyCode.SHIFT);
-            WaitForAsyncUtils.waitForFxEvents();
+            LearnZonesInTheWindowTest.shiftClickLearn(robot);
             LearnZonesInTheWindowTest.waitFor(
                     () -> state.message()
                             .get()

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.sound.midi.ShortMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -101,10 +100,7 @@ class LearnKeysCountTest {
                 () -> state.message().get().text().equals("Learnt: C4 D4 E4 F4 G4 A4 B4 C5"),
                 "learnt: " + state.message().get());
 
-        robot.press(KeyCode.SHIFT);
-        robot.clickOn("#learn");
-        robot.release(KeyCode.SHIFT);
-        WaitForAsyncUtils.waitForFxEvents();
+        LearnZonesInTheWindowTest.shiftClickLearn(robot);
         LearnZonesInTheWindowTest.waitFor(
                 () -> state.message()
                         .get()

@@ -15,8 +15,8 @@ import javax.sound.midi.ShortMessage;
 /**
  * A keyboard, pad or DAW track reaching us through JACK's MIDI input port {@code piano-genie:midi_in}: plays the
  * genie exactly as a {@code midi:} keyboard does (the same mapping — given, learnt for this port (Learn… in the
- * window, {@code --learn}), or every key of C3..C5 folded into zones —, velocity, CC64 pedal), because it is handled by the same code. Events carry the time JACK gives
- * them (the frame they came in), not the time they were handled.
+ * window, {@code --learn}), or every key of C3..C5 folded into zones —, velocity, CC64 pedal), because it is handled
+ * by the same code. Events carry the time JACK gives them (the frame they came in), not the time they were handled.
  */
 public final class JackMidiKeyboardSource implements ButtonSource, LearnsKeys {
     /** The name its learnt mapping is saved under (one per machine: there is one JACK input). */
